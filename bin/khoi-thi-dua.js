@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx (a dependency), so no build step is needed.
+import { register } from "tsx/esm/api";
+register();
+await import("../src/cli/main.ts");

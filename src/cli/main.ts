@@ -1,0 +1,42 @@
+import { nodeWorld } from "../io/node-world.ts";
+import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
+import { runBuild, runValidate } from "./commands.ts";
+import { writeSchemas } from "./schema-command.ts";
+
+/** CLI entry: parses arguments, runs one command, sets the exit status. */
+async function main(argv: string[]): Promise<number> {
+  const opts = parseArgs(argv);
+  if (opts.errors.length) {
+    process.stderr.write(opts.errors.join("\n") + "\n\n" + (opts.lang === "en" ? HELP_EN : HELP_VI) + "\n");
+    return 2;
+  }
+  const world = nodeWorld(opts.root);
+  const print = (s: string) => process.stdout.write(s + "\n");
+  const printErr = (s: string) => process.stderr.write(s + "\n");
+  switch (opts.command) {
+    case "help":
+      print(opts.lang === "en" ? HELP_EN : HELP_VI);
+      return 0;
+    case "validate":
+      return runValidate(world, opts, printErr);
+    case "build":
+      return runBuild(world, opts, print, printErr);
+    case "schema":
+      return writeSchemas(world, print);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const verbose = process.argv.includes("--verbose");
+    const en = process.argv.includes("en");
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write((en ? "internal error: " : "lỗi chương trình: ") + msg + "\n");
+    if (verbose && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+    else process.stderr.write(en ? "(run with --verbose for details)\n" : "(chạy lại với --verbose để xem chi tiết)\n");
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,109 @@
+import type { Lang, Params } from "./diagnostic.ts";
+
+/** One entry per stable code: the message and a hint that says what to fix, in Vietnamese and English. */
+interface Entry {
+  vi: string;
+  en: string;
+  hintVi?: string;
+  hintEn?: string;
+}
+
+const FORMAT_VI: Record<string, string> = {
+  id: "mã phải viết thường, không dấu, chỉ gồm chữ, số và dấu gạch ngang (ví dụ: so-y-te)",
+  date: "ngày phải có dạng NNNN-TT-NN và là ngày có thật (ví dụ: 2020-02-05)",
+  time: "giờ phải có dạng GG:PP (ví dụ: 08:30)",
+  month: "tháng phải có dạng NNNN-TT (ví dụ: 2020-07)",
+  fraction: "tỷ lệ phải có dạng tử/mẫu (ví dụ: 2/3)",
+  code: "ký hiệu phải viết hoa, không dấu cách (ví dụ: SYT)",
+  decimals: "điểm chỉ được có tối đa 2 chữ số thập phân",
+  empty: "không được để trống",
+};
+const FORMAT_EN: Record<string, string> = {
+  id: "an id is lower case ASCII letters, digits and '-' (e.g. so-y-te)",
+  date: "a date is YYYY-MM-DD and must exist (e.g. 2020-02-05)",
+  time: "a time is HH:MM (e.g. 08:30)",
+  month: "a month is YYYY-MM (e.g. 2020-07)",
+  fraction: "a ratio is written numerator/denominator (e.g. 2/3)",
+  code: "a code is upper case without spaces (e.g. SYT)",
+  decimals: "points have at most 2 decimals",
+  empty: "must not be empty",
+};
+
+export const CATALOGUE: Record<string, Entry> = {
+  "file/missing": { vi: "Thiếu tệp {what}", en: "Missing file: {what}", hintVi: "Tạo tệp này (xem README, mục Cấu trúc dữ liệu).", hintEn: "Create it (see the README, data layout)." },
+  "file/too-large": { vi: "Tệp quá lớn ({size} byte, tối đa {max})", en: "File too large ({size} bytes, at most {max})", hintVi: "Tách dữ liệu thành nhiều tệp nhỏ hơn.", hintEn: "Split the data into smaller files." },
+  "file/utf16": { vi: "Tệp được lưu bằng mã UTF-16", en: "The file is encoded as UTF-16", hintVi: "Lưu lại tệp với mã UTF-8 (trong VS Code: Save with Encoding → UTF-8).", hintEn: "Save the file as UTF-8." },
+  "file/not-utf8": { vi: "Tệp không phải văn bản UTF-8", en: "The file is not UTF-8 text", hintVi: "Lưu lại tệp với mã UTF-8; nếu chép từ văn bản cũ (TCVN3, VNI) hãy chuyển mã sang Unicode trước.", hintEn: "Save it as UTF-8; convert legacy TCVN3/VNI text to Unicode first." },
+  "file/binary": { vi: "Tệp chứa dữ liệu nhị phân, không phải văn bản", en: "The file holds binary data, not text", hintVi: "Kiểm tra lại tệp; dữ liệu phải là YAML hoặc Markdown.", hintEn: "Data files must be YAML or Markdown text." },
+  "file/unexpected": { vi: "Tệp {name} không thuộc cấu trúc dữ liệu, sẽ bị bỏ qua", en: "File {name} is not part of the data layout and is ignored", hintVi: "Đổi tên hoặc di chuyển tệp (xem README).", hintEn: "Rename or move it (see the README)." },
+  "yaml/syntax": { vi: "Lỗi cú pháp YAML: {detail}", en: "YAML syntax error: {detail}", hintVi: "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép.", hintEn: "Check indentation (spaces, not tabs), colons and quotes." },
+  "yaml/syntax-warning": { vi: "Cảnh báo YAML: {detail}", en: "YAML warning: {detail}" },
+  "yaml/duplicate-key": { vi: "Khóa bị lặp lại trong cùng một mục", en: "Duplicate key in the same mapping", hintVi: "Xóa hoặc đổi tên một trong hai dòng trùng.", hintEn: "Remove or rename one of the two keys." },
+  "yaml/too-deep": { vi: "Dữ liệu lồng nhau quá sâu (tối đa {max} cấp)", en: "Data nested too deeply (at most {max} levels)", hintVi: "Kiểm tra thụt lề.", hintEn: "Check the indentation." },
+  "yaml/alias-limit": { vi: "Quá nhiều tham chiếu YAML (*alias), tối đa {max}", en: "Too many YAML alias expansions (at most {max})", hintVi: "Viết trực tiếp giá trị thay vì dùng &anchor/*alias.", hintEn: "Write the values out instead of using anchors and aliases." },
+  "markdown/no-front-matter": { vi: "Tệp Markdown thiếu phần khai báo đầu tệp (front matter)", en: "The Markdown file has no front matter", hintVi: "Dòng đầu tiên phải là ---, tiếp theo là các khai báo YAML, rồi một dòng --- để đóng.", hintEn: "Start with a line '---', the YAML fields, and a closing '---'." },
+  "markdown/unclosed-front-matter": { vi: "Phần khai báo đầu tệp chưa được đóng", en: "The front matter is not closed", hintVi: "Thêm một dòng --- sau các khai báo YAML.", hintEn: "Add a line '---' after the YAML fields." },
+  "text/legacy-encoding": { vi: "Văn bản có vẻ được gõ bằng bảng mã cũ {encoding}", en: "The text looks like legacy {encoding} encoding", hintVi: "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã). Có lẽ ý là: “{suggestion}”", hintEn: "Convert it to Unicode. Probably meant: “{suggestion}”" },
+  "schema/missing": { vi: "Thiếu trường bắt buộc {field}", en: "Missing required field {field}", hintVi: "Thêm trường này (gợi ý của VS Code khi dùng JSON Schema, xem README).", hintEn: "Add the field (the JSON Schema in VS Code suggests it)." },
+  "schema/type": { vi: "Trường {field} sai kiểu: cần {expected}, nhưng là {got}", en: "Field {field} has the wrong type: expected {expected}, got {got}", hintVi: "Sửa giá trị cho đúng kiểu (số viết không có dấu ngoặc kép, danh sách bắt đầu bằng “- ”).", hintEn: "Use the expected type." },
+  "schema/unknown-key": { vi: "Trường không xác định {key} trong {field}", en: "Unknown field {key} in {field}", hintVi: "Kiểm tra lỗi chính tả tên trường, hoặc xóa dòng này.", hintEn: "Check the spelling or remove the line." },
+  "schema/enum": { vi: "Giá trị của {field} không hợp lệ; chỉ chấp nhận: {allowed}", en: "Invalid value for {field}; allowed: {allowed}", hintVi: "Chọn một trong các giá trị trên.", hintEn: "Use one of the allowed values." },
+  "schema/too-few": { vi: "Danh sách {field} cần ít nhất {min} mục", en: "List {field} needs at least {min} items", hintVi: "Bổ sung các mục còn thiếu.", hintEn: "Add the missing items." },
+  "schema/too-small": { vi: "Giá trị {value} của {field} nhỏ hơn mức tối thiểu {min}", en: "Value {value} of {field} is below the minimum {min}", hintVi: "Sửa lại số liệu.", hintEn: "Correct the number." },
+  "schema/too-big": { vi: "Giá trị {value} của {field} vượt mức tối đa {max}", en: "Value {value} of {field} is above the maximum {max}", hintVi: "Sửa lại số liệu.", hintEn: "Correct the number." },
+  "schema/format": { vi: "Trường {field}: {kindVi}", en: "Field {field}: {kindEn}", hintVi: "Sửa giá trị “{value}”.", hintEn: "Correct the value “{value}”." },
+  "ref/unknown-unit": { vi: "Không có đơn vị mã “{id}” trong khoi.yaml", en: "No unit with id “{id}” in khoi.yaml", hintVi: "Dùng một mã trong danh sách: {known}.", hintEn: "Use one of: {known}." },
+  "ref/not-member": { vi: "Đơn vị “{id}” không phải thành viên Khối năm {year}", en: "Unit “{id}” is not a member of the bloc in {year}", hintVi: "Kiểm tra danh sách thanh_vien trong nam.yaml.", hintEn: "Check thanh_vien in nam.yaml." },
+  "ref/unknown-criterion": { vi: "Không có tiêu chí mã “{id}” trong nam.yaml", en: "No criterion with id “{id}” in nam.yaml", hintVi: "Dùng một mã trong danh sách: {known}.", hintEn: "Use one of: {known}." },
+  "ref/unknown-award": { vi: "Không có hình thức khen thưởng mã “{id}” trong nam.yaml", en: "No award with id “{id}” in nam.yaml", hintVi: "Dùng một mã trong danh sách: {known}.", hintEn: "Use one of: {known}." },
+  "ref/unit-file": { vi: "Tên tệp “{name}” không trùng mã đơn vị nào", en: "File name “{name}” matches no unit id", hintVi: "Đặt tên tệp theo mã đơn vị: {known}.", hintEn: "Name the file after a unit id: {known}." },
+  "dup/id": { vi: "Mã “{id}” bị trùng (đã dùng ở dòng {firstLine})", en: "Id “{id}” is used twice (first on line {firstLine})", hintVi: "Mỗi mã chỉ được dùng một lần.", hintEn: "Each id may appear once." },
+  "dup/entry": { vi: "{what} “{id}” được ghi hai lần (lần đầu ở dòng {firstLine})", en: "{what} “{id}” appears twice (first on line {firstLine})", hintVi: "Gộp hai dòng thành một.", hintEn: "Merge the two entries." },
+  "dup/doc-number": { vi: "Số văn bản {number} trùng với {other}", en: "Document number {number} is also used by {other}", hintVi: "Mỗi văn bản trong sổ của Khối có một số riêng; sửa “so”.", hintEn: "Each document in the series needs its own number." },
+  "score/over-max": { vi: "Điểm {value} vượt điểm chuẩn {max} của tiêu chí {criterion}", en: "Score {value} exceeds the maximum {max} of criterion {criterion}", hintVi: "Điểm mỗi tiêu chí nằm trong khoảng 0 đến {max}.", hintEn: "Scores run from 0 to {max}." },
+  "score/cap": { vi: "Tổng {kind} {value} vượt mức tối đa {max}", en: "Total {kindEn} {value} exceeds the cap {max}", hintVi: "Giảm điểm hoặc sửa mức tối đa trong nam.yaml.", hintEn: "Lower the points or change the cap in nam.yaml." },
+  "score/missing-criterion": { vi: "Thiếu điểm tiêu chí {criterion}", en: "No score for criterion {criterion}", hintVi: "Thêm một dòng cho tiêu chí này (ghi 0 nếu không đạt).", hintEn: "Add a line for it (0 if not met)." },
+  "score/self-below-verified": { vi: "Điểm Khối chấm ({verified}) cao hơn điểm tự chấm ({self}) ở tiêu chí {criterion}", en: "Verified score ({verified}) is above the self score ({self}) for {criterion}", hintVi: "Kiểm tra lại; thông thường Khối chấm không cao hơn đơn vị tự chấm.", hintEn: "Check it; the bloc rarely scores above the unit." },
+  "registration/missing-criterion": { vi: "Bản đăng ký chưa có chỉ tiêu cho tiêu chí {criterion}", en: "The registration has no target for criterion {criterion}", hintVi: "Bổ sung chỉ tiêu cho tiêu chí này.", hintEn: "Add a target for it." },
+  "registration/missing": { vi: "Đơn vị {unit} chưa có bản đăng ký thi đua", en: "Unit {unit} has no registration", hintVi: "Tạo tệp dang-ky/{unit}.yaml.", hintEn: "Create dang-ky/{unit}.yaml." },
+  "results/missing": { vi: "Đơn vị {unit} chưa có kết quả {part}", en: "Unit {unit} has no {part} results", hintVi: "Bổ sung phần {part} trong ket-qua/{unit}.yaml.", hintEn: "Add {part} to ket-qua/{unit}.yaml." },
+  "vote/over-valid": { vi: "Số phiếu đồng ý ({votes}) vượt số phiếu hợp lệ ({valid})", en: "Votes ({votes}) exceed valid ballots ({valid})", hintVi: "Kiểm tra lại biên bản kiểm phiếu.", hintEn: "Check the count." },
+  "vote/sum": { vi: "Phiếu hợp lệ ({valid}) + không hợp lệ ({invalid}) khác số phiếu thu vào ({received})", en: "Valid ({valid}) + invalid ({invalid}) ≠ received ({received})", hintVi: "Kiểm tra lại biên bản kiểm phiếu.", hintEn: "Check the count." },
+  "vote/received-over-issued": { vi: "Số phiếu thu vào ({received}) lớn hơn số phát ra ({issued})", en: "Ballots received ({received}) exceed those issued ({issued})", hintVi: "Kiểm tra lại biên bản kiểm phiếu.", hintEn: "Check the count." },
+  "vote/issued-over-present": { vi: "Số phiếu phát ra ({issued}) lớn hơn số đơn vị có mặt ({present})", en: "Ballots issued ({issued}) exceed units present ({present})", hintVi: "Mỗi đơn vị có mặt nhận một phiếu.", hintEn: "One ballot per unit present." },
+  "vote/duplicate-award": { vi: "Hình thức {id} được kiểm phiếu hai lần", en: "Award {id} is counted twice", hintVi: "Gộp thành một mục.", hintEn: "Merge the entries." },
+  "meeting/absent-and-present": { vi: "Đơn vị {id} vừa có mặt vừa vắng mặt", en: "Unit {id} is both present and absent", hintVi: "Xóa đơn vị khỏi một trong hai danh sách.", hintEn: "Remove it from one list." },
+  "meeting/unaccounted": { vi: "Đơn vị {id} không có trong danh sách có mặt hay vắng mặt", en: "Unit {id} is neither present nor absent", hintVi: "Ghi đơn vị vào co_mat hoặc vang_mat (kèm lý do).", hintEn: "List it as present or absent." },
+  "meeting/time-order": { vi: "Giờ kết thúc ({end}) không sau giờ bắt đầu ({start})", en: "End time ({end}) is not after start ({start})", hintVi: "Sửa giờ bắt đầu hoặc kết thúc.", hintEn: "Fix the times." },
+  "date/late": { vi: "{what} ngày {date}, sau hạn {deadline} của Kế hoạch", en: "{whatEn} dated {date}, after the plan's deadline {deadline}", hintVi: "Ghi nhận nộp trễ; kiểm tra lại ngày nếu nhập nhầm.", hintEn: "Recorded as late; check the date if it is a typo." },
+  "date/before-plan": { vi: "{what} ngày {date}, trước ngày ban hành Kế hoạch ({planDate})", en: "{whatEn} dated {date}, before the plan ({planDate})", hintVi: "Kiểm tra lại ngày.", hintEn: "Check the date." },
+  "date/out-of-month": { vi: "{what} ngày {date}, ngoài tháng {month} mà Kế hoạch quy định", en: "{whatEn} on {date}, outside the month {month} set by the plan", hintVi: "Kiểm tra lại ngày hoặc mốc thời gian trong nam.yaml.", hintEn: "Check the date or the timeline in nam.yaml." },
+  "date/wrong-year": { vi: "Ngày {date} không thuộc năm thi đua {year}", en: "Date {date} is outside the year {year}", hintVi: "Kiểm tra lại năm.", hintEn: "Check the year." },
+  "year/folder-mismatch": { vi: "nam: {year} không khớp tên thư mục {folder}", en: "nam: {year} does not match the folder {folder}", hintVi: "Sửa nam cho trùng với tên thư mục.", hintEn: "Make them agree." },
+  "year/roles": { vi: "Khối trưởng và Khối phó là cùng một đơn vị ({id})", en: "Leader and deputy are the same unit ({id})", hintVi: "Chọn hai đơn vị khác nhau.", hintEn: "Choose two different units." },
+  "limit/units": { vi: "Khối có {count} đơn vị, vượt giới hạn {max}", en: "The bloc has {count} units, above the limit {max}", hintVi: "Kiểm tra lại danh sách đơn vị.", hintEn: "Check the list of units." },
+};
+
+/** Fills {name} placeholders. */
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function messageOf(code: string, params: Params, lang: Lang): { message: string; hint?: string } {
+  const entry = CATALOGUE[code];
+  if (!entry) return { message: `${code} ${JSON.stringify(params)}` };
+  const p: Params = { ...params };
+  if (typeof params.kind === "string") {
+    p.kindVi = FORMAT_VI[params.kind] ?? params.kind;
+    p.kindEn = FORMAT_EN[params.kind] ?? params.kind;
+  }
+  const message = fill(lang === "vi" ? entry.vi : entry.en, p);
+  const hintT = lang === "vi" ? entry.hintVi : entry.hintEn;
+  return hintT ? { message, hint: fill(hintT, p) } : { message };
+}
+CATALOGUE["vote/tie-at-quota"] = {
+  vi: "{award}: các đơn vị {units} bằng phiếu ở vị trí cuối của chỉ tiêu {quota}; công cụ không tự chọn",
+  en: "{award}: units {units} tie for the last place of the quota {quota}; the tool does not choose",
+  hintVi: "Khối quyết định (ví dụ bỏ phiếu lại, hoặc ưu tiên đơn vị có từ 70% nữ) và ghi kết quả vào biên bản.",
+  hintEn: "The bloc decides (a new vote, or the 70 % women preference) and records it.",
+};

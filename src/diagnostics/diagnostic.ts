@@ -1,0 +1,53 @@
+/** Diagnostics are data: collected through a run, printed at the end. */
+export type Severity = "error" | "warning";
+export type Lang = "vi" | "en";
+
+export interface SourcePos {
+  /** POSIX path relative to the project root. */
+  file: string;
+  /** 1-based line and column. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export type Params = Record<string, string | number>;
+
+export interface Diagnostic {
+  /** Stable code from the catalogue, e.g. "yaml/duplicate-key". */
+  code: string;
+  severity: Severity;
+  pos: SourcePos;
+  params: Params;
+}
+
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
+  error(code: string, pos: SourcePos, params: Params = {}): void {
+    this.items.push({ code, severity: "error", pos, params });
+  }
+  warning(code: string, pos: SourcePos, params: Params = {}): void {
+    this.items.push({ code, severity: "warning", pos, params });
+  }
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === "error");
+  }
+  /** Sorted by file, line, column, code: stable output for people and tests. */
+  sorted(): Diagnostic[] {
+    return [...this.items].sort(
+      (a, b) =>
+        cmp(a.pos.file, b.pos.file) ||
+        a.pos.line - b.pos.line ||
+        a.pos.column - b.pos.column ||
+        cmp(a.code, b.code),
+    );
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+import { byName, type DirEntry, type World } from "./world.ts";
+
+/** An in-memory world for tests: files keyed by POSIX path. */
+export interface MemoryWorld extends World {
+  files: Map<string, Uint8Array>;
+}
+
+export function memoryWorld(
+  initial: Record<string, string | Uint8Array> = {},
+  opts: { env?: Record<string, string>; now?: Date } = {},
+): MemoryWorld {
+  const files = new Map<string, Uint8Array>();
+  const enc = new TextEncoder();
+  for (const [k, v] of Object.entries(initial)) files.set(k, typeof v === "string" ? enc.encode(v) : v);
+  let clock = 0;
+  return {
+    files,
+    async readFile(path) {
+      return files.get(path);
+    },
+    async fileSize(path) {
+      return files.get(path)?.byteLength;
+    },
+    async listDir(path) {
+      const prefix = path === "" || path === "." ? "" : path.replace(/\/$/, "") + "/";
+      const seen = new Map<string, DirEntry>();
+      for (const key of files.keys()) {
+        if (!key.startsWith(prefix)) continue;
+        const rest = key.slice(prefix.length);
+        const slash = rest.indexOf("/");
+        const name = slash < 0 ? rest : rest.slice(0, slash);
+        if (!seen.has(name)) seen.set(name, { name, kind: slash < 0 ? "file" : "dir" });
+      }
+      if (seen.size === 0) return undefined;
+      return [...seen.values()].sort(byName);
+    },
+    async writeFileAtomic(path, bytes) {
+      files.set(path, bytes);
+    },
+    async removeFile(path) {
+      files.delete(path);
+    },
+    now: () => opts.now ?? new Date(Date.UTC(2020, 0, 1)),
+    monotonicMs: () => (clock += 1),
+    env: (name) => opts.env?.[name],
+  };
+}

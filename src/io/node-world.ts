@@ -1,0 +1,73 @@
+import { promises as fs } from "node:fs";
+import * as nodePath from "node:path";
+import { performance } from "node:perf_hooks";
+import { byName, type DirEntry, type World } from "./world.ts";
+
+function isMissing(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+let tmpCounter = 0;
+
+/** The real world, rooted at a project folder. */
+export function nodeWorld(root: string): World {
+  const abs = (p: string) => nodePath.resolve(root, p);
+  return {
+    async readFile(path) {
+      try {
+        return new Uint8Array(await fs.readFile(abs(path)));
+      } catch (err) {
+        if (isMissing(err)) return undefined;
+        throw err;
+      }
+    },
+    async fileSize(path) {
+      try {
+        const st = await fs.stat(abs(path));
+        return st.isFile() ? st.size : undefined;
+      } catch (err) {
+        if (isMissing(err)) return undefined;
+        throw err;
+      }
+    },
+    async listDir(path) {
+      try {
+        const entries = await fs.readdir(abs(path), { withFileTypes: true });
+        const out: DirEntry[] = [];
+        for (const e of entries) {
+          if (e.isDirectory()) out.push({ name: e.name, kind: "dir" });
+          else if (e.isFile()) out.push({ name: e.name, kind: "file" });
+        }
+        return out.sort(byName);
+      } catch (err) {
+        if (isMissing(err)) return undefined;
+        throw err;
+      }
+    },
+    async writeFileAtomic(path, bytes) {
+      const target = abs(path);
+      await fs.mkdir(nodePath.dirname(target), { recursive: true });
+      const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
+      try {
+        const fh = await fs.open(tmp, "w");
+        try {
+          await fh.writeFile(bytes);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        await fs.rename(tmp, target);
+      } catch (err) {
+        await fs.rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    async removeFile(path) {
+      await fs.rm(abs(path), { force: true });
+    },
+    now: () => new Date(),
+    monotonicMs: () => performance.now(),
+    env: (name) => process.env[name],
+  };
+}

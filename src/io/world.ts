@@ -1,0 +1,30 @@
+/**
+ * The one boundary to the outside: file system, clock and environment.
+ * Stages never import node:fs or read the clock; they get a World.
+ * Paths are POSIX paths relative to the project root ("data/2020/nam.yaml").
+ */
+export interface DirEntry {
+  name: string;
+  kind: "file" | "dir";
+}
+
+export interface World {
+  /** Bytes of a file, or undefined when it does not exist. */
+  readFile(path: string): Promise<Uint8Array | undefined>;
+  /** Size in bytes without reading, or undefined when missing. */
+  fileSize(path: string): Promise<number | undefined>;
+  /** Entries of a folder sorted by name (byte order), or undefined when missing. */
+  listDir(path: string): Promise<DirEntry[] | undefined>;
+  /** Writes through a temporary file and a rename: readers see the old file or the new one, whole. */
+  writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
+  removeFile(path: string): Promise<void>;
+  /** Wall clock, for messages only; never for document content. */
+  now(): Date;
+  /** Monotonic milliseconds, for timings. */
+  monotonicMs(): number;
+  env(name: string): string | undefined;
+}
+
+export function byName(a: DirEntry, b: DirEntry): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

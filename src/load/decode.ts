@@ -1,0 +1,64 @@
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Turns the bytes of a data file into text: UTF-8 only (a BOM is dropped),
+ * CRLF and CR line ends become LF, and the text is NFC. Returns undefined
+ * (with a diagnostic) when the bytes are not UTF-8 text.
+ */
+export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics): string | undefined {
+  const at = { file, line: 1, column: 1 };
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    diags.error("file/utf16", at);
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const { line, column } = positionOfBadByte(bytes);
+    diags.error("file/not-utf8", { file, line, column });
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    diags.error("file/binary", { file, ...lineColAt(text, nul) });
+    return undefined;
+  }
+  return text.replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+export function lineColAt(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/** Line and column of the first byte that is not valid UTF-8. */
+function positionOfBadByte(bytes: Uint8Array): { line: number; column: number } {
+  let i = 0;
+  let line = 1;
+  let column = 1;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0) break;
+    let ok = i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (!ok) break;
+    if (b === 10) {
+      line++;
+      column = 1;
+    } else column++;
+    i += len;
+  }
+  return { line, column };
+}

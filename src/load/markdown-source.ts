@@ -1,0 +1,34 @@
+import matter from "gray-matter";
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+/** A Markdown file with YAML front matter; positions count from the file's first line. */
+export interface MarkdownSource {
+  file: string;
+  frontMatter: YamlSource;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+}
+
+/** gray-matter splits; our own YAML parser reads the front matter, with positions. */
+const rawEngine = { parse: (s: string) => ({ __raw: s }) as object, stringify: () => "" };
+
+export function parseMarkdownSource(file: string, text: string, diags: Diagnostics): MarkdownSource {
+  const opening = /^---[ \t]*\n/.exec(text);
+  if (!opening) {
+    diags.error("markdown/no-front-matter", { file, line: 1, column: 1 });
+    return { file, frontMatter: parseYamlSource(file, "{}", diags), body: text, bodyLine: 1 };
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(opening[0].length - 1))) {
+    diags.error("markdown/unclosed-front-matter", { file, line: 1, column: 1 });
+    return { file, frontMatter: parseYamlSource(file, "{}", diags), body: "", bodyLine: 1 };
+  }
+  const parsed = matter(text, { engines: { yaml: rawEngine } });
+  const raw = parsed.matter.replace(/^\n/, "");
+  const frontMatter = parseYamlSource(file, raw.trim() === "" ? "{}" : raw, diags, 1);
+  const bodyStart = text.length - parsed.content.length;
+  let bodyLine = 1;
+  for (let i = 0; i < bodyStart; i++) if (text.charCodeAt(i) === 10) bodyLine++;
+  return { file, frontMatter, body: parsed.content, bodyLine };
+}

@@ -1,0 +1,102 @@
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { World } from "../io/world.ts";
+import { decodeText } from "./decode.ts";
+import { LIMITS } from "./limits.ts";
+import { parseMarkdownSource, type MarkdownSource } from "./markdown-source.ts";
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+/**
+ * The data folder as read from disk, parsed but not yet validated.
+ *
+ *   data/khoi.yaml                  the bloc and its member units
+ *   data/<year>/nam.yaml            criteria, points, timeline, vote rules
+ *   data/<year>/ke-hoach.md         the plan (front matter + body)
+ *   data/<year>/dang-ky/<unit>.yaml each unit's registration
+ *   data/<year>/ket-qua/<unit>.yaml each unit's mid-year and year-end results
+ *   data/<year>/so-ket.md           the mid-year review report
+ *   data/<year>/tong-ket.md         the year-end report
+ *   data/<year>/bien-ban.md         the minutes of the voting meeting
+ *   data/<year>/to-trinh.md         the award proposal
+ */
+export interface RawProject {
+  dataDir: string;
+  bloc?: YamlSource;
+  years: RawYear[];
+}
+
+export interface UnitFile {
+  unitId: string;
+  src: YamlSource;
+}
+
+export interface RawYear {
+  folder: string;
+  dir: string;
+  nam?: YamlSource;
+  plan?: MarkdownSource;
+  soKet?: MarkdownSource;
+  tongKet?: MarkdownSource;
+  minutes?: MarkdownSource;
+  proposal?: MarkdownSource;
+  registrations: UnitFile[];
+  results: UnitFile[];
+}
+
+const MD_FILES = { "ke-hoach.md": "plan", "so-ket.md": "soKet", "tong-ket.md": "tongKet", "bien-ban.md": "minutes", "to-trinh.md": "proposal" } as const;
+
+export async function loadProject(world: World, diags: Diagnostics, dataDir = "data"): Promise<RawProject> {
+  const project: RawProject = { dataDir, years: [] };
+  const blocFile = `${dataDir}/khoi.yaml`;
+  const blocText = await readText(world, blocFile, diags);
+  if (blocText === undefined) {
+    if ((await world.fileSize(blocFile)) === undefined) diags.error("file/missing", { file: blocFile, line: 1, column: 1 }, { what: blocFile });
+  } else project.bloc = parseYamlSource(blocFile, blocText, diags);
+
+  for (const entry of (await world.listDir(dataDir)) ?? []) {
+    if (entry.kind === "dir" && /^\d{4}$/.test(entry.name)) project.years.push(await loadYear(world, diags, `${dataDir}/${entry.name}`, entry.name));
+    else if (entry.name !== "khoi.yaml" && !entry.name.startsWith(".")) unexpected(diags, `${dataDir}/${entry.name}`);
+  }
+  return project;
+}
+
+async function loadYear(world: World, diags: Diagnostics, dir: string, folder: string): Promise<RawYear> {
+  const year: RawYear = { folder, dir, registrations: [], results: [] };
+  for (const entry of (await world.listDir(dir)) ?? []) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.kind === "dir" && (entry.name === "dang-ky" || entry.name === "ket-qua")) {
+      const list = entry.name === "dang-ky" ? year.registrations : year.results;
+      for (const f of (await world.listDir(path)) ?? []) {
+        const m = /^(.+)\.ya?ml$/.exec(f.name);
+        if (f.kind !== "file" || !m) {
+          if (!f.name.startsWith(".")) unexpected(diags, `${path}/${f.name}`);
+          continue;
+        }
+        const text = await readText(world, `${path}/${f.name}`, diags);
+        if (text !== undefined) list.push({ unitId: m[1]!, src: parseYamlSource(`${path}/${f.name}`, text, diags) });
+      }
+    } else if (entry.kind === "file" && entry.name === "nam.yaml") {
+      const text = await readText(world, path, diags);
+      if (text !== undefined) year.nam = parseYamlSource(path, text, diags);
+    } else if (entry.kind === "file" && entry.name in MD_FILES) {
+      const text = await readText(world, path, diags);
+      if (text !== undefined) year[MD_FILES[entry.name as keyof typeof MD_FILES]] = parseMarkdownSource(path, text, diags);
+    } else if (!entry.name.startsWith(".")) unexpected(diags, path);
+  }
+  if (!year.nam) diags.error("file/missing", { file: `${dir}/nam.yaml`, line: 1, column: 1 }, { what: `${dir}/nam.yaml` });
+  return year;
+}
+
+function unexpected(diags: Diagnostics, path: string): void {
+  diags.warning("file/unexpected", { file: path, line: 1, column: 1 }, { name: path });
+}
+
+async function readText(world: World, file: string, diags: Diagnostics): Promise<string | undefined> {
+  const size = await world.fileSize(file);
+  if (size === undefined) return undefined;
+  if (size > LIMITS.maxFileBytes) {
+    diags.error("file/too-large", { file, line: 1, column: 1 }, { size, max: LIMITS.maxFileBytes });
+    return undefined;
+  }
+  const bytes = await world.readFile(file);
+  return bytes === undefined ? undefined : decodeText(file, bytes, diags);
+}

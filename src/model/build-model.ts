@@ -1,0 +1,116 @@
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { Bloc } from "../schema/bloc.ts";
+import type { MarkdownDoc, ValidProject, ValidYear } from "../validate/project.ts";
+import { sumPoints } from "./rank.ts";
+import { computeScores } from "./scores.ts";
+import type { BlocInfo, DocSource, UnitInfo, YearModel } from "./types.ts";
+import { decideVotes, type Ballot } from "./votes.ts";
+
+export function blocInfo(b: Bloc): BlocInfo {
+  const t = b.ma_loai_van_ban;
+  return {
+    name: b.ten,
+    shortName: b.ten_ngan,
+    code: b.ky_hieu,
+    province: b.tinh,
+    place: b.dia_danh,
+    ...(b.co_quan_chu_quan ? { parentBody: b.co_quan_chu_quan } : {}),
+    issuer: b.co_quan_ban_hanh,
+    typeCodes: { plan: t.ke_hoach, registration: t.dang_ky, report: t.bao_cao, minutes: t.bien_ban, proposal: t.to_trinh, invitation: t.giay_moi },
+  };
+}
+
+/** Resolves ids and computes totals, ranks and vote outcomes for every valid year. */
+export function buildModels(project: ValidProject, diags: Diagnostics): YearModel[] {
+  return project.years.map((vy) => buildYear(project, vy, diags));
+}
+
+function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): YearModel {
+  const b = project.bloc.data;
+  const y = vy.year.data;
+  const all = new Map<string, UnitInfo>(
+    b.don_vi.map((u) => [
+      u.ma,
+      { id: u.ma, name: u.ten, shortName: u.ten_ngan ?? u.ten, abbr: u.viet_tat, head: { name: u.thu_truong.ho_ten, title: u.thu_truong.chuc_vu }, women70: u.nu_tu_70_phan_tram ?? false },
+    ]),
+  );
+  const memberIds = new Set(y.thanh_vien ?? b.don_vi.map((u) => u.ma));
+  const units = [...all.values()].filter((u) => memberIds.has(u.id));
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const criteria = y.tieu_chi.map((c) => ({ id: c.ma, text: c.noi_dung, max: c.diem_toi_da }));
+  const registrations = new Map([...vy.registrations].filter(([id]) => unitById.has(id)).map(([id, r]) => [id, r.data]));
+  const results = new Map([...vy.results].filter(([id]) => unitById.has(id)).map(([id, r]) => [id, r.data]));
+  const [num, den] = y.binh_bau.nguong.split("/").map(Number) as [number, number];
+  const awards = y.binh_bau.danh_hieu.map((a) => ({ id: a.ma, name: a.ten, quota: a.chi_tieu }));
+
+  const minutes = vy.minutes;
+  const ballots: Ballot[] = (minutes?.data.phieu ?? []).map((p) => ({
+    awardId: p.danh_hieu,
+    issued: p.phat_ra,
+    received: p.thu_vao,
+    valid: p.hop_le,
+    invalid: p.khong_hop_le,
+    votes: p.ket_qua.map((k) => ({ unitId: k.don_vi, votes: k.dong_y })),
+  }));
+  const present = minutes?.data.co_mat.length ?? units.length;
+  const base = y.binh_bau.co_so === "thanh_vien" ? units.length : present;
+  const votes = ballots.map((ballot, i) => {
+    const award = awards.find((a) => a.id === ballot.awardId);
+    const outcome = decideVotes(ballot, { num, den, base, quota: award?.quota ?? 0 });
+    if (outcome.tiedAtQuota.length && minutes)
+      diags.warning("vote/tie-at-quota", minutes.src.locate(["phieu", i, "ket_qua"], "key"), {
+        award: award?.name ?? ballot.awardId,
+        units: outcome.tiedAtQuota.join(", "),
+        quota: award?.quota ?? 0,
+      });
+    return outcome;
+  });
+
+  return {
+    year: y.nam,
+    bloc: blocInfo(b),
+    units,
+    unitById,
+    leader: all.get(y.khoi_truong)!,
+    deputy: all.get(y.khoi_pho)!,
+    ...(y.quyet_dinh_thanh_lap ? { foundingDecision: y.quyet_dinh_thanh_lap } : {}),
+    criteria,
+    maxTotal: sumPoints(criteria.map((c) => c.max)),
+    bonusCap: y.diem_cong_toi_da,
+    penaltyCap: y.diem_tru_toi_da,
+    timeline: {
+      registration: y.moc_thoi_gian.dang_ky,
+      midReport: y.moc_thoi_gian.bao_cao_so_ket,
+      midMonth: y.moc_thoi_gian.so_ket_thang,
+      endReport: y.moc_thoi_gian.bao_cao_tong_ket,
+      endMonth: y.moc_thoi_gian.tong_ket_thang,
+    },
+    voteRule: { num, den, basis: y.binh_bau.co_so },
+    awards,
+    registrations,
+    results,
+    scores: computeScores(criteria, units.map((u) => u.id), results),
+    ballots,
+    votes,
+    ...docs(vy),
+  };
+}
+
+function docSource<T>(d: MarkdownDoc<T> | undefined): DocSource<T> | undefined {
+  return d ? { front: d.data, body: d.body, file: d.file, bodyLine: d.bodyLine } : undefined;
+}
+
+function docs(vy: ValidYear): Partial<YearModel> {
+  const out: Partial<YearModel> = {};
+  const plan = docSource(vy.plan);
+  if (plan) out.plan = plan;
+  const soKet = docSource(vy.soKet);
+  if (soKet) out.soKet = soKet;
+  const tongKet = docSource(vy.tongKet);
+  if (tongKet) out.tongKet = tongKet;
+  const minutes = docSource(vy.minutes);
+  if (minutes) out.minutes = minutes;
+  const proposal = docSource(vy.proposal);
+  if (proposal) out.proposal = proposal;
+  return out;
+}

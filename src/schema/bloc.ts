@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { Id, Text } from "./common.ts";
+
+export const Unit = z.strictObject({
+  ma: Id.describe("Mã đơn vị, dùng trong tên tệp và khi tham chiếu, ví dụ: so-y-te"),
+  ten: Text.describe("Tên đầy đủ, ví dụ: Sở Y tế"),
+  ten_ngan: Text.optional().describe("Tên ngắn dùng trong bảng, ví dụ: Sở Y tế"),
+  viet_tat: z.string().regex(/^[A-ZĐ0-9]+$/u, { message: "code" }).describe("Chữ viết tắt dùng trong ký hiệu văn bản, ví dụ: SYT"),
+  thu_truong: z.strictObject({
+    ho_ten: Text.describe("Họ tên thủ trưởng"),
+    chuc_vu: Text.describe("Chức vụ, ví dụ: Giám đốc"),
+  }),
+  nu_tu_70_phan_tram: z.boolean().optional().describe("Đơn vị có từ 70% nữ trở lên (được ưu tiên khi bằng điểm, bằng phiếu)"),
+});
+
+export const DocTypeCodes = z
+  .strictObject({
+    ke_hoach: z.string().default("KH"),
+    dang_ky: z.string().default(""),
+    bao_cao: z.string().default("BC"),
+    bien_ban: z.string().default("BB"),
+    to_trinh: z.string().default("TTr"),
+    giay_moi: z.string().default("GM"),
+  })
+  .describe("Mã loại văn bản theo Phụ lục III Nghị định 30 (để trống nếu không có mã)");
+
+export const Bloc = z
+  .strictObject({
+    ten: Text.describe("Tên đầy đủ của Khối, ví dụ: Khối thi đua các cơ quan Văn hóa – Xã hội tỉnh Trà Vinh"),
+    ten_ngan: Text.describe("Tên ngắn dùng ở quyền hạn ký, ví dụ: Khối 8"),
+    ky_hieu: z.string().regex(/^[A-ZĐ0-9]+$/u, { message: "code" }).describe("Ký hiệu của Khối trong số văn bản, ví dụ: K8"),
+    tinh: Text.describe("Tên tỉnh, ví dụ: Trà Vinh"),
+    dia_danh: Text.describe("Địa danh ghi ở dòng ngày tháng, ví dụ: Trà Vinh"),
+    co_quan_chu_quan: Text.optional().describe("Cơ quan chủ quản (dòng trên), ví dụ: UBND TỈNH TRÀ VINH"),
+    co_quan_ban_hanh: z.array(Text).min(1).describe("Các dòng tên cơ quan ban hành, viết hoa"),
+    ma_loai_van_ban: DocTypeCodes.default({ ke_hoach: "KH", dang_ky: "", bao_cao: "BC", bien_ban: "BB", to_trinh: "TTr", giay_moi: "GM" }),
+    don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
+  })
+  .describe("Khối thi đua: tên, địa danh, cơ quan ban hành và các đơn vị thành viên (tệp data/khoi.yaml)");
+
+export type Bloc = z.infer<typeof Bloc>;
+export type Unit = z.infer<typeof Unit>;

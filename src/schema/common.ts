@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/** Short ids for units, criteria and awards: lower case ASCII, digits and "-". */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "id" })
+  .describe("Mã viết liền, chữ thường không dấu, số và dấu gạch ngang, ví dụ: so-y-te");
+
+/** A calendar date written ISO style; checked for a real day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" })
+  .refine((s) => isRealDate(s), { message: "date" })
+  .describe("Ngày theo dạng NNNN-TT-NN, ví dụ: 2020-02-05");
+
+export const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "time" })
+  .describe("Giờ theo dạng GG:PP, ví dụ: 08:00");
+
+export const Text = z.string().trim().min(1, { message: "empty" });
+
+/** Points: non-negative, at most two decimals. */
+export const Points = z
+  .number()
+  .nonnegative()
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, { message: "decimals" })
+  .describe("Số điểm, không âm, tối đa 2 chữ số thập phân");
+
+export const Count = z.number().int().nonnegative();
+
+/** Document number in a series; absent or null leaves it blank for electronic issuance. */
+export const DocNo = z
+  .number()
+  .int()
+  .positive()
+  .nullable()
+  .optional()
+  .describe("Số văn bản trong sổ của Khối; bỏ trống để văn thư cấp số khi ký số");
+
+export const Signer = z
+  .strictObject({
+    quyen_han: z.enum(["TM.", "KT.", "TL.", "TUQ.", "Q."]).optional().describe("Quyền hạn ký: TM., KT., TL., TUQ., Q."),
+    chuc_vu: z.array(Text).min(1).describe("Các dòng chức vụ, viết hoa, ví dụ: [TM. KHỐI 8, KHỐI TRƯỞNG]"),
+    ho_ten: Text.describe("Họ và tên người ký"),
+  })
+  .describe("Người ký văn bản");
+
+export const Recipients = z.array(Text).describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm)");
+
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[mo - 1]!;
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { Count, DocNo, Id, IsoDate, Recipients, Signer, Text, TimeOfDay } from "./common.ts";
+
+const DocCommon = {
+  so: DocNo,
+  ngay: IsoDate.nullable().optional().describe("Ngày ký; bỏ trống để văn thư ghi khi ký số"),
+  ky: Signer.optional().describe("Người ký (mặc định: thủ trưởng đơn vị Khối trưởng, ký TM. Khối)"),
+  noi_nhan: Recipients.optional(),
+};
+
+export const PlanFront = z
+  .strictObject({
+    ...DocCommon,
+    trich_yeu: Text.describe("Trích yếu, ví dụ: Tổ chức và phát động phong trào thi đua năm 2020"),
+    can_cu: z.array(Text).default([]).describe("Các dòng căn cứ"),
+  })
+  .describe("Kế hoạch thi đua (tệp data/<năm>/ke-hoach.md)");
+
+export const ReportFront = z
+  .strictObject({
+    ...DocCommon,
+    trich_yeu: Text.describe("Trích yếu của báo cáo"),
+    kinh_gui: z.array(Text).optional().describe("Kính gửi"),
+  })
+  .describe("Báo cáo sơ kết hoặc tổng kết (tệp data/<năm>/so-ket.md, tong-ket.md)");
+
+const Person = z.strictObject({
+  ho_ten: Text,
+  chuc_vu: Text.describe("Chức vụ, ví dụ: Phó Giám đốc"),
+  don_vi: Id.describe("Mã đơn vị"),
+});
+
+export const MinutesFront = z
+  .strictObject({
+    so: DocNo,
+    ngay: IsoDate.describe("Ngày họp"),
+    bat_dau: TimeOfDay.describe("Giờ bắt đầu"),
+    ket_thuc: TimeOfDay.describe("Giờ kết thúc"),
+    dia_diem: Text.describe("Địa điểm họp"),
+    chu_tri: Person.describe("Chủ trì (chủ tọa) cuộc họp"),
+    thu_ky: Person.describe("Thư ký (người ghi biên bản)"),
+    co_mat: z.array(Person).min(1).describe("Đại biểu các đơn vị có mặt"),
+    vang_mat: z.array(z.strictObject({ don_vi: Id, ly_do: Text })).default([]).describe("Đơn vị vắng mặt và lý do"),
+    khach_moi: z.array(z.strictObject({ ho_ten: Text, chuc_vu: Text })).default([]).describe("Khách mời"),
+    ban_kiem_phieu: z
+      .array(z.strictObject({ ho_ten: Text, don_vi: Id, nhiem_vu: Text.describe("Trưởng ban, Thành viên...") }))
+      .min(1)
+      .describe("Ban kiểm phiếu"),
+    phieu: z
+      .array(
+        z.strictObject({
+          danh_hieu: Id.describe("Mã hình thức khen thưởng trong nam.yaml"),
+          phat_ra: Count.describe("Số phiếu phát ra"),
+          thu_vao: Count.describe("Số phiếu thu vào"),
+          hop_le: Count.describe("Số phiếu hợp lệ"),
+          khong_hop_le: Count.describe("Số phiếu không hợp lệ"),
+          ket_qua: z.array(z.strictObject({ don_vi: Id, dong_y: Count.describe("Số phiếu đồng ý") })).min(1),
+        }),
+      )
+      .min(1)
+      .describe("Kết quả kiểm phiếu theo từng hình thức"),
+    noi_nhan: Recipients.optional(),
+  })
+  .describe("Biên bản họp bình bầu (tệp data/<năm>/bien-ban.md)");
+
+export const ProposalFront = z
+  .strictObject({
+    ...DocCommon,
+    trich_yeu: Text,
+    kinh_gui: z.array(Text).min(1).describe("Kính gửi"),
+    can_cu: z.array(Text).default([]).describe("Các dòng căn cứ (luật, nghị định, quy định của tỉnh, kế hoạch, biên bản)"),
+  })
+  .describe("Tờ trình đề nghị khen thưởng (tệp data/<năm>/to-trinh.md)");
+
+export type PlanFront = z.infer<typeof PlanFront>;
+export type ReportFront = z.infer<typeof ReportFront>;
+export type MinutesFront = z.infer<typeof MinutesFront>;
+export type ProposalFront = z.infer<typeof ProposalFront>;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { Count, DocNo, Id, IsoDate, Points, Text } from "./common.ts";
+
+export const Registration = z
+  .strictObject({
+    so: DocNo,
+    ngay: IsoDate.describe("Ngày ký bản đăng ký"),
+    chi_tieu: z
+      .array(
+        z.strictObject({
+          tieu_chi: Id.describe("Mã tiêu chí trong nam.yaml"),
+          chi_tieu: Text.describe("Chỉ tiêu đơn vị đăng ký"),
+          ghi_chu: z.string().optional(),
+        }),
+      )
+      .min(1),
+    danh_hieu_tap_the: z.array(Text).describe("Danh hiệu, hình thức khen thưởng tập thể đăng ký"),
+    ca_nhan: z
+      .strictObject({
+        lao_dong_tien_tien: Count.describe("Số cá nhân đăng ký Lao động tiên tiến"),
+        chien_si_thi_dua_co_so: Count.describe("Số cá nhân đăng ký Chiến sĩ thi đua cơ sở"),
+        bang_khen: Count.default(0).describe("Số cá nhân đề nghị Bằng khen"),
+      })
+      .describe("Danh hiệu cá nhân đăng ký (số người)"),
+  })
+  .describe("Bản đăng ký thi đua của một đơn vị (tệp data/<năm>/dang-ky/<mã đơn vị>.yaml)");
+
+const Adjustment = z.strictObject({
+  diem: Points,
+  ly_do: Text.describe("Lý do cộng/trừ điểm"),
+});
+
+export const Results = z
+  .strictObject({
+    so_ket: z
+      .strictObject({
+        ngay_gui: IsoDate.describe("Ngày đơn vị gửi báo cáo sơ kết"),
+        ket_qua: z
+          .array(
+            z.strictObject({
+              tieu_chi: Id,
+              ket_qua: Text.describe("Kết quả 6 tháng"),
+              ty_le: z.number().min(0).max(1000).describe("Tỷ lệ đạt so với chỉ tiêu (%)"),
+            }),
+          )
+          .min(1),
+      })
+      .optional()
+      .describe("Kết quả 6 tháng đầu năm"),
+    tong_ket: z
+      .strictObject({
+        ngay_gui: IsoDate.describe("Ngày đơn vị gửi báo cáo tổng kết và tự chấm điểm"),
+        diem: z
+          .array(
+            z.strictObject({
+              tieu_chi: Id,
+              tu_cham: Points.describe("Điểm đơn vị tự chấm"),
+              khoi_cham: Points.describe("Điểm Khối thẩm định"),
+              minh_chung: z.string().optional().describe("Ghi chú, minh chứng"),
+            }),
+          )
+          .min(1),
+        diem_cong: z.array(Adjustment).default([]),
+        diem_tru: z.array(Adjustment).default([]),
+      })
+      .optional()
+      .describe("Chấm điểm cuối năm"),
+  })
+  .describe("Kết quả của một đơn vị (tệp data/<năm>/ket-qua/<mã đơn vị>.yaml)");
+
+export type Registration = z.infer<typeof Registration>;
+export type Results = z.infer<typeof Results>;

@@ -1,0 +1,44 @@
+import type { YearContext } from "./cross-checks.ts";
+import { checkUnique } from "./cross-checks.ts";
+
+/** The voting meeting: attendance of members only, ballots that add up, votes within valid ballots. */
+export function checkMinutes(ctx: YearContext): void {
+  const m = ctx.vy.minutes;
+  if (!m) return;
+  const { diags } = ctx;
+  const src = m.src;
+  const d = m.data;
+  const awards = new Set(ctx.vy.year.data.binh_bau.danh_hieu.map((a) => a.ma));
+
+  ctx.checkMember(d.chu_tri.don_vi, src, ["chu_tri", "don_vi"]);
+  ctx.checkMember(d.thu_ky.don_vi, src, ["thu_ky", "don_vi"]);
+  d.co_mat.forEach((p, i) => ctx.checkMember(p.don_vi, src, ["co_mat", i, "don_vi"]));
+  d.vang_mat.forEach((a, i) => ctx.checkMember(a.don_vi, src, ["vang_mat", i, "don_vi"]));
+  d.ban_kiem_phieu.forEach((p, i) => ctx.checkMember(p.don_vi, src, ["ban_kiem_phieu", i, "don_vi"]));
+  checkUnique(d.co_mat.map((p) => p.don_vi), src, (i) => ["co_mat", i, "don_vi"], diags, "Đơn vị");
+  checkUnique(d.vang_mat.map((p) => p.don_vi), src, (i) => ["vang_mat", i, "don_vi"], diags, "Đơn vị");
+
+  const present = new Set(d.co_mat.map((p) => p.don_vi));
+  d.vang_mat.forEach((a, i) => {
+    if (present.has(a.don_vi)) diags.error("meeting/absent-and-present", src.locate(["vang_mat", i, "don_vi"]), { id: a.don_vi });
+  });
+  const absent = new Set(d.vang_mat.map((a) => a.don_vi));
+  for (const id of ctx.members) {
+    if (!present.has(id) && !absent.has(id)) diags.warning("meeting/unaccounted", src.locate(["co_mat"], "key"), { id });
+  }
+  if (d.ket_thuc <= d.bat_dau) diags.error("meeting/time-order", src.locate(["ket_thuc"]), { start: d.bat_dau, end: d.ket_thuc });
+
+  checkUnique(d.phieu.map((p) => p.danh_hieu), src, (i) => ["phieu", i, "danh_hieu"], diags, "Hình thức");
+  d.phieu.forEach((p, i) => {
+    const at = (...rest: (string | number)[]) => src.locate(["phieu", i, ...rest]);
+    if (!awards.has(p.danh_hieu)) diags.error("ref/unknown-award", at("danh_hieu"), { id: p.danh_hieu, known: [...awards].join(", ") });
+    if (p.thu_vao > p.phat_ra) diags.error("vote/received-over-issued", at("thu_vao"), { received: p.thu_vao, issued: p.phat_ra });
+    if (p.hop_le + p.khong_hop_le !== p.thu_vao) diags.error("vote/sum", at("hop_le"), { valid: p.hop_le, invalid: p.khong_hop_le, received: p.thu_vao });
+    if (p.phat_ra > present.size) diags.warning("vote/issued-over-present", at("phat_ra"), { issued: p.phat_ra, present: present.size });
+    p.ket_qua.forEach((k, j) => {
+      ctx.checkMember(k.don_vi, src, ["phieu", i, "ket_qua", j, "don_vi"]);
+      if (k.dong_y > p.hop_le) diags.error("vote/over-valid", at("ket_qua", j, "dong_y"), { votes: k.dong_y, valid: p.hop_le });
+    });
+    checkUnique(p.ket_qua.map((k) => k.don_vi), src, (j) => ["phieu", i, "ket_qua", j, "don_vi"], diags, "Đơn vị");
+  });
+}

@@ -1,0 +1,58 @@
+import { formatScore } from "../format/number.ts";
+import type { YearContext } from "./cross-checks.ts";
+import { checkDate, checkUnique } from "./cross-checks.ts";
+
+/** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
+export function checkResults(ctx: YearContext): void {
+  const { vy, diags, criteria } = ctx;
+  const y = vy.year.data;
+  const known = [...criteria.keys()].join(", ");
+  for (const [unitId, res] of vy.results) {
+    if (!ctx.unitIds.has(unitId)) {
+      diags.error("ref/unit-file", { file: res.src.file, line: 1, column: 1 }, { name: unitId, known: [...ctx.unitIds].join(", ") });
+      continue;
+    }
+    const { so_ket, tong_ket } = res.data;
+    if (so_ket) {
+      so_ket.ket_qua.forEach((k, i) => {
+        if (!criteria.has(k.tieu_chi)) diags.error("ref/unknown-criterion", res.src.locate(["so_ket", "ket_qua", i, "tieu_chi"]), { id: k.tieu_chi, known });
+      });
+      checkUnique(so_ket.ket_qua.map((k) => k.tieu_chi), res.src, (i) => ["so_ket", "ket_qua", i, "tieu_chi"], diags, "Tiêu chí");
+      checkDate(ctx, res.src, ["so_ket", "ngay_gui"], so_ket.ngay_gui, y.moc_thoi_gian.bao_cao_so_ket, undefined, "Báo cáo sơ kết của đơn vị", "The unit's mid-year report");
+    }
+    if (tong_ket) {
+      const base = ["tong_ket", "diem"] as const;
+      tong_ket.diem.forEach((d, i) => {
+        const max = criteria.get(d.tieu_chi);
+        if (max === undefined) {
+          diags.error("ref/unknown-criterion", res.src.locate([...base, i, "tieu_chi"]), { id: d.tieu_chi, known });
+          return;
+        }
+        for (const key of ["tu_cham", "khoi_cham"] as const) {
+          if (d[key] > max)
+            diags.error("score/over-max", res.src.locate([...base, i, key]), { value: formatScore(d[key]), max: formatScore(max), criterion: d.tieu_chi });
+        }
+        if (d.khoi_cham > d.tu_cham)
+          diags.warning("score/self-below-verified", res.src.locate([...base, i, "khoi_cham"]), { verified: formatScore(d.khoi_cham), self: formatScore(d.tu_cham), criterion: d.tieu_chi });
+      });
+      checkUnique(tong_ket.diem.map((d) => d.tieu_chi), res.src, (i) => [...base, i, "tieu_chi"], diags, "Tiêu chí");
+      const scored = new Set(tong_ket.diem.map((d) => d.tieu_chi));
+      for (const c of criteria.keys()) if (!scored.has(c)) diags.error("score/missing-criterion", res.src.locate(base, "key"), { criterion: c });
+      const caps = [
+        ["diem_cong", y.diem_cong_toi_da, "điểm cộng", "bonus"],
+        ["diem_tru", y.diem_tru_toi_da, "điểm trừ", "penalty"],
+      ] as const;
+      for (const [key, cap, kind, kindEn] of caps) {
+        const total = tong_ket[key].reduce((s, a) => s + a.diem, 0);
+        if (total > cap + 1e-9)
+          diags.error("score/cap", res.src.locate(["tong_ket", key]), { kind, kindEn, value: formatScore(total), max: formatScore(cap) });
+      }
+      checkDate(ctx, res.src, ["tong_ket", "ngay_gui"], tong_ket.ngay_gui, y.moc_thoi_gian.bao_cao_tong_ket, undefined, "Báo cáo tổng kết của đơn vị", "The unit's year-end report");
+    }
+  }
+  for (const id of ctx.members) {
+    const res = vy.results.get(id)?.data;
+    const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
+    if (!res?.tong_ket) diags.warning("results/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id, part: "tong_ket" });
+  }
+}
