@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
+
+export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+
+/** Every file under a folder, keyed by its POSIX path relative to that folder. */
+export function readTree(dir: string): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p).split("\\").join("/")] = new Uint8Array(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The minimal valid project with the files of an overlay fixture on top. */
+export function fixtureWorld(overlay?: string, extra: Record<string, string | Uint8Array> = {}): MemoryWorld {
+  const files: Record<string, string | Uint8Array> = { ...readTree(join(FIXTURES, "minimal")) };
+  if (overlay) Object.assign(files, readTree(join(FIXTURES, overlay)));
+  delete files["expected.txt"];
+  return memoryWorld({ ...files, ...extra });
+}
