@@ -107,3 +107,27 @@ CATALOGUE["vote/tie-at-quota"] = {
   hintVi: "Khối quyết định (ví dụ bỏ phiếu lại, hoặc ưu tiên đơn vị có từ 70% nữ) và ghi kết quả vào biên bản.",
   hintEn: "The bloc decides (a new vote, or the 70 % women preference) and records it.",
 };
+CATALOGUE["template/missing-value"] = {
+  vi: "Mẫu dùng giá trị “{name}” nhưng dữ liệu không có",
+  en: "The template uses “{name}”, which the data does not have",
+  hintVi: "Sửa tên biến trong mẫu hoặc bổ sung dữ liệu. Chi tiết: {detail}",
+  hintEn: "Fix the name in the template or add the data. Detail: {detail}",
+};
+CATALOGUE["template/unknown-helper"] = {
+  vi: "Mẫu dùng hàm “{name}” không tồn tại",
+  en: "The template calls an unknown helper “{name}”",
+  hintVi: "Các hàm có sẵn: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
+  hintEn: "Available helpers: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
+};
+CATALOGUE["template/syntax"] = {
+  vi: "Lỗi cú pháp mẫu Handlebars",
+  en: "Handlebars template syntax error",
+  hintVi: "Kiểm tra các cặp {{ }} và {{#...}}{{/...}}. Chi tiết: {detail}",
+  hintEn: "Check the {{ }} pairs and block closings. Detail: {detail}",
+};
+CATALOGUE["template/error"] = {
+  vi: "Lỗi khi điền dữ liệu vào mẫu",
+  en: "Error while filling the template",
+  hintVi: "Kiểm tra giá trị đưa vào hàm định dạng. Chi tiết: {detail}",
+  hintEn: "Check the value given to the format helper. Detail: {detail}",
+};

@@ -82,8 +82,7 @@ export function convertLegacy(text: string, encoding: LegacyEncoding): string {
 const TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 const INITIALS = [..."ngh ch gh gi kh ng nh ph qu th tr b c d đ g h k l m n p r s t v x".split(" "), ""];
 const LOOSE_INITIALS = [...INITIALS, "f", "j", "w", "z"];
-const FINALS = ["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
-const LOOSE_FINALS = [...FINALS, "k"];
+const FINALS = ["ch", "ng", "nh", "c", "k", "m", "n", "p", "t", ""]; // k: "Đắk Lắk"
 /** Vowel groups: without a final consonant only / final optional / final required. */
 const OPEN = new Set("ai ao au ay âu ây eo êu ia iu iêu oai oao oay oeo oi ôi ơi ua uây ui uôi uơ uya uyu ưa ưi ưu ươi ươu yêu".split(" "));
 const CLOSABLE = new Set("a e ê i o ô ơ u ư y oa oe uê uy".split(" "));
@@ -91,9 +90,9 @@ const CLOSED = new Set("ă â iê yê uô ươ oă uâ uyê oo".split(" "));
 
 /**
  * Whether `word` is one Vietnamese syllable. Loose: any known initial, vowel group and final, at
- * most one tone mark, on a vowel (accepts all proper Vietnamese, including place names like "Đắk").
+ * most one tone mark, on a vowel (accepts all proper Vietnamese, and loan initials f j w z).
  * Strict adds spelling rules (c/k, g/gh, ng/ngh, qu), tone-mark placement, and sắc/nặng only
- * before p, t, c, ch; used for converted text so that foreign words do not pass by chance.
+ * before p, t, c, ch, k; used for converted text so that foreign words do not pass by chance.
  */
 function isVietnameseSyllable(word: string, strict: boolean): boolean {
   let base = "";
@@ -115,7 +114,7 @@ function isVietnameseSyllable(word: string, strict: boolean): boolean {
   for (const initial of strict ? INITIALS : LOOSE_INITIALS) {
     if (!b.startsWith(initial)) continue;
     const rest = b.slice(initial.length);
-    for (const final of strict ? FINALS : LOOSE_FINALS) {
+    for (const final of FINALS) {
       if (!rest.endsWith(final) || rest.length === final.length) continue;
       const v = rest.slice(0, rest.length - final.length);
       if (!(final === "" ? OPEN.has(v) || CLOSABLE.has(v) : CLOSABLE.has(v) || CLOSED.has(v))) continue;
@@ -131,8 +130,8 @@ function strictRules(initial: string, v: string, final: string, tone: string, t:
   const front = /^[eêiy]/.test(v);
   if ((initial === "k" || initial === "gh" || initial === "ngh") && !front) return false;
   if ((initial === "c" && front) || (initial === "ng" && front) || (initial === "g" && /^[eê]/.test(v))) return false;
-  if (initial === "qu" && /^[uoôư]/.test(v)) return false;
-  if (/^(p|t|c|ch)$/.test(final) && tone !== "\u0301" && tone !== "\u0323") return false;
+  if (initial === "qu" && /^[uư]/.test(v)) return false;
+  if (/^(p|t|c|ch|k)$/.test(final) && tone !== "\u0301" && tone !== "\u0323") return false;
   if (tone === "") return true;
   const marked = Math.max(...["ă", "â", "ê", "ô", "ơ", "ư"].map((d) => v.lastIndexOf(d)));
   if (marked >= 0) return t === marked;
@@ -161,12 +160,13 @@ interface Evidence {
   distinct: number;
   total: number;
   unicodeWords: number;
+  foreign: number;
   index: number;
 }
 
 function collectEvidence(text: string, encoding: LegacyEncoding): Evidence {
   const seen = new Set<string>();
-  const found: Evidence = { encoding, distinct: 0, total: 0, unicodeWords: 0, index: -1 };
+  const found: Evidence = { encoding, distinct: 0, total: 0, unicodeWords: 0, foreign: 0, index: -1 };
   for (const m of text.matchAll(TOKEN[encoding])) {
     const word = m[0];
     if (UNICODE_VIETNAMESE.test(word)) {
@@ -176,10 +176,13 @@ function collectEvidence(text: string, encoding: LegacyEncoding): Evidence {
     if (!/\p{L}/u.test(word)) continue; // "§", "©", "×" alone are symbols, not words
     const pieces = convertPieces(word, encoding);
     const first = pieces.findIndex((p, i) => p !== word.charAt(i));
-    if (first < 0) continue;
-    if (!isVietnameseSyllable(pieces.join("").normalize("NFC"), true)) continue;
     // Lower case then upper case ("tÕ", "ViÖt") is no proper word; TCVN3 writes many lower-case letters so.
     const cased = !/\p{Ll}\p{Lu}/u.test(word);
+    if (first < 0 || !isVietnameseSyllable(pieces.join("").normalize("NFC"), true)) {
+      // Neither Vietnamese as typed nor once converted ("est", "Déjà"); all-capital words are abbreviations.
+      if (/\p{Ll}/u.test(word) && !(cased && isVietnameseSyllable(word, false))) found.foreign++;
+      continue;
+    }
     // The index goes to the first word that converts well and is not strictly well-formed as typed
     // ("Céng"); evidence needs a word that is not even loosely a Vietnamese word as typed.
     if (cased && isVietnameseSyllable(word, true)) continue;
@@ -196,14 +199,16 @@ function collectEvidence(text: string, encoding: LegacyEncoding): Evidence {
  * Returns a finding when the text looks like TCVN3 or VNI mojibake, otherwise undefined.
  * A word counts as evidence when it contains characters the legacy table changes, is not a
  * Vietnamese syllable as typed, and converts into a strictly well-formed syllable. A finding needs
- * at least MIN_EVIDENCE distinct such words, and no more than MAX_UNICODE_PER_EVIDENCE words of
- * proper Unicode Vietnamese per evidence word (so a stray foreign word in a real document is no hit).
+ * at least MIN_EVIDENCE distinct such words, more evidence words than foreign words (neither
+ * Vietnamese as typed nor once converted: "Où est Loïc? Déjà vu" is French, not VNI), and no more
+ * than MAX_UNICODE_PER_EVIDENCE words of proper Unicode Vietnamese per evidence word (so two stray
+ * odd words in a real document are no hit).
  */
 export function detectLegacyVietnamese(text: string): LegacyFinding | undefined {
   let best: Evidence | undefined;
   for (const encoding of ["TCVN3", "VNI"] as const) {
     const e = collectEvidence(text, encoding);
-    if (e.distinct < MIN_EVIDENCE || e.unicodeWords > e.total * MAX_UNICODE_PER_EVIDENCE) continue;
+    if (e.distinct < MIN_EVIDENCE || e.foreign >= e.total || e.unicodeWords > e.total * MAX_UNICODE_PER_EVIDENCE) continue;
     if (!best || e.total > best.total) best = e;
   }
   if (!best) return undefined;

@@ -1,0 +1,42 @@
+import type { DocHeader, SignatureBlock } from "../document/model.ts";
+import { formatPlaceDate } from "../format/date.ts";
+import { numberLine, punctuateList, upperVi } from "../format/text.ts";
+import type { UnitInfo, YearModel } from "../model/types.ts";
+import type { Signer } from "../schema/common.ts";
+import type { z } from "zod";
+
+/** Header of a document the bloc issues (its own number series, K8). */
+export function blocHeader(m: YearModel, typeCode: string, so: number | null | undefined, date: string | null | undefined, withDate = true): DocHeader {
+  return {
+    ...(m.bloc.parentBody ? { parentBody: upperVi(m.bloc.parentBody) } : {}),
+    issuer: m.bloc.issuer.map(upperVi),
+    number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: m.bloc.code }),
+    ...(withDate ? { placeDate: formatPlaceDate(m.bloc.place, date ?? undefined, { year: m.year }) } : {}),
+  };
+}
+
+/** Header of a document a member unit issues under its own name and series. */
+export function unitHeader(m: YearModel, u: UnitInfo, typeCode: string, so: number | null | undefined, date: string | null | undefined): DocHeader {
+  return {
+    ...(m.bloc.parentBody ? { parentBody: upperVi(m.bloc.parentBody) } : {}),
+    issuer: [upperVi(u.name)],
+    number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: u.abbr }),
+    placeDate: formatPlaceDate(m.bloc.place, date ?? undefined, { year: m.year }),
+  };
+}
+
+/** The signer from the data, or by default the leader's head signing for the bloc. */
+export function blocSigner(m: YearModel, ky: z.infer<typeof Signer> | undefined, role: "leader" | "deputy" = "leader"): SignatureBlock {
+  if (ky) return { role: "signer", lines: ky.chuc_vu.map(upperVi), name: ky.ho_ten };
+  const u = role === "leader" ? m.leader : m.deputy;
+  return {
+    role: "signer",
+    lines: [`TM. ${upperVi(m.bloc.shortName)}`, role === "leader" ? "KHỐI TRƯỞNG" : "KHỐI PHÓ", upperVi(`${u.head.title} ${u.name}`)],
+    name: u.head.name,
+  };
+}
+
+/** Nơi nhận lines: "- " before each, ";" after all but the last, "." after the last. */
+export function recipientLines(items: readonly string[]): string[] {
+  return punctuateList(items).map((s) => `- ${s}`);
+}

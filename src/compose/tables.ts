@@ -1,0 +1,99 @@
+import type { Align, Block, Run, TableBlock, TableCell } from "../document/model.ts";
+import { formatNumber, formatPercent, formatScore } from "../format/number.ts";
+import type { YearModel } from "../model/types.ts";
+import type { Registration } from "../schema/unit-files.ts";
+
+const cell = (text: string, align: Align = "left", runs?: Omit<Run, "text">): TableCell => ({ paragraphs: [[{ text, ...(runs ?? {}) }]], align });
+const head = (...titles: string[]) => ({ cells: titles.map((t) => cell(t, "center")) });
+
+function table(columns: [number, Align][], header: string[], rows: TableCell[][], fontSize?: number): TableBlock {
+  return {
+    kind: "table",
+    columns: columns.map(([width, align]) => ({ width, align })),
+    headerRows: 1,
+    rows: [head(...header), ...rows.map((cells) => ({ cells }))],
+    ...(fontSize ? { fontSize } : {}),
+  };
+}
+
+/** Registration: STT | Nội dung, tiêu chí | Chỉ tiêu đăng ký | Ghi chú. */
+export function registrationTable(m: YearModel, r: Registration): Block[] {
+  const byId = new Map(m.criteria.map((c, i) => [c.id, { c, i }]));
+  const rows = r.chi_tieu.map((t, i) => [cell(String(i + 1), "center"), cell(byId.get(t.tieu_chi)?.c.text ?? t.tieu_chi), cell(t.chi_tieu), cell(t.ghi_chu ?? "")]);
+  return [table([[8, "center"], [42, "left"], [38, "left"], [12, "left"]], ["STT", "Nội dung, tiêu chí", "Chỉ tiêu đăng ký", "Ghi chú"], rows)];
+}
+
+/** Mid-year: STT | Đơn vị | Chỉ tiêu | Kết quả 6 tháng | Tỷ lệ đạt (average over the unit's criteria). */
+export function midYearTable(m: YearModel): Block[] {
+  const rows: TableCell[][] = [];
+  m.units.forEach((u) => {
+    const sk = m.results.get(u.id)?.so_ket;
+    const reg = m.registrations.get(u.id);
+    const avg = sk && sk.ket_qua.length ? sk.ket_qua.reduce((s, k) => s + k.ty_le, 0) / sk.ket_qua.length : undefined;
+    rows.push([
+      cell(String(rows.length + 1), "center"),
+      cell(u.name),
+      cell(`${reg?.chi_tieu.length ?? 0} chỉ tiêu`, "center"),
+      cell(sk ? `${sk.ket_qua.filter((k) => k.ty_le >= 50).length}/${sk.ket_qua.length} chỉ tiêu đạt từ 50%` : "Chưa báo cáo", "center"),
+      cell(avg === undefined ? "" : `${formatNumber(avg, 1)}%`, "center"),
+    ]);
+  });
+  return [table([[8, "center"], [34, "left"], [16, "center"], [26, "center"], [16, "center"]], ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả 6 tháng", "Tỷ lệ đạt"], rows)];
+}
+
+/** Year-end score summary: STT | Đơn vị | Điểm chuẩn | Tự chấm | Khối chấm | Điểm cộng | Điểm trừ | Tổng | Xếp hạng. */
+export function scoreTable(m: YearModel): Block[] {
+  const rows = m.scores.map((s, i) => [
+    cell(String(i + 1), "center"),
+    cell(m.unitById.get(s.unitId)?.name ?? s.unitId),
+    cell(formatScore(s.maxTotal), "center"),
+    cell(formatScore(s.selfTotal), "center"),
+    cell(formatScore(s.verifiedTotal), "center"),
+    cell(formatScore(s.bonus), "center"),
+    cell(formatScore(s.penalty), "center"),
+    cell(formatScore(s.total), "center", { bold: true }),
+    cell(String(s.rank), "center"),
+  ]);
+  return [
+    table(
+      [[6, "center"], [30, "left"], [9, "center"], [9, "center"], [9, "center"], [9, "center"], [9, "center"], [9, "center"], [10, "center"]],
+      ["STT", "Đơn vị", "Điểm chuẩn", "Tự chấm", "Khối chấm", "Điểm cộng", "Điểm trừ", "Tổng", "Xếp hạng"],
+      rows,
+      12,
+    ),
+  ];
+}
+
+/** Minutes, per award: TT | Đơn vị | Số phiếu đồng ý | Tỷ lệ %, sorted by votes. */
+export function voteTable(m: YearModel, awardId: string): Block[] {
+  const outcome = m.votes.find((v) => v.awardId === awardId);
+  if (!outcome) return [];
+  const base = m.voteRule.basis === "thanh_vien" ? m.units.length : (m.minutes?.front.co_mat.length ?? m.units.length);
+  const rows = outcome.rows.map((r, i) => [
+    cell(String(i + 1), "center"),
+    cell(m.unitById.get(r.unitId)?.name ?? r.unitId),
+    cell(String(r.votes), "center"),
+    cell(formatPercent(r.votes, base), "center"),
+  ]);
+  return [table([[8, "center"], [52, "left"], [20, "center"], [20, "center"]], ["TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ %"], rows)];
+}
+
+/** Proposal list: STT | Tên tập thể | Hình thức đề nghị | Ghi chú. */
+export function proposalTable(m: YearModel): Block[] {
+  const rows: TableCell[][] = [];
+  for (const v of m.votes) {
+    const award = m.awards.find((a) => a.id === v.awardId);
+    for (const id of v.proposed) {
+      const r = v.rows.find((x) => x.unitId === id)!;
+      const score = m.scores.find((s) => s.unitId === id);
+      rows.push([
+        cell(String(rows.length + 1), "center"),
+        cell(m.unitById.get(id)?.name ?? id),
+        cell(award?.name ?? v.awardId),
+        cell(`${r.votes} phiếu${score ? `; ${formatScore(score.total)} điểm, hạng ${score.rank}` : ""}`),
+      ]);
+    }
+  }
+  return [table([[8, "center"], [40, "left"], [32, "left"], [20, "left"]], ["STT", "Tên tập thể", "Hình thức đề nghị", "Ghi chú"], rows)];
+}
+
