@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
-import { checkProject } from "../pipeline.ts";
+import { buildProject, checkProject } from "../pipeline.ts";
 import type { CliOptions } from "./args.ts";
 
 function report(items: Diagnostic[], opts: CliOptions, out: (s: string) => void): { errors: number; warnings: number } {
@@ -18,7 +18,6 @@ export async function runValidate(world: World, opts: CliOptions, out: (s: strin
 }
 
 export async function runBuild(world: World, opts: CliOptions, print: (s: string) => void, out: (s: string) => void): Promise<number> {
-  const { buildProject } = await import("../pipeline.ts");
   const result = await buildProject(world, { dataDir: opts.dataDir, outDir: opts.outDir });
   const { errors, warnings } = report(result.diagnostics, opts, out);
   for (const f of result.written) print(f);

@@ -1,7 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { AdminDocument, Block, SignatureBlock } from "../document/model.ts";
 import { formatDayMonthYearShort, formatTimeOfDay } from "../format/date.ts";
-import { docNumber, upperVi } from "../format/text.ts";
+import { docNumber, punctuateList, upperVi } from "../format/text.ts";
 import type { DocSource, YearModel } from "../model/types.ts";
 import { yearContext } from "./context.ts";
 import { parseMarkup } from "./markup.ts";
@@ -66,11 +66,11 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
         meta: meta(m, `Kế hoạch: ${p.trich_yeu}`, p.trich_yeu, blocAuthor, p.ngay),
         header: blocHeader(m, m.bloc.typeCodes.plan, p.so, p.ngay),
         title: { type: t["ke-hoach"].front.loai, summary: [p.trich_yeu] },
-        ...(p.can_cu.length ? { bases: p.can_cu } : {}),
+        ...(p.can_cu.length ? { bases: punctuateList(p.can_cu) } : {}),
         body: f.body,
         signatureLayout: "single",
         signatures: [blocSigner(m, p.ky)],
-        recipients: recipientLines([...(p.noi_nhan ?? []), ...f.recipients]),
+        recipients: recipientLines(p.noi_nhan ?? f.recipients),
         appendices: [],
       });
   }
@@ -124,11 +124,11 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
         header: blocHeader(m, m.bloc.typeCodes.proposal, p.so, p.ngay),
         title: { type: t["to-trinh"].front.loai, summary: [p.trich_yeu] },
         kinhGui: p.kinh_gui,
-        ...(p.can_cu.length ? { bases: p.can_cu } : {}),
+        ...(p.can_cu.length ? { bases: punctuateList(p.can_cu) } : {}),
         body: f.body,
         signatureLayout: "single",
         signatures: [blocSigner(m, p.ky)],
-        recipients: recipientLines(["Như trên", ...(p.noi_nhan ?? []).filter((x) => x !== "Như trên"), ...f.recipients]),
+        recipients: recipientLines(["Như trên", ...(p.noi_nhan ?? f.recipients).filter((x) => x !== "Như trên")]),
         appendices: [],
       });
   }
@@ -158,7 +158,7 @@ function report(
     body: f.body,
     signatureLayout: "single",
     signatures: [blocSigner(m, p.ky, by)],
-    recipients: recipientLines([...(p.noi_nhan ?? []), ...f.recipients]),
+    recipients: recipientLines(p.noi_nhan ?? f.recipients),
     appendices: [],
   };
 }
@@ -186,7 +186,7 @@ function minutes(m: YearModel, t: Template, ctx: Record<string, unknown>, diags:
   const full = {
     ...ctx,
     ...d,
-    chu_tri: person(d.chu_tri),
+    chu_tri: { ...person(d.chu_tri), vai_tro: d.chu_tri.don_vi === m.leader.id ? "Khối trưởng" : d.chu_tri.don_vi === m.deputy.id ? "Khối phó" : "" },
     thu_ky: person(d.thu_ky),
     co_mat: d.co_mat.map(person),
     vang_mat: d.vang_mat.map((v) => ({ ...v, don_vi: name(v.don_vi) })),
@@ -213,7 +213,7 @@ function minutes(m: YearModel, t: Template, ctx: Record<string, unknown>, diags:
       { role: "secretary", lines: ["THƯ KÝ"], name: d.thu_ky.ho_ten },
       { role: "chair", lines: ["CHỦ TỌA"], name: d.chu_tri.ho_ten },
     ],
-    recipients: recipientLines([...(d.noi_nhan ?? []), ...f.recipients]),
+    recipients: recipientLines(d.noi_nhan ?? f.recipients),
     appendices: [],
   };
 }

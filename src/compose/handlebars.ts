@@ -8,7 +8,7 @@ import { TABLE_MARK } from "./markup.ts";
 /** One Handlebars environment with the Vietnamese format helpers; strict: a missing value is an error. */
 const hb = Handlebars.create();
 const str = (v: unknown) => String(v ?? "");
-hb.registerHelper({
+const helpers = {
   ngay_day_du: (d: unknown) => formatDayMonthYear(str(d)),
   ngay_ngan: (d: unknown) => formatDayMonthYearShort(str(d)),
   ngay_thang: (d: unknown) => formatDayMonth(str(d)),
@@ -18,7 +18,10 @@ hb.registerHelper({
   hoa: (s: unknown) => upperVi(str(s)),
   la_ma: (n: unknown) => toRoman(Number(n)),
   bang: (name: unknown) => new hb.SafeString(`\n${TABLE_MARK}${str(name)}\u0001\n`),
-});
+};
+hb.registerHelper(helpers);
+/** Only our helpers and the built-in blocks: an unknown helper fails when the template compiles. */
+const knownHelpers = Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
 
 /**
  * Renders a template with strict Handlebars. Errors (syntax, unknown helper,
@@ -32,7 +35,7 @@ export function renderTemplate(
   diags: Diagnostics,
 ): string | undefined {
   try {
-    const template = hb.compile(text, { strict: true, noEscape: true });
+    const template = hb.compile(text, { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true });
     return template(context);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
@@ -40,7 +43,7 @@ export function renderTemplate(
     const lineInTemplate = loc ? Number(loc[1]) : 1;
     const column = loc && loc[2] !== undefined ? Number(loc[2]) + 1 : 1;
     const missing = /"([^"]+)" not defined/.exec(msg);
-    const helper = /Missing helper: "([^"]+)"/.exec(msg);
+    const helper = /Missing helper: "([^"]+)"/.exec(msg) ?? /unknown helper (\S+)/.exec(msg);
     const syntax = /Parse error|Expecting|doesn't match/.test(msg);
     const code = missing ? "template/missing-value" : helper ? "template/unknown-helper" : syntax ? "template/syntax" : "template/error";
     diags.error(code, { file: where.file, line: where.line + lineInTemplate - 1, column }, {

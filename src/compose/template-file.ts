@@ -9,7 +9,7 @@ import { validateWith } from "../validate/zod-issues.ts";
 export const TemplateFront = z.strictObject({
   loai: z.string().describe("Tên loại văn bản, viết hoa (KẾ HOẠCH, BÁO CÁO...); để trống nếu không có"),
   tieu_de: z.string().optional().describe("Trích yếu (Handlebars), khi dữ liệu không ghi"),
-  noi_nhan: z.array(z.string()).default([]).describe("Nơi nhận mặc định (Handlebars), thêm sau nơi nhận trong dữ liệu"),
+  noi_nhan: z.array(z.string()).default([]).describe("Nơi nhận mặc định (Handlebars), dùng khi dữ liệu không ghi noi_nhan"),
   kinh_gui: z.array(z.string()).optional().describe("Kính gửi (Handlebars)"),
   chu_ky: z.enum(["single", "pair"]).default("single"),
 });

@@ -131,3 +131,9 @@ CATALOGUE["template/error"] = {
   hintVi: "Kiểm tra giá trị đưa vào hàm định dạng. Chi tiết: {detail}",
   hintEn: "Check the value given to the format helper. Detail: {detail}",
 };
+CATALOGUE["signer/authority"] = {
+  vi: "Dòng chức vụ đầu “{line}” không bắt đầu bằng quyền hạn {authority}",
+  en: "The first title line “{line}” does not start with the authority {authority}",
+  hintVi: "Viết dòng đầu như “{authority} KHỐI 8” hoặc sửa quyen_han.",
+  hintEn: "Write the first line as “{authority} ...” or change quyen_han.",
+};

@@ -36,9 +36,14 @@ export class Diagnostics {
   get hasErrors(): boolean {
     return this.items.some((d) => d.severity === "error");
   }
-  /** Sorted by file, line, column, code: stable output for people and tests. */
+  /** Sorted by file, line, column, code, without repeats: stable output for people and tests. */
   sorted(): Diagnostic[] {
-    return [...this.items].sort(
+    const seen = new Set<string>();
+    const unique = this.items.filter((d) => {
+      const key = JSON.stringify([d.code, d.severity, d.pos, d.params]);
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+    return unique.sort(
       (a, b) =>
         cmp(a.pos.file, b.pos.file) ||
         a.pos.line - b.pos.line ||

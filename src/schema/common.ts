@@ -40,13 +40,13 @@ export const DocNo = z
 
 export const Signer = z
   .strictObject({
-    quyen_han: z.enum(["TM.", "KT.", "TL.", "TUQ.", "Q."]).optional().describe("Quyền hạn ký: TM., KT., TL., TUQ., Q."),
+    quyen_han: z.enum(["TM.", "KT.", "TL.", "TUQ.", "Q."]).optional().describe("Quyền hạn ký: TM., KT., TL., TUQ., Q.; dòng chức vụ đầu tiên phải bắt đầu bằng quyền hạn này"),
     chuc_vu: z.array(Text).min(1).describe("Các dòng chức vụ, viết hoa, ví dụ: [TM. KHỐI 8, KHỐI TRƯỞNG]"),
     ho_ten: Text.describe("Họ và tên người ký"),
   })
   .describe("Người ký văn bản");
 
-export const Recipients = z.array(Text).describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm)");
+export const Recipients = z.array(Text).describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm); thay cho nơi nhận mặc định của mẫu");
 
 export function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

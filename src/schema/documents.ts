@@ -26,7 +26,7 @@ export const ReportFront = z
 
 const Person = z.strictObject({
   ho_ten: Text,
-  chuc_vu: Text.describe("Chức vụ, ví dụ: Phó Giám đốc"),
+  chuc_vu: Text.describe("Chức vụ, không kèm tên đơn vị (công cụ tự thêm), ví dụ: Phó Giám đốc"),
   don_vi: Id.describe("Mã đơn vị"),
 });
 

@@ -81,6 +81,19 @@ export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics
   checkMinutes(ctx);
   checkDocDates(ctx);
   checkDocNumbers(ctx);
+  checkSigners(ctx);
+}
+
+/** A signer's first title line starts with the quyền hạn given (TM. KHỐI 8, KT. GIÁM ĐỐC). */
+function checkSigners(ctx: YearContext): void {
+  const vy = ctx.vy;
+  for (const doc of [vy.plan, vy.soKet, vy.tongKet, vy.proposal]) {
+    const ky = doc?.data.ky;
+    if (!doc || !ky?.quyen_han) continue;
+    const first = ky.chuc_vu[0] ?? "";
+    if (!first.toUpperCase().startsWith(ky.quyen_han.toUpperCase()))
+      ctx.diags.error("signer/authority", doc.src.locate(["ky", "chuc_vu", 0]), { authority: ky.quyen_han, line: first });
+  }
 }
 
 function checkRegistrations(ctx: YearContext): void {
@@ -149,7 +162,7 @@ function checkDocDates(ctx: YearContext): void {
 function checkDocNumbers(ctx: YearContext): void {
   const codes = ctx.bloc.data.ma_loai_van_ban;
   const vy = ctx.vy;
-  const docs: [string, string, Located<{ so?: number | null }> | undefined][] = [
+  const docs: [string, string, Located<{ so?: number | null; ngay?: string | null }> | undefined][] = [
     ["ke-hoach.md", codes.ke_hoach, vy.plan],
     ["so-ket.md", codes.bao_cao, vy.soKet],
     ["tong-ket.md", codes.bao_cao, vy.tongKet],
@@ -160,7 +173,9 @@ function checkDocNumbers(ctx: YearContext): void {
   for (const [name, code, doc] of docs) {
     const so = doc?.data.so;
     if (!doc || so === undefined || so === null) continue;
-    const key = `${so}/${code}`;
+    // Numbers restart every January: the register is per calendar year of the document's date.
+    const year = doc.data.ngay?.slice(0, 4) ?? vy.folder;
+    const key = `${year}:${so}/${code}`;
     const other = seen.get(key);
     if (other) ctx.diags.error("dup/doc-number", doc.src.locate(["so"]), { number: `${so}/${code}-${ctx.bloc.data.ky_hieu}`, other });
     else seen.set(key, name);

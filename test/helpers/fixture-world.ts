@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Every file under a folder, keyed by its POSIX path relative to that folder. */
 export function readTree(dir: string): Record<string, Uint8Array> {
@@ -19,9 +20,16 @@ export function readTree(dir: string): Record<string, Uint8Array> {
   return out;
 }
 
-/** The minimal valid project with the files of an overlay fixture on top. */
+/** The repository's templates, as every project has them. */
+export function repoTemplates(): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(readTree(join(REPO, "templates")))) out[`templates/${k}`] = v;
+  return out;
+}
+
+/** The minimal valid project (with the repository's templates) and the files of an overlay fixture on top. */
 export function fixtureWorld(overlay?: string, extra: Record<string, string | Uint8Array> = {}): MemoryWorld {
-  const files: Record<string, string | Uint8Array> = { ...readTree(join(FIXTURES, "minimal")) };
+  const files: Record<string, string | Uint8Array> = { ...repoTemplates(), ...readTree(join(FIXTURES, "minimal")) };
   if (overlay) Object.assign(files, readTree(join(FIXTURES, overlay)));
   delete files["expected.txt"];
   return memoryWorld({ ...files, ...extra });

@@ -1,0 +1,24 @@
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { AdminDocument } from "../document/model.ts";
+import type { World } from "../io/world.ts";
+import type { YearModel } from "../model/types.ts";
+import { composeYear, type Templates } from "./documents.ts";
+import { loadTemplate } from "./template-file.ts";
+
+export interface ComposedDocument {
+  year: number;
+  doc: AdminDocument;
+}
+
+const TEMPLATE_NAMES = ["ke-hoach", "dang-ky", "bao-cao-so-ket", "bao-cao-tong-ket", "bien-ban-binh-bau", "to-trinh"] as const;
+
+/** Stage 4: templates read once per build, then every year's documents composed. */
+export async function composeAll(world: World, models: readonly YearModel[], diags: Diagnostics): Promise<ComposedDocument[]> {
+  const templates: Partial<Templates> = {};
+  for (const name of TEMPLATE_NAMES) {
+    const t = await loadTemplate(world, name, diags);
+    if (t) templates[name] = t;
+  }
+  if (Object.keys(templates).length !== TEMPLATE_NAMES.length) return [];
+  return models.flatMap((m) => composeYear(m, templates as Templates, diags).map((doc) => ({ year: m.year, doc })));
+}
