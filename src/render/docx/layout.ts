@@ -1,0 +1,96 @@
+/**
+ * Geometry shared by the DOCX parts: the render context, drawn lines (a paragraph of
+ * the Rule style whose bottom border is the line, its length set by left and right
+ * indents) and the borderless two-column layout tables of the header and signature.
+ * The fractions are exported so the PDF layout can use the same proportions.
+ */
+import { STYLE } from "./style-ids.ts";
+import type { ShellStyle } from "./style.ts";
+import { textWidthPt } from "./text-width.ts";
+import { ptToTwips } from "./units.ts";
+import { paragraphXml } from "./wml.ts";
+
+/** Share of the text width taken by the header's left column (issuer, number). */
+export const HEADER_LEFT_FRACTION = 0.4;
+/** Share of the text width taken by Nơi nhận in the single-signature table. */
+export const SIGNATURE_LEFT_FRACTION = 0.4;
+/** Lines under the issuer and the title: this share of the text above (Decree 30: 1/3 to 1/2). */
+export const SHORT_RULE_FRACTION = 0.4;
+/** Shortest drawn line. */
+export const MIN_RULE_TW = 567; // 1 cm
+/** Left and right cell margins of the layout tables. */
+export const LAYOUT_CELL_MARGIN_TW = 57; // 1 mm
+
+export interface RenderContext {
+  style: ShellStyle;
+  /** Width of the text area of the current section. */
+  textWidthTw: number;
+}
+
+export { mmToTwips, ptToTwips } from "./units.ts";
+
+/** Approximate width in twips of the longest of `lines` set in the given style. */
+export function linesWidthTw(lines: readonly string[], sizePt: number, bold: boolean): number {
+  return ptToTwips(Math.max(0, ...lines.map((l) => textWidthPt(l, sizePt, bold))));
+}
+
+/** A drawn line `lineTw` long, centred in `availableTw`. */
+export function ruleParagraph(lineTw: number, availableTw: number, spaceAfterTw?: number): string {
+  const length = Math.min(availableTw, Math.max(MIN_RULE_TW, Math.round(lineTw)));
+  const side = Math.max(0, Math.floor((availableTw - length) / 2));
+  return paragraphXml({
+    style: STYLE.rule,
+    ...(spaceAfterTw !== undefined ? { spacing: { after: spaceAfterTw } } : {}),
+    ind: { left: side, right: side, firstLine: 0 },
+  });
+}
+
+/** Splits `totalTw` by relative widths; the parts add up to the total exactly. */
+export function splitWidths(totalTw: number, relative: readonly number[]): number[] {
+  const positive = relative.map((r) => (Number.isFinite(r) && r > 0 ? r : 0));
+  const sum = positive.reduce((a, b) => a + b, 0);
+  // No usable widths: equal columns.
+  const weights = sum > 0 ? positive : relative.map(() => 1);
+  const total = sum > 0 ? sum : relative.length;
+  const widths = weights.map((r) => Math.floor((totalTw * r) / total));
+  const last = widths.length - 1;
+  if (last >= 0) widths[last] = totalTw - widths.slice(0, last).reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+const NO_BORDERS =
+  "<w:tblBorders>" +
+  ["top", "left", "bottom", "right", "insideH", "insideV"].map((s) => `<w:${s} w:val="nil"/>`).join("") +
+  "</w:tblBorders>";
+
+/**
+ * A borderless table of fixed column widths; each cell holds ready paragraphs.
+ * Rows do not split across pages when `cantSplit` is set.
+ */
+export function layoutTableXml(widthsTw: readonly number[], rows: readonly (readonly string[])[], cantSplit = false): string {
+  const total = widthsTw.reduce((a, b) => a + b, 0);
+  const m = LAYOUT_CELL_MARGIN_TW;
+  const tblPr =
+    `<w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>${NO_BORDERS}` +
+    '<w:tblLayout w:type="fixed"/>' +
+    `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${m}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${m}" w:type="dxa"/></w:tblCellMar>` +
+    '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>';
+  const grid = `<w:tblGrid>${widthsTw.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+  const trPr = cantSplit ? "<w:trPr><w:cantSplit/></w:trPr>" : "";
+  const body = rows
+    .map(
+      (cells) =>
+        `<w:tr>${trPr}` +
+        cells
+          .map((content, i) => `<w:tc><w:tcPr><w:tcW w:w="${widthsTw[i] ?? 0}" w:type="dxa"/></w:tcPr>${content || "<w:p/>"}</w:tc>`)
+          .join("") +
+        "</w:tr>",
+    )
+    .join("");
+  return `<w:tbl>${tblPr}${grid}${body}</w:tbl>`;
+}
+
+/** Width available to paragraphs inside a layout-table cell. */
+export function cellInnerTw(cellTw: number): number {
+  return cellTw - 2 * LAYOUT_CELL_MARGIN_TW;
+}
