@@ -31,7 +31,7 @@ export function blocSigner(m: YearModel, ky: z.infer<typeof Signer> | undefined,
   const u = role === "leader" ? m.leader : m.deputy;
   return {
     role: "signer",
-    lines: [`TM. ${upperVi(m.bloc.shortName)}`, role === "leader" ? "KHỐI TRƯỞNG" : "KHỐI PHÓ", upperVi(`${u.head.title} ${u.name}`)],
+    lines: [`TM. ${upperVi(m.bloc.shortName)}`, role === "leader" ? "KHỐI TRƯỞNG" : "KHỐI PHÓ", upperVi(u.head.title), upperVi(u.name)],
     name: u.head.name,
   };
 }
