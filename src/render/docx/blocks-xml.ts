@@ -1,3 +1,5 @@
+import { ptToTwips } from "./units.ts";
+import { AFTER_TABLE_PT } from "../../document/conventions.ts";
 /** Body blocks: headings, paragraphs, "- " items, tables, page breaks. */
 import type { Block } from "../../document/model.ts";
 import type { RenderContext } from "./layout.ts";
@@ -8,7 +10,7 @@ import { paragraphXml, runsXml, type PPr } from "./wml.ts";
 const HEADING_STYLE = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3 } as const;
 
 /** Space between a table and the paragraph after it. */
-const AFTER_TABLE_TW = 120;
+const AFTER_TABLE_TW = ptToTwips(AFTER_TABLE_PT);
 
 function blockXml(block: Block, ctx: RenderContext, keepNext: boolean, afterTable: boolean): string {
   const keep: PPr = {

@@ -5,6 +5,7 @@
  * Row 2: left the number line (and "V/v ..." of a công văn); right the place and date,
  * level with the number. Minutes have no place-and-date line: the cell stays empty.
  */
+import { MOTTO, NATIONAL_TITLE } from "../../document/conventions.ts";
 import type { DocHeader } from "../../document/model.ts";
 import {
   cellInnerTw,
@@ -18,8 +19,7 @@ import {
 import { STYLE } from "./style-ids.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
-export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
+export { MOTTO, NATIONAL_TITLE };
 
 export function headerXml(header: DocHeader, ctx: RenderContext): string {
   const s = ctx.style.styles;

@@ -4,22 +4,18 @@
  * indents) and the borderless two-column layout tables of the header and signature.
  * The fractions are exported so the PDF layout can use the same proportions.
  */
+import { LAYOUT_CELL_MARGIN_PT, MIN_RULE_PT } from "../../document/conventions.ts";
 import { STYLE } from "./style-ids.ts";
 import type { ShellStyle } from "./style.ts";
 import { textWidthPt } from "./text-width.ts";
 import { ptToTwips } from "./units.ts";
 import { paragraphXml } from "./wml.ts";
 
-/** Share of the text width taken by the header's left column (issuer, number). */
-export const HEADER_LEFT_FRACTION = 0.4;
-/** Share of the text width taken by Nơi nhận in the single-signature table. */
-export const SIGNATURE_LEFT_FRACTION = 0.4;
-/** Lines under the issuer and the title: this share of the text above (Decree 30: 1/3 to 1/2). */
-export const SHORT_RULE_FRACTION = 0.4;
+export { HEADER_LEFT_FRACTION, SHORT_RULE_FRACTION, SIGNATURE_LEFT_FRACTION } from "../../document/conventions.ts";
 /** Shortest drawn line. */
-export const MIN_RULE_TW = 567; // 1 cm
+export const MIN_RULE_TW = ptToTwips(MIN_RULE_PT);
 /** Left and right cell margins of the layout tables. */
-export const LAYOUT_CELL_MARGIN_TW = 57; // 1 mm
+export const LAYOUT_CELL_MARGIN_TW = ptToTwips(LAYOUT_CELL_MARGIN_PT);
 
 export interface RenderContext {
   style: ShellStyle;

@@ -1,3 +1,5 @@
+import { NOI_NHAN, RECIPIENTS_AFTER_PAIR_PT, SIGNATURE_SPACE_LINES } from "../../document/conventions.ts";
+import { ptToTwips } from "./units.ts";
 /**
  * The end of the document: signature blocks and Nơi nhận.
  * "single": a borderless table, Nơi nhận left, the signer's block right.
@@ -9,9 +11,7 @@ import { layoutTableXml, SIGNATURE_LEFT_FRACTION, splitWidths, type RenderContex
 import { STYLE } from "./style-ids.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
-export const NOI_NHAN = "Nơi nhận:";
-/** Empty lines of the Signature Space style between the title and the name. */
-export const SIGNATURE_SPACE_LINES = 4;
+export { NOI_NHAN, SIGNATURE_SPACE_LINES };
 
 /** Title lines, the space for the signature, the name; `padTo` adds empty title lines to level names. */
 export function signatureBlockXml(sig: SignatureBlock, padTo = sig.lines.length): string {
@@ -62,5 +62,5 @@ export function signatureXml(
     [[left ? signatureBlockXml(left, lines) : "", right ? signatureBlockXml(right, lines) : ""]],
     true,
   );
-  return table + (recipients !== undefined && recipients.length > 0 ? recipientsXml(recipients, 360) : "");
+  return table + (recipients !== undefined && recipients.length > 0 ? recipientsXml(recipients, ptToTwips(RECIPIENTS_AFTER_PAIR_PT)) : "");
 }

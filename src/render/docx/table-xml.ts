@@ -5,6 +5,8 @@
  * the cells a rowSpan covers; here they come back as vMerge continuation cells.
  */
 import type { Align, TableBlock, TableCell } from "../../document/model.ts";
+import { TABLE_CELL_MARGIN_PT } from "../../document/conventions.ts";
+import { ptToTwips } from "./units.ts";
 import { splitWidths, type RenderContext } from "./layout.ts";
 import { STYLE } from "./style-ids.ts";
 import { paragraphXml, runsXml } from "./wml.ts";
@@ -15,6 +17,8 @@ const BORDERS =
     .map((s) => `<w:${s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
     .join("") +
   "</w:tblBorders>";
+
+const CELL_MARGIN_TW = ptToTwips(TABLE_CELL_MARGIN_PT);
 
 interface Pending {
   remaining: number;
@@ -84,7 +88,7 @@ export function tableXml(table: TableBlock, ctx: RenderContext): string {
   const total = widths.reduce((a, b) => a + b, 0);
   const tblPr =
     `<w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/>${BORDERS}<w:tblLayout w:type="fixed"/>` +
-    '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>' +
+    `<w:tblCellMar><w:left w:w="${CELL_MARGIN_TW}" w:type="dxa"/><w:right w:w="${CELL_MARGIN_TW}" w:type="dxa"/></w:tblCellMar>` +
     '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>';
   const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   return `<w:tbl>${tblPr}${grid}${rows.join("")}</w:tbl>`;

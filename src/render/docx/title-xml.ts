@@ -1,3 +1,4 @@
+import { AFTER_TITLE_PT, KINH_GUI } from "../../document/conventions.ts";
 /** The title (tên loại, trích yếu and the short line under them), "Kính gửi:" and căn cứ lines. */
 import type { AdminDocument } from "../../document/model.ts";
 import { linesWidthTw, ptToTwips, ruleParagraph, SHORT_RULE_FRACTION, type RenderContext } from "./layout.ts";
@@ -6,7 +7,7 @@ import { textWidthPt } from "./text-width.ts";
 import { paragraphXml, runXml, textParagraph } from "./wml.ts";
 
 /** Space between the line under the title and what follows. */
-const AFTER_TITLE_TW = 240;
+const AFTER_TITLE_TW = ptToTwips(AFTER_TITLE_PT);
 
 export function titleXml(title: NonNullable<AdminDocument["title"]>, ctx: RenderContext): string {
   const s = ctx.style.styles;
@@ -23,7 +24,7 @@ export function titleXml(title: NonNullable<AdminDocument["title"]>, ctx: Render
   ].join("");
 }
 
-export const KINH_GUI = "Kính gửi:";
+export { KINH_GUI };
 
 /**
  * One recipient: "Kính gửi: X" centred. Several: "Kính gửi:" then the first item on

@@ -1,0 +1,30 @@
+/**
+ * Fixed texts and proportions of a Decree 30 document that both renderers share
+ * (the DOCX shell holds the sizes and spacing of each style; these are the parts
+ * no style can hold). Lengths in points.
+ */
+export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
+export const KINH_GUI = "Kính gửi:";
+export const NOI_NHAN = "Nơi nhận:";
+
+/** Share of the text width taken by the header's left column (issuer, number). */
+export const HEADER_LEFT_FRACTION = 0.4;
+/** Share of the text width taken by Nơi nhận beside a single signature. */
+export const SIGNATURE_LEFT_FRACTION = 0.4;
+/** Lines under the issuer and the title: this share of the text above (Decree 30: 1/3 to 1/2). */
+export const SHORT_RULE_FRACTION = 0.4;
+/** Shortest drawn line: 1 cm. */
+export const MIN_RULE_PT = 28.35;
+/** Empty lines of the Signature Space style between the title and the name. */
+export const SIGNATURE_SPACE_LINES = 4;
+/** Space between the line under the title and what follows. */
+export const AFTER_TITLE_PT = 12;
+/** Space between a table and the paragraph after it. */
+export const AFTER_TABLE_PT = 6;
+/** Space above Nơi nhận when it follows the two signatures of minutes. */
+export const RECIPIENTS_AFTER_PAIR_PT = 18;
+/** Left and right cell margins of the borderless layout tables (header, signature). */
+export const LAYOUT_CELL_MARGIN_PT = 2.85;
+/** Left and right cell margins of data tables. */
+export const TABLE_CELL_MARGIN_PT = 4.25;
