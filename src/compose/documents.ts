@@ -108,6 +108,7 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
         title: [`BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM ${m.year}`, upperVi(m.bloc.name)],
         attachedTo: `(Kèm theo Báo cáo số ${so} ngày ${f.ngay ? formatDayMonthYearShort(f.ngay) : "     "} của ${m.bloc.shortName})`,
         body: scoreTable(m),
+        landscape: true,
       });
     }
     docs.push(d);

@@ -19,10 +19,31 @@ export function blocHeader(m: YearModel, typeCode: string, so: number | null | u
 export function unitHeader(m: YearModel, u: UnitInfo, typeCode: string, so: number | null | undefined, date: string | null | undefined): DocHeader {
   return {
     ...(m.bloc.parentBody ? { parentBody: upperVi(m.bloc.parentBody) } : {}),
-    issuer: [upperVi(u.name)],
+    issuer: splitIssuer(upperVi(u.name)),
     number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: u.abbr }),
     placeDate: formatPlaceDate(m.bloc.place, date ?? undefined, { year: m.year }),
   };
+}
+
+/**
+ * An issuer's name on one line, or on two balanced lines when it is long (about
+ * 26 characters fill the header's left column at 12 pt bold). The break goes at
+ * a word boundary, preferably after a comma or before "VÀ", never inside a
+ * compound such as "TRUYỀN HÌNH".
+ */
+export function splitIssuer(name: string, maxChars = 26): string[] {
+  if ([...name].length <= maxChars) return [name];
+  const words = name.split(" ");
+  let best: { score: number; lines: string[] } | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(" ");
+    const b = words.slice(i).join(" ");
+    let score = Math.max([...a].length, [...b].length);
+    if (a.endsWith(",") || words[i] === "VÀ") score -= 4;
+    if (a.endsWith("-") || b.startsWith("-")) score += 10;
+    if (!best || score < best.score) best = { score, lines: [a, b] };
+  }
+  return best?.lines ?? [name];
 }
 
 /** The signer from the data, or by default the leader's head signing for the bloc. */

@@ -2,8 +2,11 @@ import type { Align, Block, Run, TableBlock, TableCell } from "../document/model
 import { formatNumber, formatPercent, formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { Registration } from "../schema/unit-files.ts";
+import { parseInline } from "./markup.ts";
 
 const cell = (text: string, align: Align = "left", runs?: Omit<Run, "text">): TableCell => ({ paragraphs: [[{ text, ...(runs ?? {}) }]], align });
+/** A cell whose text may carry *italic* and **bold** marks (criterion texts do). */
+const markedCell = (text: string): TableCell => ({ paragraphs: [parseInline(text)], align: "left" });
 const head = (...titles: string[]) => ({ cells: titles.map((t) => cell(t, "center")) });
 
 function table(columns: [number, Align][], header: string[], rows: TableCell[][], fontSize?: number): TableBlock {
@@ -19,11 +22,15 @@ function table(columns: [number, Align][], header: string[], rows: TableCell[][]
 /** Registration: STT | Nội dung, tiêu chí | Chỉ tiêu đăng ký | Ghi chú. */
 export function registrationTable(m: YearModel, r: Registration): Block[] {
   const byId = new Map(m.criteria.map((c, i) => [c.id, { c, i }]));
-  const rows = r.chi_tieu.map((t, i) => [cell(String(i + 1), "center"), cell(byId.get(t.tieu_chi)?.c.text ?? t.tieu_chi), cell(t.chi_tieu), cell(t.ghi_chu ?? "")]);
-  return [table([[8, "center"], [42, "left"], [38, "left"], [12, "left"]], ["STT", "Nội dung, tiêu chí", "Chỉ tiêu đăng ký", "Ghi chú"], rows)];
+  const rows = r.chi_tieu.map((t, i) => [cell(String(i + 1), "center"), markedCell(byId.get(t.tieu_chi)?.c.text ?? t.tieu_chi), cell(t.chi_tieu), cell(t.ghi_chu ?? "")]);
+  return [table([[9, "center"], [36, "left"], [34, "left"], [21, "left"]], ["STT", "Nội dung, tiêu chí", "Chỉ tiêu đăng ký", "Ghi chú"], rows)];
 }
 
-/** Mid-year: STT | Đơn vị | Chỉ tiêu | Kết quả 6 tháng | Tỷ lệ đạt (average over the unit's criteria). */
+/**
+ * Mid-year: STT | Đơn vị | Chỉ tiêu đăng ký | Kết quả 6 tháng | Tỷ lệ thực hiện bình quân.
+ * "Kết quả" counts the targets at 50 % or more of the year's target; the average is
+ * over the unit's targets. A note under the table says so.
+ */
 export function midYearTable(m: YearModel): Block[] {
   const rows: TableCell[][] = [];
   m.units.forEach((u) => {
@@ -33,12 +40,18 @@ export function midYearTable(m: YearModel): Block[] {
     rows.push([
       cell(String(rows.length + 1), "center"),
       cell(u.name),
-      cell(`${reg?.chi_tieu.length ?? 0} chỉ tiêu`, "center"),
-      cell(sk ? `${sk.ket_qua.filter((k) => k.ty_le >= 50).length}/${sk.ket_qua.length} chỉ tiêu đạt từ 50%` : "Chưa báo cáo", "center"),
+      cell(String(reg?.chi_tieu.length ?? 0), "center"),
+      cell(sk ? `${sk.ket_qua.filter((k) => k.ty_le >= 50).length}/${sk.ket_qua.length} đạt từ 50% trở lên` : "Chưa báo cáo", "center"),
       cell(avg === undefined ? "" : `${formatNumber(avg, 1)}%`, "center"),
     ]);
   });
-  return [table([[8, "center"], [34, "left"], [16, "center"], [26, "center"], [16, "center"]], ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả 6 tháng", "Tỷ lệ đạt"], rows)];
+  return [
+    table([[9, "center"], [35, "left"], [14, "center"], [25, "center"], [17, "center"]], ["STT", "Đơn vị", "Chỉ tiêu đăng ký", "Kết quả 6 tháng", "Tỷ lệ thực hiện bình quân"], rows),
+    {
+      kind: "paragraph",
+      runs: [{ text: "Ghi chú: Kết quả 6 tháng là số chỉ tiêu đã thực hiện từ 50% kế hoạch năm trở lên; tỷ lệ thực hiện bình quân là trung bình tỷ lệ thực hiện các chỉ tiêu của đơn vị.", italic: true }],
+    },
+  ];
 }
 
 /** Year-end score summary: STT | Đơn vị | Điểm chuẩn | Tự chấm | Khối chấm | Điểm cộng | Điểm trừ | Tổng | Xếp hạng. */
@@ -56,7 +69,7 @@ export function scoreTable(m: YearModel): Block[] {
   ]);
   return [
     table(
-      [[6, "center"], [30, "left"], [9, "center"], [9, "center"], [9, "center"], [9, "center"], [9, "center"], [9, "center"], [10, "center"]],
+      [[6, "center"], [34, "left"], [8, "center"], [8, "center"], [8, "center"], [8, "center"], [8, "center"], [9, "center"], [9, "center"]],
       ["STT", "Đơn vị", "Điểm chuẩn", "Tự chấm", "Khối chấm", "Điểm cộng", "Điểm trừ", "Tổng", "Xếp hạng"],
       rows,
       12,
@@ -75,7 +88,7 @@ export function voteTable(m: YearModel, awardId: string): Block[] {
     cell(String(r.votes), "center"),
     cell(formatPercent(r.votes, base), "center"),
   ]);
-  return [table([[8, "center"], [52, "left"], [20, "center"], [20, "center"]], ["TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ %"], rows)];
+  return [table([[8, "center"], [50, "left"], [24, "center"], [18, "center"]], ["TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ"], rows)];
 }
 
 /** Proposal list: STT | Tên tập thể | Hình thức đề nghị | Ghi chú. */
@@ -90,10 +103,10 @@ export function proposalTable(m: YearModel): Block[] {
         cell(String(rows.length + 1), "center"),
         cell(m.unitById.get(id)?.name ?? id),
         cell(award?.name ?? v.awardId),
-        cell(`${r.votes} phiếu${score ? `; ${formatScore(score.total)} điểm, hạng ${score.rank}` : ""}`),
+        cell(`${r.votes} phiếu đồng ý${score ? `; ${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : ""}`),
       ]);
     }
   }
-  return [table([[8, "center"], [40, "left"], [32, "left"], [20, "left"]], ["STT", "Tên tập thể", "Hình thức đề nghị", "Ghi chú"], rows)];
+  return [table([[9, "center"], [34, "left"], [30, "left"], [27, "left"]], ["STT", "Tên tập thể", "Hình thức đề nghị", "Ghi chú"], rows)];
 }
 

@@ -21,7 +21,11 @@ export const SIGNATURE_SPACE_LINES = 4;
 /** Space between the line under the title and what follows. */
 export const AFTER_TITLE_PT = 12;
 /** Space between a table and the paragraph after it. */
-export const AFTER_TABLE_PT = 6;
+export const AFTER_TABLE_PT = 12;
+/** Top and bottom cell padding of data tables, so text does not touch the borders. */
+export const TABLE_CELL_PADDING_V_PT = 2;
+/** Gap between the trích yếu and the short line under it. */
+export const TITLE_RULE_GAP_PT = 3;
 /** Space above Nơi nhận when it follows the two signatures of minutes. */
 export const RECIPIENTS_AFTER_PAIR_PT = 18;
 /** Left and right cell margins of the borderless layout tables (header, signature). */

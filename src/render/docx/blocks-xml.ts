@@ -45,6 +45,7 @@ function blockXml(block: Block, ctx: RenderContext, keepNext: boolean, afterTabl
  */
 export function blocksXml(blocks: readonly Block[], ctx: RenderContext, keepLastWithNext = false): string {
   return blocks
-    .map((b, i) => blockXml(b, ctx, keepLastWithNext && i === blocks.length - 1, blocks[i - 1]?.kind === "table"))
+    // A paragraph introducing a table stays with its first rows.
+    .map((b, i) => blockXml(b, ctx, (keepLastWithNext && i === blocks.length - 1) || blocks[i + 1]?.kind === "table", blocks[i - 1]?.kind === "table"))
     .join("");
 }

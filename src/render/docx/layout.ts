@@ -31,12 +31,14 @@ export function linesWidthTw(lines: readonly string[], sizePt: number, bold: boo
 }
 
 /** A drawn line `lineTw` long, centred in `availableTw`. */
-export function ruleParagraph(lineTw: number, availableTw: number, spaceAfterTw?: number): string {
+export function ruleParagraph(lineTw: number, availableTw: number, spaceAfterTw?: number, spaceBeforeTw?: number): string {
   const length = Math.min(availableTw, Math.max(MIN_RULE_TW, Math.round(lineTw)));
   const side = Math.max(0, Math.floor((availableTw - length) / 2));
   return paragraphXml({
     style: STYLE.rule,
-    ...(spaceAfterTw !== undefined ? { spacing: { after: spaceAfterTw } } : {}),
+    ...(spaceAfterTw !== undefined || spaceBeforeTw !== undefined
+      ? { spacing: { ...(spaceBeforeTw !== undefined ? { before: spaceBeforeTw } : {}), ...(spaceAfterTw !== undefined ? { after: spaceAfterTw } : {}) } }
+      : {}),
     ind: { left: side, right: side, firstLine: 0 },
   });
 }

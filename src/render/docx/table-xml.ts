@@ -1,11 +1,11 @@
 /**
  * Data tables: single borders, fixed column widths scaled to the text width, header
- * rows bold and repeated on every page (w:tblHeader), rows allowed to split across
+ * rows bold and repeated on every page (w:tblHeader), rows never split across
  * pages, merged cells as gridSpan (colSpan) and vMerge (rowSpan). The model omits
  * the cells a rowSpan covers; here they come back as vMerge continuation cells.
  */
 import type { Align, TableBlock, TableCell } from "../../document/model.ts";
-import { TABLE_CELL_MARGIN_PT } from "../../document/conventions.ts";
+import { TABLE_CELL_MARGIN_PT, TABLE_CELL_PADDING_V_PT } from "../../document/conventions.ts";
 import { ptToTwips } from "./units.ts";
 import { splitWidths, type RenderContext } from "./layout.ts";
 import { STYLE } from "./style-ids.ts";
@@ -19,6 +19,7 @@ const BORDERS =
   "</w:tblBorders>";
 
 const CELL_MARGIN_TW = ptToTwips(TABLE_CELL_MARGIN_PT);
+const CELL_PADDING_V_TW = ptToTwips(TABLE_CELL_PADDING_V_PT);
 
 interface Pending {
   remaining: number;
@@ -81,14 +82,14 @@ export function tableXml(table: TableBlock, ctx: RenderContext): string {
     if (next < row.cells.length) {
       throw new Error(`table row ${r + 1} has more cells than the ${n} columns hold`);
     }
-    const trPr = header ? "<w:trPr><w:tblHeader/></w:trPr>" : "";
+    const trPr = header ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>";
     return `<w:tr>${trPr}${cells.join("")}</w:tr>`;
   });
 
   const total = widths.reduce((a, b) => a + b, 0);
   const tblPr =
     `<w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/>${BORDERS}<w:tblLayout w:type="fixed"/>` +
-    `<w:tblCellMar><w:left w:w="${CELL_MARGIN_TW}" w:type="dxa"/><w:right w:w="${CELL_MARGIN_TW}" w:type="dxa"/></w:tblCellMar>` +
+    `<w:tblCellMar><w:top w:w="${CELL_PADDING_V_TW}" w:type="dxa"/><w:left w:w="${CELL_MARGIN_TW}" w:type="dxa"/><w:bottom w:w="${CELL_PADDING_V_TW}" w:type="dxa"/><w:right w:w="${CELL_MARGIN_TW}" w:type="dxa"/></w:tblCellMar>` +
     '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>';
   const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   return `<w:tbl>${tblPr}${grid}${rows.join("")}</w:tbl>`;

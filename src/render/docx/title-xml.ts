@@ -1,4 +1,4 @@
-import { AFTER_TITLE_PT, KINH_GUI } from "../../document/conventions.ts";
+import { AFTER_TITLE_PT, KINH_GUI, TITLE_RULE_GAP_PT } from "../../document/conventions.ts";
 /** The title (tên loại, trích yếu and the short line under them), "Kính gửi:" and căn cứ lines. */
 import type { AdminDocument } from "../../document/model.ts";
 import { linesWidthTw, ptToTwips, ruleParagraph, SHORT_RULE_FRACTION, type RenderContext } from "./layout.ts";
@@ -20,7 +20,7 @@ export function titleXml(title: NonNullable<AdminDocument["title"]>, ctx: Render
   return [
     title.type !== "" ? textParagraph({ style: STYLE.docType }, title.type) : "",
     ...summary.map((line) => textParagraph({ style: STYLE.summary }, line)),
-    ruleParagraph(width * SHORT_RULE_FRACTION, ctx.textWidthTw, AFTER_TITLE_TW),
+    ruleParagraph(width * SHORT_RULE_FRACTION, ctx.textWidthTw, AFTER_TITLE_TW, ptToTwips(TITLE_RULE_GAP_PT)),
   ].join("");
 }
 

@@ -91,7 +91,8 @@ describe("renderDocx: a plan", () => {
     expect(findAll(data!, "w:tblHeader")).toHaveLength(1);
     expect(findAll(data!, "w:gridSpan").map((g) => attr(g, "w:val"))).toEqual(["3"]);
     expect(findAll(data!, "w:vMerge").map((v) => attr(v, "w:val") ?? "continue")).toEqual(["restart", "continue"]);
-    expect(findAll(data!, "w:cantSplit")).toHaveLength(0);
+    // Data table rows never split across pages (each row carries cantSplit).
+    expect(findAll(data!, "w:cantSplit")).toHaveLength(findAll(data!, "w:tr").length);
     expect(findAll(signature!, "w:cantSplit")).toHaveLength(1);
     expect(findAll(appendix!, "w:tblHeader")).toHaveLength(2);
     // Grid widths fill the text width: 165 mm portrait, 252 mm landscape.

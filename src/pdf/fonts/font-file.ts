@@ -1,0 +1,91 @@
+/**
+ * One font file, parsed once with fontkit: its bytes (for embedding), its
+ * glyphs by code point and its metrics in em.
+ */
+import { createHash } from "node:crypto";
+import fontkit from "@cantoo/fontkit";
+import type { Font, FontCollection } from "@cantoo/fontkit";
+
+export interface FontFile {
+  /** Where it was read from. */
+  readonly path: string;
+  /** The file name alone, e.g. "LiberationSerif-Regular.ttf", "tinos-vietnamese-400-normal.woff". */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** SHA-256 of the bytes, hex. */
+  readonly sha256: string;
+  /** The parsed font, shared by measuring and embedding. */
+  readonly font: Font;
+  readonly postscriptName: string;
+  /** OS/2 winAscent and winDescent (positive), in em. */
+  readonly winAscent: number;
+  readonly winDescent: number;
+  /** Glyph id for a code point; 0 when the file has no glyph for it. */
+  glyphId(codePoint: number): number;
+  /** Advance width of the code point's glyph, in em. */
+  advance(codePoint: number): number;
+}
+
+export class FontFileError extends Error {
+  override name = "FontFileError";
+}
+
+interface Os2 {
+  winAscent?: number;
+  winDescent?: number;
+  fsType?: { noEmbedding?: boolean };
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function isCollection(f: Font | FontCollection): f is FontCollection {
+  return Array.isArray((f as FontCollection).fonts);
+}
+
+/** Parses a TrueType, OpenType or WOFF file. Throws FontFileError naming the path when it is not a usable font. */
+export function parseFontFile(path: string, bytes: Uint8Array): FontFile {
+  let font: Font;
+  let os2: Os2 | undefined;
+  try {
+    const parsed = fontkit.create(bytes);
+    if (isCollection(parsed)) throw new FontFileError(`${path}: a font collection; name one face's .ttf file instead`);
+    font = parsed;
+    os2 = (font as unknown as { "OS/2"?: Os2 })["OS/2"];
+    void font.unitsPerEm;
+    void font.hasGlyphForCodePoint(0x61);
+  } catch (e) {
+    if (e instanceof FontFileError) throw e;
+    throw new FontFileError(`${path}: not a font file fontkit can read (${(e as Error).message})`);
+  }
+  if (os2?.fsType?.noEmbedding) throw new FontFileError(`${path}: the font's licence forbids embedding it in a PDF (OS/2 fsType "restricted")`);
+  const upm = font.unitsPerEm;
+  const winAscent = (os2?.winAscent ?? font.ascent) / upm;
+  const winDescent = (os2?.winDescent ?? -font.descent) / upm;
+  const ids = new Map<number, number>();
+  const glyphId = (cp: number): number => {
+    let id = ids.get(cp);
+    if (id === undefined) {
+      id = font.hasGlyphForCodePoint(cp) ? (font.glyphForCodePoint(cp)?.id ?? 0) : 0;
+      ids.set(cp, id);
+    }
+    return id;
+  };
+  const advance = (cp: number): number => {
+    const g = font.glyphForCodePoint(cp);
+    return g ? g.advanceWidth / upm : 0;
+  };
+  return {
+    path,
+    name: baseName(path),
+    bytes,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    font,
+    postscriptName: font.postscriptName ?? baseName(path).replace(/\.[^.]*$/, ""),
+    winAscent,
+    winDescent,
+    glyphId,
+    advance,
+  };
+}

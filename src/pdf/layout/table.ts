@@ -1,0 +1,84 @@
+import { TABLE_CELL_MARGIN_PT, TABLE_CELL_PADDING_V_PT } from "../../document/conventions.ts";
+import type { TableBlock, TableCell } from "../../document/model.ts";
+import type { ParagraphStyle } from "../../render/docx/style.ts";
+import type { FontMetrics, PageItem } from "../types.ts";
+import { shift, stack, type Box } from "./box.ts";
+import { layoutParagraph } from "./paragraph.ts";
+
+const BORDER_PT = 0.5;
+
+/** Splits a width by relative weights (as the DOCX renderer does). */
+export function splitWidthsPt(total: number, relative: readonly number[]): number[] {
+  const w = relative.map((r) => (Number.isFinite(r) && r > 0 ? r : 0));
+  const sum = w.reduce((a, b) => a + b, 0);
+  return sum > 0 ? w.map((r) => (total * r) / sum) : relative.map(() => total / relative.length);
+}
+
+interface Placed {
+  cell: TableCell;
+  col: number;
+  span: number;
+  rows: number;
+}
+
+/**
+ * A bordered data table as one box per row. Header rows are bold and repeated
+ * at the top of every page the table continues on; a row never splits: it
+ * moves whole to the next page when it does not fit. Cell text is vertically
+ * centred, with a small padding above and below.
+ */
+export function layoutTable(t: TableBlock, width: number, style: ParagraphStyle, metrics: FontMetrics): Box[] {
+  const widths = splitWidthsPt(width, t.columns.map((c) => c.width));
+  const xs = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const n = widths.length;
+  const covered = new Map<number, number>(); // col -> rows still covered by a rowSpan above
+  const rows: Box[] = [];
+  const header: Box[] = [];
+  t.rows.forEach((row, r) => {
+    const isHeader = r < t.headerRows;
+    const placed: Placed[] = [];
+    const coveredCols: number[] = [];
+    let next = 0;
+    for (let col = 0; col < n; ) {
+      const cov = covered.get(col) ?? 0;
+      if (cov > 0) {
+        covered.set(col, cov - 1);
+        coveredCols.push(col);
+        col++;
+        continue;
+      }
+      const cell = row.cells[next++] ?? { paragraphs: [] };
+      const span = Math.max(1, Math.min(cell.colSpan ?? 1, n - col));
+      if ((cell.rowSpan ?? 1) > 1) for (let k = 0; k < span; k++) covered.set(col + k, (cell.rowSpan ?? 1) - 1);
+      placed.push({ cell, col, span, rows: cell.rowSpan ?? 1 });
+      col += span;
+    }
+    const contents = placed.map((p) => {
+      const w = widths.slice(p.col, p.col + p.span).reduce((a, b) => a + b, 0);
+      const align = p.cell.align ?? t.columns[p.col]?.align ?? (isHeader ? "center" : "left");
+      const paras = (p.cell.paragraphs.length ? p.cell.paragraphs : [[]]).flatMap((runs) =>
+        layoutParagraph({ runs, style, align, ...(t.fontSize ? { sizePt: t.fontSize } : {}), ...(isHeader ? { bold: true } : {}) }, w - 2 * TABLE_CELL_MARGIN_PT, metrics),
+      );
+      return { p, w, content: stack(paras) };
+    });
+    const height = Math.max(...contents.map((c) => c.content.height), 0) + 2 * TABLE_CELL_PADDING_V_PT;
+    const items: PageItem[] = [];
+    for (const c of contents) {
+      const x = xs[c.p.col]!;
+      const moved = shift(c.content, x + TABLE_CELL_MARGIN_PT, (height - c.content.height) / 2);
+      items.push(...moved.items);
+      items.push(...cellBorders(x, c.w, height, true));
+    }
+    for (const col of coveredCols) items.push(...cellBorders(xs[col]!, widths[col]!, height, false));
+    const box: Box = { height, items, anchors: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: isHeader };
+    if (isHeader) header.push(box);
+    else if (header.length) box.repeatOnNewPage = header;
+    rows.push(box);
+  });
+  return rows;
+}
+
+function cellBorders(x: number, w: number, h: number, top: boolean): PageItem[] {
+  const line = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: "line", x1, y1, x2, y2, width: BORDER_PT });
+  return [...(top ? [line(x, 0, x + w, 0)] : []), line(x, h, x + w, h), line(x, 0, x, h), line(x + w, 0, x + w, h)];
+}

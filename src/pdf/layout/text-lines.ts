@@ -1,0 +1,135 @@
+import type { Run } from "../../document/model.ts";
+import type { FaceKey, FontMetrics } from "../types.ts";
+
+/** A piece of a line in one face: a word, a space, or a word part. */
+export interface Segment {
+  text: string;
+  face: FaceKey;
+  size: number;
+  width: number;
+  /** True for a breakable space (stretched when the line is justified). */
+  space: boolean;
+}
+
+export interface TextLine {
+  segments: Segment[];
+  /** Width without trailing spaces. */
+  width: number;
+}
+
+export function faceOf(bold: boolean, italic: boolean): FaceKey {
+  return bold ? (italic ? "boldItalic" : "bold") : italic ? "italic" : "regular";
+}
+
+/**
+ * Splits runs into unbreakable pieces: words, single spaces, and word parts
+ * after a hyphen between letters ("TĐ-|KT"), as ICU line breaking (used by
+ * LibreOffice and close to Word) allows.
+ */
+export function segmentsOf(runs: readonly Run[], size: number, metrics: FontMetrics, base: { bold?: boolean; italic?: boolean } = {}): Segment[][] {
+  // Each inner array is one unbreakable unit (possibly spanning runs: "**a**b").
+  const units: Segment[][] = [];
+  let current: Segment[] = [];
+  const flush = () => {
+    if (current.length) units.push(current);
+    current = [];
+  };
+  for (const run of runs) {
+    const face = faceOf(!!(run.bold ?? base.bold), !!(run.italic ?? base.italic));
+    const text = run.text.normalize("NFC");
+    const parts = text.split(/( )/);
+    for (const part of parts) {
+      if (part === "") continue;
+      if (part === " ") {
+        flush();
+        units.push([{ text: " ", face, size, width: metrics.width(" ", face, size), space: true }]);
+        continue;
+      }
+      // Break opportunities after a hyphen between letters.
+      const pieces = part.split(/(?<=\p{L}-)(?=\p{L})/u);
+      pieces.forEach((piece, i) => {
+        if (i > 0) flush();
+        current.push({ text: piece, face, size, width: metrics.width(piece, face, size), space: false });
+      });
+    }
+  }
+  flush();
+  return units;
+}
+
+/**
+ * Greedy line breaking (as Word and LibreOffice do): each unit goes on the
+ * current line if it fits, else starts a new one. `firstWidth` is the width of
+ * the first line (after the first-line indent), `width` of the others. A unit
+ * wider than a line is split by characters.
+ */
+export function breakLines(units: readonly Segment[][], firstWidth: number, width: number, metrics: FontMetrics): TextLine[] {
+  const lines: TextLine[] = [];
+  let line: Segment[] = [];
+  let lineWidth = 0; // including trailing spaces
+  const avail = () => (lines.length === 0 ? firstWidth : width);
+  const trimmedWidth = (segs: Segment[]) => {
+    let w = segs.reduce((s, x) => s + x.width, 0);
+    for (let i = segs.length - 1; i >= 0 && segs[i]!.space; i--) w -= segs[i]!.width;
+    return w;
+  };
+  const push = () => {
+    lines.push({ segments: line, width: trimmedWidth(line) });
+    line = [];
+    lineWidth = 0;
+  };
+  for (const unit of units) {
+    const w = unit.reduce((s, x) => s + x.width, 0);
+    const isSpace = unit.length === 1 && unit[0]!.space;
+    if (isSpace) {
+      if (line.length === 0 && lines.length > 0) continue; // no leading space on a wrapped line
+      line.push(unit[0]!);
+      lineWidth += w;
+      continue;
+    }
+    if (lineWidth + w <= avail() + 1e-6 || line.length === 0) {
+      if (w > avail() + 1e-6 && line.length === 0) {
+        for (const piece of splitByChars(unit, avail(), width, metrics)) {
+          if (line.length) push();
+          line.push(...piece);
+          lineWidth = piece.reduce((s, x) => s + x.width, 0);
+        }
+        continue;
+      }
+      line.push(...unit);
+      lineWidth += w;
+    } else {
+      push();
+      line.push(...unit);
+      lineWidth = w;
+    }
+  }
+  if (line.length || lines.length === 0) push();
+  return lines;
+}
+
+function splitByChars(unit: readonly Segment[], first: number, rest: number, metrics: FontMetrics): Segment[][] {
+  const out: Segment[][] = [];
+  let cur: Segment[] = [];
+  let w = 0;
+  let limit = first;
+  for (const seg of unit) {
+    for (const ch of seg.text) {
+      const cw = metrics.width(ch, seg.face, seg.size);
+      if (w + cw > limit && (cur.length || w > 0)) {
+        out.push(cur);
+        cur = [];
+        w = 0;
+        limit = rest;
+      }
+      const last = cur[cur.length - 1];
+      if (last && last.face === seg.face && last.size === seg.size) {
+        last.text += ch;
+        last.width += cw;
+      } else cur.push({ text: ch, face: seg.face, size: seg.size, width: cw, space: false });
+      w += cw;
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
