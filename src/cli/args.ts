@@ -7,6 +7,7 @@ export interface CliOptions {
   dataDir: string;
   outDir: string;
   root: string;
+  fontSource: "auto" | "package";
   errors: string[];
 }
 
@@ -21,6 +22,10 @@ Tùy chọn:
   --data <thư mục>    thư mục dữ liệu (mặc định: data)
   --out <thư mục>     thư mục kết quả (mặc định: out)
   --root <thư mục>    thư mục dự án (mặc định: thư mục hiện tại)
+  --pdf-fonts auto|package
+                      phông cho PDF: auto (phông khai báo, phông hệ thống, rồi
+                      phông Tinos của gói) hoặc package (chỉ Tinos của gói:
+                      mọi máy cho cùng một tệp PDF)
   --lang vi|en        ngôn ngữ thông báo (mặc định: vi)
   --verbose           in chi tiết lỗi của chương trình
   -h, --help          trợ giúp này
@@ -38,6 +43,9 @@ Options:
   --data <dir>     data folder (default: data)
   --out <dir>      output folder (default: out)
   --root <dir>     project folder (default: current folder)
+  --pdf-fonts auto|package
+                   PDF font: auto (settings, system, then the package's Tinos)
+                   or package (the package's Tinos only: same PDF bytes everywhere)
   --lang vi|en     language of messages (default: vi)
   --verbose        print internal error details
   -h, --help       this help
@@ -45,7 +53,7 @@ Options:
 Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", errors: [] };
+  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "auto", errors: [] };
   const rest = [...argv];
   const cmd = rest.shift();
   if (cmd === "build" || cmd === "validate" || cmd === "schema") o.command = cmd;
@@ -65,6 +73,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === "--data") o.dataDir = value();
     else if (a === "--out") o.outDir = value();
     else if (a === "--root") o.root = value();
+    else if (a === "--pdf-fonts") {
+      const v = value();
+      if (v === "auto" || v === "package") o.fontSource = v;
+      else o.errors.push("--pdf-fonts must be auto or package");
+    }
     else if (a === "-h" || a === "--help") o.command = "help";
     else o.errors.push(`unknown option: ${a}`);
   }

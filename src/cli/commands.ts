@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
+import { fontsourceTinosDir } from "../pdf/fonts/node-font-reader.ts";
 import { buildProject, checkProject } from "../pipeline.ts";
 import type { CliOptions } from "./args.ts";
 
@@ -18,7 +19,8 @@ export async function runValidate(world: World, opts: CliOptions, out: (s: strin
 }
 
 export async function runBuild(world: World, opts: CliOptions, print: (s: string) => void, out: (s: string) => void): Promise<number> {
-  const result = await buildProject(world, { dataDir: opts.dataDir, outDir: opts.outDir });
+  const packageDir = fontsourceTinosDir();
+  const result = await buildProject(world, { dataDir: opts.dataDir, outDir: opts.outDir, fontSource: opts.fontSource, ...(packageDir ? { fontPackageDir: packageDir } : {}) });
   const { errors, warnings } = report(result.diagnostics, opts, out);
   for (const f of result.written) print(f);
   out(summaryLine(errors, warnings, opts.lang));

@@ -8,6 +8,8 @@ import { loadTemplate } from "./template-file.ts";
 export interface ComposedDocument {
   year: number;
   doc: AdminDocument;
+  /** The data file the document mostly comes from, for messages. */
+  source: string;
 }
 
 const TEMPLATE_NAMES = ["ke-hoach", "dang-ky", "bao-cao-so-ket", "bao-cao-tong-ket", "bien-ban-binh-bau", "to-trinh"] as const;
@@ -20,5 +22,17 @@ export async function composeAll(world: World, models: readonly YearModel[], dia
     if (t) templates[name] = t;
   }
   if (Object.keys(templates).length !== TEMPLATE_NAMES.length) return [];
-  return models.flatMap((m) => composeYear(m, templates as Templates, diags).map((doc) => ({ year: m.year, doc })));
+  return models.flatMap((m) => composeYear(m, templates as Templates, diags).map((doc) => ({ year: m.year, doc, source: sourceOf(m, doc) })));
+}
+
+function sourceOf(m: YearModel, doc: AdminDocument): string {
+  const byStem: Record<string, string | undefined> = {
+    "ke-hoach": m.plan?.file,
+    "bao-cao-so-ket": m.soKet?.file,
+    "bao-cao-tong-ket": m.tongKet?.file,
+    "bien-ban-binh-bau": m.minutes?.file,
+    "to-trinh": m.proposal?.file,
+  };
+  const unit = doc.stem.startsWith("dang-ky-") ? m.registrationFiles.get(doc.stem.slice("dang-ky-".length)) : undefined;
+  return byStem[doc.stem] ?? unit ?? m.yearFile;
 }

@@ -137,3 +137,15 @@ CATALOGUE["signer/authority"] = {
   hintVi: "Viết dòng đầu như “{authority} KHỐI 8” hoặc sửa quyen_han.",
   hintEn: "Write the first line as “{authority} ...” or change quyen_han.",
 };
+CATALOGUE["pdf/missing-glyph"] = {
+  vi: "Không phông chữ nào có ký tự {char} (trang {page} của {document}, trong “{context}”)",
+  en: "No font has the character {char} (page {page} of {document}, in “{context}”)",
+  hintVi: "Thay ký tự này trong dữ liệu, hoặc khai báo phông Times New Roman có ký tự đó.",
+  hintEn: "Replace the character in the data, or name a Times New Roman font that has it.",
+};
+CATALOGUE["pdf/font-not-found"] = {
+  vi: "Không tìm thấy phông chữ dùng cho PDF: {detail}",
+  en: "No font for the PDF: {detail}",
+  hintVi: "Chạy lại npm install (gói @fontsource/tinos), hoặc cài fonts-liberation2.",
+  hintEn: "Run npm install again (package @fontsource/tinos), or install fonts-liberation2.",
+};

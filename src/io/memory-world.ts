@@ -1,5 +1,7 @@
 import { byName, type DirEntry, type World } from "./world.ts";
 
+const isAbsolute = (p: string) => p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p);
+
 /** An in-memory world for tests: files keyed by POSIX path. */
 export interface MemoryWorld extends World {
   files: Map<string, Uint8Array>;
@@ -7,7 +9,12 @@ export interface MemoryWorld extends World {
 
 export function memoryWorld(
   initial: Record<string, string | Uint8Array> = {},
-  opts: { env?: Record<string, string>; now?: Date } = {},
+  opts: {
+    env?: Record<string, string>;
+    now?: Date;
+    /** Absolute paths (fonts outside the project) read from here instead of the map. */
+    outside?: (path: string) => Promise<Uint8Array | undefined>;
+  } = {},
 ): MemoryWorld {
   const files = new Map<string, Uint8Array>();
   const enc = new TextEncoder();
@@ -16,9 +23,11 @@ export function memoryWorld(
   return {
     files,
     async readFile(path) {
+      if (opts.outside && isAbsolute(path)) return opts.outside(path);
       return files.get(path);
     },
     async fileSize(path) {
+      if (opts.outside && isAbsolute(path)) return (await opts.outside(path))?.byteLength;
       return files.get(path)?.byteLength;
     },
     async listDir(path) {

@@ -88,6 +88,8 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
     voteRule: { num, den, basis: y.binh_bau.co_so },
     awards,
     registrations,
+    registrationFiles: new Map([...vy.registrations].map(([id, r]) => [id, r.src.file])),
+    yearFile: vy.year.src.file,
     results,
     scores: computeScores(criteria, units.map((u) => u.id), results),
     ballots,

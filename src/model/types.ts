@@ -61,6 +61,10 @@ export interface YearModel {
   voteRule: { num: number; den: number; basis: "thanh_vien" | "co_mat" };
   awards: Award[];
   registrations: Map<string, Registration>;
+  /** The data file of each registration, for messages about the documents made from it. */
+  registrationFiles: Map<string, string>;
+  /** The year's nam.yaml. */
+  yearFile: string;
   results: Map<string, Results>;
   scores: UnitScore[];
   ballots: Ballot[];

@@ -1,26 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { memoryWorld } from "../../src/io/memory-world.ts";
-import { buildProject } from "../../src/pipeline.ts";
 import { prettyXml } from "../../src/render/docx/xml.ts";
-import { readTree, REPO, repoTemplates } from "../helpers/fixture-world.ts";
+import { buildExample } from "../helpers/example.ts";
+import { REPO } from "../helpers/fixture-world.ts";
 import { expectGolden } from "../helpers/golden.ts";
 import { docxParts, paragraphTexts, part } from "../render/docx/docx-helpers.ts";
 
-/** The repository's example year (data/ and templates/), built in memory. */
-function exampleWorld() {
-  const data: Record<string, Uint8Array> = {};
-  for (const [k, v] of Object.entries(readTree(join(REPO, "data")))) if (!k.startsWith(".schema/")) data[`data/${k}`] = v;
-  return memoryWorld({ ...repoTemplates(), ...data });
-}
-
-async function build() {
-  const world = exampleWorld();
-  const result = await buildProject(world, { dataDir: "data", outDir: "out" });
-  const outputs = new Map([...world.files].filter(([k]) => k.startsWith("out/")));
-  return { result, outputs };
-}
+const build = () => buildExample();
 
 const UNITS = ["ban-dan-toc", "bao-tra-vinh", "dai-ptth", "dh-tra-vinh", "so-gddt", "so-khcn", "so-ldtbxh", "so-tttt", "so-y-te", "svhttdl"];
 
@@ -31,10 +18,10 @@ describe("the example year (Khối 8, Trà Vinh, 2020)", async () => {
     const codes = first.result.diagnostics.map((d) => `${d.severity} ${d.code} ${d.pos.file}`);
     expect(codes).toEqual(["warning date/late data/2020/dang-ky/ban-dan-toc.yaml"]);
     const stems = ["ke-hoach", ...UNITS.map((u) => `dang-ky-${u}`), "bao-cao-so-ket", "bao-cao-tong-ket", "bien-ban-binh-bau", "to-trinh"];
-    expect([...first.outputs.keys()].sort()).toEqual(stems.map((s) => `out/2020/${s}.docx`).sort());
+    expect([...first.outputs.keys()].sort()).toEqual(stems.flatMap((s) => [`out/2020/${s}.docx`, `out/2020/${s}.pdf`]).sort());
   });
 
-  it("gives byte-identical DOCX files on a second build", async () => {
+  it("gives byte-identical DOCX and PDF files on a second build", async () => {
     const second = await build();
     for (const [path, bytes] of first.outputs) expect(Buffer.compare(Buffer.from(bytes), Buffer.from(second.outputs.get(path)!)), path).toBe(0);
   });

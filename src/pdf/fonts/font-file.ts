@@ -22,7 +22,7 @@ export interface FontFile {
   readonly winDescent: number;
   /** Glyph id for a code point; 0 when the file has no glyph for it. */
   glyphId(codePoint: number): number;
-  /** Advance width of the code point's glyph, in em. */
+  /** Advance width of the code point's glyph, in em (0 when the file has none). */
   advance(codePoint: number): number;
 }
 
@@ -72,9 +72,14 @@ export function parseFontFile(path: string, bytes: Uint8Array): FontFile {
     }
     return id;
   };
+  const advances = new Map<number, number>();
   const advance = (cp: number): number => {
-    const g = font.glyphForCodePoint(cp);
-    return g ? g.advanceWidth / upm : 0;
+    let a = advances.get(cp);
+    if (a === undefined) {
+      a = glyphId(cp) === 0 ? 0 : (font.glyphForCodePoint(cp)?.advanceWidth ?? 0) / upm;
+      advances.set(cp, a);
+    }
+    return a;
   };
   return {
     path,

@@ -92,10 +92,13 @@ class Layouter {
   rule(length: number, avail: number, spaceBefore?: number, spaceAfter?: number): Box {
     const r = this.s.rule;
     const len = Math.min(avail, Math.max(MIN_RULE_PT, length));
-    const height = r.line.rule === "auto" ? r.sizePt * r.line.multiple : r.line.pt;
+    const lineHeight = r.line.rule === "auto" ? r.sizePt * r.line.multiple : r.line.pt;
+    // The border sits below the (tiny) line, after the border's own spacing, as Word and LibreOffice draw it.
+    const width = r.borderBottomPt ?? 0.75;
+    const y = lineHeight + (r.borderSpacePt ?? 0) + width / 2;
     const x = (avail - len) / 2;
-    const item: PageItem = { kind: "line", x1: round(x), y1: height, x2: round(x + len), y2: height, width: r.borderBottomPt ?? 0.75 };
-    return { height, items: [item], anchors: [], spaceBefore: spaceBefore ?? r.spaceBeforePt, spaceAfter: spaceAfter ?? r.spaceAfterPt, keepWithNext: false };
+    const item: PageItem = { kind: "line", x1: round(x), y1: round(y), x2: round(x + len), y2: round(y), width };
+    return { height: round(y + width / 2), items: [item], anchors: [], spaceBefore: spaceBefore ?? r.spaceBeforePt, spaceAfter: spaceAfter ?? r.spaceAfterPt, keepWithNext: false };
   }
 
   /** Two columns side by side; returns one box (never split). */

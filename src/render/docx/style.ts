@@ -30,6 +30,8 @@ export interface ParagraphStyle {
   contextualSpacing: boolean;
   /** Width of the bottom border (a drawn line), when the style has one. */
   borderBottomPt?: number;
+  /** Distance between the text and that border (w:space, in points). */
+  borderSpacePt?: number;
 }
 
 export interface PageSetup {
@@ -131,7 +133,10 @@ function readProps(pPr: XmlElement | undefined, rPr: XmlElement | undefined): Pa
   const bottom = child(child(pPr, "w:pBdr"), "w:bottom");
   if (bottom) {
     const val = attr(bottom, "w:val");
-    if (val !== "nil" && val !== "none") p.borderBottomPt = (num(bottom, "w:sz") ?? 4) / 8;
+    if (val !== "nil" && val !== "none") {
+      p.borderBottomPt = (num(bottom, "w:sz") ?? 4) / 8;
+      p.borderSpacePt = num(bottom, "w:space") ?? 0;
+    }
   }
   return p;
 }

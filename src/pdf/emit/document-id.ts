@@ -1,0 +1,28 @@
+/**
+ * The trailer /ID: both entries are the first 16 bytes of the SHA-256 of the
+ * file as written with a zero ID. The zeros are written first and replaced in
+ * place (same length), so no offset moves.
+ */
+import { createHash } from "node:crypto";
+import { PDFHexString, type PDFDocument } from "@cantoo/pdf-lib";
+
+const ZERO = "0".repeat(32);
+
+export function reserveDocumentId(pdf: PDFDocument): void {
+  pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(ZERO), PDFHexString.of(ZERO)]);
+}
+
+export function fillDocumentId(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const trailer = text.lastIndexOf("trailer");
+  const placeholder = `<${ZERO}>`;
+  const first = text.indexOf(placeholder, trailer);
+  const second = first < 0 ? -1 : text.indexOf(placeholder, first + placeholder.length);
+  if (trailer < 0 || first < 0 || second < 0) throw new Error("emit: the trailer /ID placeholder was not found");
+  const id = createHash("sha256").update(bytes).digest("hex").slice(0, 32).toUpperCase();
+  const out = new Uint8Array(bytes);
+  const idBytes = new TextEncoder().encode(id);
+  out.set(idBytes, first + 1);
+  out.set(idBytes, second + 1);
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * Finds and parses the body font of a build: settings, then system, then
+ * package (see candidates.ts). Every file is read through the injected reader
+ * and parsed once.
+ */
+import type { FaceKey } from "../types.ts";
+import { FACES, packageCandidate, settingsCandidate, systemCandidates, type FaceFiles, type FamilyCandidate } from "./candidates.ts";
+import { FontFileError, parseFontFile, type FontFile } from "./font-file.ts";
+import type { FontReader } from "./font-reader.ts";
+import { FontSet } from "./font-set.ts";
+import { VIETNAMESE_REPERTOIRE, describeChar } from "./vietnamese.ts";
+
+export interface FontSetOptions {
+  /** An office's own Times New Roman, one file per face. When given it is used or the load fails: no silent fallback. */
+  settings?: FaceFiles;
+  /** Look for system fonts (default true). */
+  system?: boolean;
+  /** The system locations to try, in order (default: systemCandidates()). */
+  systemCandidates?: readonly FamilyCandidate[];
+  /** The folder of @fontsource/tinos (where its package.json is); absent when the package is not installed. */
+  packageDir?: string;
+}
+
+export class FontNotFoundError extends Error {
+  override name = "FontNotFoundError";
+}
+
+/** Not usable; `reason` is absent when none of its files exists (nothing worth reporting). */
+type Loaded = { ok: true; faces: Record<FaceKey, FontFile[]> } | { ok: false; reason?: string; absent?: string[] };
+
+async function loadCandidate(reader: FontReader, c: FamilyCandidate): Promise<Loaded> {
+  const paths = [...new Set(FACES.flatMap((f) => c.files[f]))];
+  const read = await Promise.all(paths.map((p) => reader(p)));
+  const absent = paths.filter((_, i) => read[i] === undefined);
+  if (absent.length === paths.length) return { ok: false, absent };
+  if (absent.length) return { ok: false, reason: `${c.label}: incomplete, not found: ${absent.join(", ")}` };
+  const parsed = new Map<string, FontFile>();
+  try {
+    paths.forEach((p, i) => parsed.set(p, parseFontFile(p, read[i] as Uint8Array)));
+  } catch (e) {
+    if (e instanceof FontFileError) return { ok: false, reason: e.message };
+    throw e;
+  }
+  const faces = {} as Record<FaceKey, FontFile[]>;
+  for (const face of FACES) faces[face] = c.files[face].map((p) => parsed.get(p) as FontFile);
+  for (const face of FACES) {
+    const lacking = [...VIETNAMESE_REPERTOIRE].filter((ch) => !faces[face].some((f) => f.glyphId(ch.codePointAt(0) ?? 0) !== 0));
+    if (lacking.length) {
+      const shown = lacking.slice(0, 5).map(describeChar).join(", ");
+      return { ok: false, reason: `${c.label}: the ${face} face lacks ${lacking.length} Vietnamese character(s): ${shown}${lacking.length > 5 ? ", …" : ""}` };
+    }
+  }
+  return { ok: true, faces };
+}
+
+/**
+ * The font set of one build. Order: `options.settings` (an error if unusable),
+ * the first complete system family with the whole Vietnamese alphabet, then the
+ * @fontsource/tinos files. Throws FontNotFoundError when none is usable.
+ */
+export async function loadFontSet(reader: FontReader, options: FontSetOptions = {}): Promise<FontSet> {
+  if (options.settings) {
+    const c = settingsCandidate(options.settings);
+    const r = await loadCandidate(reader, c);
+    if (!r.ok) throw new FontNotFoundError(`The body font named in settings cannot be used: ${r.reason ?? `not found: ${(r.absent ?? []).join(", ")}`}`);
+    return new FontSet("settings", c.label, r.faces);
+  }
+  const candidates: FamilyCandidate[] = [];
+  if (options.system !== false) candidates.push(...(options.systemCandidates ?? systemCandidates()));
+  if (options.packageDir !== undefined) candidates.push(packageCandidate(options.packageDir));
+  const skipped: string[] = [];
+  for (const c of candidates) {
+    const r = await loadCandidate(reader, c);
+    if (r.ok) return new FontSet(c.source, c.label, r.faces, skipped);
+    if (r.reason) skipped.push(r.reason);
+  }
+  throw new FontNotFoundError(
+    "No Times New Roman-metric font with Vietnamese was found. Install fonts-liberation2 (Liberation Serif) or fonts-croscore (Tinos), " +
+      "run `npm install` for @fontsource/tinos, or name the office's Times New Roman files in settings." +
+      (skipped.length ? `\nTried:\n  ${skipped.join("\n  ")}` : ""),
+  );
+}

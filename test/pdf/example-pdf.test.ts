@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { composeAll } from "../../src/compose/compose-all.ts";
+import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
+import { fontsourceTinosDir, loadNodeFontSet } from "../../src/pdf/fonts/node-font-reader.ts";
+import { layoutDocument } from "../../src/pdf/layout/document.ts";
+import type { LaidOutDocument, TextItem } from "../../src/pdf/types.ts";
+import { checkProject } from "../../src/pipeline.ts";
+import { readShellStyle } from "../../src/render/docx/style.ts";
+import { checkFidelity } from "../../src/tools/fidelity.ts";
+import { hasCommand, run } from "../../src/tools/external.ts";
+import { buildExample, exampleWorld } from "../helpers/example.ts";
+import { REPO } from "../helpers/fixture-world.ts";
+import { expectGolden } from "../helpers/golden.ts";
+
+const MM = 72 / 25.4;
+const poppler = hasCommand("pdftotext") && hasCommand("pdffonts") && hasCommand("pdfinfo");
+const soffice = hasCommand("soffice") && poppler;
+if (!poppler) console.log("PDF tools tests skipped: poppler-utils (pdftotext, pdffonts, pdfinfo) not installed");
+if (!soffice) console.log("LibreOffice fidelity test skipped: soffice not installed");
+
+const tmp = mkdtempSync(join(tmpdir(), "ktd-pdf-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The example's documents laid out with the package fonts, and the built files written to a temporary folder. */
+async function setup() {
+  const world = exampleWorld();
+  const checked = await checkProject(world);
+  const shell = readFileSync(join(REPO, "templates", "shell.docx"));
+  const style = readShellStyle(new Uint8Array(shell));
+  const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+  const laid = new Map<string, LaidOutDocument>(checked.documents.map((d) => [d.doc.stem, layoutDocument(d.doc, style, fonts)]));
+  const built = await buildExample();
+  mkdirSync(join(tmp, "out"), { recursive: true });
+  for (const [path, bytes] of built.outputs) writeFileSync(join(tmp, "out", path.split("/").pop()!), bytes);
+  return { style, laid, dir: join(tmp, "out") };
+}
+
+describe("the example's PDFs", async () => {
+  const { style, laid, dir } = await setup();
+
+  it("lay every text item inside the Decree 30 margins of an A4 page, page numbers from page 2 in the top margin", () => {
+    const p = style.page;
+    for (const [stem, doc] of laid) {
+      doc.pages.forEach((page, i) => {
+        const portrait = page.width < page.height;
+        expect([Math.round(page.width), Math.round(page.height)], stem).toEqual(portrait ? [595, 842] : [842, 595]);
+        const texts = page.items.filter((it): it is TextItem => it.kind === "text");
+        const inTopMargin = texts.filter((t) => t.y < p.marginTopMm * MM);
+        if (i === 0) expect(inTopMargin, `${stem} page 1 has no number`).toEqual([]);
+        else {
+          expect(inTopMargin.map((t) => t.text), `${stem} page ${i + 1}`).toEqual([String(i + 1)]);
+          const n = inTopMargin[0]!;
+          const centre = p.marginLeftMm * MM + (page.width - (p.marginLeftMm + p.marginRightMm) * MM) / 2;
+          expect(Math.abs(n.x + n.size * 0.25 * n.text.length - centre), `${stem} page number centred`).toBeLessThan(4);
+        }
+        for (const t of texts) {
+          expect(t.x, `${stem} p${i + 1} "${t.text}" left`).toBeGreaterThanOrEqual(p.marginLeftMm * MM - 0.01);
+          expect(t.y, `${stem} p${i + 1} "${t.text}" bottom`).toBeLessThanOrEqual(page.height - p.marginBottomMm * MM + 0.01);
+        }
+      });
+    }
+  });
+
+  it("matches the golden layout of each document type", () => {
+    for (const stem of ["ke-hoach", "dang-ky-svhttdl", "bao-cao-so-ket", "bao-cao-tong-ket", "bien-ban-binh-bau", "to-trinh"]) {
+      const doc = laid.get(stem)!;
+      const lines = doc.pages.flatMap((page, i) => [
+        `page ${i + 1} ${page.width}x${page.height}`,
+        ...page.items.map((it) =>
+          it.kind === "text" ? `T ${it.x.toFixed(1)} ${it.y.toFixed(1)} ${it.face} ${it.size} ${it.text}` : it.kind === "line" ? `L ${it.x1.toFixed(1)} ${it.y1.toFixed(1)} ${it.x2.toFixed(1)} ${it.y2.toFixed(1)}` : `R ${it.x.toFixed(1)} ${it.y.toFixed(1)} ${it.w.toFixed(1)} ${it.h.toFixed(1)}`,
+        ),
+        ...page.anchors.map((a) => `A ${a.name} ${a.x.toFixed(1)} ${a.y.toFixed(1)} ${a.w.toFixed(1)} ${a.h.toFixed(1)}`),
+      ]);
+      expectGolden(`${stem}.layout.txt`, lines.join("\n") + "\n");
+    }
+  });
+
+  it.skipIf(!poppler)("embeds every font and gives the plan's text back through pdftotext, every seed sentence in order", () => {
+    const fonts = run("pdffonts", [join(dir, "ke-hoach.pdf")]).split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f, "emb sub uni").toMatch(/yes\s+yes\s+yes/);
+    const text = run("pdftotext", ["-layout", "-enc", "UTF-8", join(dir, "ke-hoach.pdf"), "-"]).replace(/\s+/g, " ");
+    const seed = readFileSync(join(REPO, "test", "fixtures", "seed", "ke-hoach-thi-dua-khoi-8-2020.md"), "utf8").normalize("NFC");
+    const body = seed.slice(seed.indexOf("Để thực hiện"), seed.indexOf("thực hiện./.") + "thực hiện./.".length);
+    let at = 0;
+    for (const line of body.split("\n").map((l) => l.replace(/\*/g, "").replace(/\s+/g, " ").trim()).filter(Boolean)) {
+      const i = text.indexOf(line, at);
+      expect(i, `not found in order: ${line}`).toBeGreaterThanOrEqual(0);
+      at = i + line.length;
+    }
+    expect(run("pdfinfo", [join(dir, "ke-hoach.pdf")])).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
+
+  it.skipIf(!soffice)("breaks lines like LibreOffice's rendering of our DOCX: same page counts, at least 95 % of body lines", () => {
+    const rows = checkFidelity(dir);
+    for (const r of rows) expect(r.pagesOurs, r.name).toBe(r.pagesLibreOffice);
+    const body = rows.reduce((s, r) => s + r.bodyLines, 0);
+    const same = rows.reduce((s, r) => s + r.sameLines, 0);
+    console.log(`fidelity: ${same}/${body} body lines break at the same word (${((100 * same) / body).toFixed(1)}%)`);
+    expect(same / body).toBeGreaterThanOrEqual(0.95);
+  }, 300_000);
+});
+
+describe("one source of style", () => {
+  it("a margin and a font size changed in the shell change the DOCX and the PDF alike", async () => {
+    const { default: PizZip } = await import("pizzip");
+    const shell = new PizZip(readFileSync(join(REPO, "templates", "shell.docx")));
+    const doc = shell.file("word/document.xml")!.asText().replace(/w:left="1701"/, 'w:left="1984"'); // 30 mm → 35 mm
+    const styles = shell.file("word/styles.xml")!.asText();
+    const i = styles.indexOf('w:styleId="Normal"');
+    const j = styles.indexOf("</w:style>", i);
+    const normal = styles.slice(i, j).replace(/<w:sz w:val="28"\/>/, '<w:sz w:val="26"/>'); // 14 → 13 pt
+    shell.file("word/document.xml", doc);
+    shell.file("word/styles.xml", styles.slice(0, i) + normal + styles.slice(j));
+    const changed = new Uint8Array(shell.generate({ type: "uint8array" }));
+    const style = readShellStyle(changed);
+    expect(style.page.marginLeftMm).toBeCloseTo(35, 0);
+    expect(style.styles.body.sizePt).toBe(13);
+
+    const world = exampleWorld({ "templates/shell.docx": changed });
+    const built = await buildExample(world);
+    const docx = new PizZip(built.outputs.get("out/2020/ke-hoach.docx")!).file("word/document.xml")!.asText();
+    expect(docx).toContain('w:left="1984"');
+    const checked = await checkProject(world);
+    const plan = checked.documents.find((d) => d.doc.stem === "ke-hoach")!;
+    const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+    const pdf = layoutDocument(plan.doc, style, fonts);
+    const body = pdf.pages[0]!.items.filter((it): it is TextItem => it.kind === "text" && it.face === "regular" && it.size === 13);
+    expect(body.length).toBeGreaterThan(20);
+    expect(Math.min(...pdf.pages[0]!.items.filter((it): it is TextItem => it.kind === "text").map((t) => t.x))).toBeGreaterThanOrEqual(35 * MM - 0.01);
+  });
+});
