@@ -1,0 +1,107 @@
+/**
+ * npm run bench: builds the example year and a synthetic 40-unit bloc in memory
+ * and prints documents per second, milliseconds per document for DOCX and PDF
+ * separately, and peak memory. With LibreOffice installed it also converts the
+ * same DOCX files with one `soffice --headless --convert-to pdf` call and
+ * prints how many times faster our PDF path is (both measured in this run).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readTree } from "./read-tree.ts";
+import { memoryWorld, type MemoryWorld } from "../io/memory-world.ts";
+import { emitPdf } from "../pdf/emit/emit-pdf.ts";
+import { fontsourceTinosDir, loadNodeFontSet } from "../pdf/fonts/node-font-reader.ts";
+import { layoutDocument } from "../pdf/layout/document.ts";
+import { checkProject } from "../pipeline.ts";
+import { renderDocx } from "../render/docx/render.ts";
+import { readShellStyle } from "../render/docx/style.ts";
+import { hasCommand, sofficeToPdf } from "./external.ts";
+import { syntheticWorld } from "./synthetic.ts";
+
+const root = process.cwd();
+const shell = new Uint8Array(readFileSync(join(root, "templates", "shell.docx")));
+const style = readShellStyle(shell);
+
+function exampleFiles(): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(readTree(join(root, "data")))) if (!k.startsWith(".schema/")) files[`data/${k}`] = v;
+  for (const [k, v] of Object.entries(readTree(join(root, "templates")))) files[`templates/${k}`] = v;
+  return files;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Result {
+  name: string;
+  docs: number;
+  checkMs: number;
+  docxMs: number;
+  pdfMs: number;
+  docx: Uint8Array[];
+}
+
+async function measure(name: string, makeWorld: () => MemoryWorld, runs: number): Promise<Result> {
+  const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+  const checks: number[] = [];
+  const docxs: number[] = [];
+  const pdfs: number[] = [];
+  let docs = 0;
+  let docx: Uint8Array[] = [];
+  for (let r = 0; r < runs; r++) {
+    const world = makeWorld();
+    let t = performance.now();
+    const checked = await checkProject(world);
+    checks.push(performance.now() - t);
+    docs = checked.documents.length;
+    t = performance.now();
+    docx = checked.documents.map((d) => renderDocx(d.doc, shell));
+    docxs.push(performance.now() - t);
+    t = performance.now();
+    for (const d of checked.documents) await emitPdf(layoutDocument(d.doc, style, fonts), fonts);
+    pdfs.push(performance.now() - t);
+  }
+  return { name, docs, checkMs: median(checks), docxMs: median(docxs), pdfMs: median(pdfs), docx };
+}
+
+function print(r: Result): void {
+  const total = r.checkMs + r.docxMs + r.pdfMs;
+  console.log(
+    `${r.name.padEnd(26)} ${String(r.docs).padStart(4)} docs  ${((1000 * r.docs) / total).toFixed(1).padStart(6)} docs/s  ` +
+      `load+check ${r.checkMs.toFixed(0).padStart(5)} ms  DOCX ${(r.docxMs / r.docs).toFixed(2).padStart(6)} ms/doc  PDF ${(r.pdfMs / r.docs).toFixed(2).padStart(6)} ms/doc`,
+  );
+}
+
+async function main(): Promise<void> {
+  const files = exampleFiles();
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}; medians of 5 runs (first run warms up)`);
+  await measure("warm-up", () => memoryWorld(files, { outside: async (p) => new Uint8Array(await readFile(p)) }), 1);
+  const example = await measure("example (10 units)", () => memoryWorld(files, { outside: async (p) => new Uint8Array(await readFile(p)) }), 5);
+  print(example);
+  const large = await measure("synthetic (40 units)", () => syntheticWorld(files, 40), 5);
+  print(large);
+  console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  if (!hasCommand("soffice")) {
+    console.log("LibreOffice comparison skipped: soffice not installed");
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), "ktd-bench-"));
+  try {
+    const paths = example.docx.map((bytes, i) => {
+      const p = join(tmp, `doc-${i}.docx`);
+      writeFileSync(p, bytes);
+      return p;
+    });
+    mkdirSync(join(tmp, "pdf"));
+    const sofficeMs = sofficeToPdf(paths, join(tmp, "pdf"), join(tmp, "profile"));
+    console.log(
+      `LibreOffice, one soffice call for the same ${paths.length} DOCX: ${sofficeMs.toFixed(0)} ms (${(sofficeMs / paths.length).toFixed(1)} ms/doc); ` +
+        `our PDF path: ${example.pdfMs.toFixed(0)} ms, ${(sofficeMs / example.pdfMs).toFixed(1)}× faster`,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
