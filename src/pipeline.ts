@@ -10,8 +10,12 @@
  *                                           fonts loaded once per build, styles read from the shell
  *   6. write     bytes → out/<year>/...     atomic writes, only after every stage succeeded
  *
- * Diagnostics are collected through stages 1–4; any error stops the build before
- * step 6, so a failed build never replaces a good file. All I/O goes through World.
+ * Stages 1–4 are checkProject below; 5–6 are buildProject (src/build/build.ts),
+ * which renders only the documents whose composed content, tool, fonts or
+ * shell changed since the manifest in out/ (or whose outputs were removed or
+ * edited by hand). Diagnostics are collected through every stage; any error
+ * stops the build before step 6, so a failed build never replaces a good file.
+ * All I/O goes through World.
  */
 import { composeAll, type ComposedDocument } from "./compose/compose-all.ts";
 import { Diagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -19,10 +23,6 @@ import type { World } from "./io/world.ts";
 import { loadProject } from "./load/project.ts";
 import { buildModels } from "./model/build-model.ts";
 import type { YearModel } from "./model/types.ts";
-import { FontNotFoundError, loadFontSet } from "./pdf/fonts/load-font-set.ts";
-import type { FontSet } from "./pdf/fonts/font-set.ts";
-import { readShellStyle } from "./render/docx/style.ts";
-import { renderAll } from "./render/render-all.ts";
 import { validateProject } from "./validate/project.ts";
 
 export interface CheckResult {
@@ -41,46 +41,3 @@ export async function checkProject(world: World, dataDir = "data"): Promise<Chec
   return { diagnostics: diags.sorted(), models, documents };
 }
 
-export interface BuildOptions {
-  dataDir: string;
-  outDir: string;
-  /** Where the PDF font comes from: "auto" (settings, system, package) or "package" only (the same bytes on every machine). */
-  fontSource?: "auto" | "package";
-  /** The folder of @fontsource/tinos, found by the caller (module resolution is the CLI's business). */
-  fontPackageDir?: string;
-}
-
-export interface BuildResult {
-  diagnostics: Diagnostic[];
-  written: string[];
-}
-
-/** Stages 1–6. Nothing is written unless every earlier stage succeeded. */
-export async function buildProject(world: World, opts: BuildOptions): Promise<BuildResult> {
-  const checked = await checkProject(world, opts.dataDir);
-  const diags = new Diagnostics();
-  for (const d of checked.diagnostics) diags.add(d);
-  if (diags.hasErrors) return { diagnostics: diags.sorted(), written: [] };
-  const shellPath = "templates/shell.docx";
-  const shell = await world.readFile(shellPath);
-  if (!shell) {
-    diags.error("file/missing", { file: shellPath, line: 1, column: 1 }, { what: shellPath });
-    return { diagnostics: diags.sorted(), written: [] };
-  }
-  let fonts: FontSet;
-  try {
-    fonts = await loadFontSet((p) => world.readFile(p), {
-      ...(opts.fontSource === "package" ? { system: false } : {}),
-      ...(opts.fontPackageDir ? { packageDir: opts.fontPackageDir } : {}),
-    });
-  } catch (err) {
-    if (!(err instanceof FontNotFoundError)) throw err;
-    diags.error("pdf/font-not-found", { file: shellPath, line: 1, column: 1 }, { detail: err.message });
-    return { diagnostics: diags.sorted(), written: [] };
-  }
-  const epoch = world.env("SOURCE_DATE_EPOCH");
-  const files = await renderAll(checked.documents, { shell, style: readShellStyle(shell), fonts, ...(epoch ? { sourceDateEpoch: epoch } : {}) }, opts.outDir, diags);
-  if (diags.hasErrors) return { diagnostics: diags.sorted(), written: [] };
-  for (const f of files) await world.writeFileAtomic(f.path, f.bytes);
-  return { diagnostics: diags.sorted(), written: files.map((f) => f.path) };
-}

@@ -8,6 +8,10 @@ export interface CliOptions {
   outDir: string;
   root: string;
   fontSource: "auto" | "package";
+  check: boolean;
+  watch: boolean;
+  only?: string;
+  year?: number;
   errors: string[];
 }
 
@@ -19,13 +23,19 @@ Cách dùng:
   npm run schema                      ghi JSON Schema của dữ liệu vào schema/
 
 Tùy chọn:
+  --check             (build) không ghi gì; báo văn bản nào trong out/ đã cũ hoặc
+                      thiếu và vì sao; mã thoát 1 nếu có (dùng cho CI)
+  --watch             (build) lập lại khi dữ liệu, mẫu hoặc phông thay đổi
+  --only <mã>         chỉ lập một văn bản (ke-hoach, to-trinh...) hoặc bản đăng ký
+                      của một đơn vị (mã đơn vị, ví dụ so-y-te)
+  --year <năm>        chỉ lập văn bản của một năm
   --data <thư mục>    thư mục dữ liệu (mặc định: data)
   --out <thư mục>     thư mục kết quả (mặc định: out)
   --root <thư mục>    thư mục dự án (mặc định: thư mục hiện tại)
-  --pdf-fonts auto|package
-                      phông cho PDF: auto (phông khai báo, phông hệ thống, rồi
-                      phông Tinos của gói) hoặc package (chỉ Tinos của gói:
-                      mọi máy cho cùng một tệp PDF)
+  --pdf-fonts package|auto
+                      phông cho PDF: package (mặc định: Tinos của gói npm, cùng
+                      số đo với Times New Roman; mọi máy cho cùng một tệp PDF)
+                      hoặc auto (phông khai báo, phông hệ thống, rồi Tinos)
   --lang vi|en        ngôn ngữ thông báo (mặc định: vi)
   --verbose           in chi tiết lỗi của chương trình
   -h, --help          trợ giúp này
@@ -40,12 +50,19 @@ Usage:
   npm run schema                      write the JSON Schema of the data files to schema/
 
 Options:
+  --check          (build) write nothing; report which documents in out/ are
+                   missing or out of date and why; exit 1 if any (for CI)
+  --watch          (build) rebuild when data, templates or fonts change
+  --only <id>      only one document (ke-hoach, to-trinh...) or one unit's
+                   registration (its unit id, e.g. so-y-te)
+  --year <year>    only the documents of one year
   --data <dir>     data folder (default: data)
   --out <dir>      output folder (default: out)
   --root <dir>     project folder (default: current folder)
-  --pdf-fonts auto|package
-                   PDF font: auto (settings, system, then the package's Tinos)
-                   or package (the package's Tinos only: same PDF bytes everywhere)
+  --pdf-fonts package|auto
+                   PDF font: package (default: the npm package's Tinos, Times
+                   New Roman metrics; the same PDF bytes on every machine) or
+                   auto (settings, system fonts, then the package's Tinos)
   --lang vi|en     language of messages (default: vi)
   --verbose        print internal error details
   -h, --help       this help
@@ -53,7 +70,7 @@ Options:
 Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "auto", errors: [] };
+  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, watch: false, errors: [] };
   const rest = [...argv];
   const cmd = rest.shift();
   if (cmd === "build" || cmd === "validate" || cmd === "schema") o.command = cmd;
@@ -73,7 +90,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === "--data") o.dataDir = value();
     else if (a === "--out") o.outDir = value();
     else if (a === "--root") o.root = value();
-    else if (a === "--pdf-fonts") {
+    else if (a === "--check") o.check = true;
+    else if (a === "--watch") o.watch = true;
+    else if (a === "--only") o.only = value();
+    else if (a === "--year") {
+      const v = Number(value());
+      if (Number.isInteger(v) && v >= 2000 && v <= 2100) o.year = v;
+      else o.errors.push("--year needs a year, e.g. 2020");
+    } else if (a === "--pdf-fonts") {
       const v = value();
       if (v === "auto" || v === "package") o.fontSource = v;
       else o.errors.push("--pdf-fonts must be auto or package");

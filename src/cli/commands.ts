@@ -1,9 +1,12 @@
+import { buildProject, type BuildOptions, type BuildResult } from "../build/build.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/node-font-reader.ts";
-import { buildProject, checkProject } from "../pipeline.ts";
+import { checkProject } from "../pipeline.ts";
 import type { CliOptions } from "./args.ts";
+import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
+import { toolVersion } from "./tool-version.ts";
 
 function report(items: Diagnostic[], opts: CliOptions, out: (s: string) => void): { errors: number; warnings: number } {
   for (const d of items) out(formatDiagnostic(d, opts.lang));
@@ -18,12 +21,55 @@ export async function runValidate(world: World, opts: CliOptions, out: (s: strin
   return errors ? 1 : 0;
 }
 
-export async function runBuild(world: World, opts: CliOptions, print: (s: string) => void, out: (s: string) => void): Promise<number> {
+export function buildOptions(opts: CliOptions): BuildOptions {
   const packageDir = fontsourceTinosDir();
-  const result = await buildProject(world, { dataDir: opts.dataDir, outDir: opts.outDir, fontSource: opts.fontSource, ...(packageDir ? { fontPackageDir: packageDir } : {}) });
-  const { errors, warnings } = report(result.diagnostics, opts, out);
-  for (const f of result.written) print(f);
-  out(summaryLine(errors, warnings, opts.lang));
-  if (errors) out(opts.lang === "vi" ? "Không ghi tệp nào vì dữ liệu có lỗi." : "Nothing was written because the data has errors.");
-  return errors ? 1 : 0;
+  return {
+    dataDir: opts.dataDir,
+    outDir: opts.outDir,
+    fontSource: opts.fontSource,
+    toolVersion: toolVersion(),
+    check: opts.check,
+    ...(packageDir ? { fontPackageDir: packageDir } : {}),
+    ...(opts.only ? { only: opts.only } : {}),
+    ...(opts.year ? { year: opts.year } : {}),
+  };
+}
+
+/** One build (or check) with its report; returns the exit status. */
+export async function runBuild(world: World, opts: CliOptions, rep: Reporter = makeReporter(process.stderr, process.env)): Promise<number> {
+  const t0 = world.monotonicMs();
+  const vi = opts.lang === "vi";
+  const result = await buildProject(world, { ...buildOptions(opts), onProgress: (d, t, k) => rep.progress(d, t, k) });
+  rep.finish();
+  const { errors, warnings } = report(result.diagnostics, opts, (s) => rep.line(s));
+  const seconds = ((world.monotonicMs() - t0) / 1000).toFixed(2);
+  if (opts.check) return checkSummary(result, opts, rep, errors);
+  for (const f of result.written) rep.line((vi ? "đã ghi " : "wrote ") + f);
+  for (const f of result.removed) rep.line((vi ? "đã xóa " : "removed ") + f);
+  rep.line(summaryLine(errors, warnings, opts.lang));
+  if (errors) {
+    rep.line(vi ? "Không ghi tệp nào vì dữ liệu có lỗi." : "Nothing was written because the data has errors.");
+    return 1;
+  }
+  const built = result.rebuilt.length;
+  rep.line(vi ? `Xong: ${built} văn bản được lập, ${result.skipped.length} bỏ qua (không đổi), 0 lỗi, ${seconds} giây.` : `Done: ${built} documents built, ${result.skipped.length} skipped (unchanged), 0 failed, ${seconds} s.`);
+  return 0;
+}
+
+function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, errors: number): number {
+  const vi = opts.lang === "vi";
+  if (errors) return 1;
+  for (const p of result.rebuilt) rep.line(`${p.key}: ${p.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
+  for (const f of result.removed) rep.line(vi ? `${f}: văn bản không còn, tệp sẽ bị xóa` : `${f}: document no longer exists, file would be removed`);
+  const stale = result.rebuilt.length + result.removed.length;
+  rep.line(
+    stale
+      ? vi
+        ? `Kiểm tra: ${result.rebuilt.length} văn bản chưa cập nhật. Chạy npm run build-docs rồi commit out/.`
+        : `Check: ${result.rebuilt.length} documents out of date. Run npm run build-docs and commit out/.`
+      : vi
+        ? `Kiểm tra: cả ${result.skipped.length} văn bản trong out/ đều đúng với dữ liệu.`
+        : `Check: all ${result.skipped.length} documents in out/ match the data.`,
+  );
+  return stale ? 1 : 0;
 }

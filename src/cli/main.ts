@@ -20,7 +20,11 @@ async function main(argv: string[]): Promise<number> {
     case "validate":
       return runValidate(world, opts, printErr);
     case "build":
-      return runBuild(world, opts, print, printErr);
+      if (opts.watch) {
+        const { watchBuild } = await import("./watch.ts");
+        return watchBuild(world, opts);
+      }
+      return runBuild(world, opts);
     case "schema":
       return writeSchemas(world, print);
   }

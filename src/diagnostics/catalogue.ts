@@ -149,3 +149,9 @@ CATALOGUE["pdf/font-not-found"] = {
   hintVi: "Chạy lại npm install (gói @fontsource/tinos), hoặc cài fonts-liberation2.",
   hintEn: "Run npm install again (package @fontsource/tinos), or install fonts-liberation2.",
 };
+CATALOGUE["build/locked"] = {
+  vi: "Một lần lập văn bản khác đang chạy trong thư mục này ({path})",
+  en: "Another build is running in this folder ({path})",
+  hintVi: "Chờ lần chạy kia kết thúc rồi chạy lại. Nếu không có lần chạy nào, xóa tệp {path}.",
+  hintEn: "Wait for it to finish and run again. If none is running, delete {path}.",
+};

@@ -49,6 +49,13 @@ export function memoryWorld(
     async removeFile(path) {
       files.delete(path);
     },
+    async lock(path) {
+      if (files.has(path)) return undefined;
+      files.set(path, new TextEncoder().encode("memory"));
+      return async () => {
+        files.delete(path);
+      };
+    },
     now: () => opts.now ?? new Date(Date.UTC(2020, 0, 1)),
     monotonicMs: () => (clock += 1),
     env: (name) => opts.env?.[name],

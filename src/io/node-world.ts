@@ -10,6 +10,15 @@ function isMissing(err: unknown): boolean {
 
 let tmpCounter = 0;
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** The real world, rooted at a project folder. */
 export function nodeWorld(root: string): World {
   const abs = (p: string) => nodePath.resolve(root, p);
@@ -65,6 +74,26 @@ export function nodeWorld(root: string): World {
     },
     async removeFile(path) {
       await fs.rm(abs(path), { force: true });
+    },
+    async lock(path) {
+      const target = abs(path);
+      await fs.mkdir(nodePath.dirname(target), { recursive: true });
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          const fh = await fs.open(target, "wx");
+          await fh.writeFile(String(process.pid));
+          await fh.close();
+          return async () => {
+            await fs.rm(target, { force: true });
+          };
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+          const holder = Number((await fs.readFile(target, "utf8").catch(() => "")).trim());
+          if (holder && holder !== process.pid && isAlive(holder)) return undefined;
+          await fs.rm(target, { force: true }); // left by a process that is gone
+        }
+      }
+      return undefined;
     },
     now: () => new Date(),
     monotonicMs: () => performance.now(),

@@ -18,6 +18,12 @@ export interface World {
   /** Writes through a temporary file and a rename: readers see the old file or the new one, whole. */
   writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
   removeFile(path: string): Promise<void>;
+  /**
+   * Takes an exclusive lock file for this process. Returns its release, or
+   * undefined when another live process holds it (a lock left by a dead
+   * process is taken over).
+   */
+  lock(path: string): Promise<(() => Promise<void>) | undefined>;
   /** Wall clock, for messages only; never for document content. */
   now(): Date;
   /** Monotonic milliseconds, for timings. */

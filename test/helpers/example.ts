@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
-import { buildProject, type BuildResult } from "../../src/pipeline.ts";
+import { buildProject, type BuildResult } from "../../src/build/build.ts";
 import { readTree, REPO, repoTemplates } from "./fixture-world.ts";
 
 /** The repository's example year (data/ and templates/) in memory; fonts are read from disk. */
@@ -15,5 +15,5 @@ export function exampleWorld(extra: Record<string, Uint8Array | string> = {}): M
 /** Builds the example with the package's Tinos (the same bytes on every machine). */
 export async function buildExample(world: MemoryWorld = exampleWorld()): Promise<{ result: BuildResult; outputs: Map<string, Uint8Array> }> {
   const result = await buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()! });
-  return { result, outputs: new Map([...world.files].filter(([k]) => k.startsWith("out/"))) };
+  return { result, outputs: new Map([...world.files].filter(([k]) => k.startsWith("out/") && /\.(docx|pdf)$/.test(k))) };
 }

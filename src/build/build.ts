@@ -1,0 +1,156 @@
+import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { World } from "../io/world.ts";
+import { FontNotFoundError, loadFontSet } from "../pdf/fonts/load-font-set.ts";
+import type { FontSet } from "../pdf/fonts/font-set.ts";
+import { checkProject } from "../pipeline.ts";
+import { readShellStyle } from "../render/docx/style.ts";
+import { renderAll } from "../render/render-all.ts";
+import { sha256 } from "./hash.ts";
+import { manifestBytes, MANIFEST_NAME, readManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
+import { planBuild, type DocPlan } from "./plan.ts";
+import { recordingWorld } from "./recording-world.ts";
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** Where the PDF font comes from: "auto" (settings, system, package) or "package" only (the same bytes on every machine). */
+  fontSource?: "auto" | "package";
+  /** The folder of @fontsource/tinos, found by the caller (module resolution is the CLI's business). */
+  fontPackageDir?: string;
+  /** The tool's identity (version and source hash): a change rebuilds everything. */
+  toolVersion?: string;
+  /** Write nothing; report the documents whose outputs are missing or out of date. */
+  check?: boolean;
+  /** Only documents whose stem or unit id matches (e.g. "ke-hoach", "so-y-te"). */
+  only?: string;
+  year?: number;
+  /** Called as documents are rendered. */
+  onProgress?: (done: number, total: number, key: string) => void;
+}
+
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  written: string[];
+  removed: string[];
+  /** Documents rendered (or, with check, that would be), with why. */
+  rebuilt: DocPlan[];
+  /** Documents already up to date. */
+  skipped: string[];
+}
+
+const TMP_LEFTOVER = /\.tmp-\d+-\d+$/;
+
+/** Stages 5–6 on top of checkProject: incremental, atomic, and locked against a second build in the same folder. */
+export async function buildProject(world: World, opts: BuildOptions): Promise<BuildResult> {
+  const result: BuildResult = { diagnostics: [], written: [], removed: [], rebuilt: [], skipped: [] };
+  const diags = new Diagnostics();
+  const done = () => ({ ...result, diagnostics: diags.sorted() });
+  const lockPath = `${opts.outDir}/.lock`;
+  let release: (() => Promise<void>) | undefined;
+  try {
+    const rec = recordingWorld(world);
+    const checked = await checkProject(rec.world, opts.dataDir);
+    for (const d of checked.diagnostics) diags.add(d);
+    if (diags.hasErrors) return done();
+    const shell = await rec.world.readFile("templates/shell.docx");
+    if (!shell) {
+      diags.error("file/missing", { file: "templates/shell.docx", line: 1, column: 1 }, { what: "templates/shell.docx" });
+      return done();
+    }
+    let fonts: FontSet;
+    try {
+      fonts = await loadFontSet((p) => world.readFile(p), {
+        ...(opts.fontSource === "package" ? { system: false } : {}),
+        ...(opts.fontPackageDir ? { packageDir: opts.fontPackageDir } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof FontNotFoundError)) throw err;
+      diags.error("pdf/font-not-found", { file: "templates/shell.docx", line: 1, column: 1 }, { detail: err.message });
+      return done();
+    }
+    const identity = {
+      tool: opts.toolVersion ?? "dev",
+      fonts: sha256(FACE_ORDER.flatMap((f) => fonts.faces[f].map((file) => file.sha256)).join(",")),
+      shell: sha256(shell),
+    };
+    const filtered = !!(opts.only || opts.year);
+    const docs = checked.documents.filter(
+      (d) => (!opts.year || d.year === opts.year) && (!opts.only || d.doc.stem === opts.only || d.doc.stem === `dang-ky-${opts.only}`),
+    );
+    // Reading data and checking it needs no lock; reading out/ and writing it does.
+    if (!opts.check) {
+      release = await world.lock(lockPath);
+      if (!release) {
+        diags.error("build/locked", { file: lockPath, line: 1, column: 1 }, { path: lockPath });
+        return done();
+      }
+    }
+    const previous = await readManifest(world, opts.outDir);
+    const onDisk = new Map<string, string | undefined>();
+    for (const d of docs)
+      for (const path of [`${opts.outDir}/${d.year}/${d.doc.stem}.docx`, `${opts.outDir}/${d.year}/${d.doc.stem}.pdf`]) {
+        const bytes = await world.readFile(path);
+        onDisk.set(path, bytes ? sha256(bytes) : undefined);
+      }
+    const plans = planBuild(docs, previous, identity, rec.reads, onDisk, opts.outDir, opts.dataDir);
+    const todo = plans.filter((p) => p.reasons.length > 0);
+    result.rebuilt = todo;
+    result.skipped = plans.filter((p) => p.reasons.length === 0).map((p) => p.key);
+    const current = new Set(plans.map((p) => p.key));
+    const vanished = filtered ? [] : Object.values(previous?.documents ?? {}).filter((e) => !current.has(e.key));
+    if (opts.check) {
+      for (const e of vanished) result.removed.push(...Object.keys(e.outputs));
+      return done();
+    }
+
+    const style = readShellStyle(shell);
+    const files = [];
+    for (const [i, p] of todo.entries()) {
+      files.push(...(await renderAll([p.composed], { shell, style, fonts, ...epoch(world) }, opts.outDir, diags)));
+      opts.onProgress?.(i + 1, todo.length, p.key);
+    }
+    if (diags.hasErrors) return done();
+
+    const manifest: Manifest = { version: 1, ...identity, documents: filtered ? { ...(previous?.documents ?? {}) } : {} };
+    const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
+    for (const p of plans) {
+      const old = previous?.documents[p.key];
+      const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, hashes.get(o)!])) : (old?.outputs ?? {});
+      const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs };
+      manifest.documents[p.key] = entry;
+    }
+    for (const f of files) {
+      // Same bytes as on disk: leave the file (and its timestamp) alone.
+      if (onDisk.get(f.path) === hashes.get(f.path)) continue;
+      await world.writeFileAtomic(f.path, f.bytes);
+      result.written.push(f.path);
+    }
+    for (const e of vanished) {
+      for (const path of Object.keys(e.outputs)) {
+        await world.removeFile(path);
+        result.removed.push(path);
+      }
+    }
+    const bytes = manifestBytes(manifest);
+    const prevBytes = await world.readFile(`${opts.outDir}/${MANIFEST_NAME}`);
+    if (!prevBytes || sha256(prevBytes) !== sha256(bytes)) await world.writeFileAtomic(`${opts.outDir}/${MANIFEST_NAME}`, bytes);
+    await removeLeftovers(world, opts.outDir, [...new Set(plans.map((p) => String(p.composed.year)))]);
+    return done();
+  } finally {
+    await release?.();
+  }
+}
+
+const FACE_ORDER = ["regular", "bold", "italic", "boldItalic"] as const;
+
+function epoch(world: World): { sourceDateEpoch?: string } {
+  const e = world.env("SOURCE_DATE_EPOCH");
+  return e ? { sourceDateEpoch: e } : {};
+}
+
+/** Temporary files of an interrupted earlier build. */
+async function removeLeftovers(world: World, outDir: string, years: string[]): Promise<void> {
+  for (const dir of [outDir, ...years.map((y) => `${outDir}/${y}`)]) {
+    for (const e of (await world.listDir(dir)) ?? []) if (e.kind === "file" && TMP_LEFTOVER.test(e.name)) await world.removeFile(`${dir}/${e.name}`);
+  }
+}

@@ -1,0 +1,55 @@
+import { watch, type FSWatcher } from "node:fs";
+import { resolve } from "node:path";
+import type { World } from "../io/world.ts";
+import type { CliOptions } from "./args.ts";
+import { runBuild } from "./commands.ts";
+import { makeReporter } from "./reporter.ts";
+
+/**
+ * --watch: builds, then rebuilds whenever a file under the data folder or
+ * templates/ changes (debounced), printing what was rebuilt; errors are
+ * printed and the watch goes on. Ends on Ctrl+C.
+ */
+export async function watchBuild(world: World, opts: CliOptions): Promise<number> {
+  const rep = makeReporter(process.stderr, process.env);
+  const vi = opts.lang === "vi";
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const build = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await runBuild(world, opts, rep);
+    } catch (err) {
+      rep.line((vi ? "lỗi chương trình: " : "internal error: ") + (err instanceof Error ? err.message : String(err)));
+    }
+    running = false;
+    rep.line(vi ? "Đang theo dõi thay đổi (Ctrl+C để dừng)..." : "Watching for changes (Ctrl+C to stop)...");
+    if (again) {
+      again = false;
+      void build();
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void build(), 300);
+  };
+  const watchers: FSWatcher[] = [];
+  for (const dir of [opts.dataDir, "templates"]) {
+    try {
+      watchers.push(watch(resolve(opts.root, dir), { recursive: true }, (_e, name) => {
+        if (name && !String(name).startsWith(".")) schedule();
+      }));
+    } catch (err) {
+      rep.line(`${dir}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  await build();
+  await new Promise<void>((done) => process.once("SIGINT", () => done()));
+  for (const w of watchers) w.close();
+  return 0;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { buildProject, type BuildOptions } from "../../src/build/build.ts";
+import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
+import { exampleWorld } from "../helpers/example.ts";
+
+const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", ...extra });
+const snapshot = (files: Map<string, Uint8Array>) => new Map([...files].filter(([k]) => k.startsWith("out/")));
+
+describe("incremental builds", async () => {
+  const world = exampleWorld();
+  const first = await buildProject(world, opts());
+
+  it("writes every document and a manifest on the first build", () => {
+    expect(first.rebuilt).toHaveLength(15);
+    expect(first.written).toHaveLength(30);
+    expect(world.files.has("out/.manifest.json")).toBe(true);
+  });
+
+  it("rewrites nothing on a no-op rebuild, and --check passes", async () => {
+    const before = snapshot(world.files);
+    const again = await buildProject(world, opts());
+    expect(again.written).toEqual([]);
+    expect(again.skipped).toHaveLength(15);
+    expect(snapshot(world.files)).toEqual(before);
+    const check = await buildProject(world, opts({ check: true }));
+    expect(check.rebuilt).toEqual([]);
+  });
+
+  it("names the one document a changed registration affects, then rewrites only it", async () => {
+    const path = "data/2020/dang-ky/so-y-te.yaml";
+    const text = new TextDecoder().decode(world.files.get(path)!);
+    world.files.set(path, new TextEncoder().encode(text.replace(/lao_dong_tien_tien: \d+/, "lao_dong_tien_tien: 321")));
+    const before = snapshot(world.files);
+    const check = await buildProject(world, opts({ check: true }));
+    expect(check.rebuilt.map((p) => [p.key, p.reasons])).toEqual([["2020/dang-ky-so-y-te", [{ code: "input", file: path }]]]);
+    expect(snapshot(world.files)).toEqual(before); // --check writes nothing
+    const build = await buildProject(world, opts());
+    expect(build.written.sort()).toEqual(["out/.manifest.json", "out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf"].filter((p) => p !== "out/.manifest.json").sort());
+    const changed = [...snapshot(world.files)].filter(([k, v]) => before.get(k) !== v).map(([k]) => k).sort();
+    expect(changed).toEqual(["out/.manifest.json", "out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf"]);
+  });
+
+  it("rebuilds an output that was deleted or edited by hand", async () => {
+    world.files.delete("out/2020/ke-hoach.pdf");
+    world.files.set("out/2020/to-trinh.docx", new Uint8Array([1, 2, 3]));
+    const check = await buildProject(world, opts({ check: true }));
+    expect(check.rebuilt.map((p) => [p.key, p.reasons.map((r) => r.code)])).toEqual([
+      ["2020/ke-hoach", ["output-missing"]],
+      ["2020/to-trinh", ["output-changed"]],
+    ]);
+    const build = await buildProject(world, opts());
+    expect(build.written.sort()).toEqual(["out/2020/ke-hoach.pdf", "out/2020/to-trinh.docx"]);
+  });
+
+  it("removes the outputs of a unit that left, and only files it wrote", async () => {
+    world.files.set("out/2020/notes.txt", new TextEncoder().encode("mine"));
+    world.files.delete("data/2020/dang-ky/dh-tra-vinh.yaml");
+    const build = await buildProject(world, opts());
+    expect(build.removed.sort()).toEqual(["out/2020/dang-ky-dh-tra-vinh.docx", "out/2020/dang-ky-dh-tra-vinh.pdf"]);
+    expect(world.files.has("out/2020/notes.txt")).toBe(true);
+  });
+
+  it("builds only what --only and --year select", async () => {
+    world.files.delete("out/2020/ke-hoach.docx");
+    world.files.delete("out/2020/to-trinh.docx");
+    const build = await buildProject(world, opts({ only: "ke-hoach", year: 2020 }));
+    expect(build.written).toEqual(["out/2020/ke-hoach.docx"]);
+    expect(world.files.has("out/2020/to-trinh.docx")).toBe(false);
+  });
+
+  it("refuses a second build while one holds the lock, and writes nothing", async () => {
+    const release = await world.lock("out/.lock");
+    const before = snapshot(world.files);
+    const build = await buildProject(world, opts());
+    expect(build.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["build/locked"]);
+    expect(snapshot(world.files)).toEqual(before);
+    await release!();
+  });
+});
