@@ -5,6 +5,11 @@ import { writeSchemas } from "./schema-command.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "textconv" && argv[1]) {
+    const { textconv } = await import("./textconv.ts");
+    process.stdout.write(textconv(argv[1]));
+    return 0;
+  }
   const opts = parseArgs(argv);
   if (opts.errors.length) {
     process.stderr.write(opts.errors.join("\n") + "\n\n" + (opts.lang === "en" ? HELP_EN : HELP_VI) + "\n");

@@ -1,7 +1,7 @@
 /**
  * npm run bench: builds the example year and a synthetic 40-unit bloc in memory
  * and prints documents per second, milliseconds per document for DOCX and PDF
- * separately, and peak memory. With LibreOffice installed it also converts the
+ * separately, the full, no-op and one-change builds, and peak memory. With LibreOffice installed it also converts the
  * same DOCX files with one `soffice --headless --convert-to pdf` call and
  * prints how many times faster our PDF path is (both measured in this run).
  */
@@ -14,6 +14,7 @@ import { memoryWorld, type MemoryWorld } from "../io/memory-world.ts";
 import { emitPdf } from "../pdf/emit/emit-pdf.ts";
 import { fontsourceTinosDir, loadNodeFontSet } from "../pdf/fonts/node-font-reader.ts";
 import { layoutDocument } from "../pdf/layout/document.ts";
+import { buildProject } from "../build/build.ts";
 import { checkProject } from "../pipeline.ts";
 import { renderDocx } from "../render/docx/render.ts";
 import { readShellStyle } from "../render/docx/style.ts";
@@ -73,6 +74,34 @@ function print(r: Result): void {
   );
 }
 
+/** Full build, no-op rebuild and a one-registration change, through buildProject (manifest, hashing, writes to memory). */
+async function incremental(files: Record<string, Uint8Array>): Promise<void> {
+  const opts = { dataDir: "data", outDir: "out", fontSource: "package" as const, fontPackageDir: fontsourceTinosDir()!, toolVersion: "bench" };
+  const full: number[] = [];
+  const noop: number[] = [];
+  const one: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const world = memoryWorld(files, { outside: async (p) => new Uint8Array(await readFile(p)) });
+    let t = performance.now();
+    await buildProject(world, opts);
+    full.push(performance.now() - t);
+    t = performance.now();
+    const again = await buildProject(world, opts);
+    noop.push(performance.now() - t);
+    if (again.written.length) throw new Error("no-op rebuild wrote files");
+    const path = "data/2020/dang-ky/so-y-te.yaml";
+    world.files.set(path, new TextEncoder().encode(new TextDecoder().decode(world.files.get(path)!).replace(/lao_dong_tien_tien: \d+/, `lao_dong_tien_tien: ${500 + r}`)));
+    t = performance.now();
+    await buildProject(world, opts);
+    one.push(performance.now() - t);
+  }
+  const f = median(full);
+  console.log(
+    `build-docs, example: full ${f.toFixed(0)} ms; no-op rebuild ${median(noop).toFixed(0)} ms (${((100 * median(noop)) / f).toFixed(0)}% of full); ` +
+      `one registration changed ${median(one).toFixed(0)} ms (${((100 * median(one)) / f).toFixed(0)}% of full)`,
+  );
+}
+
 async function main(): Promise<void> {
   const files = exampleFiles();
   console.log(`node ${process.version}, ${process.platform}/${process.arch}; medians of 5 runs (first run warms up)`);
@@ -81,6 +110,7 @@ async function main(): Promise<void> {
   print(example);
   const large = await measure("synthetic (40 units)", () => syntheticWorld(files, 40), 5);
   print(large);
+  await incremental(files);
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   if (!hasCommand("soffice")) {
     console.log("LibreOffice comparison skipped: soffice not installed");
