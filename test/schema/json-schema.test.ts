@@ -17,3 +17,37 @@ describe("JSON Schema for the data files", () => {
     expect(nam.properties.khoi_truong?.description).toMatch(/Khối trưởng/);
   });
 });
+
+describe("the JSON Schema validates the example data", async () => {
+  const { default: Ajv } = await import("ajv/dist/2020.js");
+  const { parse } = await import("yaml");
+  const matter = (await import("gray-matter")).default;
+  const { readdirSync } = await import("node:fs");
+  const ajv = new Ajv.default({ strict: false, allErrors: true });
+  const schemas = jsonSchemas();
+  const root = new URL("../../data/", import.meta.url);
+  const read = (p: string) => readFileSync(new URL(p, root), "utf8");
+  const cases: [string, string, unknown][] = [
+    ["khoi", "khoi.yaml", parse(read("khoi.yaml"))],
+    ["nam", "2020/nam.yaml", parse(read("2020/nam.yaml"))],
+    ...readdirSync(new URL("2020/dang-ky/", root)).map((f): [string, string, unknown] => ["dang-ky", `2020/dang-ky/${f}`, parse(read(`2020/dang-ky/${f}`))]),
+    ...readdirSync(new URL("2020/ket-qua/", root)).map((f): [string, string, unknown] => ["ket-qua", `2020/ket-qua/${f}`, parse(read(`2020/ket-qua/${f}`))]),
+    ["ke-hoach", "2020/ke-hoach.md", matter(read("2020/ke-hoach.md")).data],
+    ["bao-cao", "2020/so-ket.md", matter(read("2020/so-ket.md")).data],
+    ["bao-cao", "2020/tong-ket.md", matter(read("2020/tong-ket.md")).data],
+    ["bien-ban", "2020/bien-ban.md", matter(read("2020/bien-ban.md")).data],
+    ["to-trinh", "2020/to-trinh.md", matter(read("2020/to-trinh.md")).data],
+  ];
+  for (const [schema, file, data] of cases) {
+    it(file, () => {
+      // gray-matter's YAML engine turns unquoted dates into Date objects; the files hold them as text.
+      const plain = JSON.parse(JSON.stringify(data, (_k, v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(v) ? v.slice(0, 10) : v)));
+      const validate = ajv.compile(schemas[schema]!);
+      expect(validate(plain), JSON.stringify(validate.errors)).toBe(true);
+    });
+  }
+  it("rejects a broken file", () => {
+    const validate = ajv.compile(schemas.nam!);
+    expect(validate({ ...(cases[1]![2] as object), diem_cong_toi_da: "năm" })).toBe(false);
+  });
+});
