@@ -49,3 +49,16 @@ describe("the command line", () => {
     expect(readdirSync(join(dir, "out", "2020"))).toContain("ke-hoach.docx");
   });
 });
+
+describe("textconv", () => {
+  it("prints a DOCX's paragraphs as lines, for git diff", () => {
+    const dir = project("textconv");
+    expect(cli(["build", "--root", dir]).code).toBe(0);
+    const r = cli(["textconv", join(dir, "out", "2020", "ke-hoach.docx")]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    expect(lines).toContain("KẾ HOẠCH");
+    expect(lines).toContain("Nơi nhận:");
+    expect(lines.some((l) => l.startsWith("Khối 9 xây dựng kế hoạch"))).toBe(true);
+  });
+});
