@@ -9,6 +9,8 @@ import { renderTemplate } from "./handlebars.ts";
 import { blocHeader, blocSigner, recipientLines, unitHeader } from "./parts.ts";
 import { midYearTable, proposalTable, registrationTable, scoreTable, voteTable } from "./tables.ts";
 import type { Template } from "./template-file.ts";
+import type { z } from "zod";
+import type { Signer } from "../schema/common.ts";
 
 export type Templates = Record<"ke-hoach" | "dang-ky" | "bao-cao-so-ket" | "bao-cao-tong-ket" | "bien-ban-binh-bau" | "to-trinh", Template>;
 
@@ -54,25 +56,10 @@ function meta(m: YearModel, title: string, subject: string, author: string, date
 export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): AdminDocument[] {
   const ctx = { ...yearContext(m), ke_hoach: { tham_chieu: planReference(m) } };
   const docs: (AdminDocument | undefined)[] = [];
-  const blocAuthor = m.bloc.issuer.join(" ");
 
   if (m.plan) {
-    const p = m.plan.front;
     const f = fill(t["ke-hoach"], ctx, diags, new Map(), m.plan);
-    if (f)
-      docs.push({
-        stem: "ke-hoach",
-        typeCode: m.bloc.typeCodes.plan,
-        meta: meta(m, `Kế hoạch: ${p.trich_yeu}`, p.trich_yeu, blocAuthor, p.ngay),
-        header: blocHeader(m, m.bloc.typeCodes.plan, p.so, p.ngay),
-        title: { type: t["ke-hoach"].front.loai, summary: [p.trich_yeu] },
-        ...(p.can_cu.length ? { bases: punctuateList(p.can_cu) } : {}),
-        body: f.body,
-        signatureLayout: "single",
-        signatures: [blocSigner(m, p.ky)],
-        recipients: recipientLines(p.noi_nhan ?? f.recipients),
-        appendices: [],
-      });
+    if (f) docs.push(blocDocument(m, t["ke-hoach"], "ke-hoach", m.bloc.typeCodes.plan, "Kế hoạch", m.plan.front, f, "leader", m.plan.front.noi_nhan ?? f.recipients));
   }
 
   for (const u of m.units) {
@@ -117,21 +104,7 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
   if (m.proposal) {
     const p = m.proposal.front;
     const f = fill(t["to-trinh"], ctx, diags, new Map([["danh-sach-de-nghi", proposalTable(m)]]), m.proposal);
-    if (f)
-      docs.push({
-        stem: "to-trinh",
-        typeCode: m.bloc.typeCodes.proposal,
-        meta: meta(m, `Tờ trình: ${p.trich_yeu}`, p.trich_yeu, blocAuthor, p.ngay),
-        header: blocHeader(m, m.bloc.typeCodes.proposal, p.so, p.ngay),
-        title: { type: t["to-trinh"].front.loai, summary: [p.trich_yeu] },
-        kinhGui: p.kinh_gui,
-        ...(p.can_cu.length ? { bases: punctuateList(p.can_cu) } : {}),
-        body: f.body,
-        signatureLayout: "single",
-        signatures: [blocSigner(m, p.ky)],
-        recipients: recipientLines(["Như trên", ...(p.noi_nhan ?? f.recipients).filter((x) => x !== "Như trên")]),
-        appendices: [],
-      });
+    if (f) docs.push(blocDocument(m, t["to-trinh"], "to-trinh", m.bloc.typeCodes.proposal, "Tờ trình", p, f, "leader", ["Như trên", ...(p.noi_nhan ?? f.recipients).filter((x) => x !== "Như trên")]));
   }
   return docs.filter((d): d is AdminDocument => d !== undefined);
 }
@@ -146,20 +119,34 @@ function report(
   tables: Map<string, Block[]>,
   by: "leader" | "deputy",
 ): AdminDocument | undefined {
-  const p = src.front;
   const f = fill(t, ctx, diags, tables, src);
-  if (!f) return undefined;
+  return f ? blocDocument(m, t, stem, m.bloc.typeCodes.report, "Báo cáo", src.front, f, by, src.front.noi_nhan ?? f.recipients) : undefined;
+}
+
+/** The front matter every document the bloc issues has in common. */
+interface BlocFront {
+  so?: number | null | undefined;
+  ngay?: string | null | undefined;
+  trich_yeu: string;
+  ky?: z.infer<typeof Signer> | undefined;
+  kinh_gui?: string[] | undefined;
+  can_cu?: string[] | undefined;
+}
+
+/** A document issued in the bloc's name and number series, with one signer and Nơi nhận. */
+function blocDocument(m: YearModel, t: Template, stem: string, typeCode: string, kind: string, p: BlocFront, f: Filled, by: "leader" | "deputy", recipients: string[]): AdminDocument {
   return {
     stem,
-    typeCode: m.bloc.typeCodes.report,
-    meta: meta(m, `Báo cáo: ${p.trich_yeu}`, p.trich_yeu, m.bloc.issuer.join(" "), p.ngay),
-    header: blocHeader(m, m.bloc.typeCodes.report, p.so, p.ngay),
+    typeCode,
+    meta: meta(m, `${kind}: ${p.trich_yeu}`, p.trich_yeu, m.bloc.issuer.join(" "), p.ngay),
+    header: blocHeader(m, typeCode, p.so, p.ngay),
     title: { type: t.front.loai, summary: [p.trich_yeu] },
-    ...(p.kinh_gui ? { kinhGui: p.kinh_gui } : {}),
+    ...(p.kinh_gui?.length ? { kinhGui: p.kinh_gui } : {}),
+    ...(p.can_cu?.length ? { bases: punctuateList(p.can_cu) } : {}),
     body: f.body,
     signatureLayout: "single",
     signatures: [blocSigner(m, p.ky, by)],
-    recipients: recipientLines(p.noi_nhan ?? f.recipients),
+    recipients: recipientLines(recipients),
     appendices: [],
   };
 }

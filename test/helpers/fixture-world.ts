@@ -1,24 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
+import { readTree } from "../../src/tools/read-tree.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Every file under a folder, keyed by its POSIX path relative to that folder. */
-export function readTree(dir: string): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p).split("\\").join("/")] = new Uint8Array(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
+export { readTree };
 
 /** The repository's templates, as every project has them. */
 export function repoTemplates(): Record<string, Uint8Array> {

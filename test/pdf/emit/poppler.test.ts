@@ -9,20 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "@cantoo/pdf-lib";
+import { hasCommand } from "../../../src/tools/external.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitPdf } from "../../../src/pdf/emit/emit-pdf.ts";
 import type { FontSet } from "../../../src/pdf/fonts/font-set.ts";
 import { packageFontSet, systemFontSet } from "./emit-helpers.ts";
 import { VIETNAMESE_LINE, fourFacesDocument, longDocument } from "./sample-document.ts";
 
-function has(cmd: string): boolean {
-  try {
-    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const has = hasCommand;
 
 const TOOLS = ["pdftotext", "pdffonts", "pdfinfo", "qpdf"];
 const lacking = TOOLS.filter((t) => !has(t));

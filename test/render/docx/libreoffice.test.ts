@@ -8,19 +8,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { hasCommand } from "../../../src/tools/external.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderDocx } from "../../../src/render/docx/render.ts";
 import { SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { planDocument } from "./fixtures.ts";
 
-function has(cmd: string): boolean {
-  try {
-    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const has = hasCommand;
 
 const available = has("soffice") && has("pdfinfo") && has("pdftotext");
 
