@@ -42,7 +42,7 @@ export interface RectItem {
 
 export type PageItem = TextItem | LineItem | RectItem;
 
-/** A named region the layout knows, e.g. where a signature goes ("sig.signer", "sig.seal"). */
+/** A named region the layout knows: a signature field's place, named as the field ("ky.nguoi-ky", "ky.co-quan"). */
 export interface Anchor {
   name: string;
   x: number;

@@ -16,7 +16,8 @@ import {
 } from "../../document/conventions.ts";
 import type { AdminDocument, Appendix, Block, SignatureBlock } from "../../document/model.ts";
 import type { ParagraphStyle, ShellStyle } from "../../render/docx/style.ts";
-import type { FontMetrics, LaidOutDocument, LaidOutPage, PageItem } from "../types.ts";
+import { FIELD, signatureFieldName, uniqueFieldName } from "../../sign/field-names.ts";
+import type { Anchor, FontMetrics, LaidOutDocument, LaidOutPage, PageItem } from "../types.ts";
 import { boxOf, shift, stack, type Box } from "./box.ts";
 import { paginate, type FlowEntry, type PageFrame } from "./flow.ts";
 import { layoutParagraph, round, type ParagraphSpec } from "./paragraph.ts";
@@ -38,8 +39,17 @@ export function frameOf(style: ShellStyle, landscape: boolean): PageFrame {
   };
 }
 
+export interface LayoutOptions {
+  /**
+   * The document is an appendix issued as a separate file: page 1 gets the
+   * organisation's signature field at its top right (Decree 30). Our
+   * appendices are inside their main document for now, so nothing sets it yet.
+   */
+  separateAppendix?: boolean;
+}
+
 /** Stage "PDF layout": the document model becomes pages of positioned items. Pure: no I/O, no pdf-lib. */
-export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: FontMetrics): LaidOutDocument {
+export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: FontMetrics, options: LayoutOptions = {}): LaidOutDocument {
   const L = new Layouter(style, metrics);
   const first = frameOf(style, style.page.landscape);
   const entries: FlowEntry[] = [];
@@ -62,11 +72,30 @@ export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: F
   pages.forEach((page, i) => {
     if (i > 0) page.items.push(L.pageNumber(page, i + 1));
   });
+  if (options.separateAppendix) pages[0]!.anchors.push(appendixSealAnchor(style, pages[0]!));
   return { meta: doc.meta, pages };
+}
+
+/** Width of the signature field (an image of the handwritten signature) and of the appendix field. */
+const SIGNER_FIELD_PT = 170;
+const APPENDIX_FIELD_PT = 200;
+
+/**
+ * The organisation's field on page 1 of an appendix issued as a separate file:
+ * in the top margin (free on page 1, which shows no page number), flush with
+ * the right edge of the text, tall enough for three lines of 10 pt.
+ */
+export function appendixSealAnchor(style: ShellStyle, page: Pick<LaidOutPage, "width">): Anchor {
+  const top = style.page.marginTopMm * MM;
+  const right = page.width - style.page.marginRightMm * MM;
+  const h = Math.max(12, Math.min(42, top - 6));
+  return { name: FIELD.appendixSeal, x: round(right - APPENDIX_FIELD_PT), y: round((top - h) / 2), w: APPENDIX_FIELD_PT, h: round(h) };
 }
 
 class Layouter {
   readonly s: ShellStyle["styles"];
+  /** Signature field names given so far: each is unique in a document. */
+  private readonly fields = new Set<string>();
   constructor(
     readonly style: ShellStyle,
     readonly metrics: FontMetrics,
@@ -213,15 +242,27 @@ class Layouter {
     return out;
   }
 
-  /** Title lines, the space for the signature (an anchor for the signature field), the name. */
-  signatureBlock(sig: SignatureBlock, width: number, padTo: number): Box[] {
+  /**
+   * Title lines, the space for the signature, the name. The space holds the
+   * signer's signature field (the whole space, centred on the name) and, with
+   * `seal`, the organisation's: a square as tall as the space whose right
+   * edge is a third of the way into the signer's field (Decree 30: the seal
+   * overlaps about the left third of the signature). Anchor name = field name.
+   */
+  signatureBlock(sig: SignatureBlock, width: number, padTo: number, seal = false): Box[] {
     const s = this.s;
     const titles = [...sig.lines, ...Array<string>(Math.max(0, padTo - sig.lines.length)).fill("")];
     const boxes = titles.flatMap((l, i) => this.text(s.signatureTitle, l, width, i > 0 ? { spaceBeforePt: 0 } : {}));
     const space = Array.from({ length: SIGNATURE_SPACE_LINES }, () => this.text(s.signatureSpace, "", width)).flat();
-    const spaceHeight = stack(space).height;
-    const fieldW = Math.min(width, 170);
-    space[0]!.anchors.push({ name: `sig.${sig.role}`, x: round((width - fieldW) / 2), y: 0, w: fieldW, h: round(spaceHeight) });
+    const spaceHeight = round(stack(space).height);
+    const fieldW = Math.min(width, SIGNER_FIELD_PT);
+    const fieldX = (width - fieldW) / 2;
+    space[0]!.anchors.push({ name: uniqueFieldName(signatureFieldName(sig.role), this.fields), x: round(fieldX), y: 0, w: fieldW, h: spaceHeight });
+    if (seal) {
+      const side = Math.min(spaceHeight, fieldW);
+      const x = Math.max(0, fieldX + fieldW / 3 - side);
+      space[0]!.anchors.push({ name: uniqueFieldName(FIELD.seal, this.fields), x: round(x), y: 0, w: side, h: side });
+    }
     return [...boxes, ...space, ...this.text(s.signatureName, sig.name, width)];
   }
 
@@ -241,7 +282,7 @@ class Layouter {
       const rightW = width - leftW;
       const right = doc.signatures.flatMap((sig, i) => [
         ...(i > 0 ? this.text(this.s.signatureSpace, "", rightW - 2 * m) : []),
-        ...this.signatureBlock(sig, rightW - 2 * m, sig.lines.length),
+        ...this.signatureBlock(sig, rightW - 2 * m, sig.lines.length, true),
       ]);
       const left = recipients.length ? this.recipients(recipients, leftW - 2 * m) : [];
       return [boxOf(this.columns([{ width: leftW, boxes: left }, { width: rightW, boxes: right }], m))];
@@ -250,7 +291,8 @@ class Layouter {
     const chair = doc.signatures.find((s) => s.role === "chair") ?? doc.signatures[1];
     const lines = Math.max(secretary?.lines.length ?? 0, chair?.lines.length ?? 0);
     const half = width / 2;
-    const cols = [secretary, chair].map((sig) => ({ width: half, boxes: sig ? this.signatureBlock(sig, half - 2 * m, lines) : [] }));
+    // The organisation's seal goes with the CHỦ TỌA's signature (Decree 30, sample 1.9).
+    const cols = [secretary, chair].map((sig) => ({ width: half, boxes: sig ? this.signatureBlock(sig, half - 2 * m, lines, sig === chair) : [] }));
     const out: Box[] = [boxOf(this.columns(cols, m))];
     if (recipients.length) {
       const rec = this.recipients(recipients, width, RECIPIENTS_AFTER_PAIR_PT);

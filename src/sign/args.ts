@@ -1,0 +1,144 @@
+/**
+ * Arguments of `npm run sign -- <pdf...> --p12 <file> [options]`. A password
+ * is never taken from the command line (it would stay in the shell history
+ * and the process list): --password and the like are refused with a hint.
+ */
+export interface SignArgs {
+  pdfs: string[];
+  p12?: string;
+  field?: string;
+  image?: string;
+  out?: string;
+  suffix: string;
+  reason?: string;
+  location?: string;
+  lang: "vi" | "en";
+  help: boolean;
+  errors: string[];
+}
+
+export const DEFAULT_SUFFIX = ".signed";
+
+export const SIGN_HELP_VI = `npm run sign -- <tệp.pdf...> --p12 <tệp.p12> [tùy chọn]
+
+Ký số PDF do khoi-thi-dua lập vào ô chữ ký có sẵn (không bao giờ thêm ô mới),
+bằng chứng thư số trong tệp PKCS#12 (.p12/.pfx). Mỗi lần ký là một bản cập nhật
+nối thêm vào cuối tệp: chữ ký trước vẫn hợp lệ.
+
+Tùy chọn:
+  --p12 <tệp>         tệp PKCS#12 chứa khóa bí mật và chứng thư số (bắt buộc)
+  --field <tên>       ô ký: ky.nguoi-ky, ky.thu-ky, ky.chu-toa, ky.co-quan,
+                      ky.co-quan-phu-luc (mặc định: ô chưa ký đầu tiên)
+  --image <tệp>       ảnh chữ ký (PNG nền trong suốt hoặc JPEG): chữ ký của
+                      người ký (màu xanh) hoặc con dấu (màu đỏ) cho ky.co-quan
+  --out <tệp>         tệp kết quả (chỉ khi ký một tệp; trùng tệp vào = ký đè tại chỗ)
+  --suffix <đuôi>     tệp kết quả <tên><đuôi>.pdf (mặc định: ${DEFAULT_SUFFIX})
+  --reason <lý do>    lý do ký, ghi vào chữ ký
+  --location <nơi>    nơi ký, ghi vào chữ ký
+  --lang vi|en        ngôn ngữ thông báo (mặc định: vi)
+  -h, --help          trợ giúp này
+
+Mật khẩu: biến môi trường SIGN_P12_PASSWORD, hoặc được hỏi khi chạy trong cửa
+sổ lệnh; không bao giờ ghi trên dòng lệnh.
+Mã thoát: 0 đã ký mọi tệp, 1 có tệp không ký được (tệp vào không bị đổi), 2 sai cách dùng.`;
+
+export const SIGN_HELP_EN = `npm run sign -- <file.pdf...> --p12 <file.p12> [options]
+
+Signs PDFs made by khoi-thi-dua into their existing signature fields (a field
+is never added) with the certificate in a PKCS#12 file (.p12/.pfx). Each
+signature is an update appended to the file: earlier signatures stay valid.
+
+Options:
+  --p12 <file>        PKCS#12 file with the private key and certificate (required)
+  --field <name>      the field: ky.nguoi-ky, ky.thu-ky, ky.chu-toa, ky.co-quan,
+                      ky.co-quan-phu-luc (default: the first unsigned one)
+  --image <file>      signature image (PNG with transparent background, or JPEG):
+                      the signer's signature (blue) or the seal (red) for ky.co-quan
+  --out <file>        output file (one input only; the input's own name signs in place)
+  --suffix <suffix>   output <name><suffix>.pdf (default: ${DEFAULT_SUFFIX})
+  --reason <text>     reason, written into the signature
+  --location <text>   place, written into the signature
+  --lang vi|en        language of messages (default: vi)
+  -h, --help          this help
+
+Password: the SIGN_P12_PASSWORD environment variable, or asked on a terminal;
+never on the command line.
+Exit status: 0 every file signed, 1 some file not signed (inputs unchanged), 2 usage.`;
+
+const VALUE_OPTIONS = ["--p12", "--field", "--image", "--out", "--suffix", "--reason", "--location", "--lang"] as const;
+const PASSWORD_OPTIONS = /^--?(p|pass|password|passwd|pin|p12-password|passphrase)(=.*)?$/i;
+
+export function parseSignArgs(argv: readonly string[]): SignArgs {
+  const a: SignArgs = { pdfs: [], suffix: DEFAULT_SUFFIX, lang: "vi", help: false, errors: [] };
+  const li = argv.indexOf("--lang");
+  if ((li >= 0 && argv[li + 1] === "en") || argv.includes("--lang=en")) a.lang = "en";
+  const vi = a.lang === "vi";
+  let suffixGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "-h" || arg === "--help") {
+      a.help = true;
+      continue;
+    }
+    if (PASSWORD_OPTIONS.test(arg)) {
+      a.errors.push(vi ? `${arg.split("=")[0]}: không nhận mật khẩu trên dòng lệnh; đặt SIGN_P12_PASSWORD hoặc nhập khi được hỏi` : `${arg.split("=")[0]}: a password is never taken from the command line; set SIGN_P12_PASSWORD or type it when asked`);
+      if (!arg.includes("=") && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) i++;
+      continue;
+    }
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith("--"))) {
+        a.errors.push(vi ? `${name} cần một giá trị` : `${name} needs a value`);
+        if (value?.startsWith("--")) i--;
+        continue;
+      }
+      switch (name) {
+        case "--p12":
+          a.p12 = value;
+          break;
+        case "--field":
+          a.field = value;
+          break;
+        case "--image":
+          a.image = value;
+          break;
+        case "--out":
+          a.out = value;
+          break;
+        case "--suffix":
+          a.suffix = value;
+          suffixGiven = true;
+          break;
+        case "--reason":
+          a.reason = value;
+          break;
+        case "--location":
+          a.location = value;
+          break;
+        case "--lang":
+          if (value !== "vi" && value !== "en") a.errors.push(vi ? `--lang: vi hoặc en, không phải "${value}"` : `--lang: vi or en, not "${value}"`);
+          break;
+      }
+      continue;
+    }
+    if (arg.startsWith("-") && arg !== "-") {
+      a.errors.push(vi ? `tùy chọn không rõ: ${arg}` : `unknown option: ${arg}`);
+      continue;
+    }
+    a.pdfs.push(arg);
+  }
+  if (a.help) return a;
+  if (a.pdfs.length === 0) a.errors.push(vi ? "chưa có tệp PDF nào để ký" : "no PDF to sign");
+  if (!a.p12) a.errors.push(vi ? "thiếu --p12 <tệp>" : "--p12 <file> is missing");
+  if (a.out !== undefined && suffixGiven) a.errors.push(vi ? "--out và --suffix không dùng cùng nhau" : "--out and --suffix cannot be used together");
+  if (a.out !== undefined && a.pdfs.length > 1) a.errors.push(vi ? "--out chỉ dùng khi ký một tệp; nhiều tệp thì dùng --suffix" : "--out takes one input only; use --suffix for several");
+  if (suffixGiven && a.suffix === "") a.errors.push(vi ? "--suffix không được rỗng (muốn ký tại chỗ thì dùng --out <chính tệp đó>)" : "--suffix may not be empty (to sign in place use --out <the same file>)");
+  return a;
+}
+
+/** "out/2020/ke-hoach.pdf" + ".signed" → "out/2020/ke-hoach.signed.pdf". */
+export function outputPath(input: string, suffix: string): string {
+  const m = /\.pdf$/i.exec(input);
+  return m ? input.slice(0, m.index) + suffix + input.slice(m.index) : input + suffix + ".pdf";
+}

@@ -1,0 +1,85 @@
+/**
+ * The sign command: reads the PKCS#12 once (one password), then signs each
+ * PDF in turn. A PDF that cannot be signed is reported and skipped; its
+ * input is never written (outputs are written whole, atomically, and only
+ * after signing succeeded). All outside access goes through the deps, so
+ * tests run it on a memory world with a fixed clock.
+ */
+import type { World } from "../io/world.ts";
+import type { FontSet } from "../pdf/fonts/font-set.ts";
+import { outputPath, parseSignArgs, SIGN_HELP_EN, SIGN_HELP_VI } from "./args.ts";
+import { SignError } from "./errors.ts";
+import { readPkcs12, type SigningIdentity } from "./p12.ts";
+import { readPassword } from "./password.ts";
+import { signPdf } from "./sign-pdf.ts";
+import type { Clock } from "./time.ts";
+
+export interface SignDeps {
+  world: World;
+  clock: Clock;
+  fonts: () => Promise<FontSet>;
+  /** Asks for the password on a terminal; absent when there is none. */
+  ask?: (prompt: string) => Promise<string>;
+  print: (line: string) => void;
+  printErr: (line: string) => void;
+}
+
+/** Runs `sign` with its arguments; returns the exit status (0 all signed, 1 some not, 2 usage). */
+export async function runSign(argv: readonly string[], deps: SignDeps): Promise<number> {
+  const args = parseSignArgs(argv);
+  const en = args.lang === "en";
+  const help = en ? SIGN_HELP_EN : SIGN_HELP_VI;
+  if (args.help) {
+    deps.print(help);
+    return 0;
+  }
+  if (args.errors.length) {
+    deps.printErr(args.errors.join("\n") + "\n\n" + help);
+    return 2;
+  }
+  const fail = (what: string, e: SignError) => deps.printErr(`${what}: ${en ? "error" : "lỗi"} [${e.code}] ${e.format(args.lang)}`);
+
+  const p12Path = args.p12!;
+  let identity: SigningIdentity;
+  let image: Uint8Array | undefined;
+  try {
+    const p12 = await deps.world.readFile(p12Path);
+    if (!p12) throw new SignError("p12/unreadable", { file: p12Path, detail: en ? "no such file" : "không có tệp này" });
+    const password = await readPassword({ env: { SIGN_P12_PASSWORD: deps.world.env("SIGN_P12_PASSWORD") }, ...(deps.ask ? { ask: deps.ask } : {}) }, en ? `Password of ${p12Path}: ` : `Mật khẩu của ${p12Path}: `);
+    identity = readPkcs12(p12, password, p12Path);
+    if (args.image !== undefined) {
+      image = await deps.world.readFile(args.image);
+      if (!image) throw new SignError("image/unreadable", { file: args.image });
+    }
+  } catch (e) {
+    if (!(e instanceof SignError)) throw e;
+    fail(p12Path, e);
+    return 1;
+  }
+
+  const fonts = await deps.fonts();
+  let failed = 0;
+  for (const input of args.pdfs) {
+    const target = args.out ?? outputPath(input, args.suffix);
+    try {
+      const bytes = await deps.world.readFile(input);
+      if (!bytes) throw new SignError("pdf/unreadable", { detail: en ? "no such file" : "không có tệp này" });
+      const r = await signPdf(bytes, {
+        identity,
+        fonts,
+        clock: deps.clock,
+        ...(args.field !== undefined ? { field: args.field } : {}),
+        ...(image ? { image, imageName: args.image! } : {}),
+        ...(args.reason !== undefined ? { reason: args.reason } : {}),
+        ...(args.location !== undefined ? { location: args.location } : {}),
+      });
+      await deps.world.writeFileAtomic(target, r.bytes);
+      deps.print(en ? `${input} → ${target}: signed field ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})` : `${input} → ${target}: đã ký ô ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})`);
+    } catch (e) {
+      if (!(e instanceof SignError)) throw e;
+      fail(input, e);
+      failed++;
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,167 @@
+/**
+ * Signs a PDF into one of its existing signature fields, as an incremental
+ * update appended to the unchanged original bytes, so an earlier signature
+ * stays valid and a later one can follow.
+ *
+ *   1. checks: the certificate is valid now; the PDF reads, is not encrypted,
+ *      has the field and the field is not signed (src/sign/pdf-fields.ts);
+ *   2. the update (written by @cantoo/pdf-lib's incremental save): a signature
+ *      dictionary with a /ByteRange and a zero /Contents of a size reserved
+ *      for the CMS, the field's /V pointing at it, the widget's appearance
+ *      (image and text, src/sign/appearance.ts), /SigFlags 3;
+ *   3. /ByteRange filled in place (same length), the SHA-256 of the covered
+ *      bytes signed into a CMS (src/sign/cms.ts), its hex written in place.
+ *
+ * Pure apart from the clock it is given: the caller reads and writes files.
+ */
+import { createHash } from "node:crypto";
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFImage } from "@cantoo/pdf-lib";
+import { pdfDateVn } from "../pdf/emit/metadata.ts";
+import type { FontSet } from "../pdf/fonts/font-set.ts";
+import { addAppearance } from "./appearance.ts";
+import { buildCms, type SubFilter } from "./cms.ts";
+import { SignError } from "./errors.ts";
+import { checkValidity, type SigningIdentity } from "./p12.ts";
+import { acroForm, chooseField, listSignatureFields, type SignatureField } from "./pdf-fields.ts";
+import { isoVn, type Clock } from "./time.ts";
+
+export interface SignOptions {
+  identity: SigningIdentity;
+  /** The font of the visible text (the body font: Times New Roman or a stand-in). */
+  fonts: FontSet;
+  clock: Clock;
+  /** Fully qualified field name; default: the first unsigned signature field in document order. */
+  field?: string;
+  /** PNG (transparent background) or JPEG, drawn in the field above the text. */
+  image?: Uint8Array;
+  /** The image's file name, for messages. */
+  imageName?: string;
+  reason?: string;
+  location?: string;
+  /** PAdES (/ETSI.CAdES.detached, with signing-certificate-v2; default) or plain /adbe.pkcs7.detached. */
+  pades?: boolean;
+}
+
+export interface SignResult {
+  bytes: Uint8Array;
+  field: string;
+  subFilter: SubFilter;
+  /** ISO 8601 with +07:00, as shown in the appearance. */
+  signingTime: string;
+  signer: string;
+}
+
+const N = (s: string) => PDFName.of(s);
+const PLACEHOLDER = "**********";
+/** AcroForm /SigFlags: SignaturesExist | AppendOnly. */
+const SIGFLAGS_SIGNED = 3;
+
+/** The lines shown in the field: who signed, the organisation, when. */
+export function appearanceLines(identity: SigningIdentity, signingTime: string): string[] {
+  const { commonName: cn, organization: o } = identity.subject;
+  return [`Ký bởi: ${cn ?? o ?? "?"}`, ...(o && o !== cn ? [`Cơ quan: ${o}`] : []), `Thời gian ký: ${signingTime}`];
+}
+
+export async function signPdf(input: Uint8Array, opts: SignOptions): Promise<SignResult> {
+  const now = opts.clock();
+  checkValidity(opts.identity, now);
+  const original = new Uint8Array(input); // a copy: the caller's bytes are never touched
+
+  let pdf: PDFDocument;
+  try {
+    pdf = await PDFDocument.load(original, { forIncrementalUpdate: true, updateMetadata: false, ignoreEncryption: true });
+  } catch (e) {
+    throw new SignError("pdf/unreadable", { detail: e instanceof Error ? e.message : String(e) });
+  }
+  if (pdf.isEncrypted) throw new SignError("pdf/encrypted");
+  const fields = listSignatureFields(pdf);
+  const field = chooseField(fields, opts.field);
+  const image = opts.image ? await embedImage(pdf, opts.image, opts.imageName ?? "image") : undefined;
+
+  const signingTime = isoVn(now);
+  const signer = opts.identity.subject.commonName ?? opts.identity.subject.organization ?? "?";
+  const [x1, y1, x2, y2] = field.rect;
+  const ap = addAppearance(pdf, { width: x2 - x1, height: y2 - y1, lines: appearanceLines(opts.identity, signingTime), fonts: opts.fonts, textAt: textPlace(field, fields), ...(image ? { image } : {}) });
+
+  // The CMS has the same length whatever the digest, so one built over a dummy digest gives the room to reserve.
+  const cmsFor = (digest: Uint8Array) =>
+    buildCms({ certificate: opts.identity.certificate, chain: opts.identity.chain, privateKey: opts.identity.privateKey, digest, signingTime: now, pades: opts.pades ?? true });
+  const probe = cmsFor(new Uint8Array(32));
+  const room = Math.ceil((probe.der.length + 512) / 1024) * 1024;
+
+  const ctx = pdf.context;
+  const sig = ctx.obj({
+    Type: "Sig",
+    Filter: "Adobe.PPKLite",
+    SubFilter: probe.subFilter,
+    ByteRange: [PDFNumber.of(0), N(PLACEHOLDER), N(PLACEHOLDER), N(PLACEHOLDER)],
+    Contents: PDFHexString.of("0".repeat(room * 2)),
+    M: PDFString.of(pdfDateVn(Math.floor(now.getTime() / 1000))),
+    Name: PDFHexString.fromText(signer),
+    ...(opts.reason ? { Reason: PDFHexString.fromText(opts.reason) } : {}),
+    ...(opts.location ? { Location: PDFHexString.fromText(opts.location) } : {}),
+    Prop_Build: { App: { Name: "khoi-thi-dua" } },
+  });
+  const sigRef = ctx.register(sig);
+  field.field.set(N("V"), sigRef);
+  field.widget.set(N("AP"), ctx.obj({ N: ap }));
+  const form = acroForm(pdf)!;
+  form.set(N("SigFlags"), PDFNumber.of(SIGFLAGS_SIGNED));
+  const formRef = pdf.catalog.get(N("AcroForm"));
+  const changed = [field.fieldRef, field.widgetRef, ...(formRef instanceof PDFRef ? [formRef] : [])];
+  pdf.context.snapshot?.markRefsForSave(changed);
+
+  const out = await pdf.save({ useObjectStreams: false });
+  if (out.length <= original.length || !Buffer.from(out.buffer, out.byteOffset, original.length).equals(Buffer.from(original))) {
+    throw new Error("sign: the update would change the original bytes");
+  }
+
+  // Fill /ByteRange and /Contents in place.
+  const text = Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString("latin1");
+  const objAt = text.indexOf(`\n${sigRef.objectNumber} ${sigRef.generationNumber} obj`, original.length - 1);
+  const brPlaceholder = `[ 0 /${PLACEHOLDER} /${PLACEHOLDER} /${PLACEHOLDER} ]`;
+  const brAt = text.indexOf(brPlaceholder, objAt);
+  const hexAt = text.indexOf(`<${"0".repeat(room * 2)}>`, objAt);
+  if (objAt < 0 || brAt < 0 || hexAt < 0) throw new Error("sign: the signature placeholders were not found in the update");
+  const a = hexAt;
+  const b = hexAt + room * 2 + 2;
+  const ranges = `[0 ${a} ${b} ${out.length - b}]`;
+  if (ranges.length > brPlaceholder.length) throw new Error("sign: the byte range does not fit its placeholder");
+  out.set(Buffer.from(ranges.slice(0, -1).padEnd(brPlaceholder.length - 1, " ") + "]", "latin1"), brAt);
+
+  const digest = createHash("sha256").update(out.subarray(0, a)).update(out.subarray(b)).digest();
+  const cms = cmsFor(new Uint8Array(digest));
+  if (cms.der.length > room) throw new SignError("sign/too-large", { size: cms.der.length, room });
+  out.set(Buffer.from(Buffer.from(cms.der).toString("hex").toUpperCase().padEnd(room * 2, "0"), "latin1"), a + 1);
+
+  return { bytes: out, field: field.name, subFilter: cms.subFilter, signingTime, signer };
+}
+
+/**
+ * Where the field's text goes so it does not run into the text of a field it
+ * overlaps (the organisation's seal over the signer's signature): a field
+ * overlapping a signed one takes the top band (the signed one has the
+ * bottom), one overlapping an unsigned one the bottom band, a field alone
+ * the whole field.
+ */
+function textPlace(field: SignatureField, all: readonly SignatureField[]): "fill" | "bottom" | "top" {
+  const others = all.filter((o) => o !== field && o.page === field.page && overlap(o.rect, field.rect));
+  if (others.some((o) => o.signed)) return "top";
+  return others.length ? "bottom" : "fill";
+}
+
+function overlap(a: readonly number[], b: readonly number[]): boolean {
+  return Math.min(a[2]!, b[2]!) - Math.max(a[0]!, b[0]!) > 0.5 && Math.min(a[3]!, b[3]!) - Math.max(a[1]!, b[1]!) > 0.5;
+}
+
+async function embedImage(pdf: PDFDocument, bytes: Uint8Array, name: string): Promise<PDFImage> {
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  try {
+    if (png) return await pdf.embedPng(bytes);
+    if (jpg) return await pdf.embedJpg(bytes);
+  } catch {
+    // fall through
+  }
+  throw new SignError("image/unreadable", { file: name });
+}
