@@ -1,4 +1,5 @@
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { ioReason, isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import { FontNotFoundError, loadFontSet } from "../pdf/fonts/load-font-set.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
@@ -52,14 +53,15 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     const checked = await checkProject(rec.world, opts.dataDir);
     for (const d of checked.diagnostics) diags.add(d);
     if (diags.hasErrors) return done();
-    const shell = await rec.world.readFile("templates/shell.docx");
+    const shell = await guard(diags, "templates/shell.docx", "read", () => rec.world.readFile("templates/shell.docx"));
+    if (shell === FAILED) return done();
     if (!shell) {
       diags.error("file/missing", { file: "templates/shell.docx", line: 1, column: 1 }, { what: "templates/shell.docx" });
       return done();
     }
     let fonts: FontSet;
     try {
-      fonts = await loadFontSet((p) => world.readFile(p), {
+      fonts = await loadFontSet(fontReader(world), {
         ...(opts.fontSource === "package" ? { system: false } : {}),
         ...(opts.fontPackageDir ? { packageDir: opts.fontPackageDir } : {}),
       });
@@ -79,17 +81,21 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     );
     // Reading data and checking it needs no lock; reading out/ and writing it does.
     if (!opts.check) {
-      release = await world.lock(lockPath);
+      const lock = await guard(diags, lockPath, "write", () => world.lock(lockPath));
+      if (lock === FAILED) return done();
+      release = lock;
       if (!release) {
         diags.error("build/locked", { file: lockPath, line: 1, column: 1 }, { path: lockPath });
         return done();
       }
     }
-    const previous = await readManifest(world, opts.outDir);
+    const previous = await guard(diags, `${opts.outDir}/${MANIFEST_NAME}`, "read", () => readManifest(world, opts.outDir));
+    if (previous === FAILED) return done();
     const onDisk = new Map<string, string | undefined>();
     for (const d of docs)
       for (const path of [`${opts.outDir}/${d.year}/${d.doc.stem}.docx`, `${opts.outDir}/${d.year}/${d.doc.stem}.pdf`]) {
-        const bytes = await world.readFile(path);
+        const bytes = await guard(diags, path, "read", () => world.readFile(path));
+        if (bytes === FAILED) return done();
         onDisk.set(path, bytes ? sha256(bytes) : undefined);
       }
     const plans = planBuild(docs, previous, identity, rec.reads, onDisk, opts.outDir, opts.dataDir);
@@ -119,26 +125,68 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
       const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs };
       manifest.documents[p.key] = entry;
     }
+    // A write that fails (read-only folder, full disk) stops the build with a diagnostic. Every write is
+    // atomic, so each file is the old one or the new one, whole; the manifest, written last, still
+    // describes the old build, and the next build redoes what is missing.
     for (const f of files) {
       // Same bytes as on disk: leave the file (and its timestamp) alone.
       if (onDisk.get(f.path) === hashes.get(f.path)) continue;
-      await world.writeFileAtomic(f.path, f.bytes);
+      if ((await guard(diags, f.path, "write", () => world.writeFileAtomic(f.path, f.bytes))) === FAILED) return done();
       result.written.push(f.path);
     }
     for (const e of vanished) {
       for (const path of Object.keys(e.outputs)) {
-        await world.removeFile(path);
+        if ((await guard(diags, path, "write", () => world.removeFile(path))) === FAILED) return done();
         result.removed.push(path);
       }
     }
+    const manifestPath = `${opts.outDir}/${MANIFEST_NAME}`;
     const bytes = manifestBytes(manifest);
-    const prevBytes = await world.readFile(`${opts.outDir}/${MANIFEST_NAME}`);
-    if (!prevBytes || sha256(prevBytes) !== sha256(bytes)) await world.writeFileAtomic(`${opts.outDir}/${MANIFEST_NAME}`, bytes);
-    await removeLeftovers(world, opts.outDir, [...new Set(plans.map((p) => String(p.composed.year)))]);
+    const prevBytes = await guard(diags, manifestPath, "read", () => world.readFile(manifestPath));
+    if (prevBytes === FAILED) return done();
+    if (!prevBytes || sha256(prevBytes) !== sha256(bytes)) {
+      if ((await guard(diags, manifestPath, "write", () => world.writeFileAtomic(manifestPath, bytes))) === FAILED) return done();
+    }
+    // Left-overs of a killed build are only tidied: failing to remove one is no reason to fail.
+    await removeLeftovers(world, opts.outDir, [...new Set(plans.map((p) => String(p.composed.year)))]).catch((err: unknown) => {
+      if (!isIoError(err)) throw err;
+    });
     return done();
   } finally {
-    await release?.();
+    await release?.().catch((err: unknown) => {
+      if (!isIoError(err)) throw err;
+    });
   }
+}
+
+const FAILED = Symbol("failed");
+
+/**
+ * Runs one file operation of the build; a file-system error (EACCES, EROFS,
+ * ENOSPC...) becomes a diagnostic naming the file instead of an exception.
+ */
+async function guard<T>(diags: Diagnostics, path: string, op: "read" | "write", run: () => Promise<T>): Promise<T | typeof FAILED> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!isIoError(err)) throw err;
+    const at = { file: path, line: 1, column: 1 };
+    if (op === "write") diags.error("build/write-failed", at, { path, ...ioReason(err) });
+    else diags.error("file/unreadable", at, ioReason(err));
+    return FAILED;
+  }
+}
+
+/** Font files read through the world; one that cannot be read (not missing: unreadable) names itself. */
+function fontReader(world: World): (path: string) => Promise<Uint8Array | undefined> {
+  return async (path) => {
+    try {
+      return await world.readFile(path);
+    } catch (err) {
+      if (!isIoError(err)) throw err;
+      throw new FontNotFoundError(`${path}: ${ioReason(err).reason}`);
+    }
+  };
 }
 
 const FACE_ORDER = ["regular", "bold", "italic", "boldItalic"] as const;

@@ -48,7 +48,13 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
   for (const f of result.removed) rep.line((vi ? "đã xóa " : "removed ") + f);
   rep.line(summaryLine(errors, warnings, opts.lang));
   if (errors) {
-    rep.line(vi ? "Không ghi tệp nào vì dữ liệu có lỗi." : "Nothing was written because the data has errors.");
+    if (result.written.length || result.removed.length)
+      rep.line(
+        vi
+          ? "Lần lập dừng giữa chừng vì lỗi trên; các tệp đã ghi đều nguyên vẹn, lần chạy sau sẽ lập nốt phần còn lại."
+          : "The build stopped part-way because of the error above; the files written are whole, and the next run finishes the rest.",
+      );
+    else rep.line(vi ? "Không ghi tệp nào vì có lỗi; thư mục kết quả giữ nguyên." : "Nothing was written because of the errors; the output folder is unchanged.");
     return 1;
   }
   const built = result.rebuilt.length;

@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { AdminDocument } from "../document/model.ts";
 import type { World } from "../io/world.ts";
+import { LIMITS } from "../load/limits.ts";
 import type { YearModel } from "../model/types.ts";
 import { composeYear, type Templates } from "./documents.ts";
 import { loadTemplate } from "./template-file.ts";
@@ -22,7 +23,25 @@ export async function composeAll(world: World, models: readonly YearModel[], dia
     if (t) templates[name] = t;
   }
   if (Object.keys(templates).length !== TEMPLATE_NAMES.length) return [];
-  return models.flatMap((m) => composeYear(m, templates as Templates, diags).map((doc) => ({ year: m.year, doc, source: sourceOf(m, doc) })));
+  const composed = models.flatMap((m) => composeYear(m, templates as Templates, diags).map((doc) => ({ year: m.year, doc, source: sourceOf(m, doc) })));
+  return composed.filter((d) => {
+    const size = textSize(d.doc);
+    if (size <= LIMITS.maxDocumentChars) return true;
+    diags.error("limit/document-size", { file: d.source, line: 1, column: 1 }, { document: `${d.year}/${d.doc.stem}`, size, max: LIMITS.maxDocumentChars });
+    return false;
+  });
+}
+
+/** Characters of text in a document: every string in it, tables and appendices included. */
+export function textSize(doc: AdminDocument): number {
+  let size = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const x = stack.pop();
+    if (typeof x === "string") size += x.length;
+    else if (x && typeof x === "object") for (const y of Array.isArray(x) ? (x as unknown[]) : Object.values(x)) stack.push(y);
+  }
+  return size;
 }
 
 function sourceOf(m: YearModel, doc: AdminDocument): string {

@@ -34,16 +34,21 @@ export function unitHeader(m: YearModel, u: UnitInfo, typeCode: string, so: numb
 export function splitIssuer(name: string, maxChars = 26): string[] {
   if ([...name].length <= maxChars) return [name];
   const words = name.split(" ");
-  let best: { score: number; lines: string[] } | undefined;
+  // Linear in the length of the name (a pasted paragraph must not take minutes):
+  // line lengths come from running sums of the words' lengths in characters.
+  const total = [...name].length;
+  let best: { score: number; at: number } | undefined;
+  let lenA = -1;
   for (let i = 1; i < words.length; i++) {
-    const a = words.slice(0, i).join(" ");
-    const b = words.slice(i).join(" ");
-    let score = Math.max([...a].length, [...b].length);
-    if (a.endsWith(",") || words[i] === "VÀ") score -= 4;
-    if (a.endsWith("-") || b.startsWith("-")) score += 10;
-    if (!best || score < best.score) best = { score, lines: [a, b] };
+    const last = words[i - 1]!;
+    const next = words[i]!;
+    lenA += [...last].length + 1;
+    let score = Math.max(lenA, total - lenA - 1);
+    if (last.endsWith(",") || next === "VÀ") score -= 4;
+    if (last.endsWith("-") || next.startsWith("-")) score += 10;
+    if (!best || score < best.score) best = { score, at: i };
   }
-  return best?.lines ?? [name];
+  return best ? [words.slice(0, best.at).join(" "), words.slice(best.at).join(" ")] : [name];
 }
 
 /** The signer from the data, or by default the leader's head signing for the bloc. */

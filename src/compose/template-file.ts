@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
-import { decodeText } from "../load/decode.ts";
 import { parseMarkdownSource } from "../load/markdown-source.ts";
+import { readText } from "../load/read-text.ts";
 import { validateWith } from "../validate/zod-issues.ts";
 
 /** A document type's template: fixed parts in front matter, the body in Handlebars + light Markdown. */
@@ -25,12 +25,7 @@ export interface Template {
 /** Reads templates/<name>.md; problems are diagnostics on the template file. */
 export async function loadTemplate(world: World, name: string, diags: Diagnostics): Promise<Template | undefined> {
   const file = `templates/${name}.md`;
-  const bytes = await world.readFile(file);
-  if (!bytes) {
-    diags.error("file/missing", { file, line: 1, column: 1 }, { what: file });
-    return undefined;
-  }
-  const text = decodeText(file, bytes, diags);
+  const text = await readText(world, file, diags, "missing");
   if (text === undefined) return undefined;
   const md = parseMarkdownSource(file, text, diags);
   const front = md.frontMatter.value === undefined ? undefined : validateWith(TemplateFront, md.frontMatter, diags);

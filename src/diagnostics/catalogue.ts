@@ -35,6 +35,7 @@ export const CATALOGUE: Record<string, Entry> = {
   "file/utf16": { vi: "Tệp được lưu bằng mã UTF-16", en: "The file is encoded as UTF-16", hintVi: "Lưu lại tệp với mã UTF-8 (trong VS Code: Save with Encoding → UTF-8).", hintEn: "Save the file as UTF-8." },
   "file/not-utf8": { vi: "Tệp không phải văn bản UTF-8", en: "The file is not UTF-8 text", hintVi: "Lưu lại tệp với mã UTF-8; nếu chép từ văn bản cũ (TCVN3, VNI) hãy chuyển mã sang Unicode trước.", hintEn: "Save it as UTF-8; convert legacy TCVN3/VNI text to Unicode first." },
   "file/binary": { vi: "Tệp chứa dữ liệu nhị phân, không phải văn bản", en: "The file holds binary data, not text", hintVi: "Kiểm tra lại tệp; dữ liệu phải là YAML hoặc Markdown.", hintEn: "Data files must be YAML or Markdown text." },
+  "file/empty": { vi: "Tệp rỗng", en: "The file is empty", hintVi: "Điền nội dung cho tệp (xem tệp cùng loại trong thư mục ví dụ data/), hoặc xóa tệp nếu không dùng.", hintEn: "Fill it in (see a file of the same kind in the example data/), or delete it." },
   "file/unexpected": { vi: "Tệp {name} không thuộc cấu trúc dữ liệu, sẽ bị bỏ qua", en: "File {name} is not part of the data layout and is ignored", hintVi: "Đổi tên hoặc di chuyển tệp (xem README).", hintEn: "Rename or move it (see the README)." },
   "yaml/syntax": { vi: "Lỗi cú pháp YAML: {detail}", en: "YAML syntax error: {detail}", hintVi: "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép.", hintEn: "Check indentation (spaces, not tabs), colons and quotes." },
   "yaml/syntax-warning": { vi: "Cảnh báo YAML: {detail}", en: "YAML warning: {detail}" },
@@ -154,4 +155,46 @@ CATALOGUE["build/locked"] = {
   en: "Another build is running in this folder ({path})",
   hintVi: "Chờ lần chạy kia kết thúc rồi chạy lại. Nếu không có lần chạy nào, xóa tệp {path}.",
   hintEn: "Wait for it to finish and run again. If none is running, delete {path}.",
+};
+CATALOGUE["template/missing-partial"] = {
+  vi: "Mẫu gọi mẫu con (partial) “{name}” nhưng không có mẫu con nào như vậy",
+  en: "The template calls a partial “{name}”, which does not exist",
+  hintVi: "Công cụ không dùng mẫu con: chép nội dung cần dùng vào chính mẫu này, hoặc xóa lệnh gọi {{> {name}}}.",
+  hintEn: "The tool has no partials: write the text into this template, or remove {{> {name}}}.",
+};
+CATALOGUE["template/unclosed-block"] = {
+  vi: "Khối “{{#{name}}}” mở ở đây nhưng không được đóng",
+  en: "The block “{{#{name}}}” opened here is never closed",
+  hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối. Chi tiết: {detail}",
+  hintEn: "Add “{{/{name}}}” where the block ends. Detail: {detail}",
+};
+CATALOGUE["limit/text-length"] = {
+  vi: "Giá trị dài {length} ký tự, vượt giới hạn {max} ký tự của một trường",
+  en: "The value is {length} characters long, above the limit of {max} for one field",
+  hintVi: "Một trường là một tên hoặc một dòng; nội dung dài viết vào phần thân của tệp .md.",
+  hintEn: "A field holds a name or a line; long text belongs in the body of a .md file.",
+};
+CATALOGUE["limit/document-size"] = {
+  vi: "Văn bản {document} có {size} ký tự, vượt giới hạn {max} ký tự (khoảng 60 trang)",
+  en: "Document {document} has {size} characters, above the limit of {max} (about 60 pages)",
+  hintVi: "Rút gọn nội dung, hoặc kiểm tra vòng lặp {{#each}} trong mẫu và dữ liệu bị chép lặp.",
+  hintEn: "Shorten the text, or check the template's {{#each}} loops and repeated data.",
+};
+CATALOGUE["file/unreadable"] = {
+  vi: "Không đọc được tệp: {reasonVi}",
+  en: "Cannot read the file: {reason}",
+  hintVi: "Kiểm tra quyền đọc của tệp và thư mục, rồi chạy lại.",
+  hintEn: "Check the permissions of the file and its folder, then run again.",
+};
+CATALOGUE["file/vanished"] = {
+  vi: "Tệp biến mất trong khi đang đọc (bị xóa hoặc đổi tên lúc chương trình chạy)",
+  en: "The file disappeared while it was being read (deleted or renamed during the run)",
+  hintVi: "Chạy lại khi không còn ai (hoặc công cụ đồng bộ nào) đang sửa thư mục dữ liệu.",
+  hintEn: "Run again once nothing (a person or a sync tool) is changing the data folder.",
+};
+CATALOGUE["build/write-failed"] = {
+  vi: "Không ghi được {path}: {reasonVi}",
+  en: "Cannot write {path}: {reason}",
+  hintVi: "Các tệp đã có trong thư mục kết quả vẫn nguyên vẹn (mỗi tệp cũ hoặc mới, không dở dang). Giải phóng dung lượng đĩa hoặc cấp quyền ghi, rồi chạy lại.",
+  hintEn: "The files already in the output folder are intact (each old or new, never partial). Free disk space or grant write access, then run again.",
 };

@@ -9,7 +9,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  */
 export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics): string | undefined {
   const at = { file, line: 1, column: 1 };
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+  if ((bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) || looksUtf16(bytes)) {
     diags.error("file/utf16", at);
     return undefined;
   }
@@ -28,6 +28,22 @@ export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics):
     return undefined;
   }
   return text.replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+/**
+ * UTF-16 saved without a byte order mark: text in Latin letters then has a zero
+ * byte in every other position (where UTF-8 text has none).
+ */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= (n / 2) * 0.3 && Math.min(even, odd) <= (n / 2) * 0.05;
 }
 
 export function lineColAt(text: string, index: number): { line: number; column: number } {

@@ -18,11 +18,11 @@ export function parseMarkdownSource(file: string, text: string, diags: Diagnosti
   const opening = /^---[ \t]*\n/.exec(text);
   if (!opening) {
     diags.error("markdown/no-front-matter", { file, line: 1, column: 1 });
-    return { file, frontMatter: parseYamlSource(file, "{}", diags), body: text, bodyLine: 1 };
+    return { file, frontMatter: unusable(file), body: text, bodyLine: 1 };
   }
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(opening[0].length - 1))) {
     diags.error("markdown/unclosed-front-matter", { file, line: 1, column: 1 });
-    return { file, frontMatter: parseYamlSource(file, "{}", diags), body: "", bodyLine: 1 };
+    return { file, frontMatter: unusable(file), body: "", bodyLine: 1 };
   }
   const parsed = matter(text, { engines: { yaml: rawEngine } });
   const raw = parsed.matter.replace(/^\n/, "");
@@ -31,4 +31,9 @@ export function parseMarkdownSource(file: string, text: string, diags: Diagnosti
   let bodyLine = 1;
   for (let i = 0; i < bodyStart; i++) if (text.charCodeAt(i) === 10) bodyLine++;
   return { file, frontMatter, body: parsed.content, bodyLine };
+}
+
+/** Front matter that could not be found: its error is reported, and no field is checked against the schema. */
+function unusable(file: string): YamlSource {
+  return { file, value: undefined, locate: () => ({ file, line: 1, column: 1 }) };
 }

@@ -1,8 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
-import { decodeText } from "./decode.ts";
-import { LIMITS } from "./limits.ts";
 import { parseMarkdownSource, type MarkdownSource } from "./markdown-source.ts";
+import { listDir, readText } from "./read-text.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
 /**
@@ -47,12 +46,10 @@ const MD_FILES = { "ke-hoach.md": "plan", "so-ket.md": "soKet", "tong-ket.md": "
 export async function loadProject(world: World, diags: Diagnostics, dataDir = "data"): Promise<RawProject> {
   const project: RawProject = { dataDir, years: [] };
   const blocFile = `${dataDir}/khoi.yaml`;
-  const blocText = await readText(world, blocFile, diags);
-  if (blocText === undefined) {
-    if ((await world.fileSize(blocFile)) === undefined) diags.error("file/missing", { file: blocFile, line: 1, column: 1 }, { what: blocFile });
-  } else project.bloc = parseYamlSource(blocFile, blocText, diags);
+  const blocText = await readText(world, blocFile, diags, "missing");
+  if (blocText !== undefined) project.bloc = parseYamlSource(blocFile, blocText, diags);
 
-  for (const entry of (await world.listDir(dataDir)) ?? []) {
+  for (const entry of (await listDir(world, dataDir, diags)) ?? []) {
     if (entry.kind === "dir" && /^\d{4}$/.test(entry.name)) project.years.push(await loadYear(world, diags, `${dataDir}/${entry.name}`, entry.name));
     else if (entry.name !== "khoi.yaml" && !entry.name.startsWith(".")) unexpected(diags, `${dataDir}/${entry.name}`);
   }
@@ -61,11 +58,14 @@ export async function loadProject(world: World, diags: Diagnostics, dataDir = "d
 
 async function loadYear(world: World, diags: Diagnostics, dir: string, folder: string): Promise<RawYear> {
   const year: RawYear = { folder, dir, registrations: [], results: [] };
-  for (const entry of (await world.listDir(dir)) ?? []) {
+  const entries = (await listDir(world, dir, diags)) ?? [];
+  // A nam.yaml that was listed but could not be read has its own error already.
+  const listed = new Set(entries.filter((e) => e.kind === "file").map((e) => e.name));
+  for (const entry of entries) {
     const path = `${dir}/${entry.name}`;
     if (entry.kind === "dir" && (entry.name === "dang-ky" || entry.name === "ket-qua")) {
       const list = entry.name === "dang-ky" ? year.registrations : year.results;
-      for (const f of (await world.listDir(path)) ?? []) {
+      for (const f of (await listDir(world, path, diags)) ?? []) {
         const m = /^(.+)\.ya?ml$/.exec(f.name);
         if (f.kind !== "file" || !m) {
           if (!f.name.startsWith(".")) unexpected(diags, `${path}/${f.name}`);
@@ -82,21 +82,10 @@ async function loadYear(world: World, diags: Diagnostics, dir: string, folder: s
       if (text !== undefined) year[MD_FILES[entry.name as keyof typeof MD_FILES]] = parseMarkdownSource(path, text, diags);
     } else if (!entry.name.startsWith(".")) unexpected(diags, path);
   }
-  if (!year.nam) diags.error("file/missing", { file: `${dir}/nam.yaml`, line: 1, column: 1 }, { what: `${dir}/nam.yaml` });
+  if (!year.nam && !listed.has("nam.yaml")) diags.error("file/missing", { file: `${dir}/nam.yaml`, line: 1, column: 1 }, { what: `${dir}/nam.yaml` });
   return year;
 }
 
 function unexpected(diags: Diagnostics, path: string): void {
   diags.warning("file/unexpected", { file: path, line: 1, column: 1 }, { name: path });
-}
-
-async function readText(world: World, file: string, diags: Diagnostics): Promise<string | undefined> {
-  const size = await world.fileSize(file);
-  if (size === undefined) return undefined;
-  if (size > LIMITS.maxFileBytes) {
-    diags.error("file/too-large", { file, line: 1, column: 1 }, { size, max: LIMITS.maxFileBytes });
-    return undefined;
-  }
-  const bytes = await world.readFile(file);
-  return bytes === undefined ? undefined : decodeText(file, bytes, diags);
 }

@@ -28,10 +28,12 @@ export function parseYamlSource(file: string, text: string, diags: Diagnostics, 
   };
   let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, strict: true });
-  } catch {
-    diags.error("yaml/too-deep", { file, line: 1 + lineOffset, column: 1 }, { max: LIMITS.maxDepth });
-    return { file, value: undefined, locate: () => ({ file, line: 1 + lineOffset, column: 1 }) };
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, strict: true, logLevel: "error" });
+  } catch (err) {
+    const at = { file, line: 1 + lineOffset, column: 1 };
+    if (isStackOverflow(err)) diags.error("yaml/too-deep", at, { max: LIMITS.maxDepth });
+    else diags.error("yaml/syntax", at, { detail: firstLine(err instanceof Error ? err.message : String(err)) });
+    return { file, value: undefined, locate: () => at };
   }
   const parsed = doc;
   const locate = (path: Path, at: "key" | "value" = "value"): SourcePos => {
@@ -57,6 +59,13 @@ export function parseYamlSource(file: string, text: string, diags: Diagnostics, 
     return best;
   };
 
+  // Flow nesting deep enough ("[[[[…") overflows the parser's stack; the errors after it are its
+  // consequences (unclosed brackets by the hundred): one error says it all.
+  const overflow = parsed.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) {
+    diags.error("yaml/too-deep", pos(overflow.pos[0]), { max: LIMITS.maxDepth });
+    return { file, value: undefined, locate };
+  }
   let usable = true;
   for (const err of parsed.errors) {
     const code = err.code === "DUPLICATE_KEY" ? "yaml/duplicate-key" : "yaml/syntax";
@@ -66,17 +75,18 @@ export function parseYamlSource(file: string, text: string, diags: Diagnostics, 
   for (const w of parsed.warnings) diags.warning("yaml/syntax-warning", pos(w.pos[0]), { detail: firstLine(w.message) });
   if (!usable) return { file, value: undefined, locate };
 
-  if (depthOf(parsed.contents) > LIMITS.maxDepth) {
-    diags.error("yaml/too-deep", pos(0), { max: LIMITS.maxDepth });
+  const tooDeepAt = tooDeepNode(parsed.contents);
+  if (tooDeepAt !== undefined) {
+    diags.error("yaml/too-deep", pos(tooDeepAt), { max: LIMITS.maxDepth });
     return { file, value: undefined, locate };
   }
-  checkLegacyText(parsed, pos, diags);
+  checkScalars(parsed, pos, diags);
 
   let value: unknown;
   try {
     value = parsed.toJS({ maxAliasCount: LIMITS.maxAliasCount });
   } catch {
-    diags.error("yaml/alias-limit", pos(0), { max: LIMITS.maxAliasCount });
+    diags.error("yaml/alias-limit", pos(firstAlias(parsed) ?? 0), { max: LIMITS.maxAliasCount });
     return { file, value: undefined, locate };
   }
   return { file, value, locate };
@@ -90,23 +100,43 @@ function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
 }
 
-function depthOf(root: unknown): number {
-  let max = 0;
+/** Offset of the first collection nested deeper than the limit, or undefined (iterative: any depth is safe). */
+function tooDeepNode(root: unknown): number | undefined {
   const stack: [unknown, number][] = [[root, 0]];
   while (stack.length) {
     const [node, d] = stack.pop()!;
     if (!isCollection(node)) continue;
-    if (d + 1 > max) max = d + 1;
-    if (max > LIMITS.maxDepth) return max;
-    for (const item of node.items as unknown[]) stack.push([isPair(item) ? item.value : item, d + 1]);
+    if (d + 1 > LIMITS.maxDepth) return rangeStart(node) ?? 0;
+    for (const item of [...(node.items as unknown[])].reverse()) stack.push([isPair(item) ? item.value : item, d + 1]);
   }
-  return max;
+  return undefined;
 }
 
-function checkLegacyText(doc: Document.Parsed, pos: (offset: number) => SourcePos, diags: Diagnostics): void {
+/** Offset of the first alias (*name) in the document: where an alias bomb starts going off. */
+function firstAlias(doc: Document.Parsed): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      at = rangeStart(node);
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
+
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+/** Text values: within the length limit, and not legacy-encoded (TCVN3, VNI). */
+function checkScalars(doc: Document.Parsed, pos: (offset: number) => SourcePos, diags: Diagnostics): void {
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== "string") return;
+      if (node.value.length > LIMITS.maxTextChars) {
+        diags.error("limit/text-length", pos(node.range?.[0] ?? 0), { length: node.value.length, max: LIMITS.maxTextChars });
+        return;
+      }
       const finding = detectLegacyVietnamese(node.value);
       if (finding) {
         diags.error("text/legacy-encoding", pos(node.range?.[0] ?? 0), {

@@ -47,7 +47,7 @@ function describe(issue: ZodIssueLike, field: string): { code: string; params: P
       return { code: "schema/enum", params: { field, allowed: (issue.values ?? []).map(String).join(", ") }, at: "value" };
     case "too_small":
       if (issue.origin === "array") return { code: "schema/too-few", params: { field, min: Number(issue.minimum) }, at: "value" };
-      if (issue.origin === "string") return { code: "schema/format", params: { field, kind: "empty" }, at: "value" };
+      if (issue.origin === "string") return { code: "schema/format", params: { field, kind: "empty", value: String(issue.input ?? "") }, at: "value" };
       return { code: "schema/too-small", params: { field, min: Number(issue.minimum), value: String(issue.input) }, at: "value" };
     case "too_big":
       return { code: "schema/too-big", params: { field, max: Number(issue.maximum), value: String(issue.input) }, at: "value" };

@@ -73,6 +73,8 @@ export async function loadFontSet(reader: FontReader, options: FontSetOptions = 
     const r = await loadCandidate(reader, c);
     if (r.ok) return new FontSet(c.source, c.label, r.faces, skipped);
     if (r.reason) skipped.push(r.reason);
+    // The package's files are expected to be there: name the one looked for.
+    else if (c.source === "package" && r.absent?.length) skipped.push(`${c.label}: not found: ${r.absent[0]}${r.absent.length > 1 ? ` (and ${r.absent.length - 1} more)` : ""}`);
   }
   throw new FontNotFoundError(
     "No Times New Roman-metric font with Vietnamese was found. Install fonts-liberation2 (Liberation Serif) or fonts-croscore (Tinos), " +

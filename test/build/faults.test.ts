@@ -1,0 +1,173 @@
+/**
+ * Faults around the build, simulated through the I/O boundary (World): a
+ * read-only or full output folder, a missing or unreadable font, data files
+ * that disappear or cannot be read while the build runs. Each gives a
+ * diagnostic naming what failed, never an exception, and no good file is
+ * replaced by a partial one.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildProject, type BuildOptions } from "../../src/build/build.ts";
+import { sha256 } from "../../src/build/hash.ts";
+import { formatDiagnostic } from "../../src/diagnostics/format.ts";
+import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
+import type { World } from "../../src/io/world.ts";
+import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
+import { FIXTURES, readTree, repoTemplates } from "../helpers/fixture-world.ts";
+import { errorsOf, expectLocated } from "../helpers/invariants.ts";
+
+const opts: BuildOptions = { dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test" };
+const outside = async (p: string) => new Uint8Array(await readFile(p));
+const BASE: Record<string, Uint8Array> = { ...repoTemplates(), ...readTree(join(FIXTURES, "minimal")) };
+const out = (w: MemoryWorld) => new Map([...w.files].filter(([k]) => k.startsWith("out/")).map(([k, v]) => [k, sha256(v)]));
+const ioError = (code: string, path: string) => Object.assign(new Error(`${code}: simulated, '${path}'`), { code, errno: -1, syscall: "open", path });
+
+/** A change that alters every document: the bloc's parent body. */
+function changed(files: Map<string, Uint8Array>): Record<string, Uint8Array> {
+  const text = new TextDecoder().decode(files.get("data/khoi.yaml")!);
+  return { ...Object.fromEntries(files), "data/khoi.yaml": new TextEncoder().encode(text.replace("UBND TỈNH TRÀ VINH", "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH")) };
+}
+
+/** The same world, with some of its operations replaced. */
+function faulty(w: MemoryWorld, over: Partial<World>): World {
+  return { ...w, ...over };
+}
+
+function messages(diags: Parameters<typeof expectLocated>[0]): string {
+  expectLocated(diags);
+  return diags.map((d) => formatDiagnostic(d, "vi") + "\n" + formatDiagnostic(d, "en")).join("\n");
+}
+
+describe("faults around the build", async () => {
+  // A good build, then a change to the data: every document must be rebuilt.
+  const good = memoryWorld({ ...BASE }, { outside });
+  await buildProject(good, opts);
+  const before = out(good);
+  const expected = memoryWorld(changed(good.files), { outside });
+  await buildProject(expected, opts);
+  const after = out(expected);
+  const fresh = () => memoryWorld(changed(good.files), { outside });
+
+  it("a read-only output folder: the lock cannot be taken, the message names it, nothing changes", async () => {
+    const w = fresh();
+    const denied = async (path: string) => {
+      throw ioError("EACCES", path);
+    };
+    const result = await buildProject(faulty(w, { lock: denied, writeFileAtomic: denied, removeFile: denied }), opts);
+    expect(errorsOf(result.diagnostics).map((d) => [d.code, d.pos.file])).toEqual([["build/write-failed", "out/.lock"]]);
+    expect(messages(result.diagnostics)).toContain("Không ghi được out/.lock: không có quyền truy cập (EACCES)");
+    expect(out(w)).toEqual(before);
+  });
+
+  it("files that cannot be written (EROFS): the first one is named, the others keep their good old bytes", async () => {
+    const w = fresh();
+    const result = await buildProject(faulty(w, { writeFileAtomic: async (path) => { throw ioError("EROFS", path); } }), opts);
+    const errors = errorsOf(result.diagnostics);
+    expect(errors.map((d) => d.code)).toEqual(["build/write-failed"]);
+    expect(messages(errors)).toMatch(/Cannot write out\/2020\/[\w-]+\.(docx|pdf): read-only file system \(EROFS\)/);
+    expect(result.written).toEqual([]);
+    expect(out(w)).toEqual(before);
+    expect(w.files.has("out/.lock")).toBe(false);
+  });
+
+  it("a disk that fills up part-way (ENOSPC): files written are whole and new, the rest old, and the next build finishes the job", async () => {
+    const w = fresh();
+    let left = 3;
+    const full = faulty(w, {
+      async writeFileAtomic(path, bytes) {
+        if (left-- <= 0) throw ioError("ENOSPC", path);
+        await w.writeFileAtomic(path, bytes);
+      },
+    });
+    const result = await buildProject(full, opts);
+    const errors = errorsOf(result.diagnostics);
+    expect(errors.map((d) => d.code)).toEqual(["build/write-failed"]);
+    expect(messages(errors)).toContain("đĩa đầy (ENOSPC)");
+    expect(result.written).toHaveLength(3);
+    const now = out(w);
+    for (const [path, hash] of now) {
+      if (result.written.includes(path)) expect(hash, path).toBe(after.get(path));
+      else expect(hash, path).toBe(before.get(path)); // untouched, the manifest included
+    }
+    expect(w.files.has("out/.lock")).toBe(false);
+    // Disk space freed: the next build rewrites what is out of date and ends where a clean build ends.
+    const again = await buildProject(w, opts);
+    expect(errorsOf(again.diagnostics)).toEqual([]);
+    expect(out(w)).toEqual(after);
+  });
+
+  it("a missing font package: pdf/font-not-found names the files looked for, nothing changes", async () => {
+    const w = fresh();
+    const result = await buildProject(w, { ...opts, fontPackageDir: "/nonexistent/@fontsource/tinos" });
+    expect(errorsOf(result.diagnostics).map((d) => d.code)).toEqual(["pdf/font-not-found"]);
+    expect(messages(result.diagnostics)).toContain("/nonexistent/@fontsource/tinos/files/tinos-");
+    expect(out(w)).toEqual(before);
+  });
+
+  it("an unreadable font file: pdf/font-not-found names it", async () => {
+    const w = fresh();
+    const result = await buildProject(
+      faulty(w, {
+        async readFile(path) {
+          if (path.endsWith(".woff")) throw ioError("EACCES", path);
+          return w.readFile(path);
+        },
+      }),
+      opts,
+    );
+    expect(errorsOf(result.diagnostics).map((d) => d.code)).toEqual(["pdf/font-not-found"]);
+    expect(messages(result.diagnostics)).toMatch(/tinos-[\w-]+\.woff: permission denied/);
+    expect(out(w)).toEqual(before);
+  });
+
+  it("a data file deleted between listing and reading: file/vanished names it, no crash, nothing changes", async () => {
+    const gone = "data/2020/dang-ky/don-vi-b.yaml";
+    for (const over of [
+      { readFile: async (p: string) => (p === gone ? undefined : fresh().readFile(p)) },
+      { fileSize: async (p: string) => (p === gone ? undefined : fresh().fileSize(p)) },
+    ]) {
+      const w = fresh();
+      const result = await buildProject(faulty(w, over), opts);
+      expect(errorsOf(result.diagnostics).map((d) => [d.code, d.pos.file])).toEqual([["file/vanished", gone]]);
+      expect(out(w)).toEqual(before);
+    }
+  });
+
+  it("a template or the DOCX shell deleted while the build runs: file/missing names it", async () => {
+    for (const gone of ["templates/ke-hoach.md", "templates/shell.docx"]) {
+      const w = fresh();
+      const result = await buildProject(faulty(w, { readFile: async (p) => (p === gone ? undefined : w.readFile(p)) }), opts);
+      expect(errorsOf(result.diagnostics).map((d) => [d.code, d.pos.file])).toEqual([["file/missing", gone]]);
+      expect(out(w)).toEqual(before);
+    }
+  });
+
+  it("an unreadable data file or folder: file/unreadable names it", async () => {
+    for (const [what, over] of [
+      ["data/2020/nam.yaml", { readFile: async (p: string) => (p === "data/2020/nam.yaml" ? Promise.reject(ioError("EACCES", p)) : fresh().readFile(p)) }],
+      ["data/2020/ket-qua", { listDir: async (p: string) => (p === "data/2020/ket-qua" ? Promise.reject(ioError("EACCES", p)) : fresh().listDir(p)) }],
+      ["data/khoi.yaml", { fileSize: async (p: string) => (p === "data/khoi.yaml" ? Promise.reject(ioError("EIO", p)) : fresh().fileSize(p)) }],
+    ] as const) {
+      const w = fresh();
+      const result = await buildProject(faulty(w, over as Partial<World>), opts);
+      const errors = errorsOf(result.diagnostics);
+      expect(errors.map((d) => [d.code, d.pos.file])).toContainEqual(["file/unreadable", what]);
+      expect(messages(errors)).toContain(what);
+      expect(out(w)).toEqual(before);
+    }
+  });
+
+  it("an output that cannot be read to compare: file/unreadable names it, nothing is written", async () => {
+    const w = fresh();
+    const result = await buildProject(faulty(w, { readFile: async (p) => (p === "out/2020/ke-hoach.pdf" ? Promise.reject(ioError("EACCES", p)) : w.readFile(p)) }), opts);
+    expect(errorsOf(result.diagnostics).map((d) => [d.code, d.pos.file])).toEqual([["file/unreadable", "out/2020/ke-hoach.pdf"]]);
+    expect(out(w)).toEqual(before);
+  });
+
+  it("an error that is not the file system's still escapes (a bug must not pass for bad data)", async () => {
+    const w = fresh();
+    await expect(buildProject(faulty(w, { writeFileAtomic: async () => { throw new TypeError("bug"); } }), opts)).rejects.toThrow("bug");
+    expect(w.files.has("out/.lock")).toBe(false);
+  });
+});
