@@ -83,6 +83,127 @@ export const CATALOGUE: Record<string, Entry> = {
   "year/folder-mismatch": { vi: "nam: {year} không khớp tên thư mục {folder}", en: "nam: {year} does not match the folder {folder}", hintVi: "Sửa nam cho trùng với tên thư mục.", hintEn: "Make them agree." },
   "year/roles": { vi: "Khối trưởng và Khối phó là cùng một đơn vị ({id})", en: "Leader and deputy are the same unit ({id})", hintVi: "Chọn hai đơn vị khác nhau.", hintEn: "Choose two different units." },
   "limit/units": { vi: "Khối có {count} đơn vị, vượt giới hạn {max}", en: "The bloc has {count} units, above the limit {max}", hintVi: "Kiểm tra lại danh sách đơn vị.", hintEn: "Check the list of units." },
+  "vote/tie-at-quota": {
+    vi: "{award}: các đơn vị {units} bằng phiếu ở vị trí cuối của chỉ tiêu {quota}; công cụ không tự chọn",
+    en: "{award}: units {units} tie for the last place of the quota {quota}; the tool does not choose",
+    hintVi: "Khối quyết định (ví dụ bỏ phiếu lại, hoặc ưu tiên đơn vị có từ 70% nữ) và ghi kết quả vào biên bản.",
+    hintEn: "The bloc decides (a new vote, or the 70 % women preference) and records it.",
+  },
+  "template/missing-value": {
+    vi: "Mẫu dùng giá trị “{name}” nhưng dữ liệu không có",
+    en: "The template uses “{name}”, which the data does not have",
+    hintVi: "Sửa tên biến trong mẫu hoặc bổ sung dữ liệu. Chi tiết: {detail}",
+    hintEn: "Fix the name in the template or add the data. Detail: {detail}",
+  },
+  "template/unknown-helper": {
+    vi: "Mẫu dùng hàm “{name}” không tồn tại",
+    en: "The template calls an unknown helper “{name}”",
+    hintVi: "Các hàm có sẵn: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
+    hintEn: "Available helpers: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
+  },
+  "template/syntax": {
+    vi: "Lỗi cú pháp mẫu Handlebars",
+    en: "Handlebars template syntax error",
+    hintVi: "Kiểm tra các cặp {{ }} và {{#...}}{{/...}}. Chi tiết: {detail}",
+    hintEn: "Check the {{ }} pairs and block closings. Detail: {detail}",
+  },
+  "template/error": {
+    vi: "Lỗi khi điền dữ liệu vào mẫu",
+    en: "Error while filling the template",
+    hintVi: "Kiểm tra giá trị đưa vào hàm định dạng. Chi tiết: {detail}",
+    hintEn: "Check the value given to the format helper. Detail: {detail}",
+  },
+  "signer/authority": {
+    vi: "Dòng chức vụ đầu “{line}” không bắt đầu bằng quyền hạn {authority}",
+    en: "The first title line “{line}” does not start with the authority {authority}",
+    hintVi: "Viết dòng đầu như “{authority} KHỐI 8” hoặc sửa quyen_han.",
+    hintEn: "Write the first line as “{authority} ...” or change quyen_han.",
+  },
+  "pdf/missing-glyph": {
+    vi: "Không phông chữ nào có ký tự {char} (trang {page} của {document}, trong “{context}”)",
+    en: "No font has the character {char} (page {page} of {document}, in “{context}”)",
+    hintVi: "Thay ký tự này trong dữ liệu, hoặc khai báo phông Times New Roman có ký tự đó.",
+    hintEn: "Replace the character in the data, or name a Times New Roman font that has it.",
+  },
+  "pdf/font-not-found": {
+    vi: "Không tìm thấy phông chữ dùng cho PDF: {detail}",
+    en: "No font for the PDF: {detail}",
+    hintVi: "Chạy lại npm install (gói @fontsource/tinos), hoặc cài fonts-liberation2.",
+    hintEn: "Run npm install again (package @fontsource/tinos), or install fonts-liberation2.",
+  },
+  "build/locked": {
+    vi: "Một lần lập văn bản khác đang chạy trong thư mục này ({path})",
+    en: "Another build is running in this folder ({path})",
+    hintVi: "Chờ lần chạy kia kết thúc rồi chạy lại. Nếu không có lần chạy nào, xóa tệp {path}.",
+    hintEn: "Wait for it to finish and run again. If none is running, delete {path}.",
+  },
+  "template/missing-partial": {
+    vi: "Mẫu gọi mẫu con (partial) “{name}” nhưng không có mẫu con nào như vậy",
+    en: "The template calls a partial “{name}”, which does not exist",
+    hintVi: "Công cụ không dùng mẫu con: chép nội dung cần dùng vào chính mẫu này, hoặc xóa lệnh gọi {{> {name}}}.",
+    hintEn: "The tool has no partials: write the text into this template, or remove {{> {name}}}.",
+  },
+  "template/unclosed-block": {
+    vi: "Khối “{{#{name}}}” mở ở đây nhưng không được đóng",
+    en: "The block “{{#{name}}}” opened here is never closed",
+    hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối. Chi tiết: {detail}",
+    hintEn: "Add “{{/{name}}}” where the block ends. Detail: {detail}",
+  },
+  "limit/text-length": {
+    vi: "Giá trị dài {length} ký tự, vượt giới hạn {max} ký tự của một trường",
+    en: "The value is {length} characters long, above the limit of {max} for one field",
+    hintVi: "Một trường là một tên hoặc một dòng; nội dung dài viết vào phần thân của tệp .md.",
+    hintEn: "A field holds a name or a line; long text belongs in the body of a .md file.",
+  },
+  "limit/document-size": {
+    vi: "Văn bản {document} có {size} ký tự, vượt giới hạn {max} ký tự (khoảng 60 trang)",
+    en: "Document {document} has {size} characters, above the limit of {max} (about 60 pages)",
+    hintVi: "Rút gọn nội dung, hoặc kiểm tra vòng lặp {{#each}} trong mẫu và dữ liệu bị chép lặp.",
+    hintEn: "Shorten the text, or check the template's {{#each}} loops and repeated data.",
+  },
+  "file/unreadable": {
+    vi: "Không đọc được tệp: {reasonVi}",
+    en: "Cannot read the file: {reason}",
+    hintVi: "Kiểm tra quyền đọc của tệp và thư mục, rồi chạy lại.",
+    hintEn: "Check the permissions of the file and its folder, then run again.",
+  },
+  "file/vanished": {
+    vi: "Tệp biến mất trong khi đang đọc (bị xóa hoặc đổi tên lúc chương trình chạy)",
+    en: "The file disappeared while it was being read (deleted or renamed during the run)",
+    hintVi: "Chạy lại khi không còn ai (hoặc công cụ đồng bộ nào) đang sửa thư mục dữ liệu.",
+    hintEn: "Run again once nothing (a person or a sync tool) is changing the data folder.",
+  },
+  "build/write-failed": {
+    vi: "Không ghi được {path}: {reasonVi}",
+    en: "Cannot write {path}: {reason}",
+    hintVi: "Các tệp đã có trong thư mục kết quả vẫn nguyên vẹn (mỗi tệp cũ hoặc mới, không dở dang). Giải phóng dung lượng đĩa hoặc cấp quyền ghi, rồi chạy lại.",
+    hintEn: "The files already in the output folder are intact (each old or new, never partial). Free disk space or grant write access, then run again.",
+  },
+  // Signing (src/sign): thrown as SignError before anything is written. vi: string; en: string }> = {
+  "sign/usage": { vi: "{detail}", en: "{detail}" },
+  "password/missing": {
+    vi: "Chưa có mật khẩu của tệp PKCS#12: đặt biến môi trường SIGN_P12_PASSWORD hoặc chạy trong cửa sổ lệnh để được hỏi (không nhận mật khẩu trên dòng lệnh)",
+    en: "No password for the PKCS#12 file: set SIGN_P12_PASSWORD or run on a terminal to be asked (a password on the command line is never accepted)",
+  },
+  "p12/unreadable": { vi: "Không đọc được tệp PKCS#12 {file}: {detail}", en: "Cannot read the PKCS#12 file {file}: {detail}" },
+  "p12/wrong-password": { vi: "Sai mật khẩu của tệp PKCS#12 {file}", en: "Wrong password for the PKCS#12 file {file}" },
+  "p12/no-key": { vi: "Tệp PKCS#12 {file} không có khóa bí mật", en: "The PKCS#12 file {file} holds no private key" },
+  "p12/no-certificate": { vi: "Tệp PKCS#12 {file} không có chứng thư số khớp với khóa bí mật", en: "The PKCS#12 file {file} holds no certificate matching its private key" },
+  "p12/unsupported-key": { vi: "Khóa trong tệp {file} không phải RSA; công cụ này chỉ ký bằng khóa RSA", en: "The key in {file} is not an RSA key; this tool signs with RSA keys only" },
+  "cert/expired": { vi: "Chứng thư số của {subject} đã hết hạn ngày {date}: không ký", en: "The certificate of {subject} expired on {date}: not signing" },
+  "cert/not-yet-valid": { vi: "Chứng thư số của {subject} chỉ có hiệu lực từ {date}: không ký", en: "The certificate of {subject} is valid only from {date}: not signing" },
+  "image/unreadable": { vi: "Không đọc được ảnh chữ ký {file}: chỉ nhận PNG hoặc JPEG", en: "Cannot read the signature image {file}: PNG or JPEG only" },
+  "pdf/unreadable": { vi: "Không đọc được PDF: {detail}", en: "Cannot read the PDF: {detail}" },
+  "pdf/encrypted": { vi: "PDF được mã hóa: không ký được", en: "The PDF is encrypted: it cannot be signed" },
+  "field/none": {
+    vi: "PDF không có ô chữ ký nào (không phải do khoi-thi-dua lập?): không thêm ô chữ ký mới, không ký",
+    en: "The PDF has no signature field (not made by khoi-thi-dua?): no field is added, nothing is signed",
+  },
+  "field/not-found": { vi: 'PDF không có ô chữ ký "{field}"; các ô có: {fields}', en: 'The PDF has no signature field "{field}"; its fields: {fields}' },
+  "field/already-signed": { vi: 'Ô chữ ký "{field}" đã được ký: không ký đè', en: 'The signature field "{field}" is already signed: not signing over it' },
+  "field/all-signed": { vi: "Mọi ô chữ ký của PDF đã được ký ({fields})", en: "Every signature field of the PDF is signed ({fields})" },
+  "field/no-widget": { vi: 'Ô chữ ký "{field}" không có vị trí trên trang', en: 'The signature field "{field}" has no place on a page' },
+  "sign/too-large": { vi: "Chữ ký ({size} byte) lớn hơn chỗ dành sẵn ({room} byte)", en: "The signature ({size} bytes) is larger than the space reserved ({room} bytes)" },
 };
 
 /** Fills {name} placeholders. */
@@ -102,99 +223,3 @@ export function messageOf(code: string, params: Params, lang: Lang): { message: 
   const hintT = lang === "vi" ? entry.hintVi : entry.hintEn;
   return hintT ? { message, hint: fill(hintT, p) } : { message };
 }
-CATALOGUE["vote/tie-at-quota"] = {
-  vi: "{award}: các đơn vị {units} bằng phiếu ở vị trí cuối của chỉ tiêu {quota}; công cụ không tự chọn",
-  en: "{award}: units {units} tie for the last place of the quota {quota}; the tool does not choose",
-  hintVi: "Khối quyết định (ví dụ bỏ phiếu lại, hoặc ưu tiên đơn vị có từ 70% nữ) và ghi kết quả vào biên bản.",
-  hintEn: "The bloc decides (a new vote, or the 70 % women preference) and records it.",
-};
-CATALOGUE["template/missing-value"] = {
-  vi: "Mẫu dùng giá trị “{name}” nhưng dữ liệu không có",
-  en: "The template uses “{name}”, which the data does not have",
-  hintVi: "Sửa tên biến trong mẫu hoặc bổ sung dữ liệu. Chi tiết: {detail}",
-  hintEn: "Fix the name in the template or add the data. Detail: {detail}",
-};
-CATALOGUE["template/unknown-helper"] = {
-  vi: "Mẫu dùng hàm “{name}” không tồn tại",
-  en: "The template calls an unknown helper “{name}”",
-  hintVi: "Các hàm có sẵn: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
-  hintEn: "Available helpers: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
-};
-CATALOGUE["template/syntax"] = {
-  vi: "Lỗi cú pháp mẫu Handlebars",
-  en: "Handlebars template syntax error",
-  hintVi: "Kiểm tra các cặp {{ }} và {{#...}}{{/...}}. Chi tiết: {detail}",
-  hintEn: "Check the {{ }} pairs and block closings. Detail: {detail}",
-};
-CATALOGUE["template/error"] = {
-  vi: "Lỗi khi điền dữ liệu vào mẫu",
-  en: "Error while filling the template",
-  hintVi: "Kiểm tra giá trị đưa vào hàm định dạng. Chi tiết: {detail}",
-  hintEn: "Check the value given to the format helper. Detail: {detail}",
-};
-CATALOGUE["signer/authority"] = {
-  vi: "Dòng chức vụ đầu “{line}” không bắt đầu bằng quyền hạn {authority}",
-  en: "The first title line “{line}” does not start with the authority {authority}",
-  hintVi: "Viết dòng đầu như “{authority} KHỐI 8” hoặc sửa quyen_han.",
-  hintEn: "Write the first line as “{authority} ...” or change quyen_han.",
-};
-CATALOGUE["pdf/missing-glyph"] = {
-  vi: "Không phông chữ nào có ký tự {char} (trang {page} của {document}, trong “{context}”)",
-  en: "No font has the character {char} (page {page} of {document}, in “{context}”)",
-  hintVi: "Thay ký tự này trong dữ liệu, hoặc khai báo phông Times New Roman có ký tự đó.",
-  hintEn: "Replace the character in the data, or name a Times New Roman font that has it.",
-};
-CATALOGUE["pdf/font-not-found"] = {
-  vi: "Không tìm thấy phông chữ dùng cho PDF: {detail}",
-  en: "No font for the PDF: {detail}",
-  hintVi: "Chạy lại npm install (gói @fontsource/tinos), hoặc cài fonts-liberation2.",
-  hintEn: "Run npm install again (package @fontsource/tinos), or install fonts-liberation2.",
-};
-CATALOGUE["build/locked"] = {
-  vi: "Một lần lập văn bản khác đang chạy trong thư mục này ({path})",
-  en: "Another build is running in this folder ({path})",
-  hintVi: "Chờ lần chạy kia kết thúc rồi chạy lại. Nếu không có lần chạy nào, xóa tệp {path}.",
-  hintEn: "Wait for it to finish and run again. If none is running, delete {path}.",
-};
-CATALOGUE["template/missing-partial"] = {
-  vi: "Mẫu gọi mẫu con (partial) “{name}” nhưng không có mẫu con nào như vậy",
-  en: "The template calls a partial “{name}”, which does not exist",
-  hintVi: "Công cụ không dùng mẫu con: chép nội dung cần dùng vào chính mẫu này, hoặc xóa lệnh gọi {{> {name}}}.",
-  hintEn: "The tool has no partials: write the text into this template, or remove {{> {name}}}.",
-};
-CATALOGUE["template/unclosed-block"] = {
-  vi: "Khối “{{#{name}}}” mở ở đây nhưng không được đóng",
-  en: "The block “{{#{name}}}” opened here is never closed",
-  hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối. Chi tiết: {detail}",
-  hintEn: "Add “{{/{name}}}” where the block ends. Detail: {detail}",
-};
-CATALOGUE["limit/text-length"] = {
-  vi: "Giá trị dài {length} ký tự, vượt giới hạn {max} ký tự của một trường",
-  en: "The value is {length} characters long, above the limit of {max} for one field",
-  hintVi: "Một trường là một tên hoặc một dòng; nội dung dài viết vào phần thân của tệp .md.",
-  hintEn: "A field holds a name or a line; long text belongs in the body of a .md file.",
-};
-CATALOGUE["limit/document-size"] = {
-  vi: "Văn bản {document} có {size} ký tự, vượt giới hạn {max} ký tự (khoảng 60 trang)",
-  en: "Document {document} has {size} characters, above the limit of {max} (about 60 pages)",
-  hintVi: "Rút gọn nội dung, hoặc kiểm tra vòng lặp {{#each}} trong mẫu và dữ liệu bị chép lặp.",
-  hintEn: "Shorten the text, or check the template's {{#each}} loops and repeated data.",
-};
-CATALOGUE["file/unreadable"] = {
-  vi: "Không đọc được tệp: {reasonVi}",
-  en: "Cannot read the file: {reason}",
-  hintVi: "Kiểm tra quyền đọc của tệp và thư mục, rồi chạy lại.",
-  hintEn: "Check the permissions of the file and its folder, then run again.",
-};
-CATALOGUE["file/vanished"] = {
-  vi: "Tệp biến mất trong khi đang đọc (bị xóa hoặc đổi tên lúc chương trình chạy)",
-  en: "The file disappeared while it was being read (deleted or renamed during the run)",
-  hintVi: "Chạy lại khi không còn ai (hoặc công cụ đồng bộ nào) đang sửa thư mục dữ liệu.",
-  hintEn: "Run again once nothing (a person or a sync tool) is changing the data folder.",
-};
-CATALOGUE["build/write-failed"] = {
-  vi: "Không ghi được {path}: {reasonVi}",
-  en: "Cannot write {path}: {reason}",
-  hintVi: "Các tệp đã có trong thư mục kết quả vẫn nguyên vẹn (mỗi tệp cũ hoặc mới, không dở dang). Giải phóng dung lượng đĩa hoặc cấp quyền ghi, rồi chạy lại.",
-  hintEn: "The files already in the output folder are intact (each old or new, never partial). Free disk space or grant write access, then run again.",
-};
