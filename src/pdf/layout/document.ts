@@ -15,7 +15,7 @@ import {
   TITLE_RULE_GAP_PT,
 } from "../../document/conventions.ts";
 import type { AdminDocument, Appendix, Block, SignatureBlock } from "../../document/model.ts";
-import type { ParagraphStyle, ShellStyle } from "../../render/docx/style.ts";
+import type { ParagraphStyle, ShellStyle } from "../../document/style.ts";
 import { FIELD, signatureFieldName, uniqueFieldName } from "../../sign/field-names.ts";
 import type { Anchor, FontMetrics, LaidOutDocument, LaidOutPage, PageItem } from "../types.ts";
 import { boxOf, shift, stack, type Box } from "./box.ts";

@@ -1,5 +1,5 @@
 import type { Align, Run } from "../../document/model.ts";
-import type { LineSpacing, ParagraphStyle } from "../../render/docx/style.ts";
+import type { LineSpacing, ParagraphStyle } from "../../document/style.ts";
 import type { FontMetrics, PageItem } from "../types.ts";
 import type { Box } from "./box.ts";
 import { breakLines, faceOf, segmentsOf, type TextLine } from "./text-lines.ts";

@@ -1,6 +1,6 @@
 import { TABLE_CELL_MARGIN_PT, TABLE_CELL_PADDING_V_PT } from "../../document/conventions.ts";
 import type { TableBlock, TableCell } from "../../document/model.ts";
-import type { ParagraphStyle } from "../../render/docx/style.ts";
+import type { ParagraphStyle } from "../../document/style.ts";
 import type { FontMetrics, PageItem } from "../types.ts";
 import { shift, stack, type Box } from "./box.ts";
 import { layoutParagraph } from "./paragraph.ts";

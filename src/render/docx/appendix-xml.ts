@@ -2,7 +2,7 @@
 import type { Appendix } from "../../document/model.ts";
 import { blocksXml } from "./blocks-xml.ts";
 import type { RenderContext } from "./layout.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
 /** Space under the appendix heading when it has no "(Kèm theo ...)" line. */

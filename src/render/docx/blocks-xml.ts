@@ -3,7 +3,7 @@ import { AFTER_TABLE_PT } from "../../document/conventions.ts";
 /** Body blocks: headings, paragraphs, "- " items, tables, page breaks. */
 import type { Block } from "../../document/model.ts";
 import type { RenderContext } from "./layout.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import { tableXml } from "./table-xml.ts";
 import { paragraphXml, runsXml, type PPr } from "./wml.ts";
 

@@ -16,7 +16,7 @@ import {
   SHORT_RULE_FRACTION,
   type RenderContext,
 } from "./layout.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
 export { MOTTO, NATIONAL_TITLE };

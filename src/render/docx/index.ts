@@ -2,7 +2,7 @@
 export { renderDocx } from "./render.ts";
 export { readShellStyle, textWidthMm, type LineSpacing, type PageSetup, type ParagraphStyle, type ShellStyle } from "./style.ts";
 export { buildShell, SHELL_PATH } from "./shell.ts";
-export { STYLE, type StyleRole } from "./style-ids.ts";
+export { STYLE, type StyleRole } from "../../document/style-roles.ts";
 export { textWidthPt } from "./text-width.ts";
 export { HEADER_LEFT_FRACTION, SHORT_RULE_FRACTION, SIGNATURE_LEFT_FRACTION } from "./layout.ts";
 export { MOTTO, NATIONAL_TITLE } from "./header-xml.ts";

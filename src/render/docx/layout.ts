@@ -5,7 +5,7 @@
  * The fractions are exported so the PDF layout can use the same proportions.
  */
 import { LAYOUT_CELL_MARGIN_PT, MIN_RULE_PT } from "../../document/conventions.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import type { ShellStyle } from "./style.ts";
 import { textWidthPt } from "./text-width.ts";
 import { ptToTwips } from "./units.ts";

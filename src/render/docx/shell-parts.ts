@@ -4,7 +4,7 @@
  * the section properties (A4, Decree 30 margins, number from page 2).
  */
 import { FONT, LANG } from "./shell-styles.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import { mmToTwips } from "./units.ts";
 
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

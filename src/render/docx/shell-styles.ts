@@ -1,10 +1,10 @@
 /**
  * styles.xml of the shell: Times New Roman, Vietnamese, and one named paragraph
- * style per role (style-ids.ts) with the Decree 30 defaults. Every style states its
+ * style per role (src/document/style-roles.ts) with the Decree 30 defaults. Every style states its
  * size, weight, alignment, indents and spacing in full, so that what Word shows in
  * the style dialog is what the renderer and the PDF layout use.
  */
-import { STYLE, type StyleRole } from "./style-ids.ts";
+import { STYLE, type StyleRole } from "../../document/style-roles.ts";
 
 export const FONT = "Times New Roman";
 export const LANG = "vi-VN";

@@ -8,7 +8,7 @@ import { ptToTwips } from "./units.ts";
  */
 import type { SignatureBlock } from "../../document/model.ts";
 import { layoutTableXml, SIGNATURE_LEFT_FRACTION, splitWidths, type RenderContext } from "./layout.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
 export { NOI_NHAN, SIGNATURE_SPACE_LINES };

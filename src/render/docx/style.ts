@@ -5,54 +5,11 @@
  */
 import PizZip from "pizzip";
 import type { Align } from "../../document/model.ts";
-import { STYLE, STYLE_ROLES, type StyleRole } from "./style-ids.ts";
+import type { LineSpacing, PageSetup, ParagraphStyle, ShellStyle } from "../../document/style.ts";
+import { STYLE, STYLE_ROLES, type StyleRole } from "../../document/style-roles.ts";
 import { attr, child, childAttr, childElements, parseXml, type XmlElement } from "./xml.ts";
 
-export type LineSpacing = { rule: "auto"; multiple: number } | { rule: "exact" | "atLeast"; pt: number };
-
-export interface ParagraphStyle {
-  id: string;
-  name: string;
-  font: string;
-  sizePt: number;
-  bold: boolean;
-  italic: boolean;
-  align: Align;
-  indentLeftPt: number;
-  indentRightPt: number;
-  /** First-line indent; negative for a hanging indent. */
-  firstLinePt: number;
-  spaceBeforePt: number;
-  spaceAfterPt: number;
-  line: LineSpacing;
-  keepNext: boolean;
-  /** Spacing before/after is dropped between two paragraphs of this style (Word's contextualSpacing). */
-  contextualSpacing: boolean;
-  /** Width of the bottom border (a drawn line), when the style has one. */
-  borderBottomPt?: number;
-  /** Distance between the text and that border (w:space, in points). */
-  borderSpacePt?: number;
-}
-
-export interface PageSetup {
-  widthMm: number;
-  heightMm: number;
-  marginTopMm: number;
-  marginBottomMm: number;
-  marginLeftMm: number;
-  marginRightMm: number;
-  /** Distance from the top edge to the page-number header. */
-  headerMm: number;
-  footerMm: number;
-  landscape: boolean;
-  /** First page without header (no page number on page 1). */
-  titlePage: boolean;
-}
-
-export interface ShellStyle {
-  page: PageSetup;
-  styles: Record<StyleRole, ParagraphStyle>;
-}
+export type { LineSpacing, PageSetup, ParagraphStyle, ShellStyle } from "../../document/style.ts";
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 /** Page measures are read to 0.1 mm: twips round-trip to the millimetres they were made from. */

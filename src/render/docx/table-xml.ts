@@ -8,7 +8,7 @@ import type { Align, TableBlock, TableCell } from "../../document/model.ts";
 import { TABLE_CELL_MARGIN_PT, TABLE_CELL_PADDING_V_PT } from "../../document/conventions.ts";
 import { ptToTwips } from "./units.ts";
 import { splitWidths, type RenderContext } from "./layout.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import { paragraphXml, runsXml } from "./wml.ts";
 
 const BORDERS =

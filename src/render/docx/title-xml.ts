@@ -2,7 +2,7 @@ import { AFTER_TITLE_PT, KINH_GUI, TITLE_RULE_GAP_PT } from "../../document/conv
 /** The title (tên loại, trích yếu and the short line under them), "Kính gửi:" and căn cứ lines. */
 import type { AdminDocument } from "../../document/model.ts";
 import { linesWidthTw, ptToTwips, ruleParagraph, SHORT_RULE_FRACTION, type RenderContext } from "./layout.ts";
-import { STYLE } from "./style-ids.ts";
+import { STYLE } from "../../document/style-roles.ts";
 import { textWidthPt } from "./text-width.ts";
 import { paragraphXml, runXml, textParagraph } from "./wml.ts";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import PizZip from "pizzip";
 import { describe, expect, it } from "vitest";
 import { buildShell, SHELL_PATH } from "../../../src/render/docx/shell.ts";
-import { STYLE_ROLES } from "../../../src/render/docx/style-ids.ts";
+import { STYLE_ROLES } from "../../../src/document/style-roles.ts";
 import { readShellStyle, textWidthMm } from "../../../src/render/docx/style.ts";
 import { repackZip } from "../../../src/render/docx/zip.ts";
 

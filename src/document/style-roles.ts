@@ -1,7 +1,7 @@
 /**
- * The paragraph styles of the shell, by role. The renderer refers to styles only
- * through these ids; the shell (templates/shell.docx) defines what they look like,
- * and a user may change them in Word.
+ * The paragraph styles of the shell, by role, with their style ids in
+ * templates/shell.docx. Both renderers refer to styles only through these roles;
+ * the shell defines what they look like, and a user may change them in Word.
  */
 export const STYLE = {
   /** Body text (Word's "Normal"). */
