@@ -36,6 +36,8 @@ export function renderTemplate(
   diags: Diagnostics,
 ): string | undefined {
   const at = (line: number, column: number) => ({ file: where.file, line: where.line + line - 1, column });
+  const cached = compiled.get(text);
+  if (cached) return run(cached, context, text, at, diags);
   let ast: hbs.AST.Program;
   try {
     ast = hb.parse(text);
@@ -47,8 +49,26 @@ export function renderTemplate(
   const partials = findPartials(ast);
   for (const p of partials) diags.error("template/missing-partial", at(p.line, p.column), { name: p.name });
   if (partials.length) return undefined;
+  const template = hb.compile(ast, { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true });
+  if (compiled.size >= 256) compiled.clear(); // --watch sees many versions of the same files
+  compiled.set(text, template);
+  return run(template, context, text, at, diags);
+}
+
+/**
+ * Compiled templates by their text: the registration template serves every unit,
+ * and Handlebars compiles on first use, so it is compiled once per build.
+ */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function run(
+  template: HandlebarsTemplateDelegate,
+  context: object,
+  text: string,
+  at: (line: number, column: number) => SourcePos,
+  diags: Diagnostics,
+): string | undefined {
   try {
-    const template = hb.compile(ast, { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true });
     return template(context);
   } catch (err) {
     reportError(err, text, at, diags);
