@@ -8,6 +8,7 @@ import { readShellStyle } from "../render/docx/style.ts";
 import { renderAll } from "../render/render-all.ts";
 import { sha256 } from "./hash.ts";
 import { manifestBytes, MANIFEST_NAME, readManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
+import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
 import { planBuild, type DocPlan } from "./plan.ts";
 import { recordingWorld } from "./recording-world.ts";
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   /** Only documents whose stem or unit id matches (e.g. "ke-hoach", "so-y-te"). */
   only?: string;
   year?: number;
+  /** Replace PDFs in out/ that carry a signature (otherwise such a document is refused). */
+  replaceSigned?: boolean;
   /** Called as documents are rendered. */
   onProgress?: (done: number, total: number, key: string) => void;
 }
@@ -79,6 +82,11 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     const docs = checked.documents.filter(
       (d) => (!opts.year || d.year === opts.year) && (!opts.only || d.doc.stem === opts.only || d.doc.stem === `dang-ky-${opts.only}`),
     );
+    if (opts.only && docs.length === 0) {
+      const names = [...new Set(checked.documents.filter((d) => !opts.year || d.year === opts.year).map((d) => d.doc.stem.replace(/^dang-ky-/, "")))].sort();
+      diags.error("build/only-no-match", { file: "--only", line: 0, column: 0 }, { only: opts.only, known: closestFirst(opts.only, names).join(", ") });
+      return done();
+    }
     // Reading data and checking it needs no lock; reading out/ and writing it does.
     if (!opts.check) {
       const lock = await guard(diags, lockPath, "write", () => world.lock(lockPath));
@@ -89,23 +97,52 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
         return done();
       }
     }
-    const previous = await guard(diags, `${opts.outDir}/${MANIFEST_NAME}`, "read", () => readManifest(world, opts.outDir));
-    if (previous === FAILED) return done();
+    const manifestPath = `${opts.outDir}/${MANIFEST_NAME}`;
+    const read = await guard(diags, manifestPath, "read", () => readManifest(world, opts.outDir));
+    if (read === FAILED) return done();
+    if (read.damaged) diags.warning("manifest/damaged", { file: manifestPath, line: 1, column: 1 }, { detail: read.damaged });
+    const previous = sanitizeManifest(read.manifest, opts.outDir, manifestPath, diags);
     const onDisk = new Map<string, string | undefined>();
-    for (const d of docs)
-      for (const path of [`${opts.outDir}/${d.year}/${d.doc.stem}.docx`, `${opts.outDir}/${d.year}/${d.doc.stem}.pdf`]) {
+    const signed = new Set<string>();
+    const readOutputs = async (paths: readonly string[]) => {
+      for (const path of paths) {
+        if (onDisk.has(path)) continue;
         const bytes = await guard(diags, path, "read", () => world.readFile(path));
-        if (bytes === FAILED) return done();
+        if (bytes === FAILED) return false;
         onDisk.set(path, bytes ? sha256(bytes) : undefined);
+        if (bytes && path.endsWith(".pdf") && carriesSignature(bytes)) signed.add(path);
       }
+      return true;
+    };
+    for (const d of docs) if (!(await readOutputs(ownedOutputs(opts.outDir, `${d.year}/${d.doc.stem}`)!))) return done();
     const plans = planBuild(docs, previous, identity, rec.reads, onDisk, opts.outDir, opts.dataDir);
     const todo = plans.filter((p) => p.reasons.length > 0);
     result.rebuilt = todo;
     result.skipped = plans.filter((p) => p.reasons.length === 0).map((p) => p.key);
+    // A signed PDF is never replaced without being asked.
+    if (!opts.replaceSigned)
+      for (const p of todo)
+        for (const path of p.outputs)
+          if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: p.composed.doc.stem.replace(/^dang-ky-/, "") });
+    // The files of documents that no longer exist: only the build's own, as it wrote them.
     const current = new Set(plans.map((p) => p.key));
-    const vanished = filtered ? [] : Object.values(previous?.documents ?? {}).filter((e) => !current.has(e.key));
+    const vanished: string[] = [];
+    if (!filtered)
+      for (const e of Object.values(previous?.documents ?? {})) {
+        if (current.has(e.key)) continue;
+        const paths = Object.keys(e.outputs);
+        if (!(await readOutputs(paths))) return done();
+        for (const path of paths) {
+          const now = onDisk.get(path);
+          if (now === undefined) continue;
+          if (signed.has(path)) diags.warning("build/kept-file", { file: path, line: 1, column: 1 }, { path, whyVi: "tệp đã được ký số", whyEn: "it carries a signature" });
+          else if (now !== e.outputs[path]) diags.warning("build/kept-file", { file: path, line: 1, column: 1 }, { path, whyVi: "tệp đã được sửa sau lần lập trước", whyEn: "it was changed after the last build" });
+          else vanished.push(path);
+        }
+      }
+    if (diags.hasErrors) return done();
     if (opts.check) {
-      for (const e of vanished) result.removed.push(...Object.keys(e.outputs));
+      result.removed.push(...vanished);
       return done();
     }
 
@@ -134,13 +171,10 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
       if ((await guard(diags, f.path, "write", () => world.writeFileAtomic(f.path, f.bytes))) === FAILED) return done();
       result.written.push(f.path);
     }
-    for (const e of vanished) {
-      for (const path of Object.keys(e.outputs)) {
-        if ((await guard(diags, path, "write", () => world.removeFile(path))) === FAILED) return done();
-        result.removed.push(path);
-      }
+    for (const path of vanished) {
+      if ((await guard(diags, path, "write", () => world.removeFile(path))) === FAILED) return done();
+      result.removed.push(path);
     }
-    const manifestPath = `${opts.outDir}/${MANIFEST_NAME}`;
     const bytes = manifestBytes(manifest);
     const prevBytes = await guard(diags, manifestPath, "read", () => world.readFile(manifestPath));
     if (prevBytes === FAILED) return done();
@@ -160,6 +194,16 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
 }
 
 const FAILED = Symbol("failed");
+
+/** Names sorted by how many leading characters they share with `wanted`, then by name. */
+function closestFirst(wanted: string, names: string[]): string[] {
+  const shared = (n: string) => {
+    let i = 0;
+    while (i < n.length && i < wanted.length && n[i] === wanted[i]) i++;
+    return i;
+  };
+  return [...names].sort((a, b) => shared(b) - shared(a) || (a < b ? -1 : 1));
+}
 
 /**
  * Runs one file operation of the build; a file-system error (EACCES, EROFS,

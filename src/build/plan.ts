@@ -2,6 +2,7 @@ import type { ComposedDocument } from "../compose/compose-all.ts";
 import { sha256, stableJson } from "./hash.ts";
 import { declaredInputs } from "./inputs.ts";
 import type { Manifest } from "./manifest.ts";
+import { ownedOutputs } from "./owned-files.ts";
 
 /** Why a document must be (re)built; none: it is up to date. */
 export type Reason =
@@ -29,9 +30,6 @@ export interface BuildIdentity {
   shell: string;
 }
 
-export function outputPaths(outDir: string, d: ComposedDocument): string[] {
-  return [`${outDir}/${d.year}/${d.doc.stem}.docx`, `${outDir}/${d.year}/${d.doc.stem}.pdf`];
-}
 
 /**
  * Decides, per document, whether its outputs are current: same composed
@@ -51,7 +49,7 @@ export function planBuild(
     const key = `${composed.year}/${composed.doc.stem}`;
     const content = sha256(stableJson(composed.doc));
     const inputs = Object.fromEntries(declaredInputs(composed.doc.stem, composed.year, dataDir, reads).map((p) => [p, reads.get(p)!]));
-    const outputs = outputPaths(outDir, composed);
+    const outputs = ownedOutputs(outDir, key)!;
     const prev = previous?.documents[key];
     const reasons: Reason[] = [];
     if (!prev) reasons.push({ code: "new" });

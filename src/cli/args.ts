@@ -9,6 +9,7 @@ export interface CliOptions {
   root: string;
   fontSource: "auto" | "package";
   check: boolean;
+  replaceSigned: boolean;
   watch: boolean;
   only?: string;
   year?: number;
@@ -28,6 +29,8 @@ Tùy chọn:
   --watch             (build) lập lại khi dữ liệu, mẫu hoặc phông thay đổi
   --only <mã>         chỉ lập một văn bản (ke-hoach, to-trinh...) hoặc bản đăng ký
                       của một đơn vị (mã đơn vị, ví dụ so-y-te)
+  --replace-signed    (build) cho phép ghi đè PDF trong out/ đã được ký số (mặc định:
+                      văn bản đó bị từ chối); nên dùng cùng --only
   --year <năm>        chỉ lập văn bản của một năm
   --data <thư mục>    thư mục dữ liệu (mặc định: data)
   --out <thư mục>     thư mục kết quả (mặc định: out)
@@ -55,6 +58,8 @@ Options:
   --watch          (build) rebuild when data, templates or fonts change
   --only <id>      only one document (ke-hoach, to-trinh...) or one unit's
                    registration (its unit id, e.g. so-y-te)
+  --replace-signed (build) allow replacing PDFs in out/ that carry a digital
+                   signature (by default such a document is refused); use with --only
   --year <year>    only the documents of one year
   --data <dir>     data folder (default: data)
   --out <dir>      output folder (default: out)
@@ -70,7 +75,7 @@ Options:
 Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, watch: false, errors: [] };
+  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, watch: false, errors: [] };
   const rest = [...argv];
   const cmd = rest.shift();
   if (cmd === "build" || cmd === "validate" || cmd === "schema") o.command = cmd;
@@ -91,6 +96,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === "--out") o.outDir = value();
     else if (a === "--root") o.root = value();
     else if (a === "--check") o.check = true;
+    else if (a === "--replace-signed") o.replaceSigned = true;
     else if (a === "--watch") o.watch = true;
     else if (a === "--only") o.only = value();
     else if (a === "--year") {

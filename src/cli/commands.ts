@@ -29,6 +29,7 @@ export function buildOptions(opts: CliOptions): BuildOptions {
     fontSource: opts.fontSource,
     toolVersion: toolVersion(),
     check: opts.check,
+    ...(opts.replaceSigned ? { replaceSigned: true } : {}),
     ...(packageDir ? { fontPackageDir: packageDir } : {}),
     ...(opts.only ? { only: opts.only } : {}),
     ...(opts.year ? { year: opts.year } : {}),

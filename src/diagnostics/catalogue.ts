@@ -179,6 +179,36 @@ export const CATALOGUE: Record<string, Entry> = {
     hintVi: "Các tệp đã có trong thư mục kết quả vẫn nguyên vẹn (mỗi tệp cũ hoặc mới, không dở dang). Giải phóng dung lượng đĩa hoặc cấp quyền ghi, rồi chạy lại.",
     hintEn: "The files already in the output folder are intact (each old or new, never partial). Free disk space or grant write access, then run again.",
   },
+  "manifest/damaged": {
+    vi: "Tệp ghi chép lần lập trước bị hỏng ({detail}); lập lại toàn bộ văn bản",
+    en: "The record of the last build is damaged ({detail}); rebuilding every document",
+    hintVi: "Không cần làm gì: tệp được ghi lại sau lần lập này. Không xóa tệp nào dựa trên tệp hỏng.",
+    hintEn: "Nothing to do: it is written anew by this build. No file is removed on the word of a damaged record.",
+  },
+  "manifest/foreign-path": {
+    vi: "Tệp ghi chép lần lập trước nêu “{path}”, không phải tệp do công cụ lập ra; bỏ qua mục này",
+    en: "The record of the last build names “{path}”, which is not a file this tool makes; the entry is ignored",
+    hintVi: "Công cụ chỉ ghi và xóa out/<năm>/<văn bản>.docx|.pdf. Đừng sửa tay out/.manifest.json.",
+    hintEn: "The tool writes and removes only out/<year>/<document>.docx|.pdf. Do not edit out/.manifest.json by hand.",
+  },
+  "build/signed-output": {
+    vi: "{path} đã được ký số; không ghi đè bằng bản lập lại",
+    en: "{path} carries a digital signature; it is not replaced by a rebuilt copy",
+    hintVi: "Chuyển bản đã ký ra khỏi out/ (ví dụ sang thư mục luu-tru/) rồi chạy lại; hoặc lập lại có chủ ý: npm run build-docs -- --only {only} --replace-signed.",
+    hintEn: "Move the signed copy out of out/ (e.g. to an archive folder) and run again; or rebuild it on purpose: npm run build-docs -- --only {only} --replace-signed.",
+  },
+  "build/kept-file": {
+    vi: "Văn bản không còn trong dữ liệu nhưng giữ lại {path}: {whyVi}",
+    en: "The document no longer exists, but {path} is kept: {whyEn}",
+    hintVi: "Xóa tay tệp này nếu không cần nữa.",
+    hintEn: "Delete it by hand if it is no longer needed.",
+  },
+  "build/only-no-match": {
+    vi: "--only {only}: không có văn bản hay đơn vị nào như vậy",
+    en: "--only {only}: no such document or unit",
+    hintVi: "Chọn một trong: {known}.",
+    hintEn: "Use one of: {known}.",
+  },
   // Signing (src/sign): thrown as SignError before anything is written. vi: string; en: string }> = {
   "sign/usage": { vi: "{detail}", en: "{detail}" },
   "password/missing": {
