@@ -1,5 +1,5 @@
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { ioReason, isIoError } from "../io/io-error.ts";
+import { ioReason, isIoError, isLinkError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import { FontNotFoundError, loadFontSet } from "../pdf/fonts/load-font-set.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
@@ -215,7 +215,8 @@ async function guard<T>(diags: Diagnostics, path: string, op: "read" | "write", 
   } catch (err) {
     if (!isIoError(err)) throw err;
     const at = { file: path, line: 1, column: 1 };
-    if (op === "write") diags.error("build/write-failed", at, { path, ...ioReason(err) });
+    if (isLinkError(err)) diags.error("file/link", at, { target: err.target, ...ioReason(err) });
+    else if (op === "write") diags.error("build/write-failed", at, { path, ...ioReason(err) });
     else diags.error("file/unreadable", at, ioReason(err));
     return FAILED;
   }

@@ -167,6 +167,12 @@ export const CATALOGUE: Record<string, Entry> = {
     hintVi: "Kiểm tra quyền đọc của tệp và thư mục, rồi chạy lại.",
     hintEn: "Check the permissions of the file and its folder, then run again.",
   },
+  "file/link": {
+    vi: "Không dùng được tệp: {reasonVi} ({target})",
+    en: "Cannot use the file: it {reason} ({target})",
+    hintVi: "Chép tệp thật vào trong thư mục dự án thay cho liên kết, hoặc sửa liên kết cho trỏ tới một tệp trong dự án.",
+    hintEn: "Copy the real file into the project in place of the link, or make the link point inside the project.",
+  },
   "file/vanished": {
     vi: "Tệp biến mất trong khi đang đọc (bị xóa hoặc đổi tên lúc chương trình chạy)",
     en: "The file disappeared while it was being read (deleted or renamed during the run)",

@@ -16,6 +16,8 @@ const REASONS: Record<string, [vi: string, en: string]> = {
   ENOTDIR: ["một phần của đường dẫn không phải thư mục (ENOTDIR)", "a part of the path is not a folder (ENOTDIR)"],
   EMFILE: ["mở quá nhiều tệp cùng lúc (EMFILE)", "too many open files (EMFILE)"],
   EBUSY: ["tệp đang bị chương trình khác dùng (EBUSY)", "the file is in use (EBUSY)"],
+  ELINKOUT: ["là liên kết (symlink) trỏ ra ngoài thư mục dự án; công cụ không đi theo", "is a symbolic link that leads out of the project; the tool does not follow it"],
+  ELINKBROKEN: ["là liên kết (symlink) trỏ tới tệp không tồn tại", "is a symbolic link to nothing"],
 };
 
 /** An error from the file system: it has an errno code such as "EACCES". */
@@ -29,4 +31,9 @@ export function ioReason(err: unknown): IoReason {
   if (known) return { reasonVi: known[0], reason: known[1] };
   const msg = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
   return { reasonVi: msg, reason: msg };
+}
+
+/** A path that leads out of the project, or to nothing, through a symbolic link (see nodeWorld). */
+export function isLinkError(err: unknown): err is NodeJS.ErrnoException & { code: "ELINKOUT" | "ELINKBROKEN"; target: string } {
+  return isIoError(err) && (err.code === "ELINKOUT" || err.code === "ELINKBROKEN");
 }

@@ -10,6 +10,15 @@ function isMissing(err: unknown): boolean {
 
 let tmpCounter = 0;
 
+async function isLink(path: string): Promise<boolean> {
+  return (await fs.lstat(path).catch(() => undefined))?.isSymbolicLink() ?? false;
+}
+
+/** A symbolic link that leads out of the project (ELINKOUT) or nowhere (ELINKBROKEN). */
+function linkError(code: "ELINKOUT" | "ELINKBROKEN", path: string, target: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${path} → ${target}`), { code, path, target });
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -19,13 +28,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The real world, rooted at a project folder. */
+/**
+ * The real world, rooted at a project folder. A path relative to the root
+ * never leads out of it: a symbolic link on the way whose target lies
+ * outside the project, or that points nowhere, is an error naming the path
+ * (LinkError), for reading and writing alike. Absolute paths (system fonts,
+ * an explicit --out) are taken as given.
+ */
 export function nodeWorld(root: string): World {
   const abs = (p: string) => nodePath.resolve(root, p);
+  let realRoot: Promise<string> | undefined;
+  const isInside = async (real: string) => {
+    const top = await (realRoot ??= fs.realpath(root));
+    return real === top || real.startsWith(top.endsWith(nodePath.sep) ? top : top + nodePath.sep);
+  };
+  /** The absolute path of an existing (or missing) file, checked to stay inside the project. */
+  const reach = async (path: string): Promise<string> => {
+    const target = abs(path);
+    if (nodePath.isAbsolute(path)) return target;
+    let real: string;
+    try {
+      real = await fs.realpath(target);
+    } catch (err) {
+      if (!isMissing(err)) throw err;
+      // Missing: a dangling link says so; otherwise the nearest folder that exists must be inside.
+      if (await isLink(target)) throw linkError("ELINKBROKEN", path, await fs.readlink(target).catch(() => "?"));
+      const parent = nodePath.dirname(path);
+      if (parent !== path && parent !== ".") await reach(parent);
+      return target;
+    }
+    if (!(await isInside(real))) throw linkError("ELINKOUT", path, real);
+    return target;
+  };
   return {
     async readFile(path) {
       try {
-        return new Uint8Array(await fs.readFile(abs(path)));
+        return new Uint8Array(await fs.readFile(await reach(path)));
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;
@@ -33,7 +71,7 @@ export function nodeWorld(root: string): World {
     },
     async fileSize(path) {
       try {
-        const st = await fs.stat(abs(path));
+        const st = await fs.stat(await reach(path));
         return st.isFile() ? st.size : undefined;
       } catch (err) {
         if (isMissing(err)) return undefined;
@@ -42,11 +80,18 @@ export function nodeWorld(root: string): World {
     },
     async listDir(path) {
       try {
-        const entries = await fs.readdir(abs(path), { withFileTypes: true });
+        const dir = await reach(path);
+        const entries = await fs.readdir(dir, { withFileTypes: true });
         const out: DirEntry[] = [];
         for (const e of entries) {
           if (e.isDirectory()) out.push({ name: e.name, kind: "dir" });
           else if (e.isFile()) out.push({ name: e.name, kind: "file" });
+          else if (e.isSymbolicLink()) {
+            // Listed as what it leads to; one that leads outside or nowhere is listed as a file,
+            // so that reading it names the link instead of skipping it.
+            const st = await fs.stat(nodePath.join(dir, e.name)).catch(() => undefined);
+            out.push({ name: e.name, kind: st?.isDirectory() ? "dir" : "file" });
+          }
         }
         return out.sort(byName);
       } catch (err) {
@@ -55,8 +100,9 @@ export function nodeWorld(root: string): World {
       }
     },
     async writeFileAtomic(path, bytes) {
-      const target = abs(path);
+      const target = await reach(path);
       await fs.mkdir(nodePath.dirname(target), { recursive: true });
+      await reach(nodePath.dirname(path)); // a folder just made may not lead outside either
       const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
       try {
         const fh = await fs.open(tmp, "w");
@@ -73,10 +119,11 @@ export function nodeWorld(root: string): World {
       }
     },
     async removeFile(path) {
+      await reach(nodePath.dirname(path));
       await fs.rm(abs(path), { force: true });
     },
     async lock(path) {
-      const target = abs(path);
+      const target = await reach(path);
       await fs.mkdir(nodePath.dirname(target), { recursive: true });
       for (let attempt = 0; attempt < 2; attempt++) {
         try {

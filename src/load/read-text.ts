@@ -1,5 +1,5 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { ioReason, isIoError } from "../io/io-error.ts";
+import { ioReason, isIoError, isLinkError } from "../io/io-error.ts";
 import type { DirEntry, World } from "../io/world.ts";
 import { decodeText } from "./decode.ts";
 import { LIMITS } from "./limits.ts";
@@ -20,8 +20,9 @@ export async function readText(world: World, file: string, diags: Diagnostics, w
     }
     bytes = size === undefined ? undefined : await world.readFile(file);
   } catch (err) {
-    if (!isIoError(err)) throw err;
-    diags.error("file/unreadable", at, ioReason(err));
+    if (isLinkError(err)) diags.error("file/link", at, { target: err.target, ...ioReason(err) });
+    else if (isIoError(err)) diags.error("file/unreadable", at, ioReason(err));
+    else throw err;
     return undefined;
   }
   if (bytes === undefined) {
@@ -47,8 +48,10 @@ export async function listDir(world: World, dir: string, diags: Diagnostics): Pr
   try {
     return await world.listDir(dir);
   } catch (err) {
-    if (!isIoError(err)) throw err;
-    diags.error("file/unreadable", { file: dir, line: 1, column: 1 }, ioReason(err));
+    const at = { file: dir, line: 1, column: 1 };
+    if (isLinkError(err)) diags.error("file/link", at, { target: err.target, ...ioReason(err) });
+    else if (isIoError(err)) diags.error("file/unreadable", at, ioReason(err));
+    else throw err;
     return undefined;
   }
 }
