@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { performance } from "node:perf_hooks";
+import { acquireLock, type LockOps } from "./lock-file.ts";
 import { byName, type DirEntry, type World } from "./world.ts";
 
 function isMissing(err: unknown): boolean {
@@ -13,6 +14,36 @@ let tmpCounter = 0;
 async function isLink(path: string): Promise<boolean> {
   return (await fs.lstat(path).catch(() => undefined))?.isSymbolicLink() ?? false;
 }
+
+/** The lock's file operations on the real file system: the exclusive create is a hard link of a complete file. */
+const lockOps: LockOps = {
+  pid: process.pid,
+  isAlive,
+  async createExclusive(path, content) {
+    const tmp = `${path}.tmp-${process.pid}-${++tmpCounter}`;
+    await fs.writeFile(tmp, content, { flag: "wx" });
+    try {
+      await fs.link(tmp, path);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw err;
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
+  },
+  async read(path) {
+    try {
+      return await fs.readFile(path, "utf8");
+    } catch (err) {
+      if (isMissing(err)) return undefined;
+      throw err;
+    }
+  },
+  async remove(path) {
+    await fs.rm(path, { force: true });
+  },
+};
 
 /** A symbolic link that leads out of the project (ELINKOUT) or nowhere (ELINKBROKEN). */
 function linkError(code: "ELINKOUT" | "ELINKBROKEN", path: string, target: string): NodeJS.ErrnoException {
@@ -125,22 +156,7 @@ export function nodeWorld(root: string): World {
     async lock(path) {
       const target = await reach(path);
       await fs.mkdir(nodePath.dirname(target), { recursive: true });
-      for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-          const fh = await fs.open(target, "wx");
-          await fh.writeFile(String(process.pid));
-          await fh.close();
-          return async () => {
-            await fs.rm(target, { force: true });
-          };
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-          const holder = Number((await fs.readFile(target, "utf8").catch(() => "")).trim());
-          if (holder && holder !== process.pid && isAlive(holder)) return undefined;
-          await fs.rm(target, { force: true }); // left by a process that is gone
-        }
-      }
-      return undefined;
+      return acquireLock(lockOps, target);
     },
     now: () => new Date(),
     monotonicMs: () => performance.now(),
