@@ -15,20 +15,30 @@ async function isLink(path: string): Promise<boolean> {
   return (await fs.lstat(path).catch(() => undefined))?.isSymbolicLink() ?? false;
 }
 
+/**
+ * A test seam: awaited before every change the world makes to the file
+ * system (each create, write, sync, rename, link and removal), so a test
+ * can stop a build between any two of them, as a kill would.
+ */
+export type BeforeChange = (op: string, path: string) => Promise<void>;
+
 /** The lock's file operations on the real file system: the exclusive create is a hard link of a complete file. */
-const lockOps: LockOps = {
+const lockOps = (change: BeforeChange): LockOps => ({
   pid: process.pid,
   isAlive,
   async createExclusive(path, content) {
     const tmp = `${path}.tmp-${process.pid}-${++tmpCounter}`;
+    await change("write", tmp);
     await fs.writeFile(tmp, content, { flag: "wx" });
     try {
+      await change("link", path);
       await fs.link(tmp, path);
       return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
       throw err;
     } finally {
+      await change("remove", tmp);
       await fs.rm(tmp, { force: true });
     }
   },
@@ -41,9 +51,10 @@ const lockOps: LockOps = {
     }
   },
   async remove(path) {
+    await change("remove", path);
     await fs.rm(path, { force: true });
   },
-};
+});
 
 /** A symbolic link that leads out of the project (ELINKOUT) or nowhere (ELINKBROKEN). */
 function linkError(code: "ELINKOUT" | "ELINKBROKEN", path: string, target: string): NodeJS.ErrnoException {
@@ -66,7 +77,9 @@ function isAlive(pid: number): boolean {
  * (LinkError), for reading and writing alike. Absolute paths (system fonts,
  * an explicit --out) are taken as given.
  */
-export function nodeWorld(root: string): World {
+export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } = {}): World {
+  const change = seams.beforeChange ?? (async () => {});
+  const locks = lockOps(change);
   const abs = (p: string) => nodePath.resolve(root, p);
   let realRoot: Promise<string> | undefined;
   const isInside = async (real: string) => {
@@ -90,6 +103,11 @@ export function nodeWorld(root: string): World {
     }
     if (!(await isInside(real))) throw linkError("ELINKOUT", path, real);
     return target;
+  };
+  const mkdirs = async (dir: string) => {
+    if ((await fs.stat(dir).catch(() => undefined))?.isDirectory()) return;
+    await change("mkdir", dir);
+    await fs.mkdir(dir, { recursive: true });
   };
   return {
     async readFile(path) {
@@ -132,17 +150,21 @@ export function nodeWorld(root: string): World {
     },
     async writeFileAtomic(path, bytes) {
       const target = await reach(path);
-      await fs.mkdir(nodePath.dirname(target), { recursive: true });
+      await mkdirs(nodePath.dirname(target));
       await reach(nodePath.dirname(path)); // a folder just made may not lead outside either
       const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
       try {
+        await change("create", tmp);
         const fh = await fs.open(tmp, "w");
         try {
+          await change("write", tmp);
           await fh.writeFile(bytes);
+          await change("sync", tmp);
           await fh.sync();
         } finally {
           await fh.close();
         }
+        await change("rename", target);
         await fs.rename(tmp, target);
       } catch (err) {
         await fs.rm(tmp, { force: true });
@@ -151,12 +173,13 @@ export function nodeWorld(root: string): World {
     },
     async removeFile(path) {
       await reach(nodePath.dirname(path));
+      await change("remove", path);
       await fs.rm(abs(path), { force: true });
     },
     async lock(path) {
       const target = await reach(path);
-      await fs.mkdir(nodePath.dirname(target), { recursive: true });
-      return acquireLock(lockOps, target);
+      await mkdirs(nodePath.dirname(target));
+      return acquireLock(locks, target);
     },
     now: () => new Date(),
     monotonicMs: () => performance.now(),
