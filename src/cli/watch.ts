@@ -1,9 +1,9 @@
-import { watch, type FSWatcher } from "node:fs";
 import { resolve } from "node:path";
 import type { World } from "../io/world.ts";
 import type { CliOptions } from "./args.ts";
 import { runBuild } from "./commands.ts";
 import { makeReporter } from "./reporter.ts";
+import { watchTree } from "./watch-tree.ts";
 
 /**
  * --watch: builds, then rebuilds whenever a file under the data folder or
@@ -38,18 +38,13 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
     clearTimeout(timer);
     timer = setTimeout(() => void build(), 300);
   };
-  const watchers: FSWatcher[] = [];
-  for (const dir of [opts.dataDir, "templates"]) {
-    try {
-      watchers.push(watch(resolve(opts.root, dir), { recursive: true }, (_e, name) => {
-        if (name && !String(name).startsWith(".")) schedule();
-      }));
-    } catch (err) {
-      rep.line(`${dir}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  const watcher = watchTree(
+    [opts.dataDir, "templates"].map((d) => resolve(opts.root, d)),
+    () => schedule(),
+    (dir, err) => rep.line(`${dir}: ${err instanceof Error ? err.message : String(err)}`),
+  );
   await build();
   await new Promise<void>((done) => process.once("SIGINT", () => done()));
-  for (const w of watchers) w.close();
+  watcher.close();
   return 0;
 }
