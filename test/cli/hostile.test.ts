@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
+import { dropArgs, nobodyCanRead, readableCopy } from "../helpers/as-user.ts";
 import { hostileCases } from "../helpers/hostile.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "ktd-hostile-"));
@@ -90,14 +91,18 @@ describe("hostile files through the command line", () => {
     for (const [path, bytes] of before) if (/\.(docx|pdf)$/.test(path)) expect(now.get(path)?.equals(bytes), path).toBe(true);
   });
 
-  // Root ignores file permissions: as root the build runs as "nobody" (setpriv), when that is possible.
+  // Root ignores file permissions: as root the build runs as "nobody" (setpriv), when that is possible,
+  // from a copy of the CLI that "nobody" can reach when the checkout itself is out of its reach.
   const asRoot = process.getuid?.() === 0;
-  const setpriv = asRoot ? ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p)) : undefined;
-  const canDrop = !asRoot || setpriv !== undefined;
+  const drop = asRoot ? dropArgs() : undefined;
+  const canDrop = !asRoot || drop !== undefined;
+  let userCli = join(REPO, "bin", "khoi-thi-dua.js");
   function cliAsUser(args: string[]) {
     if (!asRoot) return cli(args);
-    const r = spawnSync(setpriv!, ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, join(REPO, "bin", "khoi-thi-dua.js"), ...args], {
+    if (!nobodyCanRead(userCli)) userCli = join(readableCopy(REPO, join(tmp, "cli")), "bin", "khoi-thi-dua.js");
+    const r = spawnSync(drop![0]!, [...drop!.slice(1), process.execPath, userCli, ...args], {
       encoding: "utf8",
+      cwd: tmp, // the test's own folder may be out of that user's reach too
       env: { ...process.env, NO_COLOR: "1", CI: "true", HOME: tmpdir() },
     });
     return { code: r.status, out: r.stdout, err: r.stderr, ms: 0 };
