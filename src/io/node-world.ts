@@ -75,6 +75,14 @@ export function nodeWorld(root: string): World {
     async removeFile(path) {
       await fs.rm(abs(path), { force: true });
     },
+    async realPath(path) {
+      try {
+        return await fs.realpath(abs(path)); // the system's realpath: symlinks resolved
+      } catch (err) {
+        if (isMissing(err)) return undefined;
+        throw err;
+      }
+    },
     async lock(path) {
       const target = abs(path);
       await fs.mkdir(nodePath.dirname(target), { recursive: true });
