@@ -267,14 +267,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintEn: "Have a new certificate issued with an RSA key of {min} bits or more.",
   },
   "pdf/damaged": {
-    vi: "PDF bị hỏng hoặc không đầy đủ: {detail}",
+    vi: "PDF bị hỏng hoặc không đầy đủ: {detailVi}",
     en: "The PDF is damaged or incomplete: {detail}",
     hintVi: "Tệp có thể bị cắt cụt khi tải về hoặc sao chép: lấy lại bản đầy đủ (hoặc lập lại bằng build-docs) rồi ký.",
     hintEn: "The file may have been cut short while downloading or copying: get the whole file again (or rebuild it with build-docs), then sign.",
   },
   "pdf/changed-after-signing": {
-    vi: "PDF đã bị sửa sau chữ ký cuối cùng (ô {field}): {bytes} byte thêm vào sau phần đã ký, đổi {objects}; không ký tiếp lên thay đổi chưa ai ký",
-    en: "The PDF was changed after its last signature (field {field}): {bytes} bytes added after the signed part, changing {objects}; not countersigning a change nobody signed",
+    vi: "PDF đã bị sửa sau chữ ký cuối cùng (ô {field}): {bytes} byte thêm vào sau phần đã ký, đổi đối tượng {objectsVi}; không ký tiếp lên thay đổi chưa ai ký",
+    en: "The PDF was changed after its last signature (field {field}): {bytes} bytes added after the signed part, changing objects {objects}; not countersigning a change nobody signed",
     hintVi: "Ký lên bản PDF đúng như lúc người trước ký (xin lại bản đó), hoặc hỏi ai đã sửa tệp và vì sao.",
     hintEn: "Sign the PDF exactly as the previous signer left it (ask for that copy), or find out who changed the file and why.",
   },
