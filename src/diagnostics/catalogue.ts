@@ -240,6 +240,80 @@ export const CATALOGUE: Record<string, Entry> = {
   "field/all-signed": { vi: "Mọi ô chữ ký của PDF đã được ký ({fields})", en: "Every signature field of the PDF is signed ({fields})" },
   "field/no-widget": { vi: 'Ô chữ ký "{field}" không có vị trí trên trang', en: 'The signature field "{field}" has no place on a page' },
   "sign/too-large": { vi: "Chữ ký ({size} byte) lớn hơn chỗ dành sẵn ({room} byte)", en: "The signature ({size} bytes) is larger than the space reserved ({room} bytes)" },
+  // Signing: outputs that would lose a file (src/sign/targets.ts), checked for every target before anything is written.
+  "sign/target-exists": {
+    vi: "Đã có tệp {target}: không ghi đè",
+    en: "{target} already exists: not writing over it",
+    hintVi: "Dùng --overwrite để ghi đè, hoặc --out (hay --suffix) để đặt tên khác. Muốn ký thêm vào chính {target} thì ký tệp đó tại chỗ: npm run sign -- {target} --out {target}",
+    hintEn: "Use --overwrite to replace it, or --out (or --suffix) for another name. To add a signature to {target} itself, sign it in place: npm run sign -- {target} --out {target}",
+  },
+  "sign/target-is-input": {
+    vi: "Tệp kết quả {target} là tệp vào {other} của cùng lệnh: không ghi đè (kể cả với --overwrite)",
+    en: "The output {target} is the input {other} of the same call: never written over (not even with --overwrite)",
+    hintVi: "Đặt --suffix khác, hoặc ký từng tệp một lần. Ký tại chỗ chỉ khi ghi rõ --out <chính tệp đó>.",
+    hintEn: "Choose another --suffix, or sign the files one call at a time. Signing in place only with --out <that same file>.",
+  },
+  "sign/target-is-key": {
+    vi: "Tệp kết quả {target} là tệp khóa --p12 {key}: không bao giờ ghi đè khóa",
+    en: "The output {target} is the key file --p12 {key}: the key is never written over",
+    hintVi: "Chọn --out là một tệp .pdf khác.",
+    hintEn: "Give --out another .pdf file.",
+  },
+  "sign/target-is-image": {
+    vi: "Tệp kết quả {target} là ảnh chữ ký --image {image}: không bao giờ ghi đè ảnh",
+    en: "The output {target} is the signature image --image {image}: the image is never written over",
+    hintVi: "Chọn --out là một tệp .pdf khác.",
+    hintEn: "Give --out another .pdf file.",
+  },
+  "sign/target-twice": {
+    vi: "{input} và {other} cùng ghi ra {target}: tệp sau sẽ ghi đè tệp trước",
+    en: "{input} and {other} would both be written to {target}: the second would replace the first",
+    hintVi: "Mỗi tệp vào chỉ ghi một lần trong một lệnh: bỏ tên trùng (./a.pdf và a.pdf là một tệp).",
+    hintEn: "Give each input once per call: drop the duplicate (./a.pdf and a.pdf are one file).",
+  },
+  "sign/target-is-folder": {
+    vi: "Tệp kết quả {target} là một thư mục",
+    en: "The output {target} is a folder",
+    hintVi: "Dùng --out <tệp.pdf> hoặc --suffix khác.",
+    hintEn: "Use --out <file.pdf> or another --suffix.",
+  },
+  "sign/write-failed": {
+    vi: "Không ghi được {target}: {reasonVi}",
+    en: "Cannot write {target}: {reason}",
+    hintVi: "Tệp vào và các tệp đã có vẫn nguyên vẹn (ghi qua tệp tạm rồi đổi tên). Cấp quyền ghi hoặc giải phóng đĩa, rồi ký lại tệp này.",
+    hintEn: "The input and the files already there are intact (written through a temporary file and a rename). Grant write access or free disk space, then sign this file again.",
+  },
+  // Signing: certificates not meant for signing (src/sign/certificate-checks.ts) and PDFs that must not be signed.
+  "cert/key-usage": {
+    vi: "Chứng thư số của {subject} không dùng để ký: Key Usage chỉ cho phép {usages}, không có digitalSignature (ký số) hay nonRepudiation (chống chối bỏ)",
+    en: "The certificate of {subject} is not for signing: its key usage allows only {usages}, neither digitalSignature nor nonRepudiation",
+    hintVi: "Dùng chứng thư ký số (của người ký hoặc của cơ quan) do tổ chức cung cấp dịch vụ chứng thực chữ ký số cấp.",
+    hintEn: "Use a signing certificate (the signer's or the organisation's) issued by a certification service provider.",
+  },
+  "cert/ca": {
+    vi: "Chứng thư số của {subject} là chứng thư của tổ chức chứng thực (CA: {why}), không phải chứng thư để ký văn bản",
+    en: "The certificate of {subject} is a certification authority's (CA: {why}), not one for signing documents",
+    hintVi: "Dùng tệp .p12 của người ký hoặc của cơ quan, không phải tệp của CA đã cấp nó.",
+    hintEn: "Use the .p12 file of the signer or of the organisation, not that of the CA that issued it.",
+  },
+  "cert/weak-key": {
+    vi: "Khóa RSA của {subject} chỉ dài {bits} bit; cần ít nhất {min} bit",
+    en: "The RSA key of {subject} has only {bits} bits; at least {min} are needed",
+    hintVi: "Xin cấp chứng thư số mới với khóa RSA {min} bit trở lên.",
+    hintEn: "Have a new certificate issued with an RSA key of {min} bits or more.",
+  },
+  "pdf/damaged": {
+    vi: "PDF bị hỏng hoặc không đầy đủ: {detailVi}",
+    en: "The PDF is damaged or incomplete: {detail}",
+    hintVi: "Tệp có thể bị cắt cụt khi tải về hoặc sao chép: lấy lại bản đầy đủ (hoặc lập lại bằng build-docs) rồi ký.",
+    hintEn: "The file may have been cut short while downloading or copying: get the whole file again (or rebuild it with build-docs), then sign.",
+  },
+  "pdf/changed-after-signing": {
+    vi: "PDF đã bị sửa sau chữ ký cuối cùng (ô {field}): {bytes} byte thêm vào sau phần đã ký, đổi đối tượng {objectsVi}; không ký tiếp lên thay đổi chưa ai ký",
+    en: "The PDF was changed after its last signature (field {field}): {bytes} bytes added after the signed part, changing objects {objects}; not countersigning a change nobody signed",
+    hintVi: "Ký lên bản PDF đúng như lúc người trước ký (xin lại bản đó), hoặc hỏi ai đã sửa tệp và vì sao.",
+    hintEn: "Sign the PDF exactly as the previous signer left it (ask for that copy), or find out who changed the file and why.",
+  },
 };
 
 /** Fills {name} placeholders. */

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { byName, type DirEntry, type World } from "./world.ts";
 
 const isAbsolute = (p: string) => p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p);
@@ -48,6 +49,13 @@ export function memoryWorld(
     },
     async removeFile(path) {
       files.delete(path);
+    },
+    async realPath(path) {
+      // No symlinks here: the normalised path, when a file or a folder (a prefix of a file) has it.
+      const p = posix.normalize(path).replace(/(.)\/$/, "$1");
+      if (opts.outside && isAbsolute(p)) return (await opts.outside(p)) ? p : undefined;
+      if (p === "." || files.has(p) || [...files.keys()].some((k) => k.startsWith(p + "/"))) return p;
+      return undefined;
     },
     async lock(path) {
       if (files.has(path)) return undefined;

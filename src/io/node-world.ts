@@ -176,6 +176,14 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
       await change("remove", path);
       await fs.rm(abs(path), { force: true });
     },
+    async realPath(path) {
+      try {
+        return await fs.realpath(abs(path)); // the system's realpath: symlinks resolved
+      } catch (err) {
+        if (isMissing(err)) return undefined;
+        throw err;
+      }
+    },
     async lock(path) {
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));

@@ -19,6 +19,12 @@ export interface World {
   writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
   removeFile(path: string): Promise<void>;
   /**
+   * The canonical name of an existing file or folder (symlinks resolved, "."
+   * and ".." gone), equal for two paths that name the same thing; undefined
+   * when nothing is there. Only for comparing paths, never for reading.
+   */
+  realPath(path: string): Promise<string | undefined>;
+  /**
    * Takes an exclusive lock file for this process. Returns its release, or
    * undefined when another live process holds it (a lock left by a dead
    * process is taken over).

@@ -12,6 +12,8 @@ export interface SignArgs {
   suffix: string;
   reason?: string;
   location?: string;
+  /** Replace an existing output file (never an input of the call, the key or the image). */
+  overwrite: boolean;
   lang: "vi" | "en";
   help: boolean;
   errors: string[];
@@ -21,9 +23,10 @@ export const DEFAULT_SUFFIX = ".signed";
 
 export const SIGN_HELP_VI = `npm run sign -- <tệp.pdf...> --p12 <tệp.p12> [tùy chọn]
 
-Ký số PDF do khoi-thi-dua lập vào ô chữ ký có sẵn (không bao giờ thêm ô mới),
-bằng chứng thư số trong tệp PKCS#12 (.p12/.pfx). Mỗi lần ký là một bản cập nhật
-nối thêm vào cuối tệp: chữ ký trước vẫn hợp lệ.
+Ký số PDF vào ô chữ ký trống có sẵn (PDF do khoi-thi-dua lập, hoặc PDF khác có
+ô chữ ký trống; không bao giờ thêm ô mới), bằng chứng thư số trong tệp PKCS#12
+(.p12/.pfx). Mỗi lần ký là một bản cập nhật nối thêm vào cuối tệp: chữ ký trước
+vẫn hợp lệ.
 
 Tùy chọn:
   --p12 <tệp>         tệp PKCS#12 chứa khóa bí mật và chứng thư số (bắt buộc)
@@ -33,6 +36,8 @@ Tùy chọn:
                       người ký (màu xanh) hoặc con dấu (màu đỏ) cho ky.co-quan
   --out <tệp>         tệp kết quả (chỉ khi ký một tệp; trùng tệp vào = ký đè tại chỗ)
   --suffix <đuôi>     tệp kết quả <tên><đuôi>.pdf (mặc định: ${DEFAULT_SUFFIX})
+  --overwrite         ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp vào
+                      khác của cùng lệnh, tệp .p12 hay ảnh chữ ký)
   --reason <lý do>    lý do ký, ghi vào chữ ký
   --location <nơi>    nơi ký, ghi vào chữ ký
   --lang vi|en        ngôn ngữ thông báo (mặc định: vi)
@@ -40,13 +45,16 @@ Tùy chọn:
 
 Mật khẩu: biến môi trường SIGN_P12_PASSWORD, hoặc được hỏi khi chạy trong cửa
 sổ lệnh; không bao giờ ghi trên dòng lệnh.
+Không bao giờ ghi đè tệp đã có nếu không có --overwrite; mọi tệp kết quả được
+kiểm tra trước khi ghi: một tệp bị từ chối thì không ghi tệp nào.
 Mã thoát: 0 đã ký mọi tệp, 1 có tệp không ký được (tệp vào không bị đổi), 2 sai cách dùng.`;
 
 export const SIGN_HELP_EN = `npm run sign -- <file.pdf...> --p12 <file.p12> [options]
 
-Signs PDFs made by khoi-thi-dua into their existing signature fields (a field
-is never added) with the certificate in a PKCS#12 file (.p12/.pfx). Each
-signature is an update appended to the file: earlier signatures stay valid.
+Signs PDFs into their existing empty signature fields (PDFs made by
+khoi-thi-dua, or other PDFs with an empty signature field; a field is never
+added) with the certificate in a PKCS#12 file (.p12/.pfx). Each signature is
+an update appended to the file: earlier signatures stay valid.
 
 Options:
   --p12 <file>        PKCS#12 file with the private key and certificate (required)
@@ -56,6 +64,8 @@ Options:
                       the signer's signature (blue) or the seal (red) for ky.co-quan
   --out <file>        output file (one input only; the input's own name signs in place)
   --suffix <suffix>   output <name><suffix>.pdf (default: ${DEFAULT_SUFFIX})
+  --overwrite         replace an existing output file (never another input of
+                      the call, the .p12 file or the signature image)
   --reason <text>     reason, written into the signature
   --location <text>   place, written into the signature
   --lang vi|en        language of messages (default: vi)
@@ -63,13 +73,15 @@ Options:
 
 Password: the SIGN_P12_PASSWORD environment variable, or asked on a terminal;
 never on the command line.
+An existing file is never replaced without --overwrite; every output is
+checked before any is written: one refused and none is written.
 Exit status: 0 every file signed, 1 some file not signed (inputs unchanged), 2 usage.`;
 
 const VALUE_OPTIONS = ["--p12", "--field", "--image", "--out", "--suffix", "--reason", "--location", "--lang"] as const;
 const PASSWORD_OPTIONS = /^--?(p|pass|password|passwd|pin|p12-password|passphrase)(=.*)?$/i;
 
 export function parseSignArgs(argv: readonly string[]): SignArgs {
-  const a: SignArgs = { pdfs: [], suffix: DEFAULT_SUFFIX, lang: "vi", help: false, errors: [] };
+  const a: SignArgs = { pdfs: [], suffix: DEFAULT_SUFFIX, overwrite: false, lang: "vi", help: false, errors: [] };
   const li = argv.indexOf("--lang");
   if ((li >= 0 && argv[li + 1] === "en") || argv.includes("--lang=en")) a.lang = "en";
   const vi = a.lang === "vi";
@@ -78,6 +90,10 @@ export function parseSignArgs(argv: readonly string[]): SignArgs {
     const arg = argv[i]!;
     if (arg === "-h" || arg === "--help") {
       a.help = true;
+      continue;
+    }
+    if (arg === "--overwrite") {
+      a.overwrite = true;
       continue;
     }
     if (PASSWORD_OPTIONS.test(arg)) {

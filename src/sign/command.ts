@@ -1,17 +1,21 @@
 /**
- * The sign command: reads the PKCS#12 once (one password), then signs each
- * PDF in turn. A PDF that cannot be signed is reported and skipped; its
+ * The sign command: checks every output first (src/sign/targets.ts: no
+ * existing file, input, key or image is written over; one refused and
+ * nothing is written), reads the PKCS#12 once (one password), then signs
+ * each PDF in turn. A PDF that cannot be signed is reported and skipped; its
  * input is never written (outputs are written whole, atomically, and only
  * after signing succeeded). All outside access goes through the deps, so
  * tests run it on a memory world with a fixed clock.
  */
+import { ioReason, isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
-import { outputPath, parseSignArgs, SIGN_HELP_EN, SIGN_HELP_VI } from "./args.ts";
+import { parseSignArgs, SIGN_HELP_EN, SIGN_HELP_VI } from "./args.ts";
 import { SignError } from "./errors.ts";
 import { readPkcs12, type SigningIdentity } from "./p12.ts";
 import { readPassword } from "./password.ts";
 import { signPdf } from "./sign-pdf.ts";
+import { planTargets } from "./targets.ts";
 import type { Clock } from "./time.ts";
 
 export interface SignDeps {
@@ -37,7 +41,17 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
     deps.printErr(args.errors.join("\n") + "\n\n" + help);
     return 2;
   }
-  const fail = (what: string, e: SignError) => deps.printErr(`${what}: ${en ? "error" : "lỗi"} [${e.code}] ${e.format(args.lang)}`);
+  const fail = (what: string, e: SignError) => {
+    deps.printErr(`${what}: ${en ? "error" : "lỗi"} [${e.code}] ${e.format(args.lang)}`);
+    const hint = e.hint(args.lang);
+    if (hint) deps.printErr(`  ${en ? "hint" : "gợi ý"}: ${hint}`);
+  };
+
+  const plan = await planTargets(deps.world, args);
+  if (plan.problems.length) {
+    for (const p of plan.problems) fail(p.input, p.error);
+    return 1;
+  }
 
   const p12Path = args.p12!;
   let identity: SigningIdentity;
@@ -59,10 +73,9 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
 
   const fonts = await deps.fonts();
   let failed = 0;
-  for (const input of args.pdfs) {
-    const target = args.out ?? outputPath(input, args.suffix);
+  for (const { input, read, target } of plan.targets) {
     try {
-      const bytes = await deps.world.readFile(input);
+      const bytes = await deps.world.readFile(read);
       if (!bytes) throw new SignError("pdf/unreadable", { detail: en ? "no such file" : "không có tệp này" });
       const r = await signPdf(bytes, {
         identity,
@@ -73,7 +86,12 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
         ...(args.reason !== undefined ? { reason: args.reason } : {}),
         ...(args.location !== undefined ? { location: args.location } : {}),
       });
-      await deps.world.writeFileAtomic(target, r.bytes);
+      try {
+        await deps.world.writeFileAtomic(target, r.bytes);
+      } catch (e) {
+        if (!isIoError(e)) throw e;
+        throw new SignError("sign/write-failed", { target, ...ioReason(e) });
+      }
       deps.print(en ? `${input} → ${target}: signed field ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})` : `${input} → ${target}: đã ký ô ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})`);
     } catch (e) {
       if (!(e instanceof SignError)) throw e;

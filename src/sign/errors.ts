@@ -16,15 +16,27 @@ export type SignErrorCode =
   | "p12/unsupported-key"
   | "cert/expired"
   | "cert/not-yet-valid"
+  | "cert/key-usage"
+  | "cert/ca"
+  | "cert/weak-key"
   | "image/unreadable"
   | "pdf/unreadable"
   | "pdf/encrypted"
+  | "pdf/damaged"
+  | "pdf/changed-after-signing"
   | "field/none"
   | "field/not-found"
   | "field/already-signed"
   | "field/all-signed"
   | "field/no-widget"
-  | "sign/too-large";
+  | "sign/too-large"
+  | "sign/target-exists"
+  | "sign/target-is-input"
+  | "sign/target-is-key"
+  | "sign/target-is-image"
+  | "sign/target-twice"
+  | "sign/target-is-folder"
+  | "sign/write-failed";
 
 export class SignError extends Error {
   override name = "SignError";
@@ -38,9 +50,16 @@ export class SignError extends Error {
   format(lang: "vi" | "en"): string {
     return formatSignError(this.code, this.params, lang);
   }
+
+  /** What to do about it, when the catalogue says. */
+  hint(lang: "vi" | "en"): string | undefined {
+    return messageOf(catalogueCode(this.code), this.params, lang).hint;
+  }
 }
+
+const catalogueCode = (code: SignErrorCode) => (code === "usage" ? "sign/usage" : code);
 
 /** Messages live in the one catalogue of the project (src/diagnostics/catalogue.ts). */
 export function formatSignError(code: SignErrorCode, params: Params, lang: "vi" | "en"): string {
-  return messageOf(code === "usage" ? "sign/usage" : code, params, lang).message;
+  return messageOf(catalogueCode(code), params, lang).message;
 }

@@ -27,7 +27,15 @@ export interface SigningIdentity {
   subject: SubjectNames;
   notBefore: Date;
   notAfter: Date;
+  /** Length of the RSA modulus. */
+  keyBits: number;
+  /** The key usage bits set (RFC 5280 names, e.g. "digitalSignature"); undefined without the extension (any use). */
+  keyUsage?: string[];
+  /** basicConstraints cA=true: a certification authority's certificate. */
+  ca: boolean;
 }
+
+const KEY_USAGES = ["digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"] as const;
 
 const binary = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("binary");
 const fromBinary = (s: string) => new Uint8Array(Buffer.from(s, "binary"));
@@ -74,6 +82,8 @@ export function readPkcs12(bytes: Uint8Array, password: string, file = "PKCS#12"
   // Node reads the certificate back and checks the key against it: a certificate forge re-encoded wrongly fails here.
   if (!new X509Certificate(certificate).checkPrivateKey(privateKey)) throw new SignError("p12/no-certificate", { file });
 
+  const ku = own.getExtension("keyUsage") as Record<string, unknown> | undefined;
+  const bc = own.getExtension("basicConstraints") as { cA?: boolean } | undefined;
   return {
     certificate,
     chain: certs.filter((c) => c !== own).map(der),
@@ -81,6 +91,9 @@ export function readPkcs12(bytes: Uint8Array, password: string, file = "PKCS#12"
     subject: subjectNames(own),
     notBefore: own.validity.notBefore,
     notAfter: own.validity.notAfter,
+    keyBits: forgeKey.n.bitLength(),
+    ...(ku ? { keyUsage: KEY_USAGES.filter((u) => ku[u] === true) } : {}),
+    ca: bc?.cA === true,
   };
 }
 

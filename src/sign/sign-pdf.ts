@@ -3,8 +3,11 @@
  * update appended to the unchanged original bytes, so an earlier signature
  * stays valid and a later one can follow.
  *
- *   1. checks: the certificate is valid now; the PDF reads, is not encrypted,
- *      has the field and the field is not signed (src/sign/pdf-fields.ts);
+ *   1. checks: the certificate is valid now and meant for signing
+ *      (src/sign/certificate-checks.ts); the PDF is whole, reads, is not
+ *      encrypted, has no change after its last signature
+ *      (src/sign/pdf-integrity.ts), has the field and the field is not
+ *      signed (src/sign/pdf-fields.ts);
  *   2. the update (written by @cantoo/pdf-lib's incremental save): a signature
  *      dictionary with a /ByteRange and a zero /Contents of a size reserved
  *      for the CMS, the field's /V pointing at it, the widget's appearance
@@ -19,10 +22,12 @@ import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type 
 import { pdfDateVn } from "../pdf/emit/metadata.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
 import { addAppearance } from "./appearance.ts";
+import { checkSigningUse } from "./certificate-checks.ts";
 import { buildCms, type SubFilter } from "./cms.ts";
 import { SignError } from "./errors.ts";
 import { checkValidity, type SigningIdentity } from "./p12.ts";
 import { acroForm, chooseField, listSignatureFields, type SignatureField } from "./pdf-fields.ts";
+import { checkComplete, checkUnchangedSinceSigned, damaged, looksLikePdf } from "./pdf-integrity.ts";
 import { isoVn, type Clock } from "./time.ts";
 
 export interface SignOptions {
@@ -65,16 +70,21 @@ export function appearanceLines(identity: SigningIdentity, signingTime: string):
 export async function signPdf(input: Uint8Array, opts: SignOptions): Promise<SignResult> {
   const now = opts.clock();
   checkValidity(opts.identity, now);
+  checkSigningUse(opts.identity);
   const original = new Uint8Array(input); // a copy: the caller's bytes are never touched
+  checkComplete(original);
 
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(original, { forIncrementalUpdate: true, updateMetadata: false, ignoreEncryption: true });
   } catch (e) {
-    throw new SignError("pdf/unreadable", { detail: e instanceof Error ? e.message : String(e) });
+    const detail = e instanceof Error ? e.message : String(e);
+    if (looksLikePdf(original)) damaged(detail, detail);
+    throw new SignError("pdf/unreadable", { detail });
   }
   if (pdf.isEncrypted) throw new SignError("pdf/encrypted");
   const fields = listSignatureFields(pdf);
+  checkUnchangedSinceSigned(pdf, original, fields);
   const field = chooseField(fields, opts.field);
   const image = opts.image ? await embedImage(pdf, opts.image, opts.imageName ?? "image") : undefined;
 

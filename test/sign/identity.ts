@@ -15,6 +15,15 @@ export interface TestIdentityOptions {
   ca?: { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate };
   /** PKCS#12 encryption: "aes256" (PBES2, as OpenSSL 3 writes) or "3des" (the older default). */
   algorithm?: "aes256" | "3des";
+  /** A key pair to reuse (key generation is the slow part); default: a new 2048-bit one. */
+  keyPair?: TestKeyPair;
+  /** The certificate's extensions; default: basicConstraints cA=false, keyUsage digitalSignature + nonRepudiation. */
+  extensions?: object[];
+}
+
+export interface TestKeyPair {
+  key: forge.pki.rsa.PrivateKey;
+  pub: forge.pki.rsa.PublicKey;
 }
 
 export interface TestIdentity {
@@ -27,8 +36,9 @@ export interface TestIdentity {
 
 let serial = 1;
 
-function rsaKey(): { key: forge.pki.rsa.PrivateKey; pub: forge.pki.rsa.PublicKey } {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+/** An RSA key pair of `bits` bits (1024 for the "too small" case). */
+export function rsaKey(bits = 2048): TestKeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: bits });
   return {
     key: forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs1", format: "pem" }) as string) as forge.pki.rsa.PrivateKey,
     pub: forge.pki.publicKeyFromPem(publicKey.export({ type: "spki", format: "pem" }) as string) as forge.pki.rsa.PublicKey,
@@ -57,7 +67,7 @@ export function testCa(commonName = "Test CA khoi-thi-dua"): { key: forge.pki.rs
 }
 
 export function testIdentity(o: TestIdentityOptions = {}): TestIdentity {
-  const { key, pub } = rsaKey();
+  const { key, pub } = o.keyPair ?? rsaKey();
   const cert = forge.pki.createCertificate();
   cert.publicKey = pub;
   cert.serialNumber = (0x1000 + serial++).toString(16);
@@ -65,10 +75,12 @@ export function testIdentity(o: TestIdentityOptions = {}): TestIdentity {
   cert.validity.notAfter = o.notAfter ?? new Date("2035-01-01T00:00:00Z");
   cert.setSubject(names(o.commonName ?? "Dương Hoàng Sum", o.organization));
   cert.setIssuer(o.ca ? o.ca.cert.subject.attributes : names(o.commonName ?? "Dương Hoàng Sum", o.organization));
-  cert.setExtensions([
-    { name: "basicConstraints", cA: false },
-    { name: "keyUsage", digitalSignature: true, nonRepudiation: true, critical: true },
-  ]);
+  cert.setExtensions(
+    o.extensions ?? [
+      { name: "basicConstraints", cA: false },
+      { name: "keyUsage", digitalSignature: true, nonRepudiation: true, critical: true },
+    ],
+  );
   cert.sign(o.ca?.key ?? key, forge.md.sha256.create());
   const password = o.password ?? "mat-khau-thu";
   const chain = o.ca ? [cert, o.ca.cert] : [cert];
