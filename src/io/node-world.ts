@@ -11,6 +11,10 @@ function isMissing(err: unknown): boolean {
 
 let tmpCounter = 0;
 
+function isUnder(top: string, path: string): boolean {
+  return path === top || path.startsWith(top.endsWith(nodePath.sep) ? top : top + nodePath.sep);
+}
+
 async function isLink(path: string): Promise<boolean> {
   return (await fs.lstat(path).catch(() => undefined))?.isSymbolicLink() ?? false;
 }
@@ -82,14 +86,12 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
   const locks = lockOps(change);
   const abs = (p: string) => nodePath.resolve(root, p);
   let realRoot: Promise<string> | undefined;
-  const isInside = async (real: string) => {
-    const top = await (realRoot ??= fs.realpath(root));
-    return real === top || real.startsWith(top.endsWith(nodePath.sep) ? top : top + nodePath.sep);
-  };
+  const isInside = async (real: string) => isUnder(await (realRoot ??= fs.realpath(root)), real);
   /** The absolute path of an existing (or missing) file, checked to stay inside the project. */
   const reach = async (path: string): Promise<string> => {
     const target = abs(path);
-    if (nodePath.isAbsolute(path)) return target;
+    // Only paths inside the project are held to it; one the user names outside (absolute, or ../) is taken as given.
+    if (nodePath.isAbsolute(path) || !isUnder(nodePath.resolve(root), target)) return target;
     let real: string;
     try {
       real = await fs.realpath(target);

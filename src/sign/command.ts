@@ -57,12 +57,12 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
   let identity: SigningIdentity;
   let image: Uint8Array | undefined;
   try {
-    const p12 = await deps.world.readFile(p12Path);
+    const p12 = await readOr(deps.world, p12Path, (detail) => new SignError("p12/unreadable", { file: p12Path, detail }), en);
     if (!p12) throw new SignError("p12/unreadable", { file: p12Path, detail: en ? "no such file" : "không có tệp này" });
     const password = await readPassword({ env: { SIGN_P12_PASSWORD: deps.world.env("SIGN_P12_PASSWORD") }, ...(deps.ask ? { ask: deps.ask } : {}) }, en ? `Password of ${p12Path}: ` : `Mật khẩu của ${p12Path}: `);
     identity = readPkcs12(p12, password, p12Path);
     if (args.image !== undefined) {
-      image = await deps.world.readFile(args.image);
+      image = await readOr(deps.world, args.image, () => new SignError("image/unreadable", { file: args.image! }), en);
       if (!image) throw new SignError("image/unreadable", { file: args.image });
     }
   } catch (e) {
@@ -75,7 +75,7 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
   let failed = 0;
   for (const { input, read, target } of plan.targets) {
     try {
-      const bytes = await deps.world.readFile(read);
+      const bytes = await readOr(deps.world, read, (detail) => new SignError("pdf/unreadable", { detail }), en);
       if (!bytes) throw new SignError("pdf/unreadable", { detail: en ? "no such file" : "không có tệp này" });
       const r = await signPdf(bytes, {
         identity,
@@ -100,4 +100,15 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
     }
   }
   return failed ? 1 : 0;
+}
+
+/** A file's bytes; a file-system error (no permission, a link out of the folder) becomes the SignError given. */
+async function readOr(world: World, path: string, error: (detail: string) => SignError, en: boolean): Promise<Uint8Array | undefined> {
+  try {
+    return await world.readFile(path);
+  } catch (e) {
+    if (!isIoError(e)) throw e;
+    const r = ioReason(e);
+    throw error(en ? r.reason : r.reasonVi);
+  }
 }
