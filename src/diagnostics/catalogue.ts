@@ -37,6 +37,12 @@ export const CATALOGUE: Record<string, Entry> = {
   "file/binary": { vi: "Tệp chứa dữ liệu nhị phân, không phải văn bản", en: "The file holds binary data, not text", hintVi: "Kiểm tra lại tệp; dữ liệu phải là YAML hoặc Markdown.", hintEn: "Data files must be YAML or Markdown text." },
   "file/empty": { vi: "Tệp rỗng", en: "The file is empty", hintVi: "Điền nội dung cho tệp (xem tệp cùng loại trong thư mục ví dụ data/), hoặc xóa tệp nếu không dùng.", hintEn: "Fill it in (see a file of the same kind in the example data/), or delete it." },
   "file/unexpected": { vi: "Tệp {name} không thuộc cấu trúc dữ liệu, sẽ bị bỏ qua", en: "File {name} is not part of the data layout and is ignored", hintVi: "Đổi tên hoặc di chuyển tệp (xem README).", hintEn: "Rename or move it (see the README)." },
+  "file/duplicate": {
+    vi: "Có hai tệp cho cùng một dữ liệu: {first} và {second}; công cụ không tự chọn tệp nào",
+    en: "Two files hold the same data: {first} and {second}; the tool does not choose between them",
+    hintVi: "Giữ lại một tệp (thường là tệp mới sửa), xóa hoặc đổi tên tệp còn lại.",
+    hintEn: "Keep one of them (usually the one edited last) and delete or rename the other.",
+  },
   "yaml/syntax": { vi: "Lỗi cú pháp YAML: {detail}", en: "YAML syntax error: {detail}", hintVi: "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép.", hintEn: "Check indentation (spaces, not tabs), colons and quotes." },
   "yaml/syntax-warning": { vi: "Cảnh báo YAML: {detail}", en: "YAML warning: {detail}" },
   "yaml/duplicate-key": { vi: "Khóa bị lặp lại trong cùng một mục", en: "Duplicate key in the same mapping", hintVi: "Xóa hoặc đổi tên một trong hai dòng trùng.", hintEn: "Remove or rename one of the two keys." },
