@@ -10,13 +10,20 @@ export const Criterion = z.strictObject({
 export const Award = z.strictObject({
   ma: Id.describe("Mã hình thức, ví dụ: co-thi-dua"),
   ten: Text.describe("Tên hình thức khen thưởng, ví dụ: Cờ thi đua của Ủy ban nhân dân tỉnh"),
-  chi_tieu: Count.describe("Số đơn vị tối đa được đề nghị"),
+  chi_tieu: Count.min(1).describe("Số đơn vị tối đa được đề nghị, từ 1 trở lên"),
 });
 
+/** A share of the votes: numerator/denominator, above 0 and at most 1 (1/1 is unanimity). */
 const Fraction = z
   .string()
   .regex(/^\d+\/\d+$/, { message: "fraction" })
-  .describe("Tỷ lệ dạng tử/mẫu, ví dụ: 2/3");
+  .refine((s) => isShare(s), { message: "fraction-range", abort: true })
+  .describe("Tỷ lệ dạng tử/mẫu, lớn hơn 0 và không lớn hơn 1, ví dụ: 2/3");
+
+function isShare(s: string): boolean {
+  const [num, den] = s.split("/").map(Number) as [number, number];
+  return num >= 1 && den >= 1 && num <= den;
+}
 
 export const Year = z
   .strictObject({
