@@ -13,6 +13,12 @@ export const IsoDate = z
   .refine((s) => isRealDate(s), { message: "date" })
   .describe("Ngày theo dạng NNNN-TT-NN, ví dụ: 2020-02-05");
 
+/** A calendar month written ISO style, 01 to 12. */
+export const IsoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "month" })
+  .describe("Tháng theo dạng NNNN-TT (TT từ 01 đến 12), ví dụ: 2020-07");
+
 export const TimeOfDay = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "time" })

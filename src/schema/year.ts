@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Count, Id, IsoDate, Points, Text } from "./common.ts";
+import { Count, Id, IsoDate, IsoMonth, Points, Text } from "./common.ts";
 
 export const Criterion = z.strictObject({
   ma: Id.describe("Mã tiêu chí, ví dụ: tc01"),
@@ -39,9 +39,9 @@ export const Year = z
       .strictObject({
         dang_ky: IsoDate.describe("Hạn gửi đăng ký thi đua"),
         bao_cao_so_ket: IsoDate.describe("Hạn gửi báo cáo sơ kết 6 tháng"),
-        so_ket_thang: z.string().regex(/^\d{4}-\d{2}$/, { message: "month" }).describe("Tháng tổ chức sơ kết, ví dụ: 2020-07"),
+        so_ket_thang: IsoMonth.describe("Tháng tổ chức sơ kết, ví dụ: 2020-07"),
         bao_cao_tong_ket: IsoDate.describe("Hạn gửi báo cáo tổng kết và tự chấm điểm"),
-        tong_ket_thang: z.string().regex(/^\d{4}-\d{2}$/, { message: "month" }).describe("Tháng tổ chức tổng kết, bình bầu"),
+        tong_ket_thang: IsoMonth.describe("Tháng tổ chức tổng kết, bình bầu"),
       })
       .describe("Các mốc thời gian trong Kế hoạch"),
     binh_bau: z

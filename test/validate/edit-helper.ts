@@ -3,11 +3,14 @@ import { checkProject } from "../../src/pipeline.ts";
 import { fixtureWorld } from "../helpers/fixture-world.ts";
 
 /**
- * The minimal project with text replaced in its files (each edit must match), checked:
+ * The minimal project with text replaced in its files (each edit must match) and extra files, checked:
  * the diagnostics as "severity file:line:column code", and their messages in both languages.
  */
-export async function checkEdited(edits: Record<string, [string | RegExp, string][]>): Promise<{ lines: string[]; texts: string[] }> {
-  const world = fixtureWorld();
+export async function checkEdited(
+  edits: Record<string, [string | RegExp, string][]>,
+  extra: Record<string, string> = {},
+): Promise<{ lines: string[]; texts: string[] }> {
+  const world = fixtureWorld(undefined, extra);
   const dec = new TextDecoder();
   for (const [file, list] of Object.entries(edits)) {
     let text = dec.decode(world.files.get(file));
