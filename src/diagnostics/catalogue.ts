@@ -50,6 +50,12 @@ export const CATALOGUE: Record<string, Entry> = {
   "yaml/duplicate-key": { vi: "Khóa bị lặp lại trong cùng một mục", en: "Duplicate key in the same mapping", hintVi: "Xóa hoặc đổi tên một trong hai dòng trùng.", hintEn: "Remove or rename one of the two keys." },
   "yaml/too-deep": { vi: "Dữ liệu lồng nhau quá sâu (tối đa {max} cấp)", en: "Data nested too deeply (at most {max} levels)", hintVi: "Kiểm tra thụt lề.", hintEn: "Check the indentation." },
   "yaml/alias-limit": { vi: "Quá nhiều tham chiếu YAML (*alias), tối đa {max}", en: "Too many YAML alias expansions (at most {max})", hintVi: "Viết trực tiếp giá trị thay vì dùng &anchor/*alias.", hintEn: "Write the values out instead of using anchors and aliases." },
+  "number/precision": {
+    vi: "Số {value} có {digits} chữ số có nghĩa, quá {max} chữ số mà công cụ giữ đúng được: sẽ bị đọc thành một số khác",
+    en: "The number {value} has {digits} significant digits, more than the {max} the tool keeps exactly: it would be read as another number",
+    hintVi: "Viết số với tối đa {max} chữ số có nghĩa (làm tròn); mã số hay số hiệu dài thì đặt trong dấu ngoặc kép để là chữ.",
+    hintEn: "Write it with at most {max} significant digits (rounded); put a long code or reference number in quotes to keep it as text.",
+  },
   "markdown/no-front-matter": { vi: "Tệp Markdown thiếu phần khai báo đầu tệp (front matter)", en: "The Markdown file has no front matter", hintVi: "Dòng đầu tiên phải là ---, tiếp theo là các khai báo YAML, rồi một dòng --- để đóng.", hintEn: "Start with a line '---', the YAML fields, and a closing '---'." },
   "markdown/unclosed-front-matter": { vi: "Phần khai báo đầu tệp chưa được đóng", en: "The front matter is not closed", hintVi: "Thêm một dòng --- sau các khai báo YAML.", hintEn: "Add a line '---' after the YAML fields." },
   "text/legacy-encoding": { vi: "Văn bản có vẻ được gõ bằng bảng mã cũ {encoding}", en: "The text looks like legacy {encoding} encoding", hintVi: "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã). Có lẽ ý là: “{suggestion}”", hintEn: "Convert it to Unicode. Probably meant: “{suggestion}”" },
