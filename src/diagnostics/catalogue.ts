@@ -66,6 +66,12 @@ export const CATALOGUE: Record<string, Entry> = {
   "schema/too-few": { vi: "Danh sách {field} cần ít nhất {min} mục", en: "List {field} needs at least {min} items", hintVi: "Bổ sung các mục còn thiếu.", hintEn: "Add the missing items." },
   "schema/too-small": { vi: "Giá trị {value} của {field} nhỏ hơn mức tối thiểu {min}", en: "Value {value} of {field} is below the minimum {min}", hintVi: "Sửa lại số liệu.", hintEn: "Correct the number." },
   "schema/too-big": { vi: "Giá trị {value} của {field} vượt mức tối đa {max}", en: "Value {value} of {field} is above the maximum {max}", hintVi: "Sửa lại số liệu.", hintEn: "Correct the number." },
+  "schema/too-long": {
+    vi: "Trường {field} dài {length} ký tự, tối đa {max} ký tự",
+    en: "Field {field} is {length} characters long, at most {max} allowed",
+    hintVi: "Rút ngắn giá trị: mã được dùng trong tên tệp kết quả, nên phải ngắn (ví dụ: so-y-te).",
+    hintEn: "Shorten it: ids are used in the names of the output files, so they must be short (e.g. so-y-te).",
+  },
   "schema/format": { vi: "Trường {field}: {kindVi}", en: "Field {field}: {kindEn}", hintVi: "Sửa giá trị “{value}”.", hintEn: "Correct the value “{value}”." },
   "ref/unknown-unit": { vi: "Không có đơn vị mã “{id}” trong khoi.yaml", en: "No unit with id “{id}” in khoi.yaml", hintVi: "Dùng một mã trong danh sách: {known}.", hintEn: "Use one of: {known}." },
   "ref/not-member": { vi: "Đơn vị “{id}” không phải thành viên Khối năm {year}", en: "Unit “{id}” is not a member of the bloc in {year}", hintVi: "Kiểm tra danh sách thanh_vien trong nam.yaml.", hintEn: "Check thanh_vien in nam.yaml." },
