@@ -199,6 +199,61 @@ export const CATALOGUE: Record<string, Entry> = {
     hintVi: "Chạy lại khi không còn ai (hoặc công cụ đồng bộ nào) đang sửa thư mục dữ liệu.",
     hintEn: "Run again once nothing (a person or a sync tool) is changing the data folder.",
   },
+  // The DOCX shell (src/render/docx/load-shell.ts): checked once per build, before anything is rendered.
+  "shell/too-large": {
+    vi: "Tệp khung {path} quá lớn ({size} byte, tối đa {max}): không đọc",
+    en: "The shell {path} is too large ({size} bytes, at most {max}): not read",
+    hintVi: "Tệp khung chỉ khoảng 10 KB; kiểm tra xem {path} có phải là liên kết tới tệp khác không. Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "The shell is about 10 KB; check whether {path} links to another file. Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
+  "shell/lfs-pointer": {
+    vi: "Tệp khung {path} là con trỏ Git LFS, chưa phải tệp DOCX",
+    en: "The shell {path} is a Git LFS pointer, not the DOCX itself",
+    hintVi: "Chạy git lfs pull (cài Git LFS trước nếu máy chưa có) để tải tệp thật về.",
+    hintEn: "Run git lfs pull (install Git LFS first if needed) to fetch the real file.",
+  },
+  "shell/not-docx": {
+    vi: "Tệp khung {path} không phải tệp DOCX (ZIP): {detail}",
+    en: "The shell {path} is not a DOCX (ZIP) file: {detail}",
+    hintVi: "Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
+  "shell/missing-part": {
+    vi: "Tệp khung {path} thiếu phần {part}",
+    en: "The shell {path} has no part {part}",
+    hintVi: "Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
+  "shell/broken-part": {
+    vi: "Phần {part} của tệp khung {path} bị hỏng: {detail}",
+    en: "The part {part} of the shell {path} is broken: {detail}",
+    hintVi: "Nếu vừa sửa khung bằng Word, mở lại và lưu lại dạng .docx. Hoặc khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "If you edited the shell in Word, open it and save it as .docx again. Or restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
+  "shell/template": {
+    vi: "Tệp khung {path} có thẻ điền sai: {detail}",
+    en: "The shell {path} has a malformed tag: {detail}",
+    hintVi: "Thẻ {@body} phải đứng một mình trong một đoạn văn. Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "The tag {@body} must be alone in its paragraph. Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
+  "shell/no-body": {
+    vi: "Tệp khung {path} không có thẻ {@body}: văn bản lập ra sẽ không có nội dung",
+    en: "The shell {path} has no {@body} tag: the documents would have no content",
+    hintVi: "Thêm lại một đoạn văn chỉ gồm {@body} trong word/document.xml. Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "Add back a paragraph holding only {@body} in word/document.xml. Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
+  "shell/body-twice": {
+    vi: "Tệp khung {path} có {count} thẻ {@body}: nội dung văn bản sẽ bị lặp",
+    en: "The shell {path} has {count} {@body} tags: the content would be repeated",
+    hintVi: "Giữ lại một đoạn {@body}. Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "Keep one {@body} paragraph. Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
+  "shell/unknown-tag": {
+    vi: "Tệp khung {path} có thẻ {tag} trong {part}; công cụ chỉ điền {@body}",
+    en: "The shell {path} has the tag {tag} in {part}; the tool fills only {@body}",
+    hintVi: "Xóa thẻ này (viết chữ cố định thay vào). Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
+    hintEn: "Remove the tag (write fixed text instead). Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
+  },
   "build/write-failed": {
     vi: "Không ghi được {path}: {reasonVi}",
     en: "Cannot write {path}: {reason}",
