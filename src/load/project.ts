@@ -49,8 +49,11 @@ export async function loadProject(world: World, diags: Diagnostics, dataDir = "d
   const blocText = await readText(world, blocFile, diags, "missing");
   if (blocText !== undefined) project.bloc = parseYamlSource(blocFile, blocText, diags);
 
-  for (const entry of (await listDir(world, dataDir, diags)) ?? []) {
+  const entries = (await listDir(world, dataDir, diags)) ?? [];
+  const hasBloc = entries.some((e) => e.kind === "file" && e.name === "khoi.yaml");
+  for (const entry of entries) {
     if (entry.kind === "dir" && /^\d{4}$/.test(entry.name)) project.years.push(await loadYear(world, diags, `${dataDir}/${entry.name}`, entry.name));
+    else if (entry.kind === "file" && entry.name === "khoi.yml" && hasBloc) duplicate(diags, blocFile, `${dataDir}/${entry.name}`);
     else if (entry.name !== "khoi.yaml" && !entry.name.startsWith(".")) unexpected(diags, `${dataDir}/${entry.name}`);
   }
   return project;
@@ -65,12 +68,20 @@ async function loadYear(world: World, diags: Diagnostics, dir: string, folder: s
     const path = `${dir}/${entry.name}`;
     if (entry.kind === "dir" && (entry.name === "dang-ky" || entry.name === "ket-qua")) {
       const list = entry.name === "dang-ky" ? year.registrations : year.results;
+      // so-y-te.yaml and so-y-te.yml side by side: neither may win silently.
+      const seen = new Map<string, string>();
       for (const f of (await listDir(world, path, diags)) ?? []) {
         const m = /^(.+)\.ya?ml$/.exec(f.name);
         if (f.kind !== "file" || !m) {
           if (!f.name.startsWith(".")) unexpected(diags, `${path}/${f.name}`);
           continue;
         }
+        const first = seen.get(m[1]!);
+        if (first !== undefined) {
+          duplicate(diags, `${path}/${first}`, `${path}/${f.name}`);
+          continue;
+        }
+        seen.set(m[1]!, f.name);
         const text = await readText(world, `${path}/${f.name}`, diags);
         if (text !== undefined) list.push({ unitId: m[1]!, src: parseYamlSource(`${path}/${f.name}`, text, diags) });
       }
@@ -80,10 +91,16 @@ async function loadYear(world: World, diags: Diagnostics, dir: string, folder: s
     } else if (entry.kind === "file" && entry.name in MD_FILES) {
       const text = await readText(world, path, diags);
       if (text !== undefined) year[MD_FILES[entry.name as keyof typeof MD_FILES]] = parseMarkdownSource(path, text, diags);
-    } else if (!entry.name.startsWith(".")) unexpected(diags, path);
+    } else if (entry.kind === "file" && entry.name === "nam.yml" && listed.has("nam.yaml")) duplicate(diags, `${dir}/nam.yaml`, path);
+    else if (!entry.name.startsWith(".")) unexpected(diags, path);
   }
   if (!year.nam && !listed.has("nam.yaml")) diags.error("file/missing", { file: `${dir}/nam.yaml`, line: 1, column: 1 }, { what: `${dir}/nam.yaml` });
   return year;
+}
+
+/** Two files for the same data (x.yaml and x.yml): an error naming both; only the first is read. */
+function duplicate(diags: Diagnostics, first: string, second: string): void {
+  diags.error("file/duplicate", { file: second, line: 1, column: 1 }, { first, second });
 }
 
 function unexpected(diags: Diagnostics, path: string): void {

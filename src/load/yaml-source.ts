@@ -2,6 +2,7 @@ import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocumen
 import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import { detectLegacyVietnamese } from "./legacy-encoding.ts";
 import { LIMITS } from "./limits.ts";
+import { excessPrecision, MAX_SIGNIFICANT_DIGITS } from "./number-precision.ts";
 
 export type Path = readonly (string | number)[];
 
@@ -128,10 +129,15 @@ function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /call stack/i.test(err.message);
 }
 
-/** Text values: within the length limit, and not legacy-encoded (TCVN3, VNI). */
+/** Numbers: exact as written (at most 15 significant digits). Text values: within the length limit, and not legacy-encoded (TCVN3, VNI). */
 function checkScalars(doc: Document.Parsed, pos: (offset: number) => SourcePos, diags: Diagnostics): void {
   visit(doc, {
     Scalar(_key, node) {
+      if (typeof node.value === "number" && node.source !== undefined) {
+        const digits = excessPrecision(node.source, node.value);
+        if (digits !== undefined) diags.error("number/precision", pos(node.range?.[0] ?? 0), { value: node.source, digits, max: MAX_SIGNIFICANT_DIGITS });
+        return;
+      }
       if (typeof node.value !== "string") return;
       if (node.value.length > LIMITS.maxTextChars) {
         diags.error("limit/text-length", pos(node.range?.[0] ?? 0), { length: node.value.length, max: LIMITS.maxTextChars });

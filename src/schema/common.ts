@@ -1,10 +1,14 @@
 import { z } from "zod";
 
-/** Short ids for units, criteria and awards: lower case ASCII, digits and "-". */
+/** Longest id: unit ids become file names (dang-ky-<id>.docx), which file systems limit to 255 bytes. */
+export const ID_MAX = 64;
+
+/** Short ids for units, criteria and awards: lower case ASCII, digits and "-", at most ID_MAX characters. */
 export const Id = z
   .string()
+  .max(ID_MAX)
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "id" })
-  .describe("Mã viết liền, chữ thường không dấu, số và dấu gạch ngang, ví dụ: so-y-te");
+  .describe(`Mã viết liền, chữ thường không dấu, số và dấu gạch ngang, tối đa ${ID_MAX} ký tự, ví dụ: so-y-te`);
 
 /** A calendar date written ISO style; checked for a real day. */
 export const IsoDate = z
@@ -12,6 +16,12 @@ export const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" })
   .refine((s) => isRealDate(s), { message: "date" })
   .describe("Ngày theo dạng NNNN-TT-NN, ví dụ: 2020-02-05");
+
+/** A calendar month written ISO style, 01 to 12. */
+export const IsoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "month" })
+  .describe("Tháng theo dạng NNNN-TT (TT từ 01 đến 12), ví dụ: 2020-07");
 
 export const TimeOfDay = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Count, Id, IsoDate, Points, Text } from "./common.ts";
+import { Count, Id, IsoDate, IsoMonth, Points, Text } from "./common.ts";
 
 export const Criterion = z.strictObject({
   ma: Id.describe("Mã tiêu chí, ví dụ: tc01"),
@@ -10,13 +10,20 @@ export const Criterion = z.strictObject({
 export const Award = z.strictObject({
   ma: Id.describe("Mã hình thức, ví dụ: co-thi-dua"),
   ten: Text.describe("Tên hình thức khen thưởng, ví dụ: Cờ thi đua của Ủy ban nhân dân tỉnh"),
-  chi_tieu: Count.describe("Số đơn vị tối đa được đề nghị"),
+  chi_tieu: Count.min(1).describe("Số đơn vị tối đa được đề nghị, từ 1 trở lên"),
 });
 
+/** A share of the votes: numerator/denominator, above 0 and at most 1 (1/1 is unanimity). */
 const Fraction = z
   .string()
   .regex(/^\d+\/\d+$/, { message: "fraction" })
-  .describe("Tỷ lệ dạng tử/mẫu, ví dụ: 2/3");
+  .refine((s) => isShare(s), { message: "fraction-range", abort: true })
+  .describe("Tỷ lệ dạng tử/mẫu, lớn hơn 0 và không lớn hơn 1, ví dụ: 2/3");
+
+function isShare(s: string): boolean {
+  const [num, den] = s.split("/").map(Number) as [number, number];
+  return num >= 1 && den >= 1 && num <= den;
+}
 
 export const Year = z
   .strictObject({
@@ -32,9 +39,9 @@ export const Year = z
       .strictObject({
         dang_ky: IsoDate.describe("Hạn gửi đăng ký thi đua"),
         bao_cao_so_ket: IsoDate.describe("Hạn gửi báo cáo sơ kết 6 tháng"),
-        so_ket_thang: z.string().regex(/^\d{4}-\d{2}$/, { message: "month" }).describe("Tháng tổ chức sơ kết, ví dụ: 2020-07"),
+        so_ket_thang: IsoMonth.describe("Tháng tổ chức sơ kết, ví dụ: 2020-07"),
         bao_cao_tong_ket: IsoDate.describe("Hạn gửi báo cáo tổng kết và tự chấm điểm"),
-        tong_ket_thang: z.string().regex(/^\d{4}-\d{2}$/, { message: "month" }).describe("Tháng tổ chức tổng kết, bình bầu"),
+        tong_ket_thang: IsoMonth.describe("Tháng tổ chức tổng kết, bình bầu"),
       })
       .describe("Các mốc thời gian trong Kế hoạch"),
     binh_bau: z

@@ -1,6 +1,7 @@
 import { formatScore } from "../format/number.ts";
 import type { YearContext } from "./cross-checks.ts";
-import { checkDate, checkUnique } from "./cross-checks.ts";
+import { checkDate, timeline } from "./check-dates.ts";
+import { checkUnique } from "./cross-checks.ts";
 
 /** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
 export function checkResults(ctx: YearContext): void {
@@ -18,7 +19,7 @@ export function checkResults(ctx: YearContext): void {
         if (!criteria.has(k.tieu_chi)) diags.error("ref/unknown-criterion", res.src.locate(["so_ket", "ket_qua", i, "tieu_chi"]), { id: k.tieu_chi, known });
       });
       checkUnique(so_ket.ket_qua.map((k) => k.tieu_chi), res.src, (i) => ["so_ket", "ket_qua", i, "tieu_chi"], diags, "Tiêu chí");
-      checkDate(ctx, res.src, ["so_ket", "ngay_gui"], so_ket.ngay_gui, y.moc_thoi_gian.bao_cao_so_ket, undefined, "Báo cáo sơ kết của đơn vị", "The unit's mid-year report");
+      checkDate(ctx, res.src, ["so_ket", "ngay_gui"], so_ket.ngay_gui, "year", timeline(ctx, "bao_cao_so_ket"), undefined, "Báo cáo sơ kết của đơn vị", "The unit's mid-year report");
     }
     if (tong_ket) {
       const base = ["tong_ket", "diem"] as const;
@@ -47,7 +48,7 @@ export function checkResults(ctx: YearContext): void {
         if (total > cap + 1e-9)
           diags.error("score/cap", res.src.locate(["tong_ket", key]), { kind, kindEn, value: formatScore(total), max: formatScore(cap) });
       }
-      checkDate(ctx, res.src, ["tong_ket", "ngay_gui"], tong_ket.ngay_gui, y.moc_thoi_gian.bao_cao_tong_ket, undefined, "Báo cáo tổng kết của đơn vị", "The unit's year-end report");
+      checkDate(ctx, res.src, ["tong_ket", "ngay_gui"], tong_ket.ngay_gui, "year-end", timeline(ctx, "bao_cao_tong_ket"), undefined, "Báo cáo tổng kết của đơn vị", "The unit's year-end report");
     }
   }
   for (const id of ctx.members) {

@@ -5,6 +5,7 @@ import type { Bloc } from "../schema/bloc.ts";
 import type { Located, ValidYear } from "./project.ts";
 import { checkMinutes } from "./check-minutes.ts";
 import { checkResults } from "./check-results.ts";
+import { checkDate, checkDocDates, checkTimeline, timeline } from "./check-dates.ts";
 
 /** Reports the second and later uses of the same id in a list. */
 export function checkUnique(items: readonly string[], src: YamlSource, pathOf: (i: number) => Path, diags: Diagnostics, what?: string): void {
@@ -76,6 +77,7 @@ export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics
   checkUnique(y.tieu_chi.map((c) => c.ma), ysrc, (i) => ["tieu_chi", i, "ma"], diags);
   checkUnique(y.binh_bau.danh_hieu.map((a) => a.ma), ysrc, (i) => ["binh_bau", "danh_hieu", i, "ma"], diags);
 
+  checkTimeline(ctx);
   checkRegistrations(ctx);
   checkResults(ctx);
   checkMinutes(ctx);
@@ -98,7 +100,6 @@ function checkSigners(ctx: YearContext): void {
 
 function checkRegistrations(ctx: YearContext): void {
   const { vy, diags, criteria } = ctx;
-  const y = vy.year.data;
   const planDate = vy.plan?.data.ngay ?? undefined;
   for (const [unitId, reg] of vy.registrations) {
     if (!ctx.unitIds.has(unitId)) {
@@ -112,7 +113,7 @@ function checkRegistrations(ctx: YearContext): void {
     checkUnique(r.chi_tieu.map((t) => t.tieu_chi), reg.src, (i) => ["chi_tieu", i, "tieu_chi"], diags, "Tiêu chí");
     const have = new Set(r.chi_tieu.map((t) => t.tieu_chi));
     for (const c of criteria.keys()) if (!have.has(c)) diags.warning("registration/missing-criterion", reg.src.locate(["chi_tieu"], "key"), { criterion: c });
-    checkDate(ctx, reg.src, ["ngay"], r.ngay, y.moc_thoi_gian.dang_ky, planDate, "Bản đăng ký", "The registration");
+    checkDate(ctx, reg.src, ["ngay"], r.ngay, "year", timeline(ctx, "dang_ky"), planDate, "Bản đăng ký", "The registration");
   }
   for (const id of ctx.members) {
     if (!vy.registrations.has(id)) {
@@ -120,43 +121,6 @@ function checkRegistrations(ctx: YearContext): void {
       diags.warning("registration/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id });
     }
   }
-}
-
-/** Late is a warning; before the plan is an error. */
-export function checkDate(
-  ctx: YearContext,
-  src: YamlSource,
-  path: Path,
-  date: string,
-  deadline: string | undefined,
-  planDate: string | undefined,
-  what: string,
-  whatEn: string,
-): void {
-  if (deadline && date > deadline) ctx.diags.warning("date/late", src.locate(path), { what, whatEn, date, deadline });
-  if (planDate && date < planDate) ctx.diags.error("date/before-plan", src.locate(path), { what, whatEn, date, planDate });
-}
-
-function checkDocDates(ctx: YearContext): void {
-  const { vy, diags } = ctx;
-  const y = vy.year.data;
-  const planDate = vy.plan?.data.ngay ?? undefined;
-  const plan = vy.plan;
-  if (plan?.data.ngay && !plan.data.ngay.startsWith(String(y.nam)))
-    diags.error("date/wrong-year", plan.src.locate(["ngay"]), { date: plan.data.ngay, year: y.nam });
-  const docs: [string, string, Located<{ ngay?: string | null }> | undefined][] = [
-    ["Báo cáo sơ kết", "The mid-year report", vy.soKet],
-    ["Báo cáo tổng kết", "The year-end report", vy.tongKet],
-    ["Biên bản", "The minutes", vy.minutes],
-    ["Tờ trình", "The proposal", vy.proposal],
-  ];
-  for (const [what, whatEn, doc] of docs) {
-    const d = doc?.data.ngay;
-    if (doc && d) checkDate(ctx, doc.src, ["ngay"], d, undefined, planDate, what, whatEn);
-  }
-  const m = vy.minutes;
-  if (m && !m.data.ngay.startsWith(y.moc_thoi_gian.tong_ket_thang))
-    diags.warning("date/out-of-month", m.src.locate(["ngay"]), { what: "Cuộc họp bình bầu", whatEn: "The voting meeting", date: m.data.ngay, month: y.moc_thoi_gian.tong_ket_thang });
 }
 
 function checkDocNumbers(ctx: YearContext): void {

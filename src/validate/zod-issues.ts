@@ -50,6 +50,7 @@ function describe(issue: ZodIssueLike, field: string): { code: string; params: P
       if (issue.origin === "string") return { code: "schema/format", params: { field, kind: "empty", value: String(issue.input ?? "") }, at: "value" };
       return { code: "schema/too-small", params: { field, min: Number(issue.minimum), value: String(issue.input) }, at: "value" };
     case "too_big":
+      if (issue.origin === "string") return { code: "schema/too-long", params: { field, max: Number(issue.maximum), length: String(issue.input ?? "").length }, at: "value" };
       return { code: "schema/too-big", params: { field, max: Number(issue.maximum), value: String(issue.input) }, at: "value" };
     default:
       return { code: "schema/format", params: { field, kind: issue.message, value: String(issue.input ?? "") }, at: "value" };

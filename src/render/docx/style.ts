@@ -114,7 +114,7 @@ const BASE: Omit<ParagraphStyle, "id" | "name"> = {
   contextualSpacing: false,
 };
 
-function readStyles(stylesXml: string): Record<StyleRole, ParagraphStyle> {
+export function readStyles(stylesXml: string): Record<StyleRole, ParagraphStyle> {
   const root = parseXml(stylesXml).root;
   const defaults = child(root, "w:docDefaults");
   const docProps = readProps(
@@ -144,7 +144,7 @@ function readStyles(stylesXml: string): Record<StyleRole, ParagraphStyle> {
   return out;
 }
 
-function readPage(documentXml: string): PageSetup {
+export function readPage(documentXml: string): PageSetup {
   const body = child(parseXml(documentXml).root, "w:body");
   const sectPr = child(body, "w:sectPr");
   if (!sectPr) throw new Error("the shell's document.xml has no final w:sectPr");
