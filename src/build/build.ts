@@ -4,7 +4,7 @@ import type { World } from "../io/world.ts";
 import { FontNotFoundError, loadFontSet } from "../pdf/fonts/load-font-set.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
 import { checkProject } from "../pipeline.ts";
-import { readShellStyle } from "../render/docx/style.ts";
+import { loadShell } from "../render/docx/load-shell.ts";
 import { renderAll } from "../render/render-all.ts";
 import { sha256 } from "./hash.ts";
 import { manifestBytes, MANIFEST_NAME, readManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
@@ -56,12 +56,9 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     const checked = await checkProject(rec.world, opts.dataDir);
     for (const d of checked.diagnostics) diags.add(d);
     if (diags.hasErrors) return done();
-    const shell = await guard(diags, "templates/shell.docx", "read", () => rec.world.readFile("templates/shell.docx"));
-    if (shell === FAILED) return done();
-    if (!shell) {
-      diags.error("file/missing", { file: "templates/shell.docx", line: 1, column: 1 }, { what: "templates/shell.docx" });
-      return done();
-    }
+    const loaded = await loadShell(rec.world, diags);
+    if (!loaded) return done();
+    const { shell, style } = loaded;
     let fonts: FontSet;
     try {
       fonts = await loadFontSet(fontReader(world), {
@@ -146,7 +143,6 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
       return done();
     }
 
-    const style = readShellStyle(shell);
     const files = [];
     for (const [i, p] of todo.entries()) {
       files.push(...(await renderAll([p.composed], { shell, style, fonts, ...epoch(world) }, opts.outDir, diags)));
