@@ -1,7 +1,7 @@
 import type { Diagnostics, Params, SourcePos } from "../diagnostics/diagnostic.ts";
 import { Budget, TemplateFailure, type TemplateLoc } from "./budget.ts";
 import { hb, knownHelpers, STRICT_ARGUMENTS, withRun, type RunState } from "./helpers.ts";
-import { MARK_CHARS, SITE, VALUE_CLOSE, VALUE_OPEN } from "./marks.ts";
+import { MARK_CHARS, SITE, stripMarks, VALUE_CLOSE, VALUE_OPEN } from "./marks.ts";
 import type { Origin } from "./origins.ts";
 import { knownNames, objectNamedIn, safeContext, type SafeContext } from "./safe-context.ts";
 
@@ -153,7 +153,8 @@ function reportError(
     diags.error(err.code, loc ? at(loc.line, loc.column + 1) : at(1, 1), err.params);
     return;
   }
-  const msg = err instanceof Error ? err.message : String(err);
+  // (a TypeError may quote a value, marks included)
+  const msg = stripMarks(err instanceof Error ? err.message : String(err));
   const lines = msg.split("\n");
   // Parse errors end with what was expected ("Expecting 'OPEN_ENDBLOCK', got 'EOF'"): more useful than their first line.
   let detail = (/^Parse error/.test(msg) ? lines[lines.length - 1] : lines[0]) ?? msg;

@@ -88,6 +88,7 @@ describe("helper errors point at the expression", () => {
     const body = `${plan.trimEnd()}\n\n{{khoi.ten.x}}\n`;
     const { diagnostics } = await checkProject(fixtureWorld(undefined, { "data/2020/ke-hoach.md": body }));
     expect(errors(diagnostics).map(at)).toEqual([`data/2020/ke-hoach.md:${plan.split("\n").length + 1}:1 template/error`]);
+    expect(String(errors(diagnostics)[0]!.params.detail)).not.toMatch(/[\u0001-\u0004]/);
   });
 });
 
