@@ -83,6 +83,16 @@ describe("in a project", () => {
     expect(errors[0]!.params.known).toBe("chi-tieu");
   });
 
+  it("a missing value in a front matter string of a template is located in that string", async () => {
+    const bad = dangKy.replace('tieu_de: "Năm {{nam}}"', 'tieu_de: "Năm {{nma}}"');
+    const line = bad.split("\n").findIndex((l) => l.includes("{{nma}}")) + 1;
+    const col = bad.split("\n")[line - 1]!.indexOf("nma") + 1; // at the name, as Handlebars locates it
+    const { diagnostics } = await checkProject(fixtureWorld(undefined, { "templates/dang-ky.md": bad }));
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    expect([...new Set(errors.map((d) => `${d.pos.file}:${d.pos.line}:${d.pos.column} ${d.code}`))]).toEqual([`templates/dang-ky.md:${line}:${col} template/missing-value`]);
+    expect(errors[0]!.params.known).toMatch(/^nam\b/);
+  });
+
   it("a table in a data body that has none is located in the data file", async () => {
     const plan = new TextDecoder().decode(fixtureWorld().files.get("data/2020/ke-hoach.md")!);
     const { diagnostics } = await checkProject(fixtureWorld(undefined, { "data/2020/ke-hoach.md": plan + '\n{{bang "tong-hop-diem"}}\n' }));
