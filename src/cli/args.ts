@@ -1,4 +1,5 @@
 import type { Lang } from "../diagnostics/diagnostic.ts";
+import { escapeControls } from "../diagnostics/format.ts";
 
 export interface CliOptions {
   command: "build" | "validate" | "schema" | "help";
@@ -74,17 +75,52 @@ Options:
 
 Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
+/** Options that take a value, as "--name value" or "--name=value". */
+const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts"]);
+const FLAGS = new Set(["--verbose", "--check", "--watch", "-h", "--help"]);
+
+/**
+ * Parses the command line. Errors never repeat a value given on it: an unknown
+ * option is named without what follows "=" (`--pw=secret` gives "--pw"), the
+ * word after an unknown option is taken as its value and not shown, and other
+ * stray words are counted, not quoted. Names are shown with control
+ * characters escaped.
+ */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, watch: false, errors: [] };
   const rest = [...argv];
-  const cmd = rest.shift();
-  if (cmd === "build" || cmd === "validate" || cmd === "schema") o.command = cmd;
-  else if (cmd !== undefined && cmd !== "help" && cmd !== "-h" && cmd !== "--help") o.errors.push(`unknown command: ${cmd}`);
+  const first = rest[0];
+  if (first !== undefined && !first.startsWith("-")) {
+    rest.shift();
+    if (first === "build" || first === "validate" || first === "schema") o.command = first;
+    else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
+  }
+  let position = argv.length - rest.length;
   while (rest.length) {
-    const a = rest.shift()!;
+    const arg = rest.shift()!;
+    position++;
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const a = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (!arg.startsWith("-")) {
+      o.errors.push(`unexpected argument #${position}`);
+      continue;
+    }
+    if (!VALUED.has(a) && !FLAGS.has(a)) {
+      o.errors.push(`unknown option: ${escapeControls(a)}`);
+      // What follows may be its value (a password, a path): skipped, never printed.
+      if (inline === undefined && rest[0] !== undefined && !rest[0].startsWith("-")) (rest.shift(), position++);
+      continue;
+    }
+    if (FLAGS.has(a) && inline !== undefined) {
+      o.errors.push(`${a} takes no value`);
+      continue;
+    }
     const value = () => {
+      if (inline !== undefined) return inline;
       const v = rest.shift();
       if (v === undefined) o.errors.push(`${a} needs a value`);
+      else position++;
       return v ?? "";
     };
     if (a === "--lang") {
@@ -107,9 +143,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       const v = value();
       if (v === "auto" || v === "package") o.fontSource = v;
       else o.errors.push("--pdf-fonts must be auto or package");
-    }
-    else if (a === "-h" || a === "--help") o.command = "help";
-    else o.errors.push(`unknown option: ${a}`);
+    } else if (a === "-h" || a === "--help") o.command = "help";
   }
   return o;
 }

@@ -4,6 +4,8 @@ import type { World } from "../io/world.ts";
 import { LIMITS } from "../load/limits.ts";
 import type { YearModel } from "../model/types.ts";
 import { composeYear, type Templates } from "./documents.ts";
+import { cleanDocument } from "./clean-document.ts";
+import type { Origin } from "./origins.ts";
 import { loadTemplate } from "./template-file.ts";
 
 export interface ComposedDocument {
@@ -11,6 +13,8 @@ export interface ComposedDocument {
   doc: AdminDocument;
   /** The data file the document mostly comes from, for messages. */
   source: string;
+  /** Where pieces of its text come from (templates, data bodies, inserted values), for messages about a character. */
+  origins?: Origin[];
 }
 
 const TEMPLATE_NAMES = ["ke-hoach", "dang-ky", "bao-cao-so-ket", "bao-cao-tong-ket", "bien-ban-binh-bau", "to-trinh"] as const;
@@ -23,7 +27,12 @@ export async function composeAll(world: World, models: readonly YearModel[], dia
     if (t) templates[name] = t;
   }
   if (Object.keys(templates).length !== TEMPLATE_NAMES.length) return [];
-  const composed = models.flatMap((m) => composeYear(m, templates as Templates, diags).map((doc) => ({ year: m.year, doc, source: sourceOf(m, doc) })));
+  const composed = models.flatMap((m) =>
+    composeYear(m, templates as Templates, diags).map(({ doc, origins }) => {
+      const clean = cleanDocument(doc);
+      return { year: m.year, doc: clean, source: sourceOf(m, clean), origins };
+    }),
+  );
   return composed.filter((d) => {
     const size = textSize(d.doc);
     if (size <= LIMITS.maxDocumentChars) return true;

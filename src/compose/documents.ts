@@ -1,4 +1,4 @@
-import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import type { AdminDocument, Block, SignatureBlock } from "../document/model.ts";
 import { formatDayMonthYearShort, formatTimeOfDay } from "../format/date.ts";
 import { docNumber, punctuateList, upperVi } from "../format/text.ts";
@@ -6,6 +6,8 @@ import type { DocSource, YearModel } from "../model/types.ts";
 import { yearContext } from "./context.ts";
 import { parseMarkup } from "./markup.ts";
 import { renderTemplate } from "./handlebars.ts";
+import { stripMarks } from "./marks.ts";
+import type { Origin } from "./origins.ts";
 import { blocHeader, blocSigner, recipientLines, unitHeader } from "./parts.ts";
 import { midYearTable, proposalTable, registrationTable, scoreTable, voteTable } from "./tables.ts";
 import type { Template } from "./template-file.ts";
@@ -19,25 +21,48 @@ interface Filled {
   title?: string;
   kinhGui?: string[];
   recipients: string[];
+  /** Where the filled text comes from, for messages about it (see origins.ts). */
+  origins: Origin[];
 }
 
-/** Renders the data's own body, then the template around it, then parses the result into blocks. */
+/** A composed document and where its text comes from. */
+export interface Composed {
+  doc: AdminDocument;
+  origins: Origin[];
+}
+
+/**
+ * Renders the data's own body, then the template around it, then parses the
+ * result into blocks. The body and the template may insert the document's own
+ * tables (`tables`), nothing else.
+ */
 function fill(t: Template, ctx: Record<string, unknown>, diags: Diagnostics, tables: Map<string, Block[]>, data?: DocSource<unknown>): Filled | undefined {
+  const names = new Set(tables.keys());
+  const origins: Origin[] = [];
   let noi_dung = "";
   if (data) {
-    const r = renderTemplate(data.body, ctx, { file: data.file, line: data.bodyLine }, diags);
+    const r = renderTemplate(data.body, ctx, { file: data.file, line: data.bodyLine }, diags, { tables: names });
     if (r === undefined) return undefined;
-    noi_dung = r;
+    noi_dung = r.text;
+    origins.push(...r.origins);
   }
   const full = { ...ctx, noi_dung };
-  const text = renderTemplate(t.body, full, { file: t.file, line: t.bodyLine }, diags);
-  const small = (s: string) => renderTemplate(s, full, { file: t.file, line: 1 }, diags) ?? s;
+  const raw = ["noi_dung"];
+  const text = renderTemplate(t.body, full, { file: t.file, line: t.bodyLine }, diags, { tables: names, raw });
   if (text === undefined) return undefined;
+  origins.push(...text.origins);
+  const small = (s: string, where: SourcePos | undefined) => {
+    const r = renderTemplate(s, full, where ?? { file: t.file, line: 1 }, diags, { raw });
+    if (r) origins.push(...r.origins);
+    return r ? stripMarks(r.text) : s;
+  };
+  const at = t.positions;
   return {
-    body: parseMarkup(text, tables),
-    ...(t.front.tieu_de ? { title: small(t.front.tieu_de) } : {}),
-    ...(t.front.kinh_gui ? { kinhGui: t.front.kinh_gui.map(small) } : {}),
-    recipients: t.front.noi_nhan.map(small),
+    body: parseMarkup(text.text, tables),
+    ...(t.front.tieu_de ? { title: small(t.front.tieu_de, at.tieu_de) } : {}),
+    ...(t.front.kinh_gui ? { kinhGui: t.front.kinh_gui.map((s, i) => small(s, at.kinh_gui[i])) } : {}),
+    recipients: t.front.noi_nhan.map((s, i) => small(s, at.noi_nhan[i])),
+    origins,
   };
 }
 
@@ -53,9 +78,9 @@ function meta(m: YearModel, title: string, subject: string, author: string, date
   return { title, subject, author, keywords: ["thi đua", m.bloc.shortName, String(m.year)], lang: "vi-VN", date: date ?? `${m.year}-01-01` };
 }
 
-export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): AdminDocument[] {
+export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Composed[] {
   const ctx = { ...yearContext(m), ke_hoach: { tham_chieu: planReference(m) } };
-  const docs: (AdminDocument | undefined)[] = [];
+  const docs: (Composed | undefined)[] = [];
 
   if (m.plan) {
     const f = fill(t["ke-hoach"], ctx, diags, new Map(), m.plan);
@@ -69,7 +94,7 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
     const f = fill(t["dang-ky"], { ...ctx, ...r, don_vi: { ten: u.name, ten_ngan: u.shortName } }, diags, new Map([["chi-tieu", registrationTable(m, r)]]));
     if (!f) continue;
     const signer: SignatureBlock = { role: "signer", lines: [upperVi(u.head.title)], name: u.head.name };
-    docs.push({
+    const doc: AdminDocument = {
       stem: `dang-ky-${u.id}`,
       typeCode: code,
       meta: meta(m, `Đăng ký thi đua năm ${m.year}: ${u.name}`, `Đăng ký thi đua năm ${m.year}`, u.name, r.ngay),
@@ -81,7 +106,8 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
       signatures: [signer],
       recipients: recipientLines(f.recipients),
       appendices: [],
-    });
+    };
+    docs.push({ doc, origins: f.origins });
   }
 
   if (m.soKet) docs.push(report(m, t["bao-cao-so-ket"], "bao-cao-so-ket", m.soKet, ctx, diags, new Map([["ket-qua-6-thang", midYearTable(m)]]), "deputy"));
@@ -90,7 +116,7 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
     if (d) {
       const f = m.tongKet.front;
       const so = f.so ? docNumber({ number: f.so, typeCode: m.bloc.typeCodes.report, issuerCode: m.bloc.code }) : `      /${m.bloc.typeCodes.report}-${m.bloc.code}`;
-      d.appendices.push({
+      d.doc.appendices.push({
         label: "Phụ lục",
         title: [`BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM ${m.year}`, upperVi(m.bloc.name)],
         attachedTo: `(Kèm theo Báo cáo số ${so} ngày ${f.ngay ? formatDayMonthYearShort(f.ngay) : "     "} của ${m.bloc.shortName})`,
@@ -106,7 +132,7 @@ export function composeYear(m: YearModel, t: Templates, diags: Diagnostics): Adm
     const f = fill(t["to-trinh"], ctx, diags, new Map([["danh-sach-de-nghi", proposalTable(m)]]), m.proposal);
     if (f) docs.push(blocDocument(m, t["to-trinh"], "to-trinh", m.bloc.typeCodes.proposal, "Tờ trình", p, f, "leader", ["Như trên", ...(p.noi_nhan ?? f.recipients).filter((x) => x !== "Như trên")]));
   }
-  return docs.filter((d): d is AdminDocument => d !== undefined);
+  return docs.filter((d): d is Composed => d !== undefined);
 }
 
 function report(
@@ -118,7 +144,7 @@ function report(
   diags: Diagnostics,
   tables: Map<string, Block[]>,
   by: "leader" | "deputy",
-): AdminDocument | undefined {
+): Composed | undefined {
   const f = fill(t, ctx, diags, tables, src);
   return f ? blocDocument(m, t, stem, m.bloc.typeCodes.report, "Báo cáo", src.front, f, by, src.front.noi_nhan ?? f.recipients) : undefined;
 }
@@ -134,8 +160,8 @@ interface BlocFront {
 }
 
 /** A document issued in the bloc's name and number series, with one signer and Nơi nhận. */
-function blocDocument(m: YearModel, t: Template, stem: string, typeCode: string, kind: string, p: BlocFront, f: Filled, by: "leader" | "deputy", recipients: string[]): AdminDocument {
-  return {
+function blocDocument(m: YearModel, t: Template, stem: string, typeCode: string, kind: string, p: BlocFront, f: Filled, by: "leader" | "deputy", recipients: string[]): Composed {
+  const doc: AdminDocument = {
     stem,
     typeCode,
     meta: meta(m, `${kind}: ${p.trich_yeu}`, p.trich_yeu, m.bloc.issuer.join(" "), p.ngay),
@@ -149,9 +175,10 @@ function blocDocument(m: YearModel, t: Template, stem: string, typeCode: string,
     recipients: recipientLines(recipients),
     appendices: [],
   };
+  return { doc, origins: f.origins };
 }
 
-function minutes(m: YearModel, t: Template, ctx: Record<string, unknown>, diags: Diagnostics): AdminDocument | undefined {
+function minutes(m: YearModel, t: Template, ctx: Record<string, unknown>, diags: Diagnostics): Composed | undefined {
   const src = m.minutes!;
   const d = src.front;
   const name = (id: string) => m.unitById.get(id)?.name ?? id;
@@ -189,7 +216,7 @@ function minutes(m: YearModel, t: Template, ctx: Record<string, unknown>, diags:
   };
   const f = fill(t, full, diags, tables, src);
   if (!f) return undefined;
-  return {
+  const doc: AdminDocument = {
     stem: "bien-ban-binh-bau",
     typeCode: m.bloc.typeCodes.minutes,
     meta: meta(m, `Biên bản họp bình bầu thi đua năm ${m.year}`, `Bình bầu thi đua năm ${m.year}`, m.bloc.issuer.join(" "), d.ngay),
@@ -204,4 +231,5 @@ function minutes(m: YearModel, t: Template, ctx: Record<string, unknown>, diags:
     recipients: recipientLines(d.noi_nhan ?? f.recipients),
     appendices: [],
   };
+  return { doc, origins: f.origins };
 }

@@ -1,86 +1,163 @@
-import Handlebars from "handlebars";
-import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
-import { formatDayMonth, formatDayMonthYear, formatDayMonthYearShort } from "../format/date.ts";
-import { formatNumber, formatPercent, formatScore, toRoman } from "../format/number.ts";
-import { upperVi } from "../format/text.ts";
-import { TABLE_MARK } from "./markup.ts";
+import type { Diagnostics, Params, SourcePos } from "../diagnostics/diagnostic.ts";
+import { Budget, TemplateFailure, type TemplateLoc } from "./budget.ts";
+import { hb, knownHelpers, STRICT_ARGUMENTS, withRun, type RunState } from "./helpers.ts";
+import { MARK_CHARS, SITE, stripMarks, VALUE_CLOSE, VALUE_OPEN } from "./marks.ts";
+import type { Origin } from "./origins.ts";
+import { knownNames, objectNamedIn, safeContext, type SafeContext } from "./safe-context.ts";
 
-/** One Handlebars environment with the Vietnamese format helpers; strict: a missing value is an error. */
-const hb = Handlebars.create();
-const str = (v: unknown) => String(v ?? "");
-const helpers = {
-  ngay_day_du: (d: unknown) => formatDayMonthYear(str(d)),
-  ngay_ngan: (d: unknown) => formatDayMonthYearShort(str(d)),
-  ngay_thang: (d: unknown) => formatDayMonth(str(d)),
-  so_vn: (n: unknown) => formatNumber(Number(n)),
-  diem_vn: (n: unknown) => formatScore(Number(n)),
-  phan_tram: (a: unknown, b: unknown) => formatPercent(Number(a), Number(b)),
-  hoa: (s: unknown) => upperVi(str(s)),
-  la_ma: (n: unknown) => toRoman(Number(n)),
-  bang: (name: unknown) => new hb.SafeString(`\n${TABLE_MARK}${str(name)}\u0001\n`),
-};
-hb.registerHelper(helpers);
-/** Only our helpers and the built-in blocks: an unknown helper fails when the template compiles. */
-const knownHelpers = Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
+export interface RenderOptions {
+  /** The computed tables the text may insert with {{bang "name"}}. */
+  tables?: ReadonlySet<string>;
+  /** Top-level context keys holding Markdown made by the tool (the rendered data body), inserted as it is. */
+  raw?: readonly string[];
+}
+
+export interface Rendered {
+  /** The text, values marked (see marks.ts): for parseMarkup, or stripMarks for a one-line place. */
+  text: string;
+  /** Where its pieces come from: the template's text, and each value where the template inserts it. */
+  origins: Origin[];
+}
+
+/** Where a template text starts in its file: `column` when it starts inside a line (a front matter string). */
+export interface TemplateWhere {
+  file: string;
+  line: number;
+  column?: number;
+}
 
 /**
  * Renders a template with strict Handlebars. Errors (syntax, an unclosed
- * block, a partial, an unknown helper, a missing value) become diagnostics
- * located in the template's file: `line` is the file line where the template
- * text starts.
+ * block, a partial, an unknown helper or table, a missing value, a helper's
+ * error, the budget running out) become diagnostics located in the
+ * template's file, at the expression.
  */
-export function renderTemplate(
-  text: string,
-  context: object,
-  where: { file: string; line: number },
-  diags: Diagnostics,
-): string | undefined {
-  const at = (line: number, column: number) => ({ file: where.file, line: where.line + line - 1, column });
-  const cached = compiled.get(text);
-  if (cached) return run(cached, context, text, at, diags);
-  let ast: hbs.AST.Program;
+export function renderTemplate(text: string, context: object, where: TemplateWhere, diags: Diagnostics, opts: RenderOptions = {}): Rendered | undefined {
+  const at = (line: number, column: number): SourcePos =>
+    line === 1 ? { file: where.file, line: where.line, column: (where.column ?? 1) + column - 1 } : { file: where.file, line: where.line + line - 1, column };
+  let entry = compiled.get(text);
+  if (!entry) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = hb.parse(text);
+    } catch (err) {
+      reportError(err, text, at, diags);
+      return undefined;
+    }
+    // The tool registers no partials: every {{> name}} would fail only when (and if) it is reached.
+    const partials = findPartials(ast);
+    for (const p of partials) diags.error("template/missing-partial", at(p.line, p.column), { name: p.name });
+    if (partials.length) return undefined;
+    const contents = prepareAst(ast);
+    entry = { template: hb.compile(ast, { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true }), contents };
+    if (compiled.size >= 256) compiled.clear(); // --watch sees many versions of the same files
+    compiled.set(text, entry);
+  }
+  const ctx = safeOf(context, opts.raw ?? []);
+  const state: RunState = { budget: new Budget(where.file), tables: opts.tables ?? new Set(), sites: [], siteIndex: new Map() };
+  let out: string;
   try {
-    ast = hb.parse(text);
+    out = withRun(state, () => entry.template(ctx.root));
   } catch (err) {
-    reportError(err, text, at, diags);
+    reportError(err, text, at, diags, ctx, state);
     return undefined;
   }
-  // The tool registers no partials: every {{> name}} would fail only when (and if) it is reached.
-  const partials = findPartials(ast);
-  for (const p of partials) diags.error("template/missing-partial", at(p.line, p.column), { name: p.name });
-  if (partials.length) return undefined;
-  const template = hb.compile(ast, { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true });
-  if (compiled.size >= 256) compiled.clear(); // --watch sees many versions of the same files
-  compiled.set(text, template);
-  return run(template, context, text, at, diags);
+  const origins: Origin[] = entry.contents.map((c) => ({ text: c.text, pos: at(c.line, c.column + 1), literal: true }));
+  const site = new RegExp(`${SITE}(\\d+)${SITE}(?:${VALUE_OPEN}([^${VALUE_OPEN}${VALUE_CLOSE}]*)${VALUE_CLOSE})?`, "g");
+  for (const m of out.matchAll(site)) {
+    const loc = state.sites[Number(m[1])];
+    if (m[2] !== undefined && loc) origins.push({ text: m[2], pos: at(loc.line, loc.column + 1), literal: false });
+  }
+  return { text: out.replace(new RegExp(`${SITE}\\d+${SITE}`, "g"), ""), origins };
+}
+
+interface Compiled {
+  template: HandlebarsTemplateDelegate;
+  /** The template's own text pieces, with their 1-based line and 0-based column. */
+  contents: { text: string; line: number; column: number }[];
 }
 
 /**
  * Compiled templates by their text: the registration template serves every unit,
  * and Handlebars compiles on first use, so it is compiled once per build.
  */
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const compiled = new Map<string, Compiled>();
 
-function run(
-  template: HandlebarsTemplateDelegate,
-  context: object,
+/** The safe copy of a context, once per context object (a document's small strings share it). */
+const safeCopies = new WeakMap<object, SafeContext>();
+function safeOf(context: object, raw: readonly string[]): SafeContext {
+  let c = safeCopies.get(context);
+  if (!c) safeCopies.set(context, (c = safeContext(context, raw)));
+  return c;
+}
+
+type Node = { type?: string; loc?: hbs.AST.SourceLocation } & Record<string, unknown>;
+
+/**
+ * Before compiling: a {{__at}} before every {{…}} (it records where the value
+ * goes and counts a step), the arguments of the format helpers looked up
+ * strictly, and the mark characters removed from the template's own text.
+ * Returns the text pieces with their positions. Iterative: any nesting is safe.
+ */
+function prepareAst(ast: hbs.AST.Program): Compiled["contents"] {
+  const contents: Compiled["contents"] = [];
+  const programs: (hbs.AST.Program | undefined)[] = [ast];
+  const exprs: Node[] = [];
+  while (programs.length) {
+    const program = programs.pop();
+    if (!program) continue;
+    const body: hbs.AST.Statement[] = [];
+    for (const st of program.body as unknown as Node[]) {
+      if (st.type === "ContentStatement") {
+        // (the typings call `original` StripFlags: it is the text before whitespace control)
+        const c = st as unknown as { value: string; original: string; loc: hbs.AST.SourceLocation };
+        c.value = c.value.replace(MARK_CHARS, "");
+        c.original = c.original.replace(MARK_CHARS, "");
+        contents.push({ text: c.original, line: c.loc.start.line, column: c.loc.start.column });
+      } else if (st.type === "MustacheStatement") {
+        const loc = st.loc!;
+        const path = { type: "PathExpression", data: false, depth: 0, parts: ["__at"], original: "__at", loc };
+        body.push({ type: "MustacheStatement", path, params: [], hash: undefined, escaped: false, strip: { open: false, close: false }, loc } as unknown as hbs.AST.Statement);
+        exprs.push(st);
+      } else if (st.type === "BlockStatement") {
+        exprs.push(st);
+        programs.push(st["program"] as hbs.AST.Program, st["inverse"] as hbs.AST.Program | undefined);
+      }
+      body.push(st as unknown as hbs.AST.Statement);
+    }
+    program.body = body;
+  }
+  while (exprs.length) {
+    const e = exprs.pop()!;
+    const path = e["path"] as { type?: string; original?: unknown } | undefined;
+    const params = (e["params"] as Node[] | undefined) ?? [];
+    const strict = path?.type === "PathExpression" && STRICT_ARGUMENTS.has(String(path.original));
+    for (const p of params) {
+      if (p.type === "SubExpression") exprs.push(p);
+      else if (strict && p.type === "PathExpression" && (p["parts"] as unknown[]).length > 0) p["strict"] = true;
+    }
+  }
+  return contents;
+}
+
+function reportError(
+  err: unknown,
   text: string,
   at: (line: number, column: number) => SourcePos,
   diags: Diagnostics,
-): string | undefined {
-  try {
-    return template(context);
-  } catch (err) {
-    reportError(err, text, at, diags);
-    return undefined;
+  ctx?: SafeContext,
+  state?: RunState,
+): void {
+  if (err instanceof TemplateFailure) {
+    const loc = err.loc ?? state?.budget.at;
+    diags.error(err.code, loc ? at(loc.line, loc.column + 1) : at(1, 1), err.params);
+    return;
   }
-}
-
-function reportError(err: unknown, text: string, at: (line: number, column: number) => SourcePos, diags: Diagnostics): void {
-  const msg = err instanceof Error ? err.message : String(err);
+  // (a TypeError may quote a value, marks included)
+  const msg = stripMarks(err instanceof Error ? err.message : String(err));
   const lines = msg.split("\n");
   // Parse errors end with what was expected ("Expecting 'OPEN_ENDBLOCK', got 'EOF'"): more useful than their first line.
-  const detail = (/^Parse error/.test(msg) ? lines[lines.length - 1] : lines[0]) ?? msg;
+  let detail = (/^Parse error/.test(msg) ? lines[lines.length - 1] : lines[0]) ?? msg;
   if (/got 'EOF'/.test(msg)) {
     const open = unclosedBlock(text);
     if (open) {
@@ -89,13 +166,18 @@ function reportError(err: unknown, text: string, at: (line: number, column: numb
     }
   }
   const loc = /line (\d+)/.exec(msg) ?? /- (\d+):(\d+)/.exec(msg);
-  const lineInTemplate = loc ? Number(loc[1]) : 1;
-  const column = loc && loc[2] !== undefined ? Number(loc[2]) + 1 : 1;
+  const last: TemplateLoc | undefined = state?.budget.at;
+  // An error Handlebars does not locate (a TypeError inside a lookup) happened in the expression started last.
+  const lineInTemplate = loc ? Number(loc[1]) : last ? last.line : 1;
+  const column = loc && loc[2] !== undefined ? Number(loc[2]) + 1 : !loc && last ? last.column + 1 : 1;
   const missing = /"([^"]+)" not defined/.exec(msg);
   const helper = /Missing helper: "([^"]+)"/.exec(msg) ?? /unknown helper (\S+)/.exec(msg);
   const syntax = /Parse error|Lexical error|Expecting|doesn't match/.test(msg);
   const code = missing ? "template/missing-value" : helper ? "template/unknown-helper" : syntax ? "template/syntax" : "template/error";
-  diags.error(code, at(lineInTemplate, column), { name: missing?.[1] ?? helper?.[1] ?? "", detail });
+  const name = missing?.[1] ?? helper?.[1] ?? "";
+  if (missing) detail = detail.replace(/ in \[object #\d+\]/, "").replace(/ - \d+:\d+$/, "");
+  const params: Params = missing ? { name, detail, known: knownNames(name, ctx ? objectNamedIn(msg, ctx) : undefined) } : { name, detail };
+  diags.error(code, at(lineInTemplate, column), params);
 }
 
 interface Found {

@@ -1,4 +1,7 @@
 import type { Block, Run } from "../document/model.ts";
+import { TABLE_END, TABLE_MARK, VALUE_CLOSE, VALUE_OPEN } from "./marks.ts";
+
+export { TABLE_MARK } from "./marks.ts";
 
 /**
  * The light Markdown of document bodies, one block per non-blank line:
@@ -6,17 +9,21 @@ import type { Block, Run } from "../document/model.ts";
  *   "### a) ..."     level-3 heading      "- ..."            item
  *   any other line   body paragraph       "**b**", "*i*"     bold and italic runs
  * A line holding only a table marker (see TABLE_MARK) becomes that table.
+ * Values from the data (marked, see marks.ts) never make structure: a value
+ * that starts with "# " or "- " is a paragraph's text, not a heading or an item
+ * (line breaks in values are gone before, see safe-context.ts).
  */
-export const TABLE_MARK = "\u0001table:";
-
 export function parseMarkup(text: string, tables: ReadonlyMap<string, Block[]>): Block[] {
   const blocks: Block[] = [];
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     if (!line) continue;
     if (line.startsWith(TABLE_MARK)) {
-      const name = line.slice(TABLE_MARK.length).replace(/\u0001$/, "");
-      blocks.push(...(tables.get(name) ?? []));
+      const name = line.slice(TABLE_MARK.length).replace(TABLE_END, "");
+      const table = tables.get(name);
+      // {{bang}} checks the name against the same tables: a miss here is a bug of the tool, not of the data.
+      if (!table) throw new Error(`parseMarkup: no table "${name}"`);
+      blocks.push(...table);
       continue;
     }
     const h = /^(#{1,3})\s+(.*)$/.exec(line);
@@ -31,8 +38,15 @@ export function parseMarkup(text: string, tables: ReadonlyMap<string, Block[]>):
   return blocks;
 }
 
-/** "**bold**" and "*italic*" runs; unmatched markers stay as text. */
-export function parseInline(text: string): Run[] {
+const MARKS = new RegExp(`[${VALUE_OPEN}${VALUE_CLOSE}]`, "g");
+
+/**
+ * "**bold**" and "*italic*" runs; unmatched markers stay as text. Emphasis may
+ * come from a value (a criterion written “*Trong sạch vững mạnh*” in nam.yaml):
+ * it stays inside its line.
+ */
+export function parseInline(marked: string): Run[] {
+  const text = marked.replace(MARKS, "");
   const runs: Run[] = [];
   const re = /\*\*([^*]+)\*\*|\*([^*]+)\*/g;
   let last = 0;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { parseMarkdownSource } from "../load/markdown-source.ts";
 import { readText } from "../load/read-text.ts";
@@ -20,6 +20,8 @@ export interface Template {
   front: TemplateFront;
   body: string;
   bodyLine: number;
+  /** Where the Handlebars strings of the front matter start in the file. */
+  positions: { tieu_de?: SourcePos; kinh_gui: SourcePos[]; noi_nhan: SourcePos[] };
 }
 
 /** Reads templates/<name>.md; problems are diagnostics on the template file. */
@@ -29,5 +31,20 @@ export async function loadTemplate(world: World, name: string, diags: Diagnostic
   if (text === undefined) return undefined;
   const md = parseMarkdownSource(file, text, diags);
   const front = md.frontMatter.value === undefined ? undefined : validateWith(TemplateFront, md.frontMatter, diags);
-  return front ? { file, front, body: md.body, bodyLine: md.bodyLine } : undefined;
+  if (!front) return undefined;
+  const at = (path: (string | number)[]) => textStart(text, md.frontMatter.locate(path));
+  const positions = {
+    ...(front.tieu_de !== undefined ? { tieu_de: at(["tieu_de"]) } : {}),
+    kinh_gui: (front.kinh_gui ?? []).map((_, i) => at(["kinh_gui", i])),
+    noi_nhan: front.noi_nhan.map((_, i) => at(["noi_nhan", i])),
+  };
+  return { file, front, body: md.body, bodyLine: md.bodyLine, positions };
+}
+
+/** The position of a scalar's first character: after its opening quote, if it has one. */
+function textStart(text: string, pos: SourcePos): SourcePos {
+  let offset = 0;
+  for (let line = 1; line < pos.line && offset >= 0; line++) offset = text.indexOf("\n", offset) + 1;
+  const ch = text[offset + pos.column - 1];
+  return ch === '"' || ch === "'" ? { ...pos, column: pos.column + 1 } : pos;
 }

@@ -118,8 +118,8 @@ export const CATALOGUE: Record<string, Entry> = {
   "template/missing-value": {
     vi: "Mẫu dùng giá trị “{name}” nhưng dữ liệu không có",
     en: "The template uses “{name}”, which the data does not have",
-    hintVi: "Sửa tên biến trong mẫu hoặc bổ sung dữ liệu. Chi tiết: {detail}",
-    hintEn: "Fix the name in the template or add the data. Detail: {detail}",
+    hintVi: "Tên có ở chỗ này (gần giống nhất trước): {known}. Sửa tên biến trong mẫu hoặc bổ sung dữ liệu. Chi tiết: {detail}",
+    hintEn: "Names there (closest first): {known}. Fix the name in the template or add the data. Detail: {detail}",
   },
   "template/unknown-helper": {
     vi: "Mẫu dùng hàm “{name}” không tồn tại",
@@ -138,6 +138,24 @@ export const CATALOGUE: Record<string, Entry> = {
     en: "Error while filling the template",
     hintVi: "Kiểm tra giá trị đưa vào hàm định dạng. Chi tiết: {detail}",
     hintEn: "Check the value given to the format helper. Detail: {detail}",
+  },
+  "template/unknown-table": {
+    vi: "Mẫu chèn bảng “{name}” nhưng văn bản này không có bảng nào tên như vậy",
+    en: "The template inserts the table “{name}”, which this document does not have",
+    hintVi: "Các bảng của văn bản này: {known}. Sửa tên trong {{bang \"...\"}} (mỗi loại văn bản có bảng riêng).",
+    hintEn: "This document's tables: {known}. Fix the name in {{bang \"...\"}} (each kind of document has its own tables).",
+  },
+  "limit/template-steps": {
+    vi: "Điền mẫu {template} cần quá nhiều bước (vượt {max} lần lặp và giá trị); đã dừng tại khối này",
+    en: "Filling {template} takes too many steps (more than {max} iterations and values); stopped at this block",
+    hintVi: "Kiểm tra các vòng {{#each}} lồng nhau trong mẫu: mỗi vòng lồng nhân số lần lặp lên.",
+    hintEn: "Check the nested {{#each}} loops of the template: each level multiplies the iterations.",
+  },
+  "limit/template-output": {
+    vi: "Điền mẫu {template} sinh quá nhiều chữ (vượt {max} ký tự); đã dừng tại khối này",
+    en: "Filling {template} produces too much text (more than {max} characters); stopped at this block",
+    hintVi: "Kiểm tra các vòng {{#each}} lồng nhau trong mẫu và dữ liệu bị chép lặp.",
+    hintEn: "Check the nested {{#each}} loops of the template and repeated data.",
   },
   "signer/authority": {
     vi: "Dòng chức vụ đầu “{line}” không bắt đầu bằng quyền hạn {authority}",

@@ -19,6 +19,31 @@ export function nfc(s: string): string {
 }
 
 /**
+ * Characters that draw nothing but that a PDF font would draw as a space or a
+ * hyphen while Word hides them: ZERO WIDTH SPACE, WORD JOINER, ZERO WIDTH
+ * NO-BREAK SPACE (a stray byte-order mark) and SOFT HYPHEN. Removed from all
+ * text, so that the DOCX and the PDF show the same (neither breaks at a soft
+ * hyphen).
+ */
+export const INVISIBLE_CHARS = /[\u00AD\u200B\u2060\uFEFF]/g;
+
+/** A run of white space holding a line break, a tab or a page/line separator. */
+const BREAK_RUN = /[ \t\n\r\v\f\u0085\u2028\u2029]*[\t\n\r\v\f\u0085\u2028\u2029][ \t\n\r\v\f\u0085\u2028\u2029]*/g;
+
+/**
+ * Text for a one-line place of a document (a name, a cell, a line of a
+ * paragraph): NFC, {@link INVISIBLE_CHARS} removed, each run of white space
+ * holding a line break or a tab made one space (none at either end). A value
+ * written as a YAML block scalar, or with "\n" in quotes, stays on one line and
+ * cannot start a heading or an item.
+ */
+export function oneLine(s: string): string {
+  const t = nfc(s).replace(INVISIBLE_CHARS, "");
+  if (!/[\t\n\r\v\f\u0085\u2028\u2029]/.test(t)) return t;
+  return t.replace(BREAK_RUN, (run, at: number) => (at === 0 || at + run.length === t.length ? "" : " "));
+}
+
+/**
  * Upper case with the diacritics kept, in NFC, e.g.
  * "Sở Văn hóa, Thể thao và Du lịch" → "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
  * "đ" → "Đ". The input may be NFD (decomposed).

@@ -1,0 +1,22 @@
+import type { AdminDocument } from "../document/model.ts";
+import { oneLine } from "../format/text.ts";
+
+/**
+ * Every text of a document made one line with no invisible characters
+ * ({@link oneLine}): one rule for the DOCX and the PDF. A name with a line
+ * break (a YAML block scalar, or "\n" in quotes) in a header, a signature or a
+ * table cell would otherwise be a line break in the DOCX and a missing glyph
+ * U+000A in the PDF; a soft hyphen or a zero-width space would be hidden by
+ * Word and drawn by the PDF. Every line of the model is one line: body lines
+ * are split by parseMarkup before they get here.
+ */
+export function cleanDocument(doc: AdminDocument): AdminDocument {
+  return clean(doc) as AdminDocument;
+}
+
+function clean(v: unknown): unknown {
+  if (typeof v === "string") return oneLine(v);
+  if (Array.isArray(v)) return v.map(clean);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]));
+  return v;
+}

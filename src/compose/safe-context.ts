@@ -1,0 +1,82 @@
+import { oneLine } from "../format/text.ts";
+import { MARK_CHARS, markValue } from "./marks.ts";
+
+/**
+ * The data as templates see it: a deep copy in which
+ * - objects and arrays have no prototype, so `{{__proto__}}`, `{{constructor}}`
+ *   or `{{list.map}}` are names that do not exist (strict mode reports them)
+ *   instead of inherited members that print nothing;
+ * - text values are one line ({@link oneLine}) and marked as values
+ *   ({@link markValue}): a line break or a "# " in a name cannot become a
+ *   heading of the document;
+ * - every object prints as "[object #n]", n its index in `objects`, so that an
+ *   error of Handlebars ("x" not defined in [object #3]) says which object
+ *   lacked the name, and the names it has can be listed.
+ */
+export interface SafeContext {
+  root: object;
+  objects: object[];
+}
+
+/** Top-level keys whose value is Markdown made by the tool (the rendered data body): copied as they are. */
+export function safeContext(context: object, rawKeys: readonly string[] = []): SafeContext {
+  const objects: object[] = [];
+  const seen = new Map<object, unknown>();
+  const copy = (v: unknown, top = false): unknown => {
+    if (typeof v === "string") return markValue(oneLine(v).replace(MARK_CHARS, "\uFFFD"));
+    if (!v || typeof v !== "object") return v;
+    const done = seen.get(v);
+    if (done !== undefined) return done;
+    if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v;
+    const out: Record<string | number, unknown> = Array.isArray(v) ? Object.setPrototypeOf([], null) : Object.create(null);
+    const id = objects.push(out) - 1;
+    Object.defineProperty(out, Symbol.toPrimitive, { value: () => `[object #${id}]`, enumerable: false });
+    seen.set(v, out);
+    if (Array.isArray(v)) v.forEach((x, i) => (out[i] = copy(x)));
+    else for (const [k, x] of Object.entries(v)) out[k] = top && rawKeys.includes(k) ? x : copy(x);
+    return out;
+  };
+  return { root: copy(context, true) as object, objects };
+}
+
+/** The object an error message names ("... not defined in [object #3]"), if it is one of ours. */
+export function objectNamedIn(message: string, ctx: SafeContext): object | undefined {
+  const m = /not defined in \[object #(\d+)\]/.exec(message);
+  return m ? ctx.objects[Number(m[1])] : undefined;
+}
+
+/**
+ * The names of `obj` closest to `name` (a typo is a few edits away), or all of
+ * them when none is close; at most `max`, in a stable order.
+ */
+export function closestNames(name: string, names: readonly string[], max = 8): string[] {
+  const scored = names.map((n) => ({ n, d: distance(name.toLowerCase(), n.toLowerCase()) }));
+  const close = scored.filter((s) => s.d <= Math.max(2, Math.floor(name.length / 3)) || s.n.includes(name) || name.includes(s.n));
+  const pick = close.length ? close.sort((a, b) => a.d - b.d || cmp(a.n, b.n)) : scored.sort((a, b) => cmp(a.n, b.n));
+  return pick.slice(0, max).map((s) => s.n);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Levenshtein distance, on names a few dozen characters long at most (longer ones are cut). */
+function distance(a: string, b: string): number {
+  const x = a.slice(0, 64);
+  const y = b.slice(0, 64);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/** The names `obj` has that are closest to `name`, for a message ("—" when it has none). */
+export function knownNames(name: string, obj: unknown): string {
+  if (Array.isArray(obj)) return obj.length ? `0…${obj.length - 1}` : "—";
+  if (!obj || typeof obj !== "object") return "—";
+  const names = closestNames(name, Object.keys(obj));
+  return names.length ? names.join(", ") : "—";
+}
