@@ -5,7 +5,9 @@ import { messageOf } from "./catalogue.ts";
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const { message, hint } = messageOf(d.code, escapeParams(d.params), lang);
   const sev = d.severity === "error" ? (lang === "vi" ? "lỗi" : "error") : lang === "vi" ? "cảnh báo" : "warning";
-  const head = `${escapeControls(d.pos.file)}:${d.pos.line}:${d.pos.column}: ${sev} [${d.code}] ${message}`;
+  // Line 0: a diagnostic about an argument or a whole file, with no place in it.
+  const at = d.pos.line > 0 ? `${escapeControls(d.pos.file)}:${d.pos.line}:${d.pos.column}` : escapeControls(d.pos.file);
+  const head = `${at}: ${sev} [${d.code}] ${message}`;
   return hint ? `${head}\n    → ${hint}` : head;
 }
 
