@@ -151,6 +151,16 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     if (diags.hasErrors) return done();
 
     const manifest: Manifest = { version: 1, ...identity, documents: filtered ? { ...(previous?.documents ?? {}) } : {} };
+    // What this full build saw, for the next build to tell at once that nothing changed (a partial build
+    // cannot vouch for the documents it left out).
+    if (!filtered)
+      manifest.snapshot = {
+        dataDir: opts.dataDir,
+        reads: Object.fromEntries(rec.reads),
+        listings: Object.fromEntries(rec.listings),
+        fontSource: opts.fontSource ?? "auto",
+        warnings: checked.diagnostics.filter((d) => d.severity === "warning"),
+      };
     const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
     for (const p of plans) {
       const old = previous?.documents[p.key];

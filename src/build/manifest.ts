@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { sha256, stableJson } from "./hash.ts";
 
@@ -14,6 +14,19 @@ export interface ManifestEntry {
   outputs: Record<string, string>;
 }
 
+/**
+ * What the last full build read: every file (hash), every folder listing,
+ * and the warnings of the data, so that a build with nothing to do can tell
+ * so (and say the warnings again) without loading the data at all.
+ */
+export interface Snapshot {
+  dataDir: string;
+  reads: Record<string, string>;
+  listings: Record<string, string>;
+  fontSource: string;
+  warnings: Diagnostic[];
+}
+
 export interface Manifest {
   version: 1;
   /** The tool's version (package version and a hash of its source). */
@@ -22,19 +35,41 @@ export interface Manifest {
   fonts: string;
   shell: string;
   documents: Record<string, ManifestEntry>;
+  snapshot?: Snapshot;
 }
 
 export const MANIFEST_NAME = ".manifest.json";
 
-const hashes = z.record(z.string(), z.string());
-const entrySchema = z.object({ key: z.string(), content: z.string(), inputs: hashes, outputs: hashes });
-const manifestSchema = z.object({
-  version: z.literal(1),
-  tool: z.string(),
-  fonts: z.string(),
-  shell: z.string(),
-  documents: z.record(z.string(), entrySchema),
-});
+/**
+ * The manifest's shape, checked by hand: this module is on the path of a
+ * build with nothing to do, which must not pay for loading a schema library.
+ * Returns what is wrong, or undefined.
+ */
+function shapeProblem(m: unknown): string | undefined {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  const isHashes = (v: unknown) => isObj(v) && Object.values(v).every((x) => typeof x === "string");
+  if (!isObj(m)) return "(gốc): không phải đối tượng JSON";
+  if (m.version !== 1) return `version: ${JSON.stringify(m.version)}`;
+  for (const k of ["tool", "fonts", "shell"]) if (typeof m[k] !== "string") return `${k}: ${JSON.stringify(m[k])}`;
+  if (!isObj(m.documents)) return "documents";
+  for (const [key, e] of Object.entries(m.documents)) {
+    if (!isObj(e)) return `documents.${key}`;
+    if (e.key !== key) return `documents.${key}.key`;
+    if (typeof e.content !== "string") return `documents.${key}.content`;
+    for (const k of ["inputs", "outputs"]) if (!isHashes(e[k])) return `documents.${key}.${k}`;
+  }
+  if (m.snapshot !== undefined) {
+    const s = m.snapshot;
+    if (!isObj(s) || typeof s.dataDir !== "string" || typeof s.fontSource !== "string" || !isHashes(s.reads) || !isHashes(s.listings)) return "snapshot";
+    if (!Array.isArray(s.warnings)) return "snapshot.warnings";
+    for (const [i, d] of s.warnings.entries()) {
+      const pos = isObj(d) ? d.pos : undefined;
+      if (!isObj(d) || typeof d.code !== "string" || d.severity !== "warning" || !isObj(d.params) || !isObj(pos)) return `snapshot.warnings.${i}`;
+      if (typeof pos.file !== "string" || typeof pos.line !== "number" || typeof pos.column !== "number") return `snapshot.warnings.${i}.pos`;
+    }
+  }
+  return undefined;
+}
 
 /**
  * The manifest of the last build: `manifest` when it is whole; `damaged`
@@ -53,14 +88,8 @@ export async function readManifest(world: World, outDir: string): Promise<Manife
   } catch (err) {
     return { damaged: err instanceof Error ? err.message : String(err) };
   }
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { damaged: `${issue.path.join(".") || "(gốc)"}: ${issue.message}` };
-  }
-  const m = parsed.data;
-  for (const [key, entry] of Object.entries(m.documents)) if (entry.key !== key) return { damaged: `documents.${key}.key: ${entry.key}` };
-  return { manifest: m as Manifest };
+  const problem = shapeProblem(json);
+  return problem ? { damaged: problem } : { manifest: json as Manifest };
 }
 
 export function manifestBytes(m: Manifest): Uint8Array {

@@ -1,9 +1,11 @@
-import { buildProject, type BuildOptions, type BuildResult } from "../build/build.ts";
+// The pipeline's modules (and pdf-lib, fontkit, docxtemplater behind them) load only when a
+// command needs them: a build with nothing to do never loads them.
+import type { BuildOptions, BuildResult } from "../build/build.ts";
+import { upToDate } from "../build/up-to-date.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
-import { fontsourceTinosDir } from "../pdf/fonts/node-font-reader.ts";
-import { checkProject } from "../pipeline.ts";
+import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import type { CliOptions } from "./args.ts";
 import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
 import { toolVersion } from "./tool-version.ts";
@@ -15,6 +17,7 @@ function report(items: Diagnostic[], opts: CliOptions, out: (s: string) => void)
 }
 
 export async function runValidate(world: World, opts: CliOptions, out: (s: string) => void): Promise<number> {
+  const { checkProject } = await import("../pipeline.ts");
   const { diagnostics } = await checkProject(world, opts.dataDir);
   const { errors, warnings } = report(diagnostics, opts, out);
   out(summaryLine(errors, warnings, opts.lang));
@@ -40,7 +43,21 @@ export function buildOptions(opts: CliOptions): BuildOptions {
 export async function runBuild(world: World, opts: CliOptions, rep: Reporter = makeReporter(process.stderr, process.env)): Promise<number> {
   const t0 = world.monotonicMs();
   const vi = opts.lang === "vi";
-  const result = await buildProject(world, { ...buildOptions(opts), onProgress: (d, t, k) => rep.progress(d, t, k) });
+  const options = buildOptions(opts);
+  if (!opts.only && !opts.year) {
+    const current = await upToDate(world, { dataDir: opts.dataDir, outDir: opts.outDir, toolVersion: options.toolVersion!, fontSource: opts.fontSource });
+    if (current) {
+      const { warnings } = report(current.warnings, opts, (s) => rep.line(s));
+      const skipped = { diagnostics: [], written: [], removed: [], rebuilt: [], skipped: Array.from({ length: current.documents }, String) };
+      if (opts.check) return checkSummary(skipped, opts, rep, 0);
+      rep.line(summaryLine(0, warnings, opts.lang));
+      const seconds = ((world.monotonicMs() - t0) / 1000).toFixed(2);
+      rep.line(vi ? `Xong: 0 văn bản được lập, ${current.documents} bỏ qua (không đổi), 0 lỗi, ${seconds} giây.` : `Done: 0 documents built, ${current.documents} skipped (unchanged), 0 failed, ${seconds} s.`);
+      return 0;
+    }
+  }
+  const { buildProject } = await import("../build/build.ts");
+  const result = await buildProject(world, { ...options, onProgress: (d, t, k) => rep.progress(d, t, k) });
   rep.finish();
   const { errors, warnings } = report(result.diagnostics, opts, (s) => rep.line(s));
   const seconds = ((world.monotonicMs() - t0) / 1000).toFixed(2);

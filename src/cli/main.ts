@@ -1,10 +1,9 @@
 import { nodeWorld } from "../io/node-world.ts";
 import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
-import { runBuild, runValidate } from "./commands.ts";
-import { writeSchemas } from "./schema-command.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "sign") return (await import("../sign/main.ts")).signMain(argv.slice(1));
   if (argv[0] === "textconv" && argv[1]) {
     const { textconv } = await import("./textconv.ts");
     process.stdout.write(textconv(argv[1]));
@@ -23,15 +22,12 @@ async function main(argv: string[]): Promise<number> {
       print(opts.lang === "en" ? HELP_EN : HELP_VI);
       return 0;
     case "validate":
-      return runValidate(world, opts, printErr);
+      return (await import("./commands.ts")).runValidate(world, opts, printErr);
     case "build":
-      if (opts.watch) {
-        const { watchBuild } = await import("./watch.ts");
-        return watchBuild(world, opts);
-      }
-      return runBuild(world, opts);
+      if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
+      return (await import("./commands.ts")).runBuild(world, opts);
     case "schema":
-      return writeSchemas(world, print);
+      return (await import("./schema-command.ts")).writeSchemas(world, print);
   }
 }
 

@@ -3,14 +3,33 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** The repository (or installed package) root: two folders above this module, in src/ or dist/. */
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** Written by `npm run compile` beside the compiled CLI: the identity of the sources it was compiled from. */
+export const IDENTITY_FILE = join(ROOT, "dist", "identity.json");
+const COMPILED = fileURLToPath(import.meta.url).startsWith(join(ROOT, "dist"));
+
 /**
  * The tool's identity for the manifest: its package version and a hash of its
- * source files and templates of document structure it ships. A new version of
- * the tool rebuilds every document.
+ * source files and lock file. A new version of the tool rebuilds every
+ * document. The compiled CLI reads the identity its sources had when they
+ * were compiled (bin/ runs it only while no source is newer), so both ways
+ * of running the tool give the same identity, and the compiled one reads no
+ * source file.
  */
 export function toolVersion(): string {
-  const root = fileURLToPath(new URL("../../", import.meta.url));
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+  if (COMPILED) {
+    try {
+      return (JSON.parse(readFileSync(IDENTITY_FILE, "utf8")) as { tool: string }).tool;
+    } catch {
+      /* no identity written: compute it */
+    }
+  }
+  return sourceIdentity();
+}
+
+export function sourceIdentity(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
   const h = createHash("sha256");
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -19,10 +38,10 @@ export function toolVersion(): string {
       else if (name.endsWith(".ts")) h.update(name).update(readFileSync(p));
     }
   };
-  walk(join(root, "src"));
+  walk(join(ROOT, "src"));
   for (const lock of ["package-lock.json"]) {
     try {
-      h.update(readFileSync(join(root, lock)));
+      h.update(readFileSync(join(ROOT, lock)));
     } catch {
       /* an installed copy may have no lock file */
     }

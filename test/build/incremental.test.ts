@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { buildProject, type BuildOptions } from "../../src/build/build.ts";
+import { sha256 } from "../../src/build/hash.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { exampleWorld } from "../helpers/example.ts";
 
 const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", ...extra });
-const snapshot = (files: Map<string, Uint8Array>) => new Map([...files].filter(([k]) => k.startsWith("out/")));
+/**
+ * out/ as path → hash of the bytes and identity of the buffer: compared by
+ * value in microseconds (not megabytes of bytes), and a file rewritten with
+ * the same bytes still shows as changed.
+ */
+const ids = new WeakMap<Uint8Array, number>();
+let nextId = 0;
+const identity = (b: Uint8Array) => ids.get(b) ?? (ids.set(b, ++nextId), nextId);
+const snapshot = (files: Map<string, Uint8Array>) => new Map([...files].filter(([k]) => k.startsWith("out/")).map(([k, v]) => [k, `${sha256(v)}#${identity(v)}`]));
 
 describe("incremental builds", async () => {
   const world = exampleWorld();

@@ -1,10 +1,10 @@
 /** The Node side of the font module: reading files from disk and finding @fontsource/tinos. */
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { systemCandidates } from "./candidates.ts";
 import type { FontReader } from "./font-reader.ts";
 import { loadFontSet, type FontSetOptions } from "./load-font-set.ts";
+import { fontsourceTinosDir } from "./package-dir.ts";
 import type { FontSet } from "./font-set.ts";
 
 /** Reads a file; undefined when it does not exist or cannot be read as a file. */
@@ -18,14 +18,7 @@ export const nodeFontReader: FontReader = async (path) => {
   }
 };
 
-/** The folder of the installed @fontsource/tinos package, or undefined when it is not installed. */
-export function fontsourceTinosDir(): string | undefined {
-  try {
-    return dirname(createRequire(import.meta.url).resolve("@fontsource/tinos/package.json"));
-  } catch {
-    return undefined;
-  }
-}
+export { fontsourceTinosDir };
 
 /** The Windows fonts folder from %WINDIR%, when set. */
 function windowsFontsDir(): string | undefined {

@@ -1,0 +1,5 @@
+/** After compiling: records the sources' identity beside the compiled CLI (see src/cli/tool-version.ts). */
+import { writeFileSync } from "node:fs";
+import { IDENTITY_FILE, sourceIdentity } from "../cli/tool-version.ts";
+
+writeFileSync(IDENTITY_FILE, JSON.stringify({ tool: sourceIdentity() }) + "\n");
