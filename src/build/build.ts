@@ -1,11 +1,8 @@
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { ioReason, isIoError, isLinkError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
-import { FontNotFoundError, loadFontSet } from "../pdf/fonts/load-font-set.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
 import { checkProject } from "../pipeline.ts";
-import { loadShell } from "../render/docx/load-shell.ts";
-import { renderAll } from "../render/render-all.ts";
 import { sha256 } from "./hash.ts";
 import { manifestBytes, MANIFEST_NAME, readManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
@@ -56,12 +53,14 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     const checked = await checkProject(rec.world, opts.dataDir);
     for (const d of checked.diagnostics) diags.add(d);
     if (diags.hasErrors) return done();
+    // The renderers and the font code (pdf-lib, fontkit, docxtemplater) load only once the data is good.
+    const [{ loadShell }, { FontNotFoundError, loadFontSet }] = await Promise.all([import("../render/docx/load-shell.ts"), import("../pdf/fonts/load-font-set.ts")]);
     const loaded = await loadShell(rec.world, diags);
     if (!loaded) return done();
     const { shell, style } = loaded;
     let fonts: FontSet;
     try {
-      fonts = await loadFontSet(fontReader(world), {
+      fonts = await loadFontSet(fontReader(world, FontNotFoundError), {
         ...(opts.fontSource === "package" ? { system: false } : {}),
         ...(opts.fontPackageDir ? { packageDir: opts.fontPackageDir } : {}),
       });
@@ -144,9 +143,12 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     }
 
     const files = [];
-    for (const [i, p] of todo.entries()) {
-      files.push(...(await renderAll([p.composed], { shell, style, fonts, ...epoch(world) }, opts.outDir, diags)));
-      opts.onProgress?.(i + 1, todo.length, p.key);
+    if (todo.length) {
+      const { renderAll } = await import("../render/render-all.ts");
+      for (const [i, p] of todo.entries()) {
+        files.push(...(await renderAll([p.composed], { shell, style, fonts, ...epoch(world) }, opts.outDir, diags)));
+        opts.onProgress?.(i + 1, todo.length, p.key);
+      }
     }
     if (diags.hasErrors) return done();
 
@@ -229,7 +231,7 @@ async function guard<T>(diags: Diagnostics, path: string, op: "read" | "write", 
 }
 
 /** Font files read through the world; one that cannot be read (not missing: unreadable) names itself. */
-function fontReader(world: World): (path: string) => Promise<Uint8Array | undefined> {
+function fontReader(world: World, FontNotFoundError: new (message: string) => Error): (path: string) => Promise<Uint8Array | undefined> {
   return async (path) => {
     try {
       return await world.readFile(path);
