@@ -2,15 +2,42 @@
  * Writes a prepared embedding into a PDF: the Type0 font (Identity-H), its
  * CIDFont with the widths, the descriptor, the font program and the
  * ToUnicode map. The two streams are the embedding's bytes as they are; the
- * numbers of the width array and the descriptor are made once per
- * embedding (pdf-lib numbers carry no document) and shared by every PDF.
+ * width array is written once per embedding and its bytes copied into every
+ * PDF, the descriptor's numbers made once (pdf-lib numbers carry no document).
  */
-import { PDFNumber, PDFString, type PDFContext, type PDFRef } from "@cantoo/pdf-lib";
+import { PDFNumber, PDFObject, PDFString, type PDFContext, type PDFRef } from "@cantoo/pdf-lib";
 import { flateStream } from "./compress.ts";
 import type { FontEmbedding } from "./font-embedding.ts";
+import { pdfNumber } from "./pdf-number.ts";
+
+/** A direct object written as given bytes (here: a width array of a few hundred numbers, the same in every PDF). */
+class Serialized extends PDFObject {
+  constructor(private readonly bytes: Uint8Array) {
+    super();
+  }
+  override clone(): Serialized {
+    return this;
+  }
+  override toString(): string {
+    return Buffer.from(this.bytes).toString("latin1");
+  }
+  override sizeInBytes(): number {
+    return this.bytes.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    buffer.set(this.bytes, offset);
+    return this.bytes.length;
+  }
+}
+
+/** The /W array as pdf-lib writes arrays: "[ 1 [ 250 333.0078125 ] 3 5 500 ]". */
+function widthArrayText(widths: FontEmbedding["widths"]): string {
+  const item = (w: number | readonly number[]) => (typeof w === "number" ? pdfNumber(w) : `[ ${w.map(pdfNumber).join(" ")} ]`);
+  return `[ ${widths.map(item).join(" ")} ]`;
+}
 
 interface Numbers {
-  widths: (PDFNumber | PDFNumber[])[];
+  widths: Serialized;
   bbox: PDFNumber[];
 }
 
@@ -19,7 +46,7 @@ const numbers = new WeakMap<FontEmbedding, Numbers>();
 function numbersOf(e: FontEmbedding): Numbers {
   let n = numbers.get(e);
   if (!n) {
-    n = { widths: e.widths.map((w) => (typeof w === "number" ? PDFNumber.of(w) : w.map((x) => PDFNumber.of(x)))), bbox: e.descriptor.bbox.map((x) => PDFNumber.of(x)) };
+    n = { widths: new Serialized(new TextEncoder().encode(widthArrayText(e.widths))), bbox: e.descriptor.bbox.map((x) => PDFNumber.of(x)) };
     numbers.set(e, n);
   }
   return n;
