@@ -3,6 +3,7 @@
  * compressed font subsets): get and put by key. Injected, so that nothing in
  * src/pdf touches the file system: a World folder, memory, or nothing.
  */
+import { isIoError } from "../../io/io-error.ts";
 import type { World } from "../../io/world.ts";
 
 export interface ByteCache {
@@ -23,7 +24,12 @@ export function memoryByteCache(): ByteCache {
   };
 }
 
-/** Files `<dir>/<key>` in a World (keys are file-name safe: hex digests). Writes are atomic. */
+/**
+ * Files `<dir>/<key>` in a World (keys are file-name safe: hex digests).
+ * Writes are atomic. A file-system error (an unreadable entry, a read-only or
+ * full disk) makes the cache forget, not the build fail: the bytes are made
+ * again. Other errors are thrown.
+ */
 export function worldByteCache(world: World, dir: string): ByteCache {
   const d = dir.replace(/\/+$/, "");
   const path = (key: string) => {
@@ -31,7 +37,20 @@ export function worldByteCache(world: World, dir: string): ByteCache {
     return `${d}/${key}`;
   };
   return {
-    get: (key) => world.readFile(path(key)),
-    put: (key, bytes) => world.writeFileAtomic(path(key), bytes),
+    async get(key) {
+      try {
+        return await world.readFile(path(key));
+      } catch (err) {
+        if (isIoError(err)) return undefined;
+        throw err;
+      }
+    },
+    async put(key, bytes) {
+      try {
+        await world.writeFileAtomic(path(key), bytes);
+      } catch (err) {
+        if (!isIoError(err)) throw err;
+      }
+    },
   };
 }

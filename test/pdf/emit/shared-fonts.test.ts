@@ -117,6 +117,13 @@ describe("the font subsets shared by a build", () => {
     await cache.put("abc", new Uint8Array([1, 2, 3]));
     expect([...(await cache.get("abc"))!]).toEqual([1, 2, 3]);
     expect([...world.files.keys()]).toEqual(["out/.cache/pdf-fonts/abc"]);
+    // a file-system error makes the cache forget, not the build fail
+    const eacces = () => Promise.reject(Object.assign(new Error("denied"), { code: "EACCES" }));
+    const broken = worldByteCache({ ...world, readFile: eacces, writeFileAtomic: eacces }, "cache");
+    expect(await broken.get("abc")).toBeUndefined();
+    await expect(broken.put("abc", new Uint8Array([1]))).resolves.toBeUndefined();
+    const bug = worldByteCache({ ...world, readFile: () => Promise.reject(new TypeError("a bug")) }, "cache");
+    await expect(bug.get("abc")).rejects.toThrow("a bug");
     const mem = memoryByteCache();
     await mem.put("k", new Uint8Array([9]));
     expect([...(await mem.get("k"))!]).toEqual([9]);
