@@ -56,7 +56,7 @@ export interface EmbeddingOptions {
 
 /** Compression level of font programs: they are built once per build (and cached), so the smallest output is worth it. */
 const FONT_LEVEL = 9;
-const FORMAT = "khoi-thi-dua/pdf-font-subset/1";
+const FORMAT = "khoi-thi-dua/pdf-font-subset/2";
 
 interface Plan {
   /** Original glyph ids, index = CID; [0] is .notdef. */
@@ -136,38 +136,62 @@ function encodeSubset(font: Font2, gids: readonly number[]): Uint8Array {
   return subset.encode();
 }
 
-/** Cache entry: SHA-256 of the rest (32 bytes), the uncompressed length (4 bytes, big-endian), the compressed program. */
-function pack(program: Uint8Array, length: number): Uint8Array {
-  const body = new Uint8Array(4 + program.length);
-  new DataView(body.buffer).setUint32(0, length);
-  body.set(program, 4);
+/** What is made of a subset, and kept in the cache: the compressed program and the numbers read from the font. */
+interface Made {
+  program: Uint8Array;
+  /** Uncompressed length of the program. */
+  length: number;
+  /** Advance widths of CIDs 1, 2, … in 1/1000 em. */
+  widths: number[];
+  descriptor: FontDescriptorValues;
+}
+
+/** Cache entry: SHA-256 of the rest (32 bytes), the length of the JSON that follows (4 bytes, big-endian), the JSON of the numbers, the compressed program. */
+function pack(made: Made): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify({ length: made.length, widths: made.widths, descriptor: made.descriptor }));
+  const body = new Uint8Array(4 + json.length + made.program.length);
+  new DataView(body.buffer).setUint32(0, json.length);
+  body.set(json, 4);
+  body.set(made.program, 4 + json.length);
   const out = new Uint8Array(32 + body.length);
   out.set(createHash("sha256").update(body).digest(), 0);
   out.set(body, 32);
   return out;
 }
 
-function unpack(entry: Uint8Array): { program: Uint8Array; length: number } | undefined {
+function unpack(entry: Uint8Array, cids: number): Made | undefined {
   if (entry.length < 36) return undefined;
   const body = entry.subarray(32);
   if (!Buffer.from(createHash("sha256").update(body).digest()).equals(Buffer.from(entry.subarray(0, 32)))) return undefined;
-  return { length: new DataView(body.buffer, body.byteOffset, 4).getUint32(0), program: body.subarray(4) };
+  const jsonLength = new DataView(body.buffer, body.byteOffset, 4).getUint32(0);
+  if (4 + jsonLength > body.length) return undefined;
+  const meta = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + jsonLength))) as Omit<Made, "program">;
+  if (meta.widths.length !== cids) return undefined;
+  return { ...meta, program: body.subarray(4 + jsonLength) };
 }
 
-async function program(file: FontFile, gids: readonly number[], options: EmbeddingOptions): Promise<{ program: Uint8Array; length: number }> {
-  const font = file.font as unknown as Font2;
-  const key = options.cache
-    ? createHash("sha256").update(`${FORMAT}\n${options.identity ?? ""}\nzlib ${zlibVersion()} level ${FONT_LEVEL}\n${file.sha256}\n${gids.join(",")}`).digest("hex")
-    : "";
-  if (options.cache) {
-    const hit = await options.cache.get(key);
-    const got = hit && unpack(hit);
-    if (got) return got;
-  }
+/** Reading the font's tables (the post table for the italic angle) and encoding the subset cost tens of milliseconds: a cache hit does neither. */
+function make(font: Font2, gids: readonly number[]): Made {
   const raw = encodeSubset(font, gids);
-  const made = { program: deflate(raw, FONT_LEVEL), length: raw.length };
-  await options.cache?.put(key, pack(made.program, made.length));
-  return made;
+  const scale = 1000 / font.unitsPerEm;
+  return {
+    program: deflate(raw, FONT_LEVEL),
+    length: raw.length,
+    widths: gids.slice(1).map((gid) => (font.getGlyph(gid)?.advanceWidth ?? 0) * scale),
+    descriptor: descriptor(font),
+  };
+}
+
+async function made(file: FontFile, gids: readonly number[], options: EmbeddingOptions): Promise<Made> {
+  const font = file.font as unknown as Font2;
+  if (!options.cache) return make(font, gids);
+  const key = createHash("sha256").update(`${FORMAT}\n${options.identity ?? ""}\nzlib ${zlibVersion()} level ${FONT_LEVEL}\n${file.sha256}\n${gids.join(",")}`).digest("hex");
+  const hit = await options.cache.get(key);
+  const got = hit && unpack(hit, gids.length - 1);
+  if (got) return got;
+  const m = make(font, gids);
+  await options.cache.put(key, pack(m));
+  return m;
 }
 
 /** The /W array of CIDs 1, 2, …: runs of three or more equal widths as `c1 c2 w`, the rest as `c [w …]`. */
@@ -193,18 +217,16 @@ export function widthArray(widths: readonly number[]): (number | number[])[] {
 export async function buildEmbedding(file: FontFile, codePoints: Iterable<number>, options: EmbeddingOptions = {}): Promise<FontEmbedding> {
   const font = file.font as unknown as Font2;
   const p = plan(file, codePoints);
-  const scale = 1000 / font.unitsPerEm;
-  const widths = p.gids.slice(1).map((gid) => (font.getGlyph(gid)?.advanceWidth ?? 0) * scale);
-  const prog = await program(file, p.gids, options);
+  const m = await made(file, p.gids, options);
   return {
     file,
     baseFont: `${subsetTag(file.sha256, p.gids.slice(1))}+${safeFontName(file.postscriptName)}`,
     cff: !!font["CFF "],
     codes: p.codes,
-    program: prog.program,
-    programLength: prog.length,
+    program: m.program,
+    programLength: m.length,
     toUnicode: deflate(new TextEncoder().encode(toUnicodeCMap(p.unicodeOf))),
-    widths: widthArray(widths),
-    descriptor: descriptor(font),
+    widths: widthArray(m.widths),
+    descriptor: m.descriptor,
   };
 }
