@@ -1,7 +1,8 @@
 /**
- * npm run bench: builds the example year and a synthetic 40-unit bloc in memory
- * and prints documents per second, milliseconds per document for DOCX and PDF
- * separately, the full, no-op and one-change builds, and peak memory. With LibreOffice installed it also converts the
+ * npm run bench: builds the example year and synthetic 40- and 200-unit blocs
+ * in memory and prints documents per second, milliseconds per document for
+ * DOCX and PDF separately (PDF = layout + emit, each also shown alone), the
+ * full, no-op and one-change builds, and peak memory. With LibreOffice installed it also converts the
  * same DOCX files with one `soffice --headless --convert-to pdf` call and
  * prints how many times faster our PDF path is (both measured in this run).
  */
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { readTree } from "./read-tree.ts";
 import { memoryWorld, type MemoryWorld } from "../io/memory-world.ts";
 import { emitPdf } from "../pdf/emit/emit-pdf.ts";
+import { preparePdfFonts } from "../pdf/emit/prepared-fonts.ts";
 import { fontsourceTinosDir, loadNodeFontSet } from "../pdf/fonts/node-font-reader.ts";
 import { layoutDocument } from "../pdf/layout/document.ts";
 import { buildProject } from "../build/build.ts";
@@ -40,14 +42,21 @@ interface Result {
   checkMs: number;
   docxMs: number;
   pdfMs: number;
+  layoutMs: number;
+  emitMs: number;
   docx: Uint8Array[];
 }
 
+const fontsOnce = loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+
 async function measure(name: string, makeWorld: () => MemoryWorld, runs: number): Promise<Result> {
-  const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+  // One font set for all runs, as a build has: the shared PDF font subsets are prepared once.
+  const fonts = await fontsOnce;
   const checks: number[] = [];
   const docxs: number[] = [];
   const pdfs: number[] = [];
+  const layouts: number[] = [];
+  const emits: number[] = [];
   let docs = 0;
   let docx: Uint8Array[] = [];
   for (let r = 0; r < runs; r++) {
@@ -59,18 +68,29 @@ async function measure(name: string, makeWorld: () => MemoryWorld, runs: number)
     t = performance.now();
     docx = checked.documents.map((d) => renderDocx(d.doc, shell));
     docxs.push(performance.now() - t);
-    t = performance.now();
-    for (const d of checked.documents) await emitPdf(layoutDocument(d.doc, style, fonts), fonts);
-    pdfs.push(performance.now() - t);
+    let layout = 0;
+    let emit = 0;
+    for (const d of checked.documents) {
+      t = performance.now();
+      const laid = layoutDocument(d.doc, style, fonts);
+      const u = performance.now();
+      await emitPdf(laid, fonts);
+      layout += u - t;
+      emit += performance.now() - u;
+    }
+    layouts.push(layout);
+    emits.push(emit);
+    pdfs.push(layout + emit);
   }
-  return { name, docs, checkMs: median(checks), docxMs: median(docxs), pdfMs: median(pdfs), docx };
+  return { name, docs, checkMs: median(checks), docxMs: median(docxs), pdfMs: median(pdfs), layoutMs: median(layouts), emitMs: median(emits), docx };
 }
 
 function print(r: Result): void {
   const total = r.checkMs + r.docxMs + r.pdfMs;
   console.log(
     `${r.name.padEnd(26)} ${String(r.docs).padStart(4)} docs  ${((1000 * r.docs) / total).toFixed(1).padStart(6)} docs/s  ` +
-      `load+check ${r.checkMs.toFixed(0).padStart(5)} ms  DOCX ${(r.docxMs / r.docs).toFixed(2).padStart(6)} ms/doc  PDF ${(r.pdfMs / r.docs).toFixed(2).padStart(6)} ms/doc`,
+      `load+check ${r.checkMs.toFixed(0).padStart(5)} ms  DOCX ${(r.docxMs / r.docs).toFixed(2).padStart(6)} ms/doc  PDF ${(r.pdfMs / r.docs).toFixed(2).padStart(6)} ms/doc ` +
+      `(layout ${(r.layoutMs / r.docs).toFixed(2)} + emit ${(r.emitMs / r.docs).toFixed(2)})`,
   );
 }
 
@@ -104,12 +124,17 @@ async function incremental(files: Record<string, Uint8Array>): Promise<void> {
 
 async function main(): Promise<void> {
   const files = exampleFiles();
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}; medians of 5 runs (first run warms up)`);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}; medians of 5 runs, 3 for 200 units (a first run warms up)`);
+  const t = performance.now();
+  await preparePdfFonts(await fontsOnce);
+  console.log(`PDF font subsets, prepared once per build: ${(performance.now() - t).toFixed(0)} ms`);
   await measure("warm-up", () => memoryWorld(files, { outside: async (p) => new Uint8Array(await readFile(p)) }), 1);
   const example = await measure("example (10 units)", () => memoryWorld(files, { outside: async (p) => new Uint8Array(await readFile(p)) }), 5);
   print(example);
   const large = await measure("synthetic (40 units)", () => syntheticWorld(files, 40), 5);
   print(large);
+  const larger = await measure("synthetic (200 units)", () => syntheticWorld(files, 200), 3);
+  print(larger);
   await incremental(files);
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   if (!hasCommand("soffice")) {

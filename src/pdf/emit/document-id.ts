@@ -13,11 +13,11 @@ export function reserveDocumentId(pdf: PDFDocument): void {
 }
 
 export function fillDocumentId(bytes: Uint8Array): Uint8Array {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  const trailer = text.lastIndexOf("trailer");
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const trailer = buf.lastIndexOf("trailer");
   const placeholder = `<${ZERO}>`;
-  const first = text.indexOf(placeholder, trailer);
-  const second = first < 0 ? -1 : text.indexOf(placeholder, first + placeholder.length);
+  const first = trailer < 0 ? -1 : buf.indexOf(placeholder, trailer);
+  const second = first < 0 ? -1 : buf.indexOf(placeholder, first + placeholder.length);
   if (trailer < 0 || first < 0 || second < 0) throw new Error("emit: the trailer /ID placeholder was not found");
   const id = createHash("sha256").update(bytes).digest("hex").slice(0, 32).toUpperCase();
   const out = new Uint8Array(bytes);

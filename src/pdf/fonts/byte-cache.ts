@@ -1,0 +1,56 @@
+/**
+ * Where the build keeps bytes it can make again but would rather not (the
+ * compressed font subsets): get and put by key. Injected, so that nothing in
+ * src/pdf touches the file system: a World folder, memory, or nothing.
+ */
+import { isIoError } from "../../io/io-error.ts";
+import type { World } from "../../io/world.ts";
+
+export interface ByteCache {
+  /** The bytes put under `key`, or undefined. A cache may lose entries at any time. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+export function memoryByteCache(): ByteCache {
+  const map = new Map<string, Uint8Array>();
+  return {
+    async get(key) {
+      return map.get(key);
+    },
+    async put(key, bytes) {
+      map.set(key, bytes);
+    },
+  };
+}
+
+/**
+ * Files `<dir>/<key>` in a World (keys are file-name safe: hex digests).
+ * Writes are atomic. A file-system error (an unreadable entry, a read-only or
+ * full disk) makes the cache forget, not the build fail: the bytes are made
+ * again. Other errors are thrown.
+ */
+export function worldByteCache(world: World, dir: string): ByteCache {
+  const d = dir.replace(/\/+$/, "");
+  const path = (key: string) => {
+    if (!/^[A-Za-z0-9._-]+$/.test(key)) throw new Error(`byte cache: "${key}" is not a file-name safe key`);
+    return `${d}/${key}`;
+  };
+  return {
+    async get(key) {
+      try {
+        return await world.readFile(path(key));
+      } catch (err) {
+        if (isIoError(err)) return undefined;
+        throw err;
+      }
+    },
+    async put(key, bytes) {
+      try {
+        await world.writeFileAtomic(path(key), bytes);
+      } catch (err) {
+        if (!isIoError(err)) throw err;
+      }
+    },
+  };
+}
