@@ -1,14 +1,21 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/** Test files that replace a module (vi.mock) and so need a module graph of their own. */
+const MOCKING = ["test/pdf/emit/compress.test.ts"];
 
 export default defineConfig({
   test: {
-    // Both cores (vitest's default leaves one idle), and test files share loaded modules (pdf-lib,
-    // fontkit, the pipeline) instead of importing them again in a fresh context each: no test
-    // relies on module state of another, and the suite takes half the time.
+    // Both cores (vitest's default leaves one idle).
     maxWorkers: 2,
-    isolate: false,
     // Some tests run the CLI or LibreOffice as child processes: seconds each on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      // Test files share loaded modules (pdf-lib, fontkit, the pipeline) instead of importing them
+      // again in a fresh context each: no test relies on another's module state, and the suite
+      // takes half the time.
+      { extends: true, test: { name: "shared", isolate: false, exclude: [...configDefaults.exclude, ...MOCKING] } },
+      { extends: true, test: { name: "mocking", isolate: true, include: MOCKING } },
+    ],
   },
 });

@@ -144,7 +144,13 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
 
     const files = [];
     if (todo.length) {
-      const { renderAll } = await import("../render/render-all.ts");
+      const [{ renderAll }, { preparePdfFonts }, { worldByteCache }] = await Promise.all([
+        import("../render/render-all.ts"),
+        import("../pdf/emit/prepared-fonts.ts"),
+        import("../pdf/fonts/byte-cache.ts"),
+      ]);
+      // The shared font subsets: made once per font file and kept in out/.cache (not committed).
+      await preparePdfFonts(fonts, { cache: worldByteCache(world, `${opts.outDir}/${FONT_CACHE}`), identity: identity.tool });
       for (const [i, p] of todo.entries()) {
         files.push(...(await renderAll([p.composed], { shell, style, fonts, ...epoch(world) }, opts.outDir, diags)));
         opts.onProgress?.(i + 1, todo.length, p.key);
@@ -202,6 +208,9 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
 }
 
 const FAILED = Symbol("failed");
+
+/** Under the output folder: the PDF font subsets, by the hash of what they are made from. */
+export const FONT_CACHE = ".cache/pdf-fonts";
 
 /** Names sorted by how many leading characters they share with `wanted`, then by name. */
 function closestFirst(wanted: string, names: string[]): string[] {

@@ -18,14 +18,16 @@ const COMPILED = fileURLToPath(import.meta.url).startsWith(join(ROOT, "dist"));
  * source file.
  */
 export function toolVersion(): string {
+  // Compressed streams depend on the zlib version: it is part of what made a PDF.
+  const zlib = ` zlib ${process.versions.zlib ?? "?"}`;
   if (COMPILED) {
     try {
-      return (JSON.parse(readFileSync(IDENTITY_FILE, "utf8")) as { tool: string }).tool;
+      return (JSON.parse(readFileSync(IDENTITY_FILE, "utf8")) as { tool: string }).tool + zlib;
     } catch {
       /* no identity written: compute it */
     }
   }
-  return sourceIdentity();
+  return sourceIdentity() + zlib;
 }
 
 export function sourceIdentity(): string {

@@ -7,6 +7,7 @@
  * representative handful run here, each CLI start costs about 1.5 s.)
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -38,15 +39,18 @@ function tree(dir: string): Map<string, Buffer> {
   return files;
 }
 
+/** The same, as hashes: compared in microseconds rather than byte by byte. */
+const hashes = (dir: string) => new Map([...tree(dir)].map(([k, v]) => [k, createHash("sha256").update(v).digest("hex")]));
+
 const good = join(tmp, "good");
-let before: Map<string, Buffer>;
+let before: Map<string, string>;
 
 beforeAll(() => {
   cpSync(join(FIXTURES, "minimal"), good, { recursive: true });
   cpSync(join(REPO, "templates"), join(good, "templates"), { recursive: true });
   const r = cli(["build", "--root", good]);
   expect(r.code, r.err).toBe(0);
-  before = tree(join(good, "out"));
+  before = hashes(join(good, "out"));
 });
 
 /** A copy of the good project (its out/ included) with files put in. */
@@ -72,7 +76,7 @@ describe("hostile files through the command line", () => {
       expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
       expect(r.err).not.toMatch(/lỗi chương trình|internal error/);
       expect(r.ms).toBeLessThan(15_000);
-      expect(tree(join(dir, "out"))).toEqual(before);
+      expect(hashes(join(dir, "out"))).toEqual(before);
     });
   }
 
@@ -87,8 +91,8 @@ describe("hostile files through the command line", () => {
     const r = cli(["build", "--root", dir]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/Xong: 0 văn bản được lập, 5 bỏ qua/);
-    const now = tree(join(dir, "out"));
-    for (const [path, bytes] of before) if (/\.(docx|pdf)$/.test(path)) expect(now.get(path)?.equals(bytes), path).toBe(true);
+    const now = hashes(join(dir, "out"));
+    for (const [path, hash] of before) if (/\.(docx|pdf)$/.test(path)) expect(now.get(path), path).toBe(hash);
   });
 
   // Root ignores file permissions: as root the build runs as "nobody" (setpriv), when that is possible,
@@ -130,7 +134,7 @@ describe("hostile files through the command line", () => {
       } finally {
         for (const d of ["out", "out/2020"]) chmodSync(join(dir, d), 0o755);
       }
-      expect(tree(join(dir, "out"))).toEqual(before);
+      expect(hashes(join(dir, "out"))).toEqual(before);
     });
   }
 });
