@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { readTree } from "./read-tree.ts";
 import { memoryWorld, type MemoryWorld } from "../io/memory-world.ts";
 import { emitPdf } from "../pdf/emit/emit-pdf.ts";
@@ -21,6 +21,7 @@ import { checkProject } from "../pipeline.ts";
 import { renderDocx } from "../render/docx/render.ts";
 import { readShellStyle } from "../render/docx/style.ts";
 import { hasCommand, sofficeToPdf } from "./external.ts";
+import { benchCli } from "./bench-cli.ts";
 import { syntheticWorld } from "./synthetic.ts";
 
 const root = process.cwd();
@@ -136,7 +137,17 @@ async function main(): Promise<void> {
   const larger = await measure("synthetic (200 units)", () => syntheticWorld(files, 200), 3);
   print(larger);
   await incremental(files);
-  console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  console.log(`peak memory of this bench process (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  const project200 = mkdtempSync(join(tmpdir(), "ktd-bench-200-"));
+  try {
+    for (const [path, bytes] of syntheticWorld(files, 200).files) {
+      mkdirSync(dirname(join(project200, path)), { recursive: true });
+      writeFileSync(join(project200, path), bytes);
+    }
+    benchCli(root, project200);
+  } finally {
+    rmSync(project200, { recursive: true, force: true });
+  }
   if (!hasCommand("soffice")) {
     console.log("LibreOffice comparison skipped: soffice not installed");
     return;
