@@ -77,7 +77,7 @@ Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
 /** Options that take a value, as "--name value" or "--name=value". */
 const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts"]);
-const FLAGS = new Set(["--verbose", "--check", "--watch", "-h", "--help"]);
+const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--watch", "-h", "--help"]);
 
 /**
  * Parses the command line. Errors never repeat a value given on it: an unknown
@@ -128,9 +128,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (v === "vi" || v === "en") o.lang = v;
       else o.errors.push(`--lang must be vi or en`);
     } else if (a === "--verbose") o.verbose = true;
-    else if (a === "--data") o.dataDir = value();
-    else if (a === "--out") o.outDir = value();
-    else if (a === "--root") o.root = value();
+    else if (a === "--data") o.dataDir = folder(a, value(), o.errors);
+    else if (a === "--out") o.outDir = folder(a, value(), o.errors);
+    else if (a === "--root") o.root = folder(a, value(), o.errors);
     else if (a === "--check") o.check = true;
     else if (a === "--replace-signed") o.replaceSigned = true;
     else if (a === "--watch") o.watch = true;
@@ -146,4 +146,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     } else if (a === "-h" || a === "--help") o.command = "help";
   }
   return o;
+}
+
+/** A folder option: not empty (an unset variable would make it the file system's root), without trailing slashes. */
+function folder(option: string, value: string, errors: string[]): string {
+  const v = value.replace(/(.)\/+$/, "$1");
+  if (v.trim() === "") errors.push(`${option} needs a folder, not an empty value`);
+  return v;
 }
