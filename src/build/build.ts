@@ -232,7 +232,8 @@ async function guard<T>(diags: Diagnostics, path: string, op: "read" | "write", 
   } catch (err) {
     if (!isIoError(err)) throw err;
     const at = { file: path, line: 1, column: 1 };
-    if (isLinkError(err)) diags.error("file/link", at, { target: err.target, ...ioReason(err) });
+    // The diagnostic names the link itself (a folder on the way, for a write through one).
+    if (isLinkError(err)) diags.error("file/link", { ...at, file: err.path ?? path }, { target: err.target, ...ioReason(err) });
     else if (op === "write") diags.error("build/write-failed", at, { path, ...ioReason(err) });
     else diags.error("file/unreadable", at, ioReason(err));
     return FAILED;

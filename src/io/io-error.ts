@@ -18,6 +18,7 @@ const REASONS: Record<string, [vi: string, en: string]> = {
   EBUSY: ["tệp đang bị chương trình khác dùng (EBUSY)", "the file is in use (EBUSY)"],
   ELINKOUT: ["là liên kết (symlink) trỏ ra ngoài thư mục dự án; công cụ không đi theo", "is a symbolic link that leads out of the project; the tool does not follow it"],
   ELINKBROKEN: ["là liên kết (symlink) trỏ tới tệp không tồn tại", "is a symbolic link to nothing"],
+  ELINKWRITE: ["là liên kết (symlink); công cụ không ghi hay xóa qua liên kết", "is a symbolic link; the tool never writes or removes through one"],
 };
 
 /** An error from the file system: it has an errno code such as "EACCES". */
@@ -34,6 +35,6 @@ export function ioReason(err: unknown): IoReason {
 }
 
 /** A path that leads out of the project, or to nothing, through a symbolic link (see nodeWorld). */
-export function isLinkError(err: unknown): err is NodeJS.ErrnoException & { code: "ELINKOUT" | "ELINKBROKEN"; target: string } {
-  return isIoError(err) && (err.code === "ELINKOUT" || err.code === "ELINKBROKEN");
+export function isLinkError(err: unknown): err is NodeJS.ErrnoException & { code: "ELINKOUT" | "ELINKBROKEN" | "ELINKWRITE"; target: string } {
+  return isIoError(err) && (err.code === "ELINKOUT" || err.code === "ELINKBROKEN" || err.code === "ELINKWRITE");
 }

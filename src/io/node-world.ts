@@ -61,7 +61,7 @@ const lockOps = (change: BeforeChange): LockOps => ({
 });
 
 /** A symbolic link that leads out of the project (ELINKOUT) or nowhere (ELINKBROKEN). */
-function linkError(code: "ELINKOUT" | "ELINKBROKEN", path: string, target: string): NodeJS.ErrnoException {
+function linkError(code: "ELINKOUT" | "ELINKBROKEN" | "ELINKWRITE", path: string, target: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${path} → ${target}`), { code, path, target });
 }
 
@@ -111,6 +111,24 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
     await change("mkdir", dir);
     await fs.mkdir(dir, { recursive: true });
   };
+  /**
+   * Writing and removing never go through a link, even one that stays inside
+   * the project (out/2019 → ../templates would make the build's own file
+   * names land in templates/): every part of the path that exists must be a
+   * real folder or file.
+   */
+  const noLinks = async (path: string): Promise<void> => {
+    const top = nodePath.resolve(root);
+    const target = abs(path);
+    if (nodePath.isAbsolute(path) || !isUnder(top, target)) return;
+    let cur = top;
+    for (const part of nodePath.relative(top, target).split(nodePath.sep)) {
+      cur = nodePath.join(cur, part);
+      const st = await fs.lstat(cur).catch(() => undefined);
+      if (!st) return;
+      if (st.isSymbolicLink()) throw linkError("ELINKWRITE", nodePath.relative(top, cur).split(nodePath.sep).join("/"), await fs.readlink(cur).catch(() => "?"));
+    }
+  };
   return {
     async readFile(path) {
       try {
@@ -151,6 +169,7 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
       }
     },
     async writeFileAtomic(path, bytes) {
+      await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));
       await reach(nodePath.dirname(path)); // a folder just made may not lead outside either
@@ -174,6 +193,7 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
       }
     },
     async removeFile(path) {
+      await noLinks(path);
       await reach(nodePath.dirname(path));
       await change("remove", path);
       await fs.rm(abs(path), { force: true });
@@ -187,6 +207,7 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
       }
     },
     async lock(path) {
+      await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));
       return acquireLock(locks, target);
