@@ -18,22 +18,37 @@ export interface UpToDate {
   warnings: Diagnostic[];
 }
 
+/** Largest input the snapshot may name (the shell's limit; data files have a smaller one). */
+const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/** Largest output file compared (a document is at most about 60 pages). */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
 export async function upToDate(world: World, opts: { dataDir: string; outDir: string; toolVersion: string; fontSource: string }): Promise<UpToDate | undefined> {
   try {
     const { manifest } = await readManifest(world, opts.outDir);
     const snap = manifest?.snapshot;
     if (!manifest || !snap || manifest.tool !== opts.toolVersion || snap.fontSource !== opts.fontSource || snap.dataDir !== opts.dataDir) return undefined;
-    const same = async (path: string, hash: string) => {
+    // A snapshot names only the project's data and templates, and at least the bloc's file: a manifest
+    // edited to name /dev/zero, ../x or nothing at all is not believed.
+    const inProject = (p: string) => (p.startsWith(`${opts.dataDir}/`) || p.startsWith("templates/")) && !p.split("/").includes("..");
+    const reads = Object.entries(snap.reads);
+    const listings = Object.entries(snap.listings);
+    if (!snap.reads[`${opts.dataDir}/khoi.yaml`] || snap.listings[opts.dataDir] === undefined) return undefined;
+    if (!reads.every(([p]) => inProject(p)) || !listings.every(([p]) => p === opts.dataDir || inProject(p))) return undefined;
+    if (Object.keys(manifest.documents).length === 0) return undefined;
+    const same = async (path: string, hash: string, max = MAX_INPUT_BYTES) => {
+      const size = await world.fileSize(path); // undefined too for what is not a regular file
+      if (size === undefined || size > max) return false;
       const bytes = await world.readFile(path);
       return bytes !== undefined && sha256(bytes) === hash;
     };
-    for (const [dir, hash] of Object.entries(snap.listings)) if (listingHash(await world.listDir(dir)) !== hash) return undefined;
-    for (const [path, hash] of Object.entries(snap.reads)) if (!(await same(path, hash))) return undefined;
+    for (const [dir, hash] of listings) if (listingHash(await world.listDir(dir)) !== hash) return undefined;
+    for (const [path, hash] of reads) if (!(await same(path, hash))) return undefined;
     const docs = Object.values(manifest.documents);
     for (const doc of docs) {
       const owned = ownedOutputs(opts.outDir, doc.key);
       if (!owned || owned.some((p) => doc.outputs[p] === undefined)) return undefined;
-      for (const path of owned) if (!(await same(path, doc.outputs[path]!))) return undefined;
+      for (const path of owned) if (!(await same(path, doc.outputs[path]!, MAX_OUTPUT_BYTES))) return undefined;
     }
     return { documents: docs.length, warnings: snap.warnings };
   } catch {

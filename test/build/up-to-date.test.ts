@@ -61,3 +61,34 @@ describe("a build with nothing to do", async () => {
     expect(await ask(w)).toBeDefined();
   });
 });
+
+describe("a manifest edited by hand is not believed", async () => {
+  const built = memoryWorld({ ...repoTemplates(), ...readTree(join(FIXTURES, "minimal")) }, { outside });
+  await buildProject(built, opts);
+  const edited = (edit: (m: any) => void) => {
+    const w = memoryWorld(Object.fromEntries(built.files), { outside });
+    const m = JSON.parse(new TextDecoder().decode(w.files.get("out/.manifest.json")!));
+    edit(m);
+    w.files.set("out/.manifest.json", enc(JSON.stringify(m)));
+    return w;
+  };
+  for (const [what, edit] of [
+    ["no documents", (m: any) => (m.documents = {})],
+    ["no documents and an empty snapshot", (m: any) => ((m.documents = {}), Object.assign(m.snapshot, { reads: {}, listings: {}, warnings: [] }))],
+    ["a snapshot naming a path outside the project", (m: any) => (m.snapshot.reads["/dev/zero"] = "0")],
+    ["a snapshot naming ../", (m: any) => (m.snapshot.reads["data/../../x"] = "0")],
+    ["a snapshot without the bloc's file", (m: any) => delete m.snapshot.reads["data/khoi.yaml"]],
+  ] as const)
+    it(`with ${what}`, async () => {
+      expect(await ask(edited(edit))).toBeUndefined();
+    });
+
+  it("and reads nothing it names that is not a regular file of a sane size", async () => {
+    const w = edited((m: any) => (m.snapshot.reads["templates/huge.md"] = "0"));
+    w.files.set("templates/huge.md", new Uint8Array(6 * 1024 * 1024));
+    let reads = 0;
+    const counting = { ...w, readFile: async (p: string) => (p === "templates/huge.md" && reads++, w.readFile(p)) };
+    expect(await upToDate(counting, { dataDir: "data", outDir: "out", toolVersion: "test", fontSource: "package" })).toBeUndefined();
+    expect(reads).toBe(0);
+  });
+});
