@@ -158,7 +158,11 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     }
     if (diags.hasErrors) return done();
 
-    const manifest: Manifest = { version: 1, ...identity, documents: filtered ? { ...(previous?.documents ?? {}) } : {} };
+    // A partial build carries the other documents over with the identity they were made with.
+    const carried = Object.fromEntries(
+      Object.entries(filtered ? (previous?.documents ?? {}) : {}).map(([k, e]) => [k, { ...e, tool: e.tool ?? previous!.tool, fonts: e.fonts ?? previous!.fonts, shell: e.shell ?? previous!.shell }]),
+    );
+    const manifest: Manifest = { version: 1, ...identity, documents: carried };
     // What this full build saw, for the next build to tell at once that nothing changed (a partial build
     // cannot vouch for the documents it left out).
     if (!filtered)
@@ -173,7 +177,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     for (const p of plans) {
       const old = previous?.documents[p.key];
       const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, hashes.get(o)!])) : (old?.outputs ?? {});
-      const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs };
+      const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs, ...identity };
       manifest.documents[p.key] = entry;
     }
     // A write that fails (read-only folder, full disk) stops the build with a diagnostic. Every write is

@@ -12,6 +12,13 @@ export interface ManifestEntry {
   inputs: Record<string, string>;
   /** Written files and their hashes. */
   outputs: Record<string, string>;
+  /**
+   * The tool, fonts and shell this document's files were made with (a partial
+   * build leaves the other documents as they were: their identity is theirs).
+   */
+  tool?: string;
+  fonts?: string;
+  shell?: string;
 }
 
 /**
@@ -57,6 +64,7 @@ function shapeProblem(m: unknown): string | undefined {
     if (e.key !== key) return `documents.${key}.key`;
     if (typeof e.content !== "string") return `documents.${key}.content`;
     for (const k of ["inputs", "outputs"]) if (!isHashes(e[k])) return `documents.${key}.${k}`;
+    for (const k of ["tool", "fonts", "shell"]) if (e[k] !== undefined && typeof e[k] !== "string") return `documents.${key}.${k}`;
   }
   if (m.snapshot !== undefined) {
     const s = m.snapshot;

@@ -54,9 +54,10 @@ export function planBuild(
     const reasons: Reason[] = [];
     if (!prev) reasons.push({ code: "new" });
     else {
-      if (previous.tool !== identity.tool) reasons.push({ code: "tool" });
-      if (previous.fonts !== identity.fonts) reasons.push({ code: "fonts" });
-      if (previous.shell !== identity.shell) reasons.push({ code: "shell" });
+      // Each document's own identity (older manifests kept one for all).
+      if ((prev.tool ?? previous.tool) !== identity.tool) reasons.push({ code: "tool" });
+      if ((prev.fonts ?? previous.fonts) !== identity.fonts) reasons.push({ code: "fonts" });
+      if ((prev.shell ?? previous.shell) !== identity.shell) reasons.push({ code: "shell" });
       if (prev.content !== content) {
         const changed = Object.keys({ ...prev.inputs, ...inputs }).filter((f) => prev.inputs[f] !== inputs[f]).sort();
         if (changed.length) for (const file of changed) reasons.push({ code: "input", file });

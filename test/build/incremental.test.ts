@@ -86,3 +86,23 @@ describe("incremental builds", async () => {
     await release!();
   });
 });
+
+describe("a partial build after a change of shell, fonts or tool", async () => {
+  it("leaves the other documents out of date, and the next full build redoes them", async () => {
+    const world = exampleWorld();
+    await buildProject(world, opts());
+    const shell = world.files.get("templates/shell.docx")!;
+    // The shell changes (any byte of it counts): every document is out of date.
+    const PizZip = (await import("pizzip")).default;
+    const zip = new PizZip(shell);
+    zip.file("word/styles.xml", zip.file("word/styles.xml")!.asText().replace("</w:styles>", "<!--c--></w:styles>"));
+    world.files.set("templates/shell.docx", zip.generate({ type: "uint8array" }));
+    const partial = await buildProject(world, opts({ only: "ke-hoach" }));
+    expect(partial.rebuilt.map((p) => p.key)).toEqual(["2020/ke-hoach"]);
+    const check = await buildProject(world, opts({ check: true }));
+    expect(check.rebuilt.length).toBe(14);
+    expect(new Set(check.rebuilt.flatMap((p) => p.reasons.map((r) => r.code)))).toEqual(new Set(["shell"]));
+    const full = await buildProject(world, opts());
+    expect(full.rebuilt.length).toBe(14);
+  });
+});
