@@ -2,7 +2,12 @@
  * Arguments of `npm run sign -- <pdf...> --p12 <file> [options]`. A password
  * is never taken from the command line (it would stay in the shell history
  * and the process list): --password and the like are refused with a hint.
+ * Errors never repeat an option's value: an unknown option is named without
+ * what follows "=" (`--pw=secret` gives "--pw"), and whatever is echoed has
+ * its control characters escaped.
  */
+import { escapeControls } from "../diagnostics/format.ts";
+
 export interface SignArgs {
   pdfs: string[];
   p12?: string;
@@ -97,7 +102,8 @@ export function parseSignArgs(argv: readonly string[]): SignArgs {
       continue;
     }
     if (PASSWORD_OPTIONS.test(arg)) {
-      a.errors.push(vi ? `${arg.split("=")[0]}: không nhận mật khẩu trên dòng lệnh; đặt SIGN_P12_PASSWORD hoặc nhập khi được hỏi` : `${arg.split("=")[0]}: a password is never taken from the command line; set SIGN_P12_PASSWORD or type it when asked`);
+      const shown = escapeControls(arg.split("=")[0]!);
+      a.errors.push(vi ? `${shown}: không nhận mật khẩu trên dòng lệnh; đặt SIGN_P12_PASSWORD hoặc nhập khi được hỏi` : `${shown}: a password is never taken from the command line; set SIGN_P12_PASSWORD or type it when asked`);
       if (!arg.includes("=") && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--")) i++;
       continue;
     }
@@ -133,13 +139,15 @@ export function parseSignArgs(argv: readonly string[]): SignArgs {
           a.location = value;
           break;
         case "--lang":
-          if (value !== "vi" && value !== "en") a.errors.push(vi ? `--lang: vi hoặc en, không phải "${value}"` : `--lang: vi or en, not "${value}"`);
+          if (value !== "vi" && value !== "en") a.errors.push(vi ? `--lang: vi hoặc en, không phải "${escapeControls(value)}"` : `--lang: vi or en, not "${escapeControls(value)}"`);
           break;
       }
       continue;
     }
     if (arg.startsWith("-") && arg !== "-") {
-      a.errors.push(vi ? `tùy chọn không rõ: ${arg}` : `unknown option: ${arg}`);
+      // Named without what follows "=": `--pw=secret` shows "--pw", never the secret.
+      const shown = escapeControls(arg.includes("=") ? arg.slice(0, arg.indexOf("=")) : arg);
+      a.errors.push(vi ? `tùy chọn không rõ: ${shown}` : `unknown option: ${shown}`);
       continue;
     }
     a.pdfs.push(arg);
