@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { promises as nodeFs } from "node:fs";
 import * as nodePath from "node:path";
 import { performance } from "node:perf_hooks";
 import { acquireLock, type LockOps } from "./lock-file.ts";
@@ -15,34 +15,31 @@ function isUnder(top: string, path: string): boolean {
   return path === top || path.startsWith(top.endsWith(nodePath.sep) ? top : top + nodePath.sep);
 }
 
-async function isLink(path: string): Promise<boolean> {
+async function isLink(fs: Fs, path: string): Promise<boolean> {
   return (await fs.lstat(path).catch(() => undefined))?.isSymbolicLink() ?? false;
 }
 
 /**
- * A test seam: awaited before every change the world makes to the file
- * system (each create, write, sync, rename, link and removal), so a test
- * can stop a build between any two of them, as a kill would.
+ * The file system this world uses: node:fs/promises, or (a test seam) a
+ * stand-in that fails or stops at any call, part-way through a write, as a
+ * kill would.
  */
-export type BeforeChange = (op: string, path: string) => Promise<void>;
+export type Fs = typeof nodeFs;
 
 /** The lock's file operations on the real file system: the exclusive create is a hard link of a complete file. */
-const lockOps = (change: BeforeChange): LockOps => ({
+const lockOps = (fs: Fs): LockOps => ({
   pid: process.pid,
   isAlive,
   async createExclusive(path, content) {
     const tmp = `${path}.tmp-${process.pid}-${++tmpCounter}`;
-    await change("write", tmp);
     await fs.writeFile(tmp, content, { flag: "wx" });
     try {
-      await change("link", path);
       await fs.link(tmp, path);
       return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
       throw err;
     } finally {
-      await change("remove", tmp);
       await fs.rm(tmp, { force: true });
     }
   },
@@ -55,7 +52,6 @@ const lockOps = (change: BeforeChange): LockOps => ({
     }
   },
   async remove(path) {
-    await change("remove", path);
     await fs.rm(path, { force: true });
   },
 });
@@ -81,9 +77,9 @@ function isAlive(pid: number): boolean {
  * (LinkError), for reading and writing alike. Absolute paths (system fonts,
  * an explicit --out) are taken as given.
  */
-export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } = {}): World {
-  const change = seams.beforeChange ?? (async () => {});
-  const locks = lockOps(change);
+export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
+  const fs = seams.fs ?? nodeFs;
+  const locks = lockOps(fs);
   const abs = (p: string) => nodePath.resolve(root, p);
   let realRoot: Promise<string> | undefined;
   const isInside = async (real: string) => isUnder(await (realRoot ??= fs.realpath(root)), real);
@@ -98,7 +94,7 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
     } catch (err) {
       if (!isMissing(err)) throw err;
       // Missing: a dangling link says so; otherwise the nearest folder that exists must be inside.
-      if (await isLink(target)) throw linkError("ELINKBROKEN", path, await fs.readlink(target).catch(() => "?"));
+      if (await isLink(fs, target)) throw linkError("ELINKBROKEN", path, await fs.readlink(target).catch(() => "?"));
       const parent = nodePath.dirname(path);
       if (parent !== path && parent !== ".") await reach(parent);
       return target;
@@ -108,7 +104,6 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
   };
   const mkdirs = async (dir: string) => {
     if ((await fs.stat(dir).catch(() => undefined))?.isDirectory()) return;
-    await change("mkdir", dir);
     await fs.mkdir(dir, { recursive: true });
   };
   /**
@@ -175,17 +170,13 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
       await reach(nodePath.dirname(path)); // a folder just made may not lead outside either
       const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
       try {
-        await change("create", tmp);
         const fh = await fs.open(tmp, "w");
         try {
-          await change("write", tmp);
           await fh.writeFile(bytes);
-          await change("sync", tmp);
           await fh.sync();
         } finally {
           await fh.close();
         }
-        await change("rename", target);
         await fs.rename(tmp, target);
       } catch (err) {
         await fs.rm(tmp, { force: true });
@@ -195,7 +186,6 @@ export function nodeWorld(root: string, seams: { beforeChange?: BeforeChange } =
     async removeFile(path) {
       await noLinks(path);
       await reach(nodePath.dirname(path));
-      await change("remove", path);
       await fs.rm(abs(path), { force: true });
     },
     async realPath(path) {

@@ -1,17 +1,21 @@
 /**
- * A build stopped at any moment: the build is frozen before the n-th change
- * it makes to the file system (through the World's seam), for every n of a
- * full rebuild, which is what a kill at that moment leaves. Every file in
- * out/ must then be the old one or the new one, whole, and the next build
- * must finish the job and tidy up. A write that is not write-then-rename
- * (a direct write truncates the target first) fails this test.
+ * A build killed at any moment: the World runs on a file system that stops
+ * dead at its n-th change (a create, a write, which then has written only
+ * half its bytes, a sync, a rename, a link, a removal, a folder made), for
+ * every n of a rebuild; what is on disk then is what a kill at that moment
+ * leaves. Every file in out/ must be the old one or the new one, whole, and
+ * the next build, finding the lock of a process that is gone, must finish the
+ * job and tidy up. A write that is not write-then-rename (a direct write, a
+ * copy instead of a rename) leaves a half-written file and fails this test.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildProject, type BuildOptions } from "../../src/build/build.ts";
-import { nodeWorld, type BeforeChange } from "../../src/io/node-world.ts";
+import { spawnSync } from "node:child_process";
+import { promises as realFs } from "node:fs";
+import { nodeWorld, type Fs } from "../../src/io/node-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
 
@@ -51,7 +55,59 @@ function outputs(dir: string): Map<string, Buffer> {
   return files;
 }
 
-describe("a build stopped before any one of its changes to the file system", () => {
+const never = () => new Promise<never>(() => {});
+
+/**
+ * node:fs/promises, counting every change to the file system; `stopAt(n, label)`
+ * is told of each; when it answers true the call does half its work (a write
+ * writes half its bytes, a copy copies half) and never returns.
+ */
+function stopping(stopAt: (label: string) => boolean): Fs {
+  const stop = (label: string) => stopAt(label);
+  const half = (data: unknown) => {
+    const b = typeof data === "string" ? Buffer.from(data) : Buffer.from(data as Uint8Array);
+    return b.subarray(0, Math.floor(b.length / 2));
+  };
+  const handle = (fh: Awaited<ReturnType<Fs["open"]>>, path: string) =>
+    new Proxy(fh, {
+      get(t, k) {
+        const v = Reflect.get(t, k);
+        if (k === "writeFile" || k === "write")
+          return async (data: unknown, ...rest: unknown[]) => {
+            if (stop(`write ${path}`)) return t.write(half(data)).then(never);
+            return (v as (...a: unknown[]) => unknown).call(t, data, ...rest);
+          };
+        if (k === "sync") return async () => (stop(`sync ${path}`) ? never() : t.sync());
+        return typeof v === "function" ? v.bind(t) : v;
+      },
+    });
+  const fs: Partial<Fs> = {
+    open: (async (path: string, flags?: string, mode?: number) => {
+      const writing = typeof flags === "string" && /[wa+]/.test(flags);
+      if (writing && stop(`create ${path}`)) return never();
+      return handle(await realFs.open(path, flags, mode), path);
+    }) as Fs["open"],
+    writeFile: (async (path: string, data: unknown, opts?: unknown) => {
+      if (stop(`write ${path}`)) return realFs.writeFile(path, half(data), opts as never).then(never);
+      return realFs.writeFile(path, data as never, opts as never);
+    }) as Fs["writeFile"],
+    copyFile: (async (from: string, to: string, mode?: number) => {
+      if (stop(`copy ${to}`)) return realFs.writeFile(to, half(await realFs.readFile(from))).then(never);
+      return realFs.copyFile(from, to, mode);
+    }) as Fs["copyFile"],
+    rename: (async (a: string, b: string) => (stop(`rename ${b}`) ? never() : realFs.rename(a, b))) as Fs["rename"],
+    link: (async (a: string, b: string) => (stop(`link ${b}`) ? never() : realFs.link(a, b))) as Fs["link"],
+    rm: (async (p: string, o?: unknown) => (stop(`remove ${p}`) ? never() : realFs.rm(p, o as never))) as Fs["rm"],
+    unlink: (async (p: string) => (stop(`remove ${p}`) ? never() : realFs.unlink(p))) as Fs["unlink"],
+    mkdir: (async (p: string, o?: unknown) => (stop(`mkdir ${p}`) ? never() : realFs.mkdir(p, o as never))) as Fs["mkdir"],
+  };
+  return { ...realFs, ...fs } as Fs;
+}
+
+/** A process id that belongs to no process: that of one that has just ended. */
+const deadPid = () => spawnSync(process.execPath, ["-e", "0"]).pid!;
+
+describe("a build killed at any one of its changes to the file system", () => {
   it("leaves every file either the old one or the new one, whole; the next build finishes and tidies up", async () => {
     const base = join(tmp, "base");
     cpSync(join(FIXTURES, "minimal", "data"), join(base, "data"), { recursive: true });
@@ -61,12 +117,12 @@ describe("a build stopped before any one of its changes to the file system", () 
     const expected = copyOf(base);
     change(expected);
     const steps: string[] = [];
-    const counted = await buildProject(nodeWorld(expected, { beforeChange: async (op, path) => void steps.push(`${op} ${path}`) }), opts);
+    const counted = await buildProject(nodeWorld(expected, { fs: stopping((label) => (steps.push(label), false)) }), opts);
     const after = outputs(expected);
     expect(counted.written.length).toBe(2);
     expect(counted.removed.length).toBe(2);
     expect([...after].filter(([k, v]) => !v.equals(before.get(k) ?? Buffer.alloc(0))).length).toBe(counted.written.length + 1); // and the manifest
-    expect(steps.filter((s) => s.startsWith("rename")).length).toBe(counted.written.length + 1);
+    expect(steps.filter((s) => /^(rename|link|copy) .*\.(docx|pdf|json)$/.test(s)).length).toBe(counted.written.length + 1);
     expect(steps.filter((s) => s.startsWith("remove") && /\.(docx|pdf)$/.test(s)).length).toBe(2);
 
     expect(steps.length).toBeGreaterThan(15);
@@ -76,24 +132,22 @@ describe("a build stopped before any one of its changes to the file system", () 
       let seen = 0;
       let stopped!: () => void;
       const reached = new Promise<void>((r) => (stopped = r));
-      const freeze: BeforeChange = async () => {
-        if (++seen < n) return;
-        stopped();
-        await new Promise(() => {}); // the process is gone: nothing after this runs
-      };
-      void buildProject(nodeWorld(dir, { beforeChange: freeze }), opts);
+      void buildProject(nodeWorld(dir, { fs: stopping(() => ++seen === n && (stopped(), true)) }), opts);
       await reached;
+      await new Promise((r) => setTimeout(r, 5)); // the half write lands
       for (const [name, bytes] of outputs(dir)) {
         if (name.includes(".tmp-") || name === ".lock" || name.includes(".takeover-")) continue;
         const whole = bytes.equals(before.get(name) ?? Buffer.alloc(1)) || bytes.equals(after.get(name) ?? Buffer.alloc(1));
-        expect(whole, `${name}, stopped before step ${n} (${steps[n - 1]})`).toBe(true);
+        expect(whole, `${name}, stopped at step ${n} (${steps[n - 1]})`).toBe(true);
       }
-      // The lock of the stopped build does not block the next one, which ends with the new files only.
+      // The killed build's lock names a process that is gone; the next build takes it over and ends
+      // with the new files only.
+      if (existsSync(join(dir, "out", ".lock"))) writeFileSync(join(dir, "out", ".lock"), String(deadPid()));
       const again = await buildProject(nodeWorld(dir), opts);
       expect(again.diagnostics.filter((d) => d.severity === "error"), `rebuild after step ${n}`).toEqual([]);
       const final = outputs(dir);
-      expect([...final.keys()].sort(), `files after the rebuild (stopped before step ${n})`).toEqual([...after.keys()].sort());
-      for (const [name, bytes] of after) expect(final.get(name)?.equals(bytes), `${name} after the rebuild (stopped before step ${n})`).toBe(true);
+      expect([...final.keys()].sort(), `files after the rebuild (stopped at step ${n})`).toEqual([...after.keys()].sort());
+      for (const [name, bytes] of after) expect(final.get(name)?.equals(bytes), `${name} after the rebuild (stopped at step ${n})`).toBe(true);
     }
   }, 300_000);
 });
