@@ -1,4 +1,5 @@
 import { nodeWorld } from "../io/node-world.ts";
+import { escapeControls } from "../diagnostics/format.ts";
 import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
@@ -6,8 +7,14 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "sign") return (await import("../sign/main.ts")).signMain(argv.slice(1));
   if (argv[0] === "textconv" && argv[1]) {
     const { textconv } = await import("./textconv.ts");
-    process.stdout.write(textconv(argv[1]));
-    return 0;
+    try {
+      process.stdout.write(textconv(argv[1]));
+      return 0;
+    } catch (err) {
+      // git shows this instead of the file's text: a short reason, never a stack trace.
+      process.stderr.write(`textconv: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
+      return 1;
+    }
   }
   const opts = parseArgs(argv);
   if (opts.errors.length) {
@@ -38,7 +45,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const verbose = process.argv.includes("--verbose");
     const en = process.argv.includes("en");
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = escapeControls(err instanceof Error ? err.message : String(err));
     process.stderr.write((en ? "internal error: " : "lỗi chương trình: ") + msg + "\n");
     if (verbose && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
     else process.stderr.write(en ? "(run with --verbose for details)\n" : "(chạy lại với --verbose để xem chi tiết)\n");

@@ -16,6 +16,7 @@ const REASONS: Record<string, [vi: string, en: string]> = {
   ENOTDIR: ["một phần của đường dẫn không phải thư mục (ENOTDIR)", "a part of the path is not a folder (ENOTDIR)"],
   EMFILE: ["mở quá nhiều tệp cùng lúc (EMFILE)", "too many open files (EMFILE)"],
   EBUSY: ["tệp đang bị chương trình khác dùng (EBUSY)", "the file is in use (EBUSY)"],
+  ENOTREG: ["không phải tệp thường (FIFO, thiết bị…)", "not a regular file (a FIFO, a device…)"],
   ELINKOUT: ["là liên kết (symlink) trỏ ra ngoài thư mục dự án; công cụ không đi theo", "is a symbolic link that leads out of the project; the tool does not follow it"],
   ELINKBROKEN: ["là liên kết (symlink) trỏ tới tệp không tồn tại", "is a symbolic link to nothing"],
   ELINKWRITE: ["là liên kết (symlink); công cụ không ghi hay xóa qua liên kết", "is a symbolic link; the tool never writes or removes through one"],

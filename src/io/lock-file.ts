@@ -39,7 +39,8 @@ async function take(ops: LockOps, path: string, depth: number): Promise<boolean>
     const text = await ops.read(path);
     if (text === undefined) continue; // released meanwhile: try again
     const holder = /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
-    if (holder !== undefined && holder !== ops.pid && ops.isAlive(holder)) return false;
+    // 0 or a negative number is no process (kill(0) would ask about our own group): not a live holder.
+    if (holder !== undefined && holder > 0 && holder !== ops.pid && ops.isAlive(holder)) return false;
     if (depth >= MAX_DEPTH) return false;
     // The holder is gone (or the file is not a lock we know): take it over, one process only.
     const marker = `${path}.takeover-${holder ?? "x"}`;

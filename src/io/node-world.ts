@@ -127,7 +127,11 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
   return {
     async readFile(path) {
       try {
-        return new Uint8Array(await fs.readFile(await reach(path)));
+        const target = await reach(path);
+        // A FIFO or a device would block or never end: only regular files are read.
+        const st = await fs.stat(target);
+        if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
+        return new Uint8Array(await fs.readFile(target));
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;
@@ -136,6 +140,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
     async fileSize(path) {
       try {
         const st = await fs.stat(await reach(path));
+        if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
         return st.isFile() ? st.size : undefined;
       } catch (err) {
         if (isMissing(err)) return undefined;
@@ -149,7 +154,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
         const out: DirEntry[] = [];
         for (const e of entries) {
           if (e.isDirectory()) out.push({ name: e.name, kind: "dir" });
-          else if (e.isFile()) out.push({ name: e.name, kind: "file" });
+          else if (e.isFile() || e.isFIFO() || e.isSocket() || e.isBlockDevice() || e.isCharacterDevice()) out.push({ name: e.name, kind: "file" }); // read as a file, so its error names it
           else if (e.isSymbolicLink()) {
             // Listed as what it leads to; one that leads outside or nowhere is listed as a file,
             // so that reading it names the link instead of skipping it.

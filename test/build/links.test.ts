@@ -5,6 +5,7 @@
  * is skipped silently, no outside content reaches a document, and no output
  * is removed because an input could not be read.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -136,5 +137,22 @@ describe("writing and removing never go through a link", async () => {
     expect(errors(r).length).toBeGreaterThan(0);
     expect(errors(r).every((e) => e === "file/link out/2020")).toBe(true);
     expect(readdirSync(join(dir, "elsewhere"))).toEqual([]);
+  });
+});
+
+describe("files that are not regular files", async () => {
+  const base = project();
+  await buildProject(nodeWorld(base), opts);
+  it.skipIf(!existsSync("/usr/bin/mkfifo"))("a FIFO in place of a data file is an error naming it; the build neither hangs nor removes the unit's files", async () => {
+    const dir = join(tmp, "fifo");
+    cpSync(base, dir, { recursive: true });
+    const file = join(dir, "data/2020/dang-ky/don-vi-a.yaml");
+    unlinkSync(file);
+    execFileSync("/usr/bin/mkfifo", [file]);
+    const before = snapshot(dir);
+    const r = await buildProject(nodeWorld(dir), opts);
+    expect(errors(r)).toEqual(["file/unreadable data/2020/dang-ky/don-vi-a.yaml"]);
+    expect(String(r.diagnostics.find((d) => d.code === "file/unreadable")!.params.reason)).toContain("not a regular file");
+    expect(snapshot(dir)).toEqual(before);
   });
 });

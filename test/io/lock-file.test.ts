@@ -84,6 +84,10 @@ describe("the build lock", () => {
     let r: unknown;
     await sim.run([(async () => (r = await acquireLock(sim.opsFor(2), "l")))()]);
     expect(r).toBeUndefined();
+    sim.files.set("l", "0"); // no process: kill(0) would ask about our own process group
+    let zero: unknown;
+    await sim.run([(async () => (zero = await acquireLock({ ...sim.opsFor(2), isAlive: () => true }, "l")))()]);
+    expect(zero).toBeTypeOf("function");
     sim.files.set("l", "garbage");
     let release: (() => Promise<void>) | undefined;
     await sim.run([(async () => (release = await acquireLock(sim.opsFor(2), "l")))()]);
