@@ -109,6 +109,7 @@ function gapCosts(words: readonly string[]): number[] {
     if (DASH_SET.has(words[i + 1]!)) cost += 0.6;
     if (words[i]!.endsWith(",")) cost -= 0.05;
     if (b === "va") cost -= 0.02;
+    if (words[i + 1]!.startsWith("(")) cost -= 0.05;
     const sure =
       known[i] || known[i + 1] || STANDALONE_SET.has(a) || STANDALONE_SET.has(b) || DASH_SET.has(words[i]!) || DASH_SET.has(words[i + 1]!) || words[i]!.endsWith(",");
     if (!sure) cost += 0.4;
@@ -119,6 +120,7 @@ function gapCosts(words: readonly string[]): number[] {
 /** Up to this many words the best breaks are searched exhaustively; a longer text is filled greedily. */
 const SEARCH_WORDS = 40;
 const MAX_LINES = 4;
+const LONE_WORD = 0.5;
 
 /**
  * `name` as lines no wider than `maxWidth`: one line when it fits, else the
@@ -146,6 +148,8 @@ export function breakName(name: string, measure: Measure, maxWidth: number): str
         for (const end of ends) {
           widest = Math.max(widest, measure(line(start, end)));
           if (end < words.length) penalty += costs[end - 1]!;
+          // A word alone on a line ("SỞ" over the rest of the name) reads as a fragment.
+          if (end - start === 1) penalty += LONE_WORD;
           start = end;
         }
         if (widest > maxWidth || !Number.isFinite(penalty)) return;

@@ -49,6 +49,15 @@ describe("agency names in the header", () => {
     expect(arrangeIssuer(["SỞ Y TẾ"]).issuer).toEqual(["SỞ Y TẾ"]);
   });
 
+  it("leave no word alone on a line (the synthetic bloc's copies of the example's units)", () => {
+    expect(arrangeIssuer(["SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI (BẢN SAO 4)"]).issuer).toEqual(["SỞ LAO ĐỘNG -", "THƯƠNG BINH", "VÀ XÃ HỘI (BẢN SAO 4)"]);
+    for (const name of ["SỞ KHOA HỌC VÀ CÔNG NGHỆ (BẢN SAO 3)", "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TRÀ VINH (BẢN SAO 12)", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH (BẢN SAO 39)"]) {
+      const lines = arrangeIssuer([name]).issuer;
+      expect(lines.filter((l) => !l.includes(" ")), name).toEqual([]);
+      expect(splitCompound(lines), name).toBeUndefined();
+    }
+  });
+
   it("keep the lines the data fixes by hand (the bloc's co_quan_ban_hanh), even where one line would fit", () => {
     expect(arrangeIssuer(["KHỐI THI ĐUA CÁC CƠ QUAN", "VĂN HÓA – XÃ HỘI"]).issuer).toEqual(["KHỐI THI ĐUA CÁC CƠ QUAN", "VĂN HÓA – XÃ HỘI"]);
     expect(arrangeIssuer(["SỞ Y", "TẾ"]).issuer).toEqual(["SỞ Y TẾ"]);
