@@ -85,6 +85,21 @@ describe("agency names in the header", () => {
     expect(nameLines([], (l) => l.length, 10)).toEqual([]);
   });
 
+  it("in a signature's title lines too: a line wider than the column is broken by the same rule", () => {
+    const long = "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH TRÀ VINH";
+    const doc: AdminDocument = { ...planDocument(), signatures: [{ role: "signer", lines: ["KT. GIÁM ĐỐC", long], name: "Nguyễn Văn A" }] };
+    const a = arrangeDocument(doc, style, testFonts).signature!;
+    expect(a.layout).toBe("single");
+    if (a.layout !== "single") return;
+    const lines = a.signers[0]!.lines;
+    expect(lines[0]).toBe("KT. GIÁM ĐỐC");
+    expect(lines.slice(1).join(" ")).toBe(long);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(splitCompound(lines.slice(1)), JSON.stringify(lines)).toBeUndefined();
+    const inner = a.columns[1] - 2 * 2.85;
+    for (const l of lines) expect(m.width(l, style.styles.signatureTitle), l).toBeLessThanOrEqual(inner);
+  });
+
   it("are the same lines in the DOCX and the PDF", () => {
     const doc: AdminDocument = { ...planDocument(), header: { ...planDocument().header, issuer: ["SỞ KHOA HỌC VÀ CÔNG NGHỆ"] } };
     const arrangement = arrangeDocument(doc, style, testFonts);
