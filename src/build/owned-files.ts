@@ -1,18 +1,19 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { OUTPUT_EXTENSIONS, outputPath } from "../render/output-paths.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
 
 /**
  * The only files a build may replace or delete: `<out>/<year>/<stem>.<ext>`
- * of a document, computed from its key. Never taken from the manifest, whose
- * paths are only compared against these.
+ * of a document, computed from its key, one per output format. Never taken
+ * from the manifest, whose paths are only compared against these.
  */
-export const OUTPUT_EXTENSIONS = ["docx", "pdf"] as const;
+export { OUTPUT_EXTENSIONS };
 
 const KEY = /^(\d{4})\/([a-z0-9][a-z0-9-]{0,240})$/;
 
 export function ownedOutputs(outDir: string, key: string): string[] | undefined {
   const m = KEY.exec(key);
-  return m ? OUTPUT_EXTENSIONS.map((ext) => `${outDir}/${m[1]}/${m[2]}.${ext}`) : undefined;
+  return m ? OUTPUT_EXTENSIONS.map((ext) => outputPath(outDir, m[1]!, m[2]!, ext)) : undefined;
 }
 
 /**

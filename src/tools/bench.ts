@@ -15,6 +15,7 @@ import { memoryWorld, type MemoryWorld } from "../io/memory-world.ts";
 import { emitPdf } from "../pdf/emit/emit-pdf.ts";
 import { preparePdfFonts } from "../pdf/emit/prepared-fonts.ts";
 import { fontsourceTinosDir, loadNodeFontSet } from "../pdf/fonts/node-font-reader.ts";
+import { arrangeDocument } from "../arrange/arrange.ts";
 import { layoutDocument } from "../pdf/layout/document.ts";
 import { buildProject } from "../build/build.ts";
 import { checkProject } from "../pipeline.ts";
@@ -67,7 +68,7 @@ async function measure(name: string, makeWorld: () => MemoryWorld, runs: number)
     checks.push(performance.now() - t);
     docs = checked.documents.length;
     t = performance.now();
-    docx = checked.documents.map((d) => renderDocx(d.doc, shell));
+    docx = checked.documents.map((d) => renderDocx(d.doc, shell, arrangeDocument(d.doc, style, fonts), style));
     docxs.push(performance.now() - t);
     let layout = 0;
     let emit = 0;

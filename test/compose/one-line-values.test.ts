@@ -16,7 +16,7 @@ import { memoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir, loadNodeFontSet } from "../../src/pdf/fonts/node-font-reader.ts";
 import { layoutDocument } from "../../src/pdf/layout/document.ts";
 import { checkProject } from "../../src/pipeline.ts";
-import { renderDocx } from "../../src/render/docx/render.ts";
+import { renderArranged } from "../helpers/render-docx.ts";
 import { readShellStyle } from "../../src/render/docx/style.ts";
 import { fixtureWorld, REPO } from "../helpers/fixture-world.ts";
 import { docxParts, paragraphTexts, part } from "../render/docx/docx-helpers.ts";
@@ -86,7 +86,7 @@ describe("invisible characters: one rule for the DOCX and the PDF", async () => 
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     for (const stem of ["ke-hoach", "dang-ky-don-vi-a"]) {
       const doc = docOf(documents, stem);
-      const xml = part(docxParts(renderDocx(doc, shell)), "word/document.xml");
+      const xml = part(docxParts(renderArranged(doc, shell)), "word/document.xml");
       const pdfText = layoutDocument(doc, style, fonts)
         .pages.flatMap((p) => p.items)
         .map((i) => (i.kind === "text" ? i.text : ""))

@@ -1,20 +1,7 @@
-import {
-  AFTER_TABLE_PT,
-  AFTER_TITLE_PT,
-  HEADER_LEFT_FRACTION,
-  KINH_GUI,
-  LAYOUT_CELL_MARGIN_PT,
-  MIN_RULE_PT,
-  MOTTO,
-  NATIONAL_TITLE,
-  NOI_NHAN,
-  RECIPIENTS_AFTER_PAIR_PT,
-  SHORT_RULE_FRACTION,
-  SIGNATURE_LEFT_FRACTION,
-  SIGNATURE_SPACE_LINES,
-  TITLE_RULE_GAP_PT,
-} from "../../document/conventions.ts";
-import type { AdminDocument, Appendix, Block, SignatureBlock } from "../../document/model.ts";
+import { arrangeDocument } from "../../arrange/arrange.ts";
+import type { AppendixHeading, Arrangement, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "../../arrange/types.ts";
+import { AFTER_TABLE_PT, SIGNATURE_SPACE_LINES } from "../../document/conventions.ts";
+import type { AdminDocument, Appendix, Block } from "../../document/model.ts";
 import type { ParagraphStyle, ShellStyle } from "../../document/style.ts";
 import { FIELD, signatureFieldName, uniqueFieldName } from "../../sign/field-names.ts";
 import type { Anchor, FontMetrics, LaidOutDocument, LaidOutPage, PageItem } from "../types.ts";
@@ -46,28 +33,30 @@ export interface LayoutOptions {
    * appendices are inside their main document for now, so nothing sets it yet.
    */
   separateAppendix?: boolean;
+  /** The document's arrangement, when the caller computed it already (it is computed here otherwise). */
+  arrangement?: Arrangement;
 }
 
 /** Stage "PDF layout": the document model becomes pages of positioned items. Pure: no I/O, no pdf-lib. */
 export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: FontMetrics, options: LayoutOptions = {}): LaidOutDocument {
+  const arr = options.arrangement ?? arrangeDocument(doc, style, metrics);
   const L = new Layouter(style, metrics);
   const first = frameOf(style, style.page.landscape);
   const entries: FlowEntry[] = [];
-  entries.push(L.header(doc, first.textWidth));
-  if (doc.title) entries.push(...L.title(doc.title, first.textWidth));
-  if (doc.kinhGui?.length) entries.push(...L.kinhGui(doc.kinhGui, first.textWidth));
+  entries.push(L.header(arr.header, arr.cellMargin));
+  if (arr.title) entries.push(...L.title(arr.title, first.textWidth));
+  if (arr.kinhGui) entries.push(...L.kinhGui(arr.kinhGui, first.textWidth));
   for (const b of doc.bases ?? []) entries.push(...L.para({ runs: [{ text: b }], style: L.s.basis }, first.textWidth));
-  const hasEnd = doc.signatures.length > 0 || (doc.recipients?.length ?? 0) > 0;
-  entries.push(...L.blocks(doc.body, first.textWidth, hasEnd));
-  entries.push(...L.signatures(doc, first.textWidth));
+  entries.push(...L.blocks(doc.body, first.textWidth, arr.signature !== undefined));
+  if (arr.signature) entries.push(...L.signatures(arr.signature, arr.cellMargin, first.textWidth));
   let landscape = style.page.landscape;
-  for (const a of doc.appendices) {
+  doc.appendices.forEach((a, i) => {
     const want = a.landscape ?? style.page.landscape;
     const frame = frameOf(style, want);
     entries.push({ kind: "break", ...(want !== landscape ? { frame } : {}) });
     landscape = want;
-    entries.push(...L.appendix(a, frame.textWidth));
-  }
+    entries.push(...L.appendix(arr.appendices[i]!, a, frame.textWidth));
+  });
   const pages = paginate(entries, first);
   pages.forEach((page, i) => {
     if (i > 0) page.items.push(L.pageNumber(page, i + 1));
@@ -111,16 +100,10 @@ class Layouter {
     return this.para({ runs: [{ text }], style, ...extra }, width);
   }
 
-  /** Width of the longest line set in a style. */
-  measure(lines: readonly string[], style: ParagraphStyle): number {
-    const face = faceOf(style.bold, style.italic);
-    return Math.max(0, ...lines.map((l) => this.metrics.width(l, face, style.sizePt)));
-  }
-
   /** A drawn line `length` long, centred in `avail` (the Rule style's border). */
   rule(length: number, avail: number, spaceBefore?: number, spaceAfter?: number): Box {
     const r = this.s.rule;
-    const len = Math.min(avail, Math.max(MIN_RULE_PT, length));
+    const len = Math.min(avail, length);
     const lineHeight = r.line.rule === "auto" ? r.sizePt * r.line.multiple : r.line.pt;
     // The border sits below the (tiny) line, after the border's own spacing, as Word and LibreOffice draw it.
     const width = r.borderBottomPt ?? 0.75;
@@ -147,11 +130,8 @@ class Layouter {
     return { height, items, anchors };
   }
 
-  header(doc: AdminDocument, width: number): Box {
-    const h = doc.header;
-    const m = LAYOUT_CELL_MARGIN_PT;
-    const leftW = width * HEADER_LEFT_FRACTION;
-    const rightW = width - leftW;
+  header(h: HeaderArrangement, m: number): Box {
+    const [leftW, rightW] = h.columns;
     const li = leftW - 2 * m;
     const ri = rightW - 2 * m;
     const s = this.s;
@@ -159,13 +139,9 @@ class Layouter {
       [
         {
           width: leftW,
-          boxes: [
-            ...(h.parentBody ? this.text(s.parentBody, h.parentBody, li) : []),
-            ...h.issuer.flatMap((l) => this.text(s.issuer, l, li)),
-            this.rule(this.measure(h.issuer, s.issuer) * SHORT_RULE_FRACTION, li),
-          ],
+          boxes: [...h.parentBody.flatMap((l) => this.text(s.parentBody, l, li)), ...h.issuer.flatMap((l) => this.text(s.issuer, l, li)), this.rule(h.issuerRule, li)],
         },
-        { width: rightW, boxes: [...this.text(s.nationalTitle, NATIONAL_TITLE, ri), ...this.text(s.motto, MOTTO, ri), this.rule(this.measure([MOTTO], s.motto), ri)] },
+        { width: rightW, boxes: [...this.text(s.nationalTitle, h.nationalTitle, ri), ...this.text(s.motto, h.motto, ri), this.rule(h.mottoRule, ri)] },
       ],
       m,
     );
@@ -180,36 +156,30 @@ class Layouter {
     return boxOf({ height: row1.height + row2.height, items: [...row1.items, ...moved2.items], anchors: [...row1.anchors, ...moved2.anchors] });
   }
 
-  title(t: NonNullable<AdminDocument["title"]>, width: number): Box[] {
+  title(t: TitleArrangement, width: number): Box[] {
     const s = this.s;
-    const summary = t.summary.filter((l) => l !== "");
-    const len = summary.length ? this.measure(summary, s.summary) : this.measure([t.type], s.docType);
     return [
       ...(t.type ? this.text(s.docType, t.type, width) : []),
-      ...summary.flatMap((l) => this.text(s.summary, l, width)),
-      this.rule(len * SHORT_RULE_FRACTION, width, TITLE_RULE_GAP_PT, AFTER_TITLE_PT),
+      ...t.summary.flatMap((l) => this.text(s.summary, l, width)),
+      this.rule(t.rule, width, t.ruleSpaceBefore, t.ruleSpaceAfter),
     ];
   }
 
-  kinhGui(recipients: readonly string[], width: number): Box[] {
+  kinhGui(k: KinhGuiArrangement, width: number): Box[] {
     const s = this.s.addressee;
-    if (recipients.length === 1) return this.text(s, `${KINH_GUI} ${recipients[0]}`, width);
+    if (k.kind === "line") return this.text(s, k.text, width);
     const face = faceOf(s.bold, s.italic);
-    const label = this.metrics.width(`${KINH_GUI} `, face, s.sizePt) + 3;
-    const widest = Math.max(...recipients.map((r) => this.metrics.width(r, face, s.sizePt)));
-    const start = Math.max(0, Math.min(width / 3, (width - label - widest) / 2));
-    const left = start + label;
-    return recipients.flatMap((r, i) => {
+    return k.items.flatMap((r, i) => {
       const boxes = this.text(s, r, width, {
         align: "left",
-        indentLeftPt: left,
+        indentLeftPt: k.textX,
         firstLinePt: 0,
         ...(i > 0 ? { spaceBeforePt: 0 } : {}),
-        ...(i < recipients.length - 1 ? { spaceAfterPt: 0 } : {}),
+        ...(i < k.items.length - 1 ? { spaceAfterPt: 0 } : {}),
       });
       if (i === 0) {
         const base = boxes[0]!.items.find((it) => it.kind === "text");
-        boxes[0]!.items.push({ kind: "text", x: round(start), y: base?.kind === "text" ? base.y : s.sizePt, text: KINH_GUI, face, size: s.sizePt });
+        boxes[0]!.items.push({ kind: "text", x: round(k.labelX), y: base?.kind === "text" ? base.y : s.sizePt, text: k.label, face, size: s.sizePt });
       }
       return boxes;
     });
@@ -249,16 +219,15 @@ class Layouter {
    * edge is a third of the way into the signer's field (Decree 30: the seal
    * overlaps about the left third of the signature). Anchor name = field name.
    */
-  signatureBlock(sig: SignatureBlock, width: number, padTo: number, seal = false): Box[] {
+  signatureBlock(sig: SignatureSide, width: number): Box[] {
     const s = this.s;
-    const titles = [...sig.lines, ...Array<string>(Math.max(0, padTo - sig.lines.length)).fill("")];
-    const boxes = titles.flatMap((l, i) => this.text(s.signatureTitle, l, width, i > 0 ? { spaceBeforePt: 0 } : {}));
+    const boxes = sig.lines.flatMap((l, i) => this.text(s.signatureTitle, l, width, i > 0 ? { spaceBeforePt: 0 } : {}));
     const space = Array.from({ length: SIGNATURE_SPACE_LINES }, () => this.text(s.signatureSpace, "", width)).flat();
     const spaceHeight = round(stack(space).height);
     const fieldW = Math.min(width, SIGNER_FIELD_PT);
     const fieldX = (width - fieldW) / 2;
     space[0]!.anchors.push({ name: uniqueFieldName(signatureFieldName(sig.role), this.fields), x: round(fieldX), y: 0, w: fieldW, h: spaceHeight });
-    if (seal) {
+    if (sig.seal) {
       const side = Math.min(spaceHeight, fieldW);
       const x = Math.max(0, fieldX + fieldW / 3 - side);
       space[0]!.anchors.push({ name: uniqueFieldName(FIELD.seal, this.fields), x: round(x), y: 0, w: side, h: side });
@@ -266,50 +235,43 @@ class Layouter {
     return [...boxes, ...space, ...this.text(s.signatureName, sig.name, width)];
   }
 
-  recipients(recipients: readonly string[], width: number, spaceBefore?: number): Box[] {
+  recipients(r: RecipientsArrangement, width: number, spaceBefore?: number): Box[] {
     return [
-      ...this.text(this.s.recipientsLabel, NOI_NHAN, width, spaceBefore !== undefined ? { spaceBeforePt: spaceBefore } : {}),
-      ...recipients.flatMap((r) => this.text(this.s.recipientsItem, r, width)),
+      ...this.text(this.s.recipientsLabel, r.label, width, spaceBefore !== undefined ? { spaceBeforePt: spaceBefore } : {}),
+      ...r.items.flatMap((item) => this.text(this.s.recipientsItem, item, width)),
     ];
   }
 
-  signatures(doc: AdminDocument, width: number): Box[] {
-    const m = LAYOUT_CELL_MARGIN_PT;
-    const recipients = doc.recipients ?? [];
-    if (doc.signatureLayout === "single") {
-      if (!doc.signatures.length && !recipients.length) return [];
-      const leftW = width * SIGNATURE_LEFT_FRACTION;
-      const rightW = width - leftW;
-      const right = doc.signatures.flatMap((sig, i) => [
+  signatures(a: SignatureArrangement, m: number, width: number): Box[] {
+    const [leftW, rightW] = a.columns;
+    if (a.layout === "single") {
+      const right = a.signers.flatMap((sig, i) => [
         ...(i > 0 ? this.text(this.s.signatureSpace, "", rightW - 2 * m) : []),
-        ...this.signatureBlock(sig, rightW - 2 * m, sig.lines.length, true),
+        ...this.signatureBlock(sig, rightW - 2 * m),
       ]);
-      const left = recipients.length ? this.recipients(recipients, leftW - 2 * m) : [];
+      const left = a.recipients ? this.recipients(a.recipients, leftW - 2 * m) : [];
       return [boxOf(this.columns([{ width: leftW, boxes: left }, { width: rightW, boxes: right }], m))];
     }
-    const secretary = doc.signatures.find((s) => s.role === "secretary") ?? doc.signatures[0];
-    const chair = doc.signatures.find((s) => s.role === "chair") ?? doc.signatures[1];
-    const lines = Math.max(secretary?.lines.length ?? 0, chair?.lines.length ?? 0);
-    const half = width / 2;
-    // The organisation's seal goes with the CHỦ TỌA's signature (Decree 30, sample 1.9).
-    const cols = [secretary, chair].map((sig) => ({ width: half, boxes: sig ? this.signatureBlock(sig, half - 2 * m, lines, sig === chair) : [] }));
+    const cols = [
+      { width: leftW, boxes: a.left ? this.signatureBlock(a.left, leftW - 2 * m) : [] },
+      { width: rightW, boxes: a.right ? this.signatureBlock(a.right, rightW - 2 * m) : [] },
+    ];
     const out: Box[] = [boxOf(this.columns(cols, m))];
-    if (recipients.length) {
-      const rec = this.recipients(recipients, width, RECIPIENTS_AFTER_PAIR_PT);
+    if (a.recipients) {
+      const rec = this.recipients(a.recipients, width, a.recipientsSpaceBefore);
       rec.slice(0, -1).forEach((b) => (b.keepWithNext = true));
       out.push(...rec);
     }
     return out;
   }
 
-  appendix(a: Appendix, width: number): FlowEntry[] {
+  appendix(h: AppendixHeading, a: Appendix, width: number): FlowEntry[] {
     const s = this.s;
-    const title = a.title.filter((l) => l !== "");
-    const hasAttached = !!a.attachedTo;
+    const last = h.title.length - 1;
     return [
-      ...this.text(s.appendixLabel, a.label, width),
-      ...title.flatMap((l, i) => this.text(s.appendixTitle, l, width, i === title.length - 1 && !hasAttached ? { spaceAfterPt: 12 } : {})),
-      ...(hasAttached ? this.text(s.appendixAttachedTo, a.attachedTo ?? "", width) : []),
+      ...this.text(s.appendixLabel, h.label, width),
+      ...h.title.flatMap((l, i) => this.text(s.appendixTitle, l, width, i === last && h.titleSpaceAfter !== undefined ? { spaceAfterPt: h.titleSpaceAfter } : {})),
+      ...(h.attachedTo !== undefined ? this.text(s.appendixAttachedTo, h.attachedTo, width) : []),
       ...this.blocks(a.body, width, false),
     ];
   }

@@ -1,27 +1,24 @@
 /** Appendices (Phụ lục): label, title, "(Kèm theo ...)" line, then the blocks. */
+import type { AppendixHeading } from "../../arrange/types.ts";
 import type { Appendix } from "../../document/model.ts";
 import { blocksXml } from "./blocks-xml.ts";
 import type { RenderContext } from "./layout.ts";
 import { STYLE } from "../../document/style-roles.ts";
+import { ptToTwips } from "./units.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
-/** Space under the appendix heading when it has no "(Kèm theo ...)" line. */
-const AFTER_HEADING_TW = 240;
-
 /** `newPage`: start on a new page by a page break (not needed after a section break). */
-export function appendixXml(appendix: Appendix, ctx: RenderContext, newPage: boolean): string {
-  const hasAttached = appendix.attachedTo !== undefined && appendix.attachedTo !== "";
-  const title = appendix.title.filter((l) => l !== "");
-  const lastTitle = title.length - 1;
+export function appendixXml(h: AppendixHeading, appendix: Appendix, ctx: RenderContext, newPage: boolean): string {
+  const lastTitle = h.title.length - 1;
   return [
-    textParagraph({ style: STYLE.appendixLabel, pageBreakBefore: newPage || undefined }, appendix.label),
-    ...title.map((line, i) =>
+    textParagraph({ style: STYLE.appendixLabel, pageBreakBefore: newPage || undefined }, h.label),
+    ...h.title.map((line, i) =>
       textParagraph(
-        { style: STYLE.appendixTitle, ...(i === lastTitle && !hasAttached ? { spacing: { after: AFTER_HEADING_TW } } : {}) },
+        { style: STYLE.appendixTitle, ...(i === lastTitle && h.titleSpaceAfter !== undefined ? { spacing: { after: ptToTwips(h.titleSpaceAfter) } } : {}) },
         line,
       ),
     ),
-    hasAttached ? textParagraph({ style: STYLE.appendixAttachedTo }, appendix.attachedTo ?? "") : "",
+    h.attachedTo !== undefined ? textParagraph({ style: STYLE.appendixAttachedTo }, h.attachedTo) : "",
     blocksXml(appendix.body, ctx),
   ].join("");
 }

@@ -2,16 +2,14 @@
  * Geometry shared by the DOCX parts: the render context, drawn lines (a paragraph of
  * the Rule style whose bottom border is the line, its length set by left and right
  * indents) and the borderless two-column layout tables of the header and signature.
- * The fractions are exported so the PDF layout can use the same proportions.
+ * What goes where and how long the lines are comes from the arrangement (src/arrange/).
  */
 import { LAYOUT_CELL_MARGIN_PT, MIN_RULE_PT } from "../../document/conventions.ts";
 import { STYLE } from "../../document/style-roles.ts";
 import type { ShellStyle } from "./style.ts";
-import { textWidthPt } from "./text-width.ts";
 import { ptToTwips } from "./units.ts";
 import { paragraphXml } from "./wml.ts";
 
-export { HEADER_LEFT_FRACTION, SHORT_RULE_FRACTION, SIGNATURE_LEFT_FRACTION } from "../../document/conventions.ts";
 /** Shortest drawn line. */
 export const MIN_RULE_TW = ptToTwips(MIN_RULE_PT);
 /** Left and right cell margins of the layout tables. */
@@ -24,11 +22,6 @@ export interface RenderContext {
 }
 
 export { mmToTwips, ptToTwips } from "./units.ts";
-
-/** Approximate width in twips of the longest of `lines` set in the given style. */
-export function linesWidthTw(lines: readonly string[], sizePt: number, bold: boolean): number {
-  return ptToTwips(Math.max(0, ...lines.map((l) => textWidthPt(l, sizePt, bold))));
-}
 
 /** A drawn line `lineTw` long, centred in `availableTw`. */
 export function ruleParagraph(lineTw: number, availableTw: number, spaceAfterTw?: number, spaceBeforeTw?: number): string {

@@ -5,10 +5,11 @@
  */
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
+import type { Arrangement } from "../../arrange/types.ts";
 import type { AdminDocument } from "../../document/model.ts";
 import { corePropsXml } from "./core-props.ts";
 import { SectionTemplate } from "./section.ts";
-import { readShellStyle } from "./style.ts";
+import { readShellStyle, type ShellStyle } from "./style.ts";
 import { documentBodyXml } from "./wordml.ts";
 import { repackZip } from "./zip.ts";
 
@@ -39,13 +40,13 @@ function ensureCoreRegistered(zip: PizZip): void {
   }
 }
 
-export function renderDocx(doc: AdminDocument, shell: Uint8Array): Uint8Array {
-  const style = readShellStyle(shell);
+/** `arrangement`: the document's, computed once (src/arrange/); `style`: the shell's, when the caller read it already. */
+export function renderDocx(doc: AdminDocument, shell: Uint8Array, arrangement: Arrangement, style: ShellStyle = readShellStyle(shell)): Uint8Array {
   const zip = new PizZip(shell);
   const template = zip.file(DOCUMENT)?.asText();
   if (template === undefined) throw new Error(`the shell has no ${DOCUMENT}`);
 
-  const { body, finalSectPr } = documentBodyXml(doc, style, SectionTemplate.fromDocumentXml(template));
+  const { body, finalSectPr } = documentBodyXml(doc, arrangement, style, SectionTemplate.fromDocumentXml(template));
   if (finalSectPr !== undefined) zip.file(DOCUMENT, replaceFinalSectPr(template, finalSectPr));
 
   const templater = new Docxtemplater(zip, {

@@ -3,6 +3,7 @@
  * signature and Nơi nhận, appendices. Landscape appendices get sections of their own;
  * the section before each one ends with a paragraph carrying its w:sectPr.
  */
+import type { Arrangement } from "../../arrange/types.ts";
 import type { AdminDocument } from "../../document/model.ts";
 import { appendixXml, sectionBreakXml } from "./appendix-xml.ts";
 import { blocksXml } from "./blocks-xml.ts";
@@ -24,30 +25,30 @@ export function contextFor(style: ShellStyle, landscape: boolean): RenderContext
   return { style, textWidthTw: mmToTwips(textWidthMm(style.page, landscape)) };
 }
 
-export function documentBodyXml(doc: AdminDocument, style: ShellStyle, sections: SectionTemplate): WordBody {
+export function documentBodyXml(doc: AdminDocument, arr: Arrangement, style: ShellStyle, sections: SectionTemplate): WordBody {
   const base = style.page.landscape;
   const main = contextFor(style, base);
-  const hasSignature = doc.signatures.length > 0 || (doc.recipients?.length ?? 0) > 0;
   const parts = [
-    headerXml(doc.header, main),
-    doc.title ? titleXml(doc.title, main) : "",
-    doc.kinhGui ? kinhGuiXml(doc.kinhGui, main) : "",
+    headerXml(arr.header, main),
+    arr.title ? titleXml(arr.title, main) : "",
+    arr.kinhGui ? kinhGuiXml(arr.kinhGui) : "",
     doc.bases ? basesXml(doc.bases) : "",
-    blocksXml(doc.body, main, hasSignature),
-    signatureXml(doc.signatureLayout, doc.signatures, doc.recipients, main),
+    blocksXml(doc.body, main, arr.signature !== undefined),
+    arr.signature ? signatureXml(arr.signature, main) : "",
   ];
 
   let landscape = base;
   let first = true;
-  for (const appendix of doc.appendices) {
+  for (const [i, appendix] of doc.appendices.entries()) {
+    const heading = arr.appendices[i]!;
     const want = appendix.landscape ?? base;
     if (want !== landscape) {
       parts.push(sectionBreakXml(sections.sectPrXml({ landscape, first })));
       first = false;
       landscape = want;
-      parts.push(appendixXml(appendix, contextFor(style, landscape), false));
+      parts.push(appendixXml(heading, appendix, contextFor(style, landscape), false));
     } else {
-      parts.push(appendixXml(appendix, contextFor(style, landscape), true));
+      parts.push(appendixXml(heading, appendix, contextFor(style, landscape), true));
     }
   }
   const body = parts.join("");

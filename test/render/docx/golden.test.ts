@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, it } from "vitest";
 import type { AdminDocument } from "../../../src/document/model.ts";
-import { renderDocx } from "../../../src/render/docx/render.ts";
+import { renderArranged } from "../../helpers/render-docx.ts";
 import { SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { prettyXml } from "../../../src/render/docx/xml.ts";
 import { expectGolden } from "../../helpers/golden.ts";
@@ -18,7 +18,7 @@ const shell = new Uint8Array(readFileSync(SHELL_PATH));
 const PARTS = ["word/document.xml", "word/styles.xml", "word/header1.xml", "word/header2.xml", "docProps/core.xml"];
 
 function goldenParts(stem: string, doc: AdminDocument): void {
-  const parts = docxParts(renderDocx(doc, shell));
+  const parts = docxParts(renderArranged(doc, shell));
   for (const name of PARTS) {
     const text = parts.get(name);
     if (text === undefined) throw new Error(`no ${name}`);

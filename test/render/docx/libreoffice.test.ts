@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hasCommand } from "../../../src/tools/external.ts";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderDocx } from "../../../src/render/docx/render.ts";
+import { renderArranged } from "../../helpers/render-docx.ts";
 import { SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { planDocument } from "./fixtures.ts";
 
@@ -24,7 +24,7 @@ describe.skipIf(!available)("LibreOffice opens the DOCX", () => {
 
   it("converts the plan to a PDF laid out as expected", { timeout: 180_000 }, () => {
     const docx = join(dir, "plan.docx");
-    writeFileSync(docx, renderDocx(planDocument(), new Uint8Array(readFileSync(SHELL_PATH))));
+    writeFileSync(docx, renderArranged(planDocument(), new Uint8Array(readFileSync(SHELL_PATH))));
     execFileSync(
       "soffice",
       [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx],

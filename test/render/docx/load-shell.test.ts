@@ -5,7 +5,7 @@ import { formatDiagnostic } from "../../../src/diagnostics/format.ts";
 import { memoryWorld } from "../../../src/io/memory-world.ts";
 import type { World } from "../../../src/io/world.ts";
 import { checkShell, loadShell, SHELL_MAX_BYTES } from "../../../src/render/docx/load-shell.ts";
-import { renderDocx } from "../../../src/render/docx/render.ts";
+import { renderArranged } from "../../helpers/render-docx.ts";
 import { shellParts, SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { readShellStyle } from "../../../src/render/docx/style.ts";
 import { packZip } from "../../../src/render/docx/zip.ts";
@@ -97,7 +97,7 @@ describe("loadShell: a shell that would stop the build with a program error or a
 
   it("the shell without {@body} rendered an empty document before: the check is what stops it", () => {
     const bytes = editDocument("{@body}", "");
-    const out = renderDocx(planDocument(), bytes);
+    const out = renderArranged(planDocument(), bytes);
     expect(out.length).toBeGreaterThan(0); // no error from the renderer itself
     expect(checkShell(bytes)).toMatchObject({ ok: false, problem: { code: "shell/no-body" } });
   });

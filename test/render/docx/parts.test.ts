@@ -5,7 +5,8 @@ import { ruleParagraph, splitWidths, type RenderContext } from "../../../src/ren
 import { SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { readShellStyle } from "../../../src/render/docx/style.ts";
 import { tableXml } from "../../../src/render/docx/table-xml.ts";
-import { textWidthPt } from "../../../src/render/docx/text-width.ts";
+import { Measurer } from "../../../src/arrange/arrange.ts";
+import { testFonts } from "../../helpers/render-docx.ts";
 import { kinhGuiXml } from "../../../src/render/docx/title-xml.ts";
 import { runXml } from "../../../src/render/docx/wml.ts";
 import { attr, parseXml } from "../../../src/render/docx/xml.ts";
@@ -16,7 +17,11 @@ const ctx: RenderContext = { style: readShellStyle(new Uint8Array(readFileSync(S
 const wrap = (xml: string) => parseXml(`<w:body ${W}>${xml}</w:body>`).root;
 const mm = (pt: number) => (pt / 72) * 25.4;
 
-describe("text widths (Times New Roman approximation)", () => {
+/** The one text measurer (real font metrics), as the arrangement uses it. */
+const measurer = new Measurer(testFonts);
+const textWidthPt = (text: string, sizePt: number, bold = false) => measurer.width(text, { sizePt, bold, italic: false });
+
+describe("text widths (the arrangement's measurer, real font metrics)", () => {
   it("measures the header lines close to their real widths", () => {
     // Measured in LibreOffice with Liberation Serif: 56.1 mm and 88.3 mm.
     expect(mm(textWidthPt("Độc lập - Tự do - Hạnh phúc", 13, true))).toBeCloseTo(56.1, 0);
@@ -51,7 +56,7 @@ describe("layout helpers", () => {
 
 describe("Kính gửi", () => {
   it("puts one recipient on the label's line, centred", () => {
-    const xml = `<w:body ${W}>${kinhGuiXml(["Ủy ban nhân dân tỉnh Trà Vinh."], ctx)}</w:body>`;
+    const xml = `<w:body ${W}>${kinhGuiXml({ kind: "line", text: "Kính gửi: Ủy ban nhân dân tỉnh Trà Vinh." })}</w:body>`;
     const root = parseXml(xml).root;
     expect(paragraphTexts(xml)).toEqual(["Kính gửi: Ủy ban nhân dân tỉnh Trà Vinh."]);
     expect(findAll(root, "w:jc")).toHaveLength(0); // the Addressee style centres

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import PizZip from "pizzip";
 import { describe, expect, it } from "vitest";
-import { renderDocx } from "../../../src/render/docx/render.ts";
+import { renderArranged } from "../../helpers/render-docx.ts";
 import { SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { repackZip } from "../../../src/render/docx/zip.ts";
 import { child, childElements, parseXml, attr } from "../../../src/render/docx/xml.ts";
@@ -11,7 +11,7 @@ import { minutesDocument, planDocument, proposalDocument } from "./fixtures.ts";
 const shell = new Uint8Array(readFileSync(SHELL_PATH));
 
 describe("renderDocx: a plan", () => {
-  const bytes = renderDocx(planDocument(), shell);
+  const bytes = renderArranged(planDocument(), shell);
   const parts = docxParts(bytes);
   const documentXml = part(parts, "word/document.xml");
   const root = parseXml(documentXml).root;
@@ -120,7 +120,7 @@ describe("renderDocx: a plan", () => {
   });
 
   it("gives byte-identical output for the same input", () => {
-    const again = renderDocx(planDocument(), shell);
+    const again = renderArranged(planDocument(), shell);
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
     const zip = new PizZip(bytes);
     for (const file of Object.values(zip.files)) {
@@ -130,7 +130,7 @@ describe("renderDocx: a plan", () => {
 });
 
 describe("renderDocx: minutes", () => {
-  const parts = docxParts(renderDocx(minutesDocument(), shell));
+  const parts = docxParts(renderArranged(minutesDocument(), shell));
   const documentXml = part(parts, "word/document.xml");
   const texts = paragraphTexts(documentXml);
 
@@ -152,7 +152,7 @@ describe("renderDocx: minutes", () => {
 });
 
 describe("renderDocx: a proposal with three appendices", () => {
-  const documentXml = part(docxParts(renderDocx(proposalDocument(), shell)), "word/document.xml");
+  const documentXml = part(docxParts(renderArranged(proposalDocument(), shell)), "word/document.xml");
   const root = parseXml(documentXml).root;
   const texts = paragraphTexts(documentXml);
 
@@ -183,18 +183,18 @@ describe("renderDocx: errors", () => {
     const zip = new PizZip(shell);
     const doc = zip.file("word/document.xml")?.asText() ?? "";
     zip.file("word/document.xml", doc.replace("<w:sectPr>", "<w:p><w:r><w:t>{unknownTag}</w:t></w:r></w:p><w:sectPr>"));
-    expect(() => renderDocx(planDocument(), repackZip(zip))).toThrow(/unknownTag/);
+    expect(() => renderArranged(planDocument(), repackZip(zip))).toThrow(/unknownTag/);
   });
 
   it("leaves braces in the text alone", () => {
     const doc = planDocument();
     doc.body.push({ kind: "paragraph", runs: [{ text: "Mẫu {tên} và {@raw}" }] });
-    expect(paragraphTexts(part(docxParts(renderDocx(doc, shell)), "word/document.xml"))).toContain("Mẫu {tên} và {@raw}");
+    expect(paragraphTexts(part(docxParts(renderArranged(doc, shell)), "word/document.xml"))).toContain("Mẫu {tên} và {@raw}");
   });
 
   it("rejects a metadata date that is not YYYY-MM-DD", () => {
     const doc = planDocument();
     doc.meta.date = "05/02/2020";
-    expect(() => renderDocx(doc, shell)).toThrow(/YYYY-MM-DD/);
+    expect(() => renderArranged(doc, shell)).toThrow(/YYYY-MM-DD/);
   });
 });

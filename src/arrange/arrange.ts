@@ -1,0 +1,180 @@
+/**
+ * Stage "arrange": the Decree 30 arrangement of a document's page parts,
+ * computed once with the real font metrics (the FontSet the PDF layout uses)
+ * and read by both the DOCX renderer and the PDF layout. Pure.
+ */
+import {
+  AFTER_TITLE_PT,
+  HEADER_LEFT_FRACTION,
+  KINH_GUI,
+  LAYOUT_CELL_MARGIN_PT,
+  MIN_RULE_PT,
+  MOTTO,
+  NATIONAL_TITLE,
+  NOI_NHAN,
+  RECIPIENTS_AFTER_PAIR_PT,
+  SHORT_RULE_FRACTION,
+  SIGNATURE_LEFT_FRACTION,
+  TITLE_RULE_GAP_PT,
+} from "../document/conventions.ts";
+import type { AdminDocument, Appendix, SignatureBlock } from "../document/model.ts";
+import type { PageSetup, ParagraphStyle, ShellStyle } from "../document/style.ts";
+import type { FaceKey, FontMetrics } from "../pdf/types.ts";
+import { breakName, nameLines } from "./name-lines.ts";
+import type { AppendixHeading, Arrangement, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "./types.ts";
+
+const MM = 72 / 25.4;
+/** Space after the appendix title when no "(Kèm theo ...)" line follows. */
+export const APPENDIX_TITLE_SPACE_AFTER_PT = 12;
+/** Gap between "Kính gửi:" and the first recipient of a list. */
+export const KINH_GUI_GAP_PT = 3;
+
+/** Width of the text area in points, portrait or landscape. */
+export function textWidthPt(page: PageSetup, landscape = page.landscape): number {
+  const width = landscape === page.landscape ? page.widthMm : page.heightMm;
+  return (width - page.marginLeftMm - page.marginRightMm) * MM;
+}
+
+function faceOf(style: Pick<ParagraphStyle, "bold" | "italic">): FaceKey {
+  return style.bold ? (style.italic ? "boldItalic" : "bold") : style.italic ? "italic" : "regular";
+}
+
+/** The one text measurer: widths with the real font metrics, in the face and size of a style. */
+export class Measurer {
+  constructor(readonly metrics: FontMetrics) {}
+  width(text: string, style: Pick<ParagraphStyle, "bold" | "italic" | "sizePt">): number {
+    return this.metrics.width(text, faceOf(style), style.sizePt);
+  }
+  /** Width of the widest of `lines`. */
+  widest(lines: readonly string[], style: Pick<ParagraphStyle, "bold" | "italic" | "sizePt">): number {
+    return Math.max(0, ...lines.map((l) => this.width(l, style)));
+  }
+  /** Lines of a name in a column: {@link nameLines}. */
+  nameLines(lines: readonly string[], style: ParagraphStyle, width: number): string[] {
+    return nameLines(lines, (l) => this.width(l, style), width - style.indentLeftPt - style.indentRightPt);
+  }
+}
+
+function clampRule(length: number, avail: number): number {
+  return Math.min(avail, Math.max(MIN_RULE_PT, length));
+}
+
+function columns(total: number, leftFraction: number): [number, number] {
+  const left = total * leftFraction;
+  return [left, total - left];
+}
+
+function header(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width: number): HeaderArrangement {
+  const h = doc.header;
+  const cols = columns(width, HEADER_LEFT_FRACTION);
+  const li = cols[0] - 2 * LAYOUT_CELL_MARGIN_PT;
+  const ri = cols[1] - 2 * LAYOUT_CELL_MARGIN_PT;
+  const issuer = m.nameLines(h.issuer, s.issuer, li);
+  return {
+    columns: cols,
+    parentBody: h.parentBody ? m.nameLines([h.parentBody], s.parentBody, li) : [],
+    issuer,
+    issuerRule: clampRule(m.widest(issuer, s.issuer) * SHORT_RULE_FRACTION, li),
+    nationalTitle: NATIONAL_TITLE,
+    motto: MOTTO,
+    mottoRule: clampRule(m.width(MOTTO, s.motto), ri),
+    number: h.number,
+    ...(h.abstract ? { abstract: h.abstract } : {}),
+    ...(h.placeDate ? { placeDate: h.placeDate } : {}),
+  };
+}
+
+function title(t: NonNullable<AdminDocument["title"]>, s: ShellStyle["styles"], m: Measurer, width: number): TitleArrangement {
+  const summary = t.summary.filter((l) => l !== "");
+  // The line goes under the trích yếu; without one, under the type name.
+  const len = summary.length ? m.widest(summary, s.summary) : m.width(t.type, s.docType);
+  return { type: t.type, summary, rule: clampRule(len * SHORT_RULE_FRACTION, width), ruleSpaceBefore: TITLE_RULE_GAP_PT, ruleSpaceAfter: AFTER_TITLE_PT };
+}
+
+/**
+ * One recipient: "Kính gửi: X" centred. Several: "Kính gửi:" then the first item
+ * on the same line, the others aligned under it; the block is centred on its
+ * widest line, starting at most a third of the width from the left margin.
+ */
+function kinhGui(recipients: readonly string[], s: ShellStyle["styles"], m: Measurer, width: number): KinhGuiArrangement | undefined {
+  const first = recipients[0];
+  if (first === undefined) return undefined;
+  if (recipients.length === 1) return { kind: "line", text: `${KINH_GUI} ${first}` };
+  const label = m.width(`${KINH_GUI} `, s.addressee) + KINH_GUI_GAP_PT;
+  const widest = m.widest(recipients, s.addressee);
+  const start = Math.max(0, Math.min(width / 3, (width - label - widest) / 2));
+  return { kind: "list", label: KINH_GUI, labelX: start, textX: start + label, items: [...recipients] };
+}
+
+/** Left and right signatures of minutes: THƯ KÝ left and CHỦ TỌA right by role, the others fill the free sides in order. */
+export function pairSides(sigs: readonly SignatureBlock[]): [SignatureBlock | undefined, SignatureBlock | undefined] {
+  const secretary = sigs.find((s) => s.role === "secretary");
+  const chair = sigs.find((s) => s.role === "chair");
+  const rest = sigs.filter((s) => s !== secretary && s !== chair);
+  return [secretary ?? rest.shift(), chair ?? rest.shift()];
+}
+
+function side(sig: SignatureBlock, s: ShellStyle["styles"], m: Measurer, inner: number, seal: boolean): SignatureSide {
+  const lines = sig.lines.flatMap((l) => (l === "" ? [""] : breakName(l, (x) => m.width(x, s.signatureTitle), inner)));
+  return { role: sig.role, lines, name: sig.name, seal };
+}
+
+function pad(sideOf: SignatureSide | undefined, to: number): SignatureSide | undefined {
+  if (!sideOf) return undefined;
+  return { ...sideOf, lines: [...sideOf.lines, ...Array<string>(Math.max(0, to - sideOf.lines.length)).fill("")] };
+}
+
+function signature(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width: number): SignatureArrangement | undefined {
+  const items = doc.recipients ?? [];
+  const recipients: RecipientsArrangement | undefined = items.length ? { label: NOI_NHAN, items: [...items] } : undefined;
+  if (doc.signatureLayout === "single") {
+    if (!doc.signatures.length && !recipients) return undefined;
+    const cols = columns(width, SIGNATURE_LEFT_FRACTION);
+    const inner = cols[1] - 2 * LAYOUT_CELL_MARGIN_PT;
+    return { layout: "single", columns: cols, ...(recipients ? { recipients } : {}), signers: doc.signatures.map((sig) => side(sig, s, m, inner, true)) };
+  }
+  if (!doc.signatures.length && !recipients) return undefined;
+  const cols = columns(width, 0.5);
+  const inner = cols[0] - 2 * LAYOUT_CELL_MARGIN_PT;
+  const [l, r] = pairSides(doc.signatures);
+  // The organisation's seal goes with the CHỦ TỌA's signature, on the right (Decree 30, sample 1.9).
+  const left = l ? side(l, s, m, inner, false) : undefined;
+  const right = r ? side(r, s, m, inner, true) : undefined;
+  const lines = Math.max(left?.lines.length ?? 0, right?.lines.length ?? 0);
+  const pl = pad(left, lines);
+  const pr = pad(right, lines);
+  return {
+    layout: "pair",
+    columns: cols,
+    ...(pl ? { left: pl } : {}),
+    ...(pr ? { right: pr } : {}),
+    ...(recipients ? { recipients } : {}),
+    recipientsSpaceBefore: RECIPIENTS_AFTER_PAIR_PT,
+  };
+}
+
+function appendixHeading(a: Appendix): AppendixHeading {
+  const hasAttached = a.attachedTo !== undefined && a.attachedTo !== "";
+  return {
+    label: a.label,
+    title: a.title.filter((l) => l !== ""),
+    ...(hasAttached ? { attachedTo: a.attachedTo } : { titleSpaceAfter: APPENDIX_TITLE_SPACE_AFTER_PT }),
+  };
+}
+
+export function arrangeDocument(doc: AdminDocument, style: ShellStyle, metrics: FontMetrics): Arrangement {
+  const m = new Measurer(metrics);
+  const s = style.styles;
+  const width = textWidthPt(style.page);
+  const kg = doc.kinhGui?.length ? kinhGui(doc.kinhGui, s, m, width) : undefined;
+  const sig = signature(doc, s, m, width);
+  return {
+    textWidth: width,
+    cellMargin: LAYOUT_CELL_MARGIN_PT,
+    header: header(doc, s, m, width),
+    ...(doc.title ? { title: title(doc.title, s, m, width) } : {}),
+    ...(kg ? { kinhGui: kg } : {}),
+    ...(sig ? { signature: sig } : {}),
+    appendices: doc.appendices.map(appendixHeading),
+  };
+}
