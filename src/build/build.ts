@@ -2,6 +2,7 @@ import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { ioReason, isIoError, isLinkError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
+import { onlyName } from "../documents/registry.ts";
 import { checkProject } from "../pipeline.ts";
 import { sha256 } from "./hash.ts";
 import { manifestBytes, MANIFEST_NAME, readManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
@@ -76,10 +77,10 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     };
     const filtered = !!(opts.only || opts.year);
     const docs = checked.documents.filter(
-      (d) => (!opts.year || d.year === opts.year) && (!opts.only || d.doc.stem === opts.only || d.doc.stem === `dang-ky-${opts.only}`),
+      (d) => (!opts.year || d.year === opts.year) && (!opts.only || d.doc.stem === opts.only || onlyName(d.doc.stem) === opts.only),
     );
     if (opts.only && docs.length === 0) {
-      const names = [...new Set(checked.documents.filter((d) => !opts.year || d.year === opts.year).map((d) => d.doc.stem.replace(/^dang-ky-/, "")))].sort();
+      const names = [...new Set(checked.documents.filter((d) => !opts.year || d.year === opts.year).map((d) => onlyName(d.doc.stem)))].sort();
       diags.error("build/only-no-match", { file: "--only", line: 0, column: 0 }, { only: opts.only, known: closestFirst(opts.only, names).join(", ") });
       return done();
     }
@@ -119,7 +120,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     if (!opts.replaceSigned)
       for (const p of todo)
         for (const path of p.outputs)
-          if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: p.composed.doc.stem.replace(/^dang-ky-/, "") });
+          if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: onlyName(p.composed.doc.stem) });
     // The files of documents that no longer exist: only the build's own, as it wrote them.
     const current = new Set(plans.map((p) => p.key));
     const vanished: string[] = [];

@@ -193,6 +193,12 @@ export const CATALOGUE: Record<string, Entry> = {
     hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối. Chi tiết: {detail}",
     hintEn: "Add “{{/{name}}}” where the block ends. Detail: {detail}",
   },
+  "template/signature-count": {
+    vi: "Mẫu ghi bố cục chữ ký “chu_ky: {layout}” ({want} chữ ký), nhưng văn bản loại {type} ({data}) có {count} người ký",
+    en: "The template's signature layout “chu_ky: {layout}” holds {want} signature(s), but a {type} document ({data}) has {count} signer(s)",
+    hintVi: "Sửa chu_ky trong mẫu: single cho văn bản một người ký, pair cho biên bản (thư ký và chủ tọa).",
+    hintEn: "Fix chu_ky in the template: single for one signer, pair for minutes (secretary and chair).",
+  },
   "limit/text-length": {
     vi: "Giá trị dài {length} ký tự, vượt giới hạn {max} ký tự của một trường",
     en: "The value is {length} characters long, above the limit of {max} for one field",
