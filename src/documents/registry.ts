@@ -6,13 +6,14 @@
  */
 import { bienBan } from "./bien-ban.ts";
 import { dangKy } from "./dang-ky.ts";
+import { giayMoi } from "./giay-moi.ts";
 import { keHoach } from "./ke-hoach.ts";
 import { soKet } from "./so-ket.ts";
 import { toTrinh } from "./to-trinh.ts";
 import { tongKet } from "./tong-ket.ts";
 import type { DocType, PerUnitDocType, SingleDocType } from "./types.ts";
 
-export const DOC_TYPES: readonly DocType[] = [keHoach, dangKy, soKet, tongKet, bienBan, toTrinh];
+export const DOC_TYPES: readonly DocType[] = [keHoach, dangKy, soKet, tongKet, giayMoi, bienBan, toTrinh];
 
 export const SINGLE_DOCS: readonly SingleDocType[] = DOC_TYPES.filter((t): t is SingleDocType => t.kind === "single");
 export const PER_UNIT_DOCS: readonly PerUnitDocType[] = DOC_TYPES.filter((t): t is PerUnitDocType => t.kind === "per-unit");
