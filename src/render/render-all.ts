@@ -31,7 +31,7 @@ export async function renderAll(docs: readonly ComposedDocument[], inputs: Rende
   const files: OutputFile[] = [];
   for (const { year, doc, source, origins } of docs) {
     const stem = `${outDir}/${year}/${doc.stem}`;
-    files.push({ path: `${stem}.docx`, bytes: renderDocx(doc, inputs.shell) });
+    files.push({ path: `${stem}.docx`, bytes: renderDocx(doc, inputs.shell, inputs.style) });
     const laid = layoutDocument(doc, inputs.style, inputs.fonts);
     const missing = missingGlyphs(laid, inputs.fonts);
     for (const m of missing) {

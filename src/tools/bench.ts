@@ -67,7 +67,7 @@ async function measure(name: string, makeWorld: () => MemoryWorld, runs: number)
     checks.push(performance.now() - t);
     docs = checked.documents.length;
     t = performance.now();
-    docx = checked.documents.map((d) => renderDocx(d.doc, shell));
+    docx = checked.documents.map((d) => renderDocx(d.doc, shell, style));
     docxs.push(performance.now() - t);
     let layout = 0;
     let emit = 0;

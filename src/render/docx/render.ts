@@ -8,7 +8,7 @@ import PizZip from "pizzip";
 import type { AdminDocument } from "../../document/model.ts";
 import { corePropsXml } from "./core-props.ts";
 import { SectionTemplate } from "./section.ts";
-import { readShellStyle } from "./style.ts";
+import { readShellStyle, type ShellStyle } from "./style.ts";
 import { documentBodyXml } from "./wordml.ts";
 import { repackZip } from "./zip.ts";
 
@@ -39,8 +39,8 @@ function ensureCoreRegistered(zip: PizZip): void {
   }
 }
 
-export function renderDocx(doc: AdminDocument, shell: Uint8Array): Uint8Array {
-  const style = readShellStyle(shell);
+/** `style` is the shell's, read once by the build (readShellStyle); a caller without it may leave it out. */
+export function renderDocx(doc: AdminDocument, shell: Uint8Array, style: ShellStyle = readShellStyle(shell)): Uint8Array {
   const zip = new PizZip(shell);
   const template = zip.file(DOCUMENT)?.asText();
   if (template === undefined) throw new Error(`the shell has no ${DOCUMENT}`);
