@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildProject, type BuildOptions } from "../../src/build/build.ts";
-import { sha256 } from "../../src/build/hash.ts";
+import { buildProject, type BuildOptions } from "../../src/write/build.ts";
+import { sha256 } from "../../src/write/hash.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { exampleCounts, exampleWorld } from "../helpers/example.ts";
 

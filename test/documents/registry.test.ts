@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { declaredInputs } from "../../src/build/inputs.ts";
+import { declaredInputs } from "../../src/write/inputs.ts";
 import { DOC_TYPES, PER_UNIT_DOCS, SINGLE_DOCS, dataFileOf, onlyName, parseStem, unitStem } from "../../src/documents/registry.ts";
 import { FILE_SCHEMAS } from "../../src/schema/json-schema.ts";
 import { checkProject } from "../../src/pipeline.ts";

@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
-import { buildProject, type BuildResult } from "../../src/build/build.ts";
+import { buildProject, type BuildResult } from "../../src/write/build.ts";
 import { existsSync, readdirSync } from "node:fs";
-import { OUTPUT_EXTENSIONS } from "../../src/build/owned-files.ts";
+import { OUTPUT_EXTENSIONS } from "../../src/write/owned-files.ts";
 import { DOC_TYPES, dataFileOf } from "../../src/documents/registry.ts";
 import { readTree, REPO, repoTemplates } from "./fixture-world.ts";
 
