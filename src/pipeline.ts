@@ -10,7 +10,7 @@
  *                                           fonts loaded once per build, styles read from the shell
  *   6. write     bytes → out/<year>/...     atomic writes, only after every stage succeeded
  *
- * Stages 1–4 are checkProject below; 5–6 are buildProject (src/build/build.ts),
+ * Stages 1–4 are checkProject below; 5–6 are buildProject (src/write/build.ts),
  * which renders only the documents whose composed content, tool, fonts or
  * shell changed since the manifest in out/ (or whose outputs were removed or
  * edited by hand). Diagnostics are collected through every stage; any error

@@ -1,7 +1,7 @@
 // The pipeline's modules (and pdf-lib, fontkit, docxtemplater behind them) load only when a
 // command needs them: a build with nothing to do never loads them.
-import type { BuildOptions, BuildResult } from "../build/build.ts";
-import { upToDate } from "../build/up-to-date.ts";
+import type { BuildOptions, BuildResult } from "../write/build.ts";
+import { upToDate } from "../write/up-to-date.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
@@ -56,7 +56,7 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
       return 0;
     }
   }
-  const { buildProject } = await import("../build/build.ts");
+  const { buildProject } = await import("../write/build.ts");
   const result = await buildProject(world, { ...options, onProgress: (d, t, k) => rep.progress(d, t, k) });
   rep.finish();
   const { errors, warnings } = report(result.diagnostics, opts, (s) => rep.line(s));

@@ -1,5 +1,5 @@
 import type { Lang } from "../diagnostics/diagnostic.ts";
-import type { Reason } from "../build/plan.ts";
+import type { Reason } from "../write/plan.ts";
 
 /** How the build talks to people: a progress bar on a terminal, plain lines in CI or a pipe; colour unless NO_COLOR. */
 export interface Reporter {

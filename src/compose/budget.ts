@@ -1,4 +1,4 @@
-import type { Params } from "../diagnostics/diagnostic.ts";
+import type { Code, Params } from "../diagnostics/diagnostic.ts";
 import { LIMITS } from "../load/limits.ts";
 
 /** A position in the template text: 1-based line, 0-based column (as Handlebars gives it). */
@@ -22,7 +22,7 @@ export const TEMPLATE_BUDGET = {
 /** A located reason to stop filling a template, with its diagnostic code; thrown through Handlebars. */
 export class TemplateFailure extends Error {
   constructor(
-    readonly code: string,
+    readonly code: Code,
     readonly params: Params,
     readonly loc: TemplateLoc | undefined,
   ) {

@@ -3,10 +3,11 @@ import type { AdminDocument } from "../document/model.ts";
 import type { World } from "../io/world.ts";
 import { LIMITS } from "../load/limits.ts";
 import type { YearModel } from "../model/types.ts";
-import { composeYear, type Templates } from "./documents.ts";
+import { DOC_TYPES, parseStem } from "../documents/registry.ts";
+import { composeYear } from "./documents.ts";
 import { cleanDocument } from "./clean-document.ts";
 import type { Origin } from "./origins.ts";
-import { loadTemplate } from "./template-file.ts";
+import { loadTemplate, type Template } from "./template-file.ts";
 
 export interface ComposedDocument {
   year: number;
@@ -17,18 +18,16 @@ export interface ComposedDocument {
   origins?: Origin[];
 }
 
-const TEMPLATE_NAMES = ["ke-hoach", "dang-ky", "bao-cao-so-ket", "bao-cao-tong-ket", "bien-ban-binh-bau", "to-trinh"] as const;
-
 /** Stage 4: templates read once per build, then every year's documents composed. */
 export async function composeAll(world: World, models: readonly YearModel[], diags: Diagnostics): Promise<ComposedDocument[]> {
-  const templates: Partial<Templates> = {};
-  for (const name of TEMPLATE_NAMES) {
-    const t = await loadTemplate(world, name, diags);
-    if (t) templates[name] = t;
+  const templates = new Map<string, Template>();
+  for (const type of DOC_TYPES) {
+    const t = await loadTemplate(world, type.template, diags);
+    if (t) templates.set(type.id, t);
   }
-  if (Object.keys(templates).length !== TEMPLATE_NAMES.length) return [];
+  if (templates.size !== DOC_TYPES.length) return [];
   const composed = models.flatMap((m) =>
-    composeYear(m, templates as Templates, diags).map(({ doc, origins }) => {
+    composeYear(m, templates, diags).map(({ doc, origins }) => {
       const clean = cleanDocument(doc);
       return { year: m.year, doc: clean, source: sourceOf(m, clean), origins };
     }),
@@ -54,13 +53,7 @@ export function textSize(doc: AdminDocument): number {
 }
 
 function sourceOf(m: YearModel, doc: AdminDocument): string {
-  const byStem: Record<string, string | undefined> = {
-    "ke-hoach": m.plan?.file,
-    "bao-cao-so-ket": m.soKet?.file,
-    "bao-cao-tong-ket": m.tongKet?.file,
-    "bien-ban-binh-bau": m.minutes?.file,
-    "to-trinh": m.proposal?.file,
-  };
-  const unit = doc.stem.startsWith("dang-ky-") ? m.registrationFiles.get(doc.stem.slice("dang-ky-".length)) : undefined;
-  return byStem[doc.stem] ?? unit ?? m.yearFile;
+  const parsed = parseStem(doc.stem);
+  const file = parsed?.unit !== undefined ? m.unitDocs.get(parsed.type.id)?.get(parsed.unit)?.file : parsed && m.docs.get(parsed.type.id)?.file;
+  return file ?? m.yearFile;
 }

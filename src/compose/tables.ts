@@ -1,3 +1,4 @@
+import type { MinutesFront } from "../schema/documents.ts";
 import type { Align, Block, Run, TableBlock, TableCell } from "../document/model.ts";
 import { formatNumber, formatPercent, formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
@@ -81,7 +82,7 @@ export function scoreTable(m: YearModel): Block[] {
 export function voteTable(m: YearModel, awardId: string): Block[] {
   const outcome = m.votes.find((v) => v.awardId === awardId);
   if (!outcome) return [];
-  const base = m.voteRule.basis === "thanh_vien" ? m.units.length : (m.minutes?.front.co_mat.length ?? m.units.length);
+  const base = m.voteRule.basis === "thanh_vien" ? m.units.length : ((m.docs.get("bien-ban")?.front as MinutesFront | undefined)?.co_mat.length ?? m.units.length);
   const rows = outcome.rows.map((r, i) => [
     cell(String(i + 1), "center"),
     cell(m.unitById.get(r.unitId)?.name ?? r.unitId),

@@ -11,7 +11,10 @@ export const TemplateFront = z.strictObject({
   tieu_de: z.string().optional().describe("Trích yếu (Handlebars), khi dữ liệu không ghi"),
   noi_nhan: z.array(z.string()).default([]).describe("Nơi nhận mặc định (Handlebars), dùng khi dữ liệu không ghi noi_nhan"),
   kinh_gui: z.array(z.string()).optional().describe("Kính gửi (Handlebars)"),
-  chu_ky: z.enum(["single", "pair"]).default("single"),
+  chu_ky: z
+    .enum(["single", "pair"])
+    .default("single")
+    .describe("Bố cục chữ ký: single (một người ký, bên phải), pair (hai người ký, hai bên: biên bản: thư ký bên trái, chủ tọa bên phải)"),
 });
 export type TemplateFront = z.infer<typeof TemplateFront>;
 
@@ -21,7 +24,7 @@ export interface Template {
   body: string;
   bodyLine: number;
   /** Where the Handlebars strings of the front matter start in the file. */
-  positions: { tieu_de?: SourcePos; kinh_gui: SourcePos[]; noi_nhan: SourcePos[] };
+  positions: { tieu_de?: SourcePos; kinh_gui: SourcePos[]; noi_nhan: SourcePos[]; chu_ky?: SourcePos };
 }
 
 /** Reads templates/<name>.md; problems are diagnostics on the template file. */
@@ -37,6 +40,7 @@ export async function loadTemplate(world: World, name: string, diags: Diagnostic
     ...(front.tieu_de !== undefined ? { tieu_de: at(["tieu_de"]) } : {}),
     kinh_gui: (front.kinh_gui ?? []).map((_, i) => at(["kinh_gui", i])),
     noi_nhan: front.noi_nhan.map((_, i) => at(["noi_nhan", i])),
+    ...(md.frontMatter.value && typeof md.frontMatter.value === "object" && "chu_ky" in md.frontMatter.value ? { chu_ky: md.frontMatter.locate(["chu_ky"]) } : {}),
   };
   return { file, front, body: md.body, bodyLine: md.bodyLine, positions };
 }

@@ -1,7 +1,7 @@
 import type { Lang, Params } from "./diagnostic.ts";
 
 /** One entry per stable code: the message and a hint that says what to fix, in Vietnamese and English. */
-interface Entry {
+export interface Entry {
   vi: string;
   en: string;
   hintVi?: string;
@@ -31,7 +31,7 @@ const FORMAT_EN: Record<string, string> = {
   empty: "must not be empty",
 };
 
-export const CATALOGUE: Record<string, Entry> = {
+export const CATALOGUE = {
   "file/missing": { vi: "Thiếu tệp {what}", en: "Missing file: {what}", hintVi: "Tạo tệp này (xem README, mục Cấu trúc dữ liệu).", hintEn: "Create it (see the README, data layout)." },
   "file/too-large": { vi: "Tệp quá lớn ({size} byte, tối đa {max})", en: "File too large ({size} bytes, at most {max})", hintVi: "Tách dữ liệu thành nhiều tệp nhỏ hơn.", hintEn: "Split the data into smaller files." },
   "file/utf16": { vi: "Tệp được lưu bằng mã UTF-16", en: "The file is encoded as UTF-16", hintVi: "Lưu lại tệp với mã UTF-8 (trong VS Code: Save with Encoding → UTF-8).", hintEn: "Save the file as UTF-8." },
@@ -192,6 +192,12 @@ export const CATALOGUE: Record<string, Entry> = {
     en: "The block “{{#{name}}}” opened here is never closed",
     hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối. Chi tiết: {detail}",
     hintEn: "Add “{{/{name}}}” where the block ends. Detail: {detail}",
+  },
+  "template/signature-count": {
+    vi: "Mẫu ghi bố cục chữ ký “chu_ky: {layout}” ({want} chữ ký), nhưng văn bản loại {type} ({data}) có {count} người ký",
+    en: "The template's signature layout “chu_ky: {layout}” holds {want} signature(s), but a {type} document ({data}) has {count} signer(s)",
+    hintVi: "Sửa chu_ky trong mẫu: single cho văn bản một người ký, pair cho biên bản (thư ký và chủ tọa).",
+    hintEn: "Fix chu_ky in the template: single for one signer, pair for minutes (secretary and chair).",
   },
   "limit/text-length": {
     vi: "Giá trị dài {length} ký tự, vượt giới hạn {max} ký tự của một trường",
@@ -413,7 +419,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintVi: "Ký lên bản PDF đúng như lúc người trước ký (xin lại bản đó), hoặc hỏi ai đã sửa tệp và vì sao.",
     hintEn: "Sign the PDF exactly as the previous signer left it (ask for that copy), or find out who changed the file and why.",
   },
-};
+} as const satisfies Record<string, Entry>;
+
+/** A diagnostic's stable code: a key of the catalogue, so a code without a message does not compile. */
+export type Code = keyof typeof CATALOGUE;
+
+export function isCode(code: string): code is Code {
+  return Object.hasOwn(CATALOGUE, code);
+}
 
 /** Fills {name} placeholders. */
 function fill(template: string, params: Params): string {
@@ -421,7 +434,7 @@ function fill(template: string, params: Params): string {
 }
 
 export function messageOf(code: string, params: Params, lang: Lang): { message: string; hint?: string } {
-  const entry = CATALOGUE[code];
+  const entry: Entry | undefined = isCode(code) ? CATALOGUE[code] : undefined;
   if (!entry) return { message: `${code} ${JSON.stringify(params)}` };
   const p: Params = { ...params };
   if (typeof params.kind === "string") {

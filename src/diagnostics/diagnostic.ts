@@ -1,4 +1,7 @@
 /** Diagnostics are data: collected through a run, printed at the end. */
+import type { Code } from "./catalogue.ts";
+
+export type { Code } from "./catalogue.ts";
 export type Severity = "error" | "warning";
 export type Lang = "vi" | "en";
 
@@ -16,7 +19,7 @@ export type Params = Record<string, string | number>;
 
 export interface Diagnostic {
   /** Stable code from the catalogue, e.g. "yaml/duplicate-key". */
-  code: string;
+  code: Code;
   severity: Severity;
   pos: SourcePos;
   params: Params;
@@ -27,10 +30,10 @@ export class Diagnostics {
   add(d: Diagnostic): void {
     this.items.push(d);
   }
-  error(code: string, pos: SourcePos, params: Params = {}): void {
+  error(code: Code, pos: SourcePos, params: Params = {}): void {
     this.items.push({ code, severity: "error", pos, params });
   }
-  warning(code: string, pos: SourcePos, params: Params = {}): void {
+  warning(code: Code, pos: SourcePos, params: Params = {}): void {
     this.items.push({ code, severity: "warning", pos, params });
   }
   get hasErrors(): boolean {

@@ -1,5 +1,6 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
+import { perUnitByFolder, singleByDataFile } from "../documents/registry.ts";
 import { parseMarkdownSource, type MarkdownSource } from "./markdown-source.ts";
 import { listDir, readText } from "./read-text.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
@@ -9,13 +10,11 @@ import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
  *
  *   data/khoi.yaml                  the bloc and its member units
  *   data/<year>/nam.yaml            criteria, points, timeline, vote rules
- *   data/<year>/ke-hoach.md         the plan (front matter + body)
- *   data/<year>/dang-ky/<unit>.yaml each unit's registration
  *   data/<year>/ket-qua/<unit>.yaml each unit's mid-year and year-end results
- *   data/<year>/so-ket.md           the mid-year review report
- *   data/<year>/tong-ket.md         the year-end report
- *   data/<year>/bien-ban.md         the minutes of the voting meeting
- *   data/<year>/to-trinh.md         the award proposal
+ *   data/<year>/<id>.md             a document's front matter and body (ke-hoach.md, so-ket.md...)
+ *   data/<year>/<id>/<unit>.yaml    each unit's document of a per-unit type (dang-ky/so-y-te.yaml)
+ *
+ * The document types and their files are those of src/documents/registry.ts.
  */
 export interface RawProject {
   dataDir: string;
@@ -32,16 +31,14 @@ export interface RawYear {
   folder: string;
   dir: string;
   nam?: YamlSource;
-  plan?: MarkdownSource;
-  soKet?: MarkdownSource;
-  tongKet?: MarkdownSource;
-  minutes?: MarkdownSource;
-  proposal?: MarkdownSource;
-  registrations: UnitFile[];
+  /** The Markdown data file of each single document type, by the type's id. */
+  docs: Map<string, MarkdownSource>;
+  /** The files of each per-unit document type, by the type's id. */
+  unitDocs: Map<string, UnitFile[]>;
   results: UnitFile[];
 }
 
-const MD_FILES = { "ke-hoach.md": "plan", "so-ket.md": "soKet", "tong-ket.md": "tongKet", "bien-ban.md": "minutes", "to-trinh.md": "proposal" } as const;
+const RESULTS_FOLDER = "ket-qua";
 
 export async function loadProject(world: World, diags: Diagnostics, dataDir = "data"): Promise<RawProject> {
   const project: RawProject = { dataDir, years: [] };
@@ -60,14 +57,17 @@ export async function loadProject(world: World, diags: Diagnostics, dataDir = "d
 }
 
 async function loadYear(world: World, diags: Diagnostics, dir: string, folder: string): Promise<RawYear> {
-  const year: RawYear = { folder, dir, registrations: [], results: [] };
+  const year: RawYear = { folder, dir, docs: new Map(), unitDocs: new Map(), results: [] };
   const entries = (await listDir(world, dir, diags)) ?? [];
   // A nam.yaml that was listed but could not be read has its own error already.
   const listed = new Set(entries.filter((e) => e.kind === "file").map((e) => e.name));
   for (const entry of entries) {
     const path = `${dir}/${entry.name}`;
-    if (entry.kind === "dir" && (entry.name === "dang-ky" || entry.name === "ket-qua")) {
-      const list = entry.name === "dang-ky" ? year.registrations : year.results;
+    const perUnit = entry.kind === "dir" ? perUnitByFolder(entry.name) : undefined;
+    const single = entry.kind === "file" ? singleByDataFile(entry.name) : undefined;
+    if (perUnit || (entry.kind === "dir" && entry.name === RESULTS_FOLDER)) {
+      const list: UnitFile[] = perUnit ? [] : year.results;
+      if (perUnit) year.unitDocs.set(perUnit.id, list);
       // so-y-te.yaml and so-y-te.yml side by side: neither may win silently.
       const seen = new Map<string, string>();
       for (const f of (await listDir(world, path, diags)) ?? []) {
@@ -88,9 +88,9 @@ async function loadYear(world: World, diags: Diagnostics, dir: string, folder: s
     } else if (entry.kind === "file" && entry.name === "nam.yaml") {
       const text = await readText(world, path, diags);
       if (text !== undefined) year.nam = parseYamlSource(path, text, diags);
-    } else if (entry.kind === "file" && entry.name in MD_FILES) {
+    } else if (single) {
       const text = await readText(world, path, diags);
-      if (text !== undefined) year[MD_FILES[entry.name as keyof typeof MD_FILES]] = parseMarkdownSource(path, text, diags);
+      if (text !== undefined) year.docs.set(single.id, parseMarkdownSource(path, text, diags));
     } else if (entry.kind === "file" && entry.name === "nam.yml" && listed.has("nam.yaml")) duplicate(diags, `${dir}/nam.yaml`, path);
     else if (!entry.name.startsWith(".")) unexpected(diags, path);
   }

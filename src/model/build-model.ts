@@ -1,5 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { Bloc } from "../schema/bloc.ts";
+import type { MinutesFront } from "../schema/documents.ts";
+import type { Registration } from "../schema/unit-files.ts";
 import type { MarkdownDoc, ValidProject, ValidYear } from "../validate/project.ts";
 import { sumPoints } from "./rank.ts";
 import { computeScores } from "./scores.ts";
@@ -7,7 +9,6 @@ import type { BlocInfo, DocSource, UnitInfo, YearModel } from "./types.ts";
 import { decideVotes, type Ballot } from "./votes.ts";
 
 export function blocInfo(b: Bloc): BlocInfo {
-  const t = b.ma_loai_van_ban;
   return {
     name: b.ten,
     shortName: b.ten_ngan,
@@ -16,7 +17,7 @@ export function blocInfo(b: Bloc): BlocInfo {
     place: b.dia_danh,
     ...(b.co_quan_chu_quan ? { parentBody: b.co_quan_chu_quan } : {}),
     issuer: b.co_quan_ban_hanh,
-    typeCodes: { plan: t.ke_hoach, registration: t.dang_ky, report: t.bao_cao, minutes: t.bien_ban, proposal: t.to_trinh, invitation: t.giay_moi },
+    typeCodes: { ...b.ma_loai_van_ban },
   };
 }
 
@@ -38,12 +39,20 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
   const units = [...all.values()].filter((u) => memberIds.has(u.id));
   const unitById = new Map(units.map((u) => [u.id, u]));
   const criteria = y.tieu_chi.map((c) => ({ id: c.ma, text: c.noi_dung, max: c.diem_toi_da }));
-  const registrations = new Map([...vy.registrations].filter(([id]) => unitById.has(id)).map(([id, r]) => [id, r.data]));
+  const unitDocs = new Map(
+    [...vy.unitDocs].map(([type, files]) => [
+      type,
+      new Map([...files].filter(([id]) => unitById.has(id)).map(([id, r]) => [id, { front: r.data, body: "", file: r.src.file, bodyLine: 1 }])),
+    ]),
+  );
+  // The registrations are data for other documents too (the mid-year table): by their type's one name.
+  const registrations = new Map([...(unitDocs.get("dang-ky") ?? [])].map(([id, d]) => [id, d.front as Registration]));
   const results = new Map([...vy.results].filter(([id]) => unitById.has(id)).map(([id, r]) => [id, r.data]));
   const [num, den] = y.binh_bau.nguong.split("/").map(Number) as [number, number];
   const awards = y.binh_bau.danh_hieu.map((a) => ({ id: a.ma, name: a.ten, quota: a.chi_tieu }));
 
-  const minutes = vy.minutes;
+  // The votes are counted from the minutes (bien-ban.md).
+  const minutes = vy.docs.get("bien-ban") as MarkdownDoc<MinutesFront> | undefined;
   const ballots: Ballot[] = (minutes?.data.phieu ?? []).map((p) => ({
     awardId: p.danh_hieu,
     issued: p.phat_ra,
@@ -88,31 +97,16 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
     voteRule: { num, den, basis: y.binh_bau.co_so },
     awards,
     registrations,
-    registrationFiles: new Map([...vy.registrations].map(([id, r]) => [id, r.src.file])),
     yearFile: vy.year.src.file,
     results,
     scores: computeScores(criteria, units.map((u) => u.id), results),
     ballots,
     votes,
-    ...docs(vy),
+    docs: new Map([...vy.docs].map(([id, d]) => [id, docSource(d)])),
+    unitDocs,
   };
 }
 
-function docSource<T>(d: MarkdownDoc<T> | undefined): DocSource<T> | undefined {
-  return d ? { front: d.data, body: d.body, file: d.file, bodyLine: d.bodyLine } : undefined;
-}
-
-function docs(vy: ValidYear): Partial<YearModel> {
-  const out: Partial<YearModel> = {};
-  const plan = docSource(vy.plan);
-  if (plan) out.plan = plan;
-  const soKet = docSource(vy.soKet);
-  if (soKet) out.soKet = soKet;
-  const tongKet = docSource(vy.tongKet);
-  if (tongKet) out.tongKet = tongKet;
-  const minutes = docSource(vy.minutes);
-  if (minutes) out.minutes = minutes;
-  const proposal = docSource(vy.proposal);
-  if (proposal) out.proposal = proposal;
-  return out;
+function docSource<T>(d: MarkdownDoc<T>): DocSource<T> {
+  return { front: d.data, body: d.body, file: d.file, bodyLine: d.bodyLine };
 }

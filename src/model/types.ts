@@ -1,4 +1,4 @@
-import type { MinutesFront, PlanFront, ProposalFront, ReportFront } from "../schema/documents.ts";
+import type { Bloc } from "../schema/bloc.ts";
 import type { Registration, Results } from "../schema/unit-files.ts";
 import type { UnitScore } from "./scores.ts";
 import type { Ballot, VoteOutcome } from "./votes.ts";
@@ -12,7 +12,8 @@ export interface BlocInfo {
   place: string;
   parentBody?: string;
   issuer: string[];
-  typeCodes: { plan: string; registration: string; report: string; minutes: string; proposal: string; invitation: string };
+  /** Each document type's code in its number line, by the key of khoi.yaml's ma_loai_van_ban. */
+  typeCodes: Bloc["ma_loai_van_ban"];
 }
 
 export interface UnitInfo {
@@ -60,18 +61,16 @@ export interface YearModel {
   timeline: { registration: string; midReport: string; midMonth: string; endReport: string; endMonth: string };
   voteRule: { num: number; den: number; basis: "thanh_vien" | "co_mat" };
   awards: Award[];
+  /** Each unit's registration (the data of the dang-ky documents), also read by other documents' tables. */
   registrations: Map<string, Registration>;
-  /** The data file of each registration, for messages about the documents made from it. */
-  registrationFiles: Map<string, string>;
   /** The year's nam.yaml. */
   yearFile: string;
   results: Map<string, Results>;
   scores: UnitScore[];
   ballots: Ballot[];
   votes: VoteOutcome[];
-  plan?: DocSource<PlanFront>;
-  soKet?: DocSource<ReportFront>;
-  tongKet?: DocSource<ReportFront>;
-  minutes?: DocSource<MinutesFront>;
-  proposal?: DocSource<ProposalFront>;
+  /** Each single document type's data file, by the type's id (src/documents/registry.ts). */
+  docs: ReadonlyMap<string, DocSource<unknown>>;
+  /** Each per-unit document type's files, by the type's id, then by member unit. */
+  unitDocs: ReadonlyMap<string, ReadonlyMap<string, DocSource<unknown>>>;
 }

@@ -1,20 +1,16 @@
 import { z } from "zod";
+import { DOC_TYPES } from "../documents/registry.ts";
 import { Bloc } from "./bloc.ts";
-import { MinutesFront, PlanFront, ProposalFront, ReportFront } from "./documents.ts";
-import { Registration, Results } from "./unit-files.ts";
+import { Results } from "./unit-files.ts";
 import { Year } from "./year.ts";
 
-/** The data files and their schemas, by the name of the generated JSON Schema file. */
-export const FILE_SCHEMAS = {
+/** The data files and their schemas, by the name of the generated JSON Schema file: the bloc, the year, the results, then each document type's. */
+export const FILE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   khoi: Bloc,
   nam: Year,
-  "dang-ky": Registration,
   "ket-qua": Results,
-  "ke-hoach": PlanFront,
-  "bao-cao": ReportFront,
-  "bien-ban": MinutesFront,
-  "to-trinh": ProposalFront,
-} as const;
+  ...Object.fromEntries(DOC_TYPES.map((t) => [t.schemaName, t.schema])),
+};
 
 /** JSON Schema (draft 2020-12) for every data file, generated from the zod schemas with their Vietnamese descriptions. */
 export function jsonSchemas(): Record<string, object> {

@@ -17,7 +17,7 @@ import { preparePdfFonts } from "../pdf/emit/prepared-fonts.ts";
 import { fontsourceTinosDir, loadNodeFontSet } from "../pdf/fonts/node-font-reader.ts";
 import { arrangeDocument } from "../arrange/arrange.ts";
 import { layoutDocument } from "../pdf/layout/document.ts";
-import { buildProject } from "../build/build.ts";
+import { buildProject } from "../write/build.ts";
 import { checkProject } from "../pipeline.ts";
 import { renderDocx } from "../render/docx/render.ts";
 import { readShellStyle } from "../render/docx/style.ts";

@@ -1,7 +1,6 @@
 import type { Path, YamlSource } from "../load/yaml-source.ts";
 import type { Year } from "../schema/year.ts";
-import type { Located } from "./project.ts";
-import type { YearContext } from "./cross-checks.ts";
+import type { YearContext } from "./year-context.ts";
 
 /**
  * Which part of the emulation year N a date belongs to, and so the window it must lie in:
@@ -75,32 +74,4 @@ export function timeline(ctx: YearContext, key: TimelineKey): string | undefined
   const stage = TIMELINE.find(([k]) => k === key)![1];
   const value = y.moc_thoi_gian[key];
   return inWindow(value, windowOf(y.nam, stage)) ? value : undefined;
-}
-
-/** The bloc's documents: the plan in the emulation year, the others in their windows and not before the plan. */
-export function checkDocDates(ctx: YearContext): void {
-  const { vy, diags } = ctx;
-  const y = vy.year.data;
-  const planDate = vy.plan?.data.ngay ?? undefined;
-  const plan = vy.plan;
-  if (plan?.data.ngay && !plan.data.ngay.startsWith(String(y.nam)))
-    diags.error("date/wrong-year", plan.src.locate(["ngay"]), { date: plan.data.ngay, year: y.nam });
-  const docs: [string, string, Stage, Located<{ ngay?: string | null }> | undefined][] = [
-    ["Báo cáo sơ kết", "The mid-year report", "year", vy.soKet],
-    ["Báo cáo tổng kết", "The year-end report", "year-end", vy.tongKet],
-    ["Biên bản", "The minutes", "year-end", vy.minutes],
-    ["Tờ trình", "The proposal", "year-end", vy.proposal],
-  ];
-  let minutesInWindow = true;
-  for (const [what, whatEn, stage, doc] of docs) {
-    const d = doc?.data.ngay;
-    if (doc && d) {
-      const ok = checkDate(ctx, doc.src, ["ngay"], d, stage, undefined, planDate, what, whatEn);
-      if (doc === vy.minutes) minutesInWindow = ok;
-    }
-  }
-  const m = vy.minutes;
-  const month = timeline(ctx, "tong_ket_thang");
-  if (m && month && minutesInWindow && !m.data.ngay.startsWith(month))
-    diags.warning("date/out-of-month", m.src.locate(["ngay"]), { what: "Cuộc họp bình bầu", whatEn: "The voting meeting", date: m.data.ngay, month });
 }

@@ -1,10 +1,10 @@
-import type { YearContext } from "./cross-checks.ts";
-import { checkUnique } from "./cross-checks.ts";
+import type { MinutesFront } from "../schema/documents.ts";
+import type { MarkdownDoc } from "./project.ts";
+import { inWindow, timeline, windowOf } from "./check-dates.ts";
+import { checkUnique, type YearContext } from "./year-context.ts";
 
 /** The voting meeting: attendance of members only, ballots that add up, votes within valid ballots. */
-export function checkMinutes(ctx: YearContext): void {
-  const m = ctx.vy.minutes;
-  if (!m) return;
+export function checkMinutes(ctx: YearContext, m: MarkdownDoc<MinutesFront>): void {
   const { diags } = ctx;
   const src = m.src;
   const d = m.data;
@@ -27,6 +27,10 @@ export function checkMinutes(ctx: YearContext): void {
     if (!present.has(id) && !absent.has(id)) diags.warning("meeting/unaccounted", src.locate(["co_mat"], "key"), { id });
   }
   if (d.ket_thuc <= d.bat_dau) diags.error("meeting/time-order", src.locate(["ket_thuc"]), { start: d.bat_dau, end: d.ket_thuc });
+  // The meeting is held in the year-end review month (a date outside its window has its own error).
+  const month = timeline(ctx, "tong_ket_thang");
+  if (month && inWindow(d.ngay, windowOf(ctx.vy.year.data.nam, "year-end")) && !d.ngay.startsWith(month))
+    diags.warning("date/out-of-month", src.locate(["ngay"]), { what: "Cuộc họp bình bầu", whatEn: "The voting meeting", date: d.ngay, month });
 
   checkUnique(d.phieu.map((p) => p.danh_hieu), src, (i) => ["phieu", i, "danh_hieu"], diags, "Hình thức");
   d.phieu.forEach((p, i) => {

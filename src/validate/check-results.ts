@@ -1,7 +1,6 @@
 import { formatScore } from "../format/number.ts";
-import type { YearContext } from "./cross-checks.ts";
 import { checkDate, timeline } from "./check-dates.ts";
-import { checkUnique } from "./cross-checks.ts";
+import { checkUnique, type YearContext } from "./year-context.ts";
 
 /** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
 export function checkResults(ctx: YearContext): void {

@@ -4,8 +4,8 @@ import type { MarkdownSource } from "../load/markdown-source.ts";
 import type { RawProject, RawYear } from "../load/project.ts";
 import type { YamlSource } from "../load/yaml-source.ts";
 import { Bloc } from "../schema/bloc.ts";
-import { MinutesFront, PlanFront, ProposalFront, ReportFront } from "../schema/documents.ts";
-import { Registration, Results } from "../schema/unit-files.ts";
+import { PER_UNIT_DOCS, SINGLE_DOCS } from "../documents/registry.ts";
+import { Results } from "../schema/unit-files.ts";
 import { Year } from "../schema/year.ts";
 import { checkBloc, checkYear } from "./cross-checks.ts";
 import { validateWith } from "./zod-issues.ts";
@@ -26,12 +26,10 @@ export interface ValidYear {
   folder: string;
   dir: string;
   year: Located<Year>;
-  plan?: MarkdownDoc<PlanFront>;
-  soKet?: MarkdownDoc<ReportFront>;
-  tongKet?: MarkdownDoc<ReportFront>;
-  minutes?: MarkdownDoc<MinutesFront>;
-  proposal?: MarkdownDoc<ProposalFront>;
-  registrations: Map<string, Located<Registration>>;
+  /** Each single document type's data file that is valid, by the type's id (its front matter as the type's schema gives it). */
+  docs: Map<string, MarkdownDoc<unknown>>;
+  /** Each per-unit document type's valid files, by the type's id, then by unit. */
+  unitDocs: Map<string, Map<string, Located<unknown>>>;
   results: Map<string, Located<Results>>;
 }
 
@@ -60,27 +58,25 @@ export function validateProject(raw: RawProject, diags: Diagnostics): ValidProje
 function validateYear(ry: RawYear, diags: Diagnostics): ValidYear | undefined {
   if (!ry.nam) return undefined;
   const year = located(Year, ry.nam, diags);
-  const vy: Partial<ValidYear> & { registrations: Map<string, Located<Registration>>; results: Map<string, Located<Results>> } = {
-    folder: ry.folder,
-    dir: ry.dir,
-    registrations: new Map(),
-    results: new Map(),
-  };
-  for (const f of ry.registrations) {
-    const r = located(Registration, f.src, diags);
-    if (r) vy.registrations.set(f.unitId, r);
+  const vy: Omit<ValidYear, "year"> = { folder: ry.folder, dir: ry.dir, docs: new Map(), unitDocs: new Map(), results: new Map() };
+  for (const t of PER_UNIT_DOCS) {
+    const valid = new Map<string, Located<unknown>>();
+    for (const f of ry.unitDocs.get(t.id) ?? []) {
+      const r = located(t.schema, f.src, diags);
+      if (r) valid.set(f.unitId, r);
+    }
+    vy.unitDocs.set(t.id, valid);
   }
   for (const f of ry.results) {
     const r = located(Results, f.src, diags);
     if (r) vy.results.set(f.unitId, r);
   }
-  vy.plan = markdown(PlanFront, ry.plan, diags);
-  vy.soKet = markdown(ReportFront, ry.soKet, diags);
-  vy.tongKet = markdown(ReportFront, ry.tongKet, diags);
-  vy.minutes = markdown(MinutesFront, ry.minutes, diags);
-  vy.proposal = markdown(ProposalFront, ry.proposal, diags);
+  for (const t of SINGLE_DOCS) {
+    const d = markdown(t.schema, ry.docs.get(t.id), diags);
+    if (d) vy.docs.set(t.id, d);
+  }
   if (!year) return undefined;
-  return { ...vy, year } as ValidYear;
+  return { ...vy, year };
 }
 
 function located<S extends z.ZodType>(schema: S, src: YamlSource, diags: Diagnostics): Located<z.output<S>> | undefined {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Diagnostics, Params } from "../diagnostics/diagnostic.ts";
+import type { Code, Diagnostics, Params } from "../diagnostics/diagnostic.ts";
 import type { YamlSource } from "../load/yaml-source.ts";
 
 /**
@@ -36,7 +36,7 @@ interface ZodIssueLike {
   origin?: string;
 }
 
-function describe(issue: ZodIssueLike, field: string): { code: string; params: Params; at: "key" | "value" } {
+function describe(issue: ZodIssueLike, field: string): { code: Code; params: Params; at: "key" | "value" } {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return { code: "schema/missing", params: { field }, at: "value" };

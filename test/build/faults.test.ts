@@ -8,8 +8,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildProject, type BuildOptions } from "../../src/build/build.ts";
-import { sha256 } from "../../src/build/hash.ts";
+import { buildProject, type BuildOptions } from "../../src/write/build.ts";
+import { sha256 } from "../../src/write/hash.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
 import type { World } from "../../src/io/world.ts";

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildProject, type BuildOptions } from "../../src/build/build.ts";
+import { buildProject, type BuildOptions } from "../../src/write/build.ts";
 import { spawnSync } from "node:child_process";
 import { promises as realFs } from "node:fs";
 import { nodeWorld, type Fs } from "../../src/io/node-world.ts";

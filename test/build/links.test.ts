@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildProject, type BuildOptions } from "../../src/build/build.ts";
+import { buildProject, type BuildOptions } from "../../src/write/build.ts";
 import { nodeWorld } from "../../src/io/node-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";

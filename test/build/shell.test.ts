@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildProject, type BuildOptions } from "../../src/build/build.ts";
+import { buildProject, type BuildOptions } from "../../src/write/build.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { FIXTURES, readTree, repoTemplates } from "../helpers/fixture-world.ts";

@@ -2,8 +2,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildProject, type BuildOptions } from "../../src/build/build.ts";
-import { upToDate } from "../../src/build/up-to-date.ts";
+import { buildProject, type BuildOptions } from "../../src/write/build.ts";
+import { upToDate } from "../../src/write/up-to-date.ts";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/package-dir.ts";
 import { FIXTURES, readTree, repoTemplates } from "../helpers/fixture-world.ts";

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { buildProject } from "../../src/build/build.ts";
+import { buildProject } from "../../src/write/build.ts";
 import { parseArgs } from "../../src/cli/args.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { escapeControls, formatDiagnostic } from "../../src/diagnostics/format.ts";

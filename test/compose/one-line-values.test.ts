@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildProject } from "../../src/build/build.ts";
+import { buildProject } from "../../src/write/build.ts";
 import { textSize } from "../../src/compose/compose-all.ts";
 import type { AdminDocument, Block } from "../../src/document/model.ts";
 import { oneLine } from "../../src/format/text.ts";

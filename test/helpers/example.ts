@@ -2,8 +2,22 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
-import { buildProject, type BuildResult } from "../../src/build/build.ts";
+import { buildProject, type BuildResult } from "../../src/write/build.ts";
+import { existsSync, readdirSync } from "node:fs";
+import { OUTPUT_EXTENSIONS } from "../../src/write/owned-files.ts";
+import { DOC_TYPES, dataFileOf } from "../../src/documents/registry.ts";
 import { readTree, REPO, repoTemplates } from "./fixture-world.ts";
+
+/** The example's documents, counted from its data files and the registry (not from the build): one per single type's file, one per unit file. */
+export function exampleCounts(): { documents: number; files: number } {
+  const dir = join(REPO, "data/2020");
+  let documents = 0;
+  for (const t of DOC_TYPES) {
+    if (t.kind === "single") documents += existsSync(join(dir, dataFileOf(t))) ? 1 : 0;
+    else documents += existsSync(join(dir, t.id)) ? readdirSync(join(dir, t.id)).filter((f) => /\.ya?ml$/.test(f)).length : 0;
+  }
+  return { documents, files: documents * OUTPUT_EXTENSIONS.length };
+}
 
 /** The repository's example year (data/ and templates/) in memory; fonts are read from disk. */
 export function exampleWorld(extra: Record<string, Uint8Array | string> = {}): MemoryWorld {

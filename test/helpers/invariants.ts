@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { CATALOGUE } from "../../src/diagnostics/catalogue.ts";
+import { CATALOGUE, type Entry } from "../../src/diagnostics/catalogue.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 
@@ -15,7 +15,7 @@ const DERIVED = new Set(["kindVi", "kindEn"]);
 export function expectLocated(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
     const where = `${d.code} at ${JSON.stringify(d.pos)}`;
-    const entry = CATALOGUE[d.code];
+    const entry: Entry | undefined = CATALOGUE[d.code];
     expect(entry, `unknown code ${where}`).toBeDefined();
     expect(d.pos.file, where).toMatch(/^(data|templates|out)\/[^\s]+$/);
     expect(Number.isInteger(d.pos.line) && d.pos.line >= 1, `line of ${where}`).toBe(true);

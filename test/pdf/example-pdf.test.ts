@@ -65,7 +65,7 @@ describe("the example's PDFs", async () => {
   });
 
   it("matches the golden layout of each document type", () => {
-    for (const stem of ["ke-hoach", "dang-ky-svhttdl", "bao-cao-so-ket", "bao-cao-tong-ket", "bien-ban-binh-bau", "to-trinh"]) {
+    for (const stem of ["ke-hoach", "dang-ky-svhttdl", "bao-cao-so-ket", "bao-cao-tong-ket", "giay-moi", "bien-ban-binh-bau", "to-trinh"]) {
       const doc = laid.get(stem)!;
       const lines = doc.pages.flatMap((page, i) => [
         `page ${i + 1} ${page.width}x${page.height}`,

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { hasCommand } from "../../src/tools/external.ts";
-import { buildExample } from "../helpers/example.ts";
+import { buildExample, exampleCounts } from "../helpers/example.ts";
 import { expectGolden } from "../helpers/golden.ts";
 
 const poppler = hasCommand("pdftotext");
@@ -22,7 +22,7 @@ describe.skipIf(!poppler)("the example's PDFs as pdftotext reads them", () => {
   it("give the same text as the golden files, with and without -layout", async () => {
     const { outputs } = await buildExample();
     const pdfs = [...outputs].filter(([p]) => p.endsWith(".pdf")).sort(([a], [b]) => (a < b ? -1 : 1));
-    expect(pdfs.length).toBe(15);
+    expect(pdfs.length).toBe(exampleCounts().documents);
     const plain: string[] = [];
     const layout: string[] = [];
     for (const [path, bytes] of pdfs) {

@@ -1,7 +1,7 @@
 /** Output formats as a list of renderers; the output paths come from it. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ownedOutputs } from "../../src/build/owned-files.ts";
+import { ownedOutputs } from "../../src/write/owned-files.ts";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { renderAll } from "../../src/render/render-all.ts";
 import { OUTPUT_EXTENSIONS, outputPath } from "../../src/render/output-paths.ts";

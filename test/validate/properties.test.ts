@@ -13,7 +13,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { buildProject } from "../../src/build/build.ts";
+import { buildProject } from "../../src/write/build.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { checkProject } from "../../src/pipeline.ts";

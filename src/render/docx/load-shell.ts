@@ -7,7 +7,7 @@
  */
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
-import type { Diagnostics, Params } from "../../diagnostics/diagnostic.ts";
+import type { Code, Diagnostics, Params } from "../../diagnostics/diagnostic.ts";
 import type { ShellStyle } from "../../document/style.ts";
 import { ioReason, isIoError } from "../../io/io-error.ts";
 import type { World } from "../../io/world.ts";
@@ -25,7 +25,7 @@ const BODY_TAG = "{@body}";
 const LFS_POINTER = "version https://git-lfs.github.com/spec/";
 
 export interface ShellProblem {
-  code: string;
+  code: Code;
   params: Params;
 }
 
@@ -51,7 +51,7 @@ function startsWithText(bytes: Uint8Array, prefix: string): boolean {
 
 /** Whether the shell's bytes can be filled; its style when they can. Pure: bytes in, verdict out. */
 export function checkShell(bytes: Uint8Array, path: string = SHELL_PATH): ShellCheck {
-  const fail = (code: string, params: Params = {}): ShellCheck => ({ ok: false, problem: { code, params: { path, ...params } } });
+  const fail = (code: Code, params: Params = {}): ShellCheck => ({ ok: false, problem: { code, params: { path, ...params } } });
   if (startsWithText(bytes, LFS_POINTER)) return fail("shell/lfs-pointer");
   let zip: PizZip;
   try {

@@ -1,0 +1,40 @@
+import { meta } from "../compose/bloc-document.ts";
+import { fill } from "../compose/fill.ts";
+import { recipientLines, unitHeader } from "../compose/parts.ts";
+import { registrationTable } from "../compose/tables.ts";
+import type { AdminDocument } from "../document/model.ts";
+import { upperVi } from "../format/text.ts";
+import { Registration } from "../schema/unit-files.ts";
+import { checkRegistrations } from "../validate/check-registrations.ts";
+import { perUnitDoc } from "./types.ts";
+
+/** Bản đăng ký thi đua: each member unit's, under its own name and number series, signed by its head. */
+export const dangKy = perUnitDoc({
+  id: "dang-ky",
+  template: "dang-ky",
+  typeCode: "dang_ky",
+  schema: Registration,
+  schemaName: "dang-ky",
+  dependsOn: ["ke-hoach.md"],
+  check: checkRegistrations,
+  signers: (_m, _front, u) => [{ role: "signer", lines: [upperVi(u!.head.title)], name: u!.head.name }],
+  compose({ m, template, ctx, diags, data, stem, typeCode, unit: u }, signatures) {
+    const r = data.front;
+        const f = fill(template, { ...ctx, ...r, don_vi: { ten: u.name, ten_ngan: u.shortName } }, diags, new Map([["chi-tieu", registrationTable(m, r)]]));
+    if (!f) return undefined;
+    const doc: AdminDocument = {
+      stem,
+      typeCode,
+      meta: meta(m, `Đăng ký thi đua năm ${m.year}: ${u.name}`, `Đăng ký thi đua năm ${m.year}`, u.name, r.ngay),
+      header: unitHeader(m, u, typeCode, r.so, r.ngay),
+      title: { type: template.front.loai, summary: f.title ? [f.title] : [] },
+      ...(f.kinhGui ? { kinhGui: f.kinhGui } : {}),
+      body: f.body,
+      signatureLayout: template.front.chu_ky,
+      signatures,
+      recipients: recipientLines(f.recipients),
+      appendices: [],
+    };
+    return { doc, origins: f.origins };
+  },
+});

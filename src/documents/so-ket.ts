@@ -1,0 +1,23 @@
+import { blocDocument } from "../compose/bloc-document.ts";
+import { fill } from "../compose/fill.ts";
+import { blocSigner } from "../compose/parts.ts";
+import { midYearTable } from "../compose/tables.ts";
+import { ReportFront } from "../schema/documents.ts";
+import { singleDoc } from "./types.ts";
+
+/** Báo cáo sơ kết 6 tháng: by the deputy leader, with the units' mid-year results. */
+export const soKet = singleDoc({
+  id: "so-ket",
+  stem: "bao-cao-so-ket",
+  template: "bao-cao-so-ket",
+  typeCode: "bao_cao",
+  schema: ReportFront,
+  schemaName: "bao-cao",
+  dependsOn: ["dang-ky/", "ket-qua/"],
+  dates: { stage: "year", what: "Báo cáo sơ kết", whatEn: "The mid-year report" },
+  signers: (m, front) => [blocSigner(m, front.ky, "deputy")],
+  compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
+    const f = fill(template, ctx, diags, new Map([["ket-qua-6-thang", midYearTable(m)]]), data);
+    return f && blocDocument(m, template, stem, typeCode, "Báo cáo", data.front, f, signatures, data.front.noi_nhan ?? f.recipients);
+  },
+});

@@ -1,0 +1,25 @@
+import { blocDocument } from "../compose/bloc-document.ts";
+import { fill } from "../compose/fill.ts";
+import { blocSigner } from "../compose/parts.ts";
+import { proposalTable } from "../compose/tables.ts";
+import { ProposalFront } from "../schema/documents.ts";
+import { singleDoc } from "./types.ts";
+
+/** Tờ trình đề nghị khen thưởng: by the bloc leader, with the list the vote proposed. */
+export const toTrinh = singleDoc({
+  id: "to-trinh",
+  stem: "to-trinh",
+  template: "to-trinh",
+  typeCode: "to_trinh",
+  schema: ProposalFront,
+  schemaName: "to-trinh",
+  dependsOn: ["bien-ban.md", "ket-qua/"],
+  dates: { stage: "year-end", what: "Tờ trình", whatEn: "The proposal" },
+  signers: (m, front) => [blocSigner(m, front.ky, "leader")],
+  compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
+    const p = data.front;
+    const f = fill(template, ctx, diags, new Map([["danh-sach-de-nghi", proposalTable(m)]]), data);
+    const recipients = ["Như trên", ...(p.noi_nhan ?? f?.recipients ?? []).filter((x) => x !== "Như trên")];
+    return f && blocDocument(m, template, stem, typeCode, "Tờ trình", p, f, signatures, recipients);
+  },
+});

@@ -1,0 +1,89 @@
+import type { z } from "zod";
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { AdminDocument, SignatureBlock } from "../document/model.ts";
+import type { Template } from "../compose/template-file.ts";
+import type { Origin } from "../compose/origins.ts";
+import type { DocSource, UnitInfo, YearModel } from "../model/types.ts";
+import type { Bloc } from "../schema/bloc.ts";
+import type { Stage } from "../validate/check-dates.ts";
+import type { Located, MarkdownDoc } from "../validate/project.ts";
+import type { YearContext } from "../validate/year-context.ts";
+
+/** A key of khoi.yaml's ma_loai_van_ban: the document type's code in its number (KH, BC, BB...). */
+export type TypeCodeKey = keyof Bloc["ma_loai_van_ban"];
+
+/** A composed document and where its text comes from. */
+export interface Composed {
+  doc: AdminDocument;
+  origins: Origin[];
+}
+
+/** What a document type's compose step is given. */
+export interface ComposeInput<F> {
+  m: YearModel;
+  template: Template;
+  /** The year's template context (yearContext plus the plan's reference). */
+  ctx: Record<string, unknown>;
+  diags: Diagnostics;
+  /** The document's data file: front matter and body. */
+  data: DocSource<F>;
+  /** Its outputs' name under out/<year>/ (see registry.ts). */
+  stem: string;
+  /** Its type code in the number line, from khoi.yaml (KH, BC...). */
+  typeCode: string;
+}
+
+/** What every document type declares. */
+interface DocTypeBase<S extends z.ZodType> {
+  /** The one name of the type: its data file's base name (ke-hoach, so-ket, dang-ky...). */
+  id: string;
+  /** templates/<template>.md */
+  template: string;
+  /** Its code in the number line, a key of khoi.yaml's ma_loai_van_ban. */
+  typeCode: TypeCodeKey;
+  /** The front matter (or YAML file) schema. */
+  schema: S;
+  /** data/.schema/<schemaName>.schema.json: the JSON Schema file for the editor (types of one schema share it). */
+  schemaName: string;
+  /**
+   * Data files of the year, besides its own, its content is made from: `x.md` a file,
+   * `x/` every file under a folder. Used to say which input changed.
+   */
+  dependsOn: readonly string[];
+  /**
+   * The signatures, in the order of the template's chu_ky layout (single: one; pair: left, right).
+   * Compose checks the count against the template.
+   */
+  signers(m: YearModel, front: z.output<S>, unit?: UnitInfo): SignatureBlock[];
+}
+
+/** A document made from one Markdown data file of the year (data/<year>/<id>.md), issued once. */
+export interface SingleDocType<S extends z.ZodType = z.ZodType> extends DocTypeBase<S> {
+  kind: "single";
+  /** out/<year>/<stem>.docx|pdf */
+  stem: string;
+  /** How its date is checked (window of the emulation year it belongs to), with its name in messages. Absent: checked by its own rule. */
+  dates?: { stage: Stage; what: string; whatEn: string };
+  /** Checks across files only this type needs. */
+  check?(ctx: YearContext, doc: MarkdownDoc<z.output<S>>): void;
+  compose(input: ComposeInput<z.output<S>>, signatures: SignatureBlock[]): Composed | undefined;
+}
+
+/** A document each member unit issues from its own YAML file (data/<year>/<id>/<unit>.yaml). */
+export interface PerUnitDocType<S extends z.ZodType = z.ZodType> extends DocTypeBase<S> {
+  kind: "per-unit";
+  /** Checks across files of the units' documents (run also when there is none). */
+  check?(ctx: YearContext, docs: ReadonlyMap<string, Located<z.output<S>>>): void;
+  compose(input: ComposeInput<z.output<S>> & { unit: UnitInfo }, signatures: SignatureBlock[]): Composed | undefined;
+}
+
+export type DocType = SingleDocType | PerUnitDocType;
+
+/** Keeps the schema's type through the entry (the registry holds them as DocType). */
+export function singleDoc<S extends z.ZodType>(t: Omit<SingleDocType<S>, "kind">): SingleDocType {
+  return { kind: "single", ...t } as unknown as SingleDocType;
+}
+
+export function perUnitDoc<S extends z.ZodType>(t: Omit<PerUnitDocType<S>, "kind">): PerUnitDocType {
+  return { kind: "per-unit", ...t } as unknown as PerUnitDocType;
+}

@@ -1,0 +1,32 @@
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { Path, YamlSource } from "../load/yaml-source.ts";
+import type { Bloc } from "../schema/bloc.ts";
+import type { Located, ValidYear } from "./project.ts";
+
+/** Context shared by the checks of one year. */
+export interface YearContext {
+  bloc: Located<Bloc>;
+  vy: ValidYear;
+  unitIds: Set<string>;
+  members: Set<string>;
+  criteria: Map<string, number>;
+  /** The plan's date: the other documents of the year may not be dated before it. */
+  planDate: string | undefined;
+  diags: Diagnostics;
+  /** Reports an unknown or non-member unit id; true when the id is a member. */
+  checkMember(id: string, src: YamlSource, path: Path): boolean;
+}
+
+/** Reports the second and later uses of the same id in a list. */
+export function checkUnique(items: readonly string[], src: YamlSource, pathOf: (i: number) => Path, diags: Diagnostics, what?: string): void {
+  const first = new Map<string, number>();
+  items.forEach((id, i) => {
+    const prev = first.get(id);
+    if (prev === undefined) first.set(id, i);
+    else {
+      const firstLine = src.locate(pathOf(prev)).line;
+      if (what) diags.error("dup/entry", src.locate(pathOf(i)), { id, firstLine, what });
+      else diags.error("dup/id", src.locate(pathOf(i)), { id, firstLine });
+    }
+  });
+}

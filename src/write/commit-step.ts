@@ -1,0 +1,72 @@
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { isIoError } from "../io/io-error.ts";
+import type { World } from "../io/world.ts";
+import type { OutputFile } from "../render/render-all.ts";
+import { FAILED, guard } from "./guard.ts";
+import { sha256 } from "./hash.ts";
+import { manifestBytes, type Manifest, type ManifestEntry } from "./manifest.ts";
+import type { BuildOptions, BuildResult } from "./options.ts";
+import type { OutPlan } from "./plan-step.ts";
+import type { Prepared } from "./prepare-step.ts";
+
+const TMP_LEFTOVER = /\.tmp-\d+-\d+$/;
+
+/**
+ * Stage 6: the rendered files, the removals and the manifest, written last. Every write is
+ * atomic; a file with the same bytes as on disk is left alone.
+ */
+export async function commitBuild(world: World, prepared: Prepared, plan: OutPlan, files: readonly OutputFile[], opts: BuildOptions, diags: Diagnostics, result: BuildResult): Promise<void> {
+  const { previous, plans, onDisk, manifestPath } = plan;
+  // A partial build carries the other documents over with the identity they were made with.
+  const carried = Object.fromEntries(
+    Object.entries(prepared.filtered ? (previous?.documents ?? {}) : {}).map(([k, e]) => [k, { ...e, tool: e.tool ?? previous!.tool, fonts: e.fonts ?? previous!.fonts, shell: e.shell ?? previous!.shell }]),
+  );
+  const manifest: Manifest = { version: 1, ...prepared.identity, documents: carried };
+  // What this full build saw, for the next build to tell at once that nothing changed (a partial build
+  // cannot vouch for the documents it left out).
+  if (!prepared.filtered)
+    manifest.snapshot = {
+      dataDir: opts.dataDir,
+      reads: Object.fromEntries(prepared.reads),
+      listings: Object.fromEntries(prepared.listings),
+      fontSource: opts.fontSource ?? "auto",
+      warnings: prepared.checked.diagnostics.filter((d) => d.severity === "warning"),
+    };
+  const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
+  for (const p of plans) {
+    const old = previous?.documents[p.key];
+    const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, hashes.get(o)!])) : (old?.outputs ?? {});
+    const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs, ...prepared.identity };
+    manifest.documents[p.key] = entry;
+  }
+  // A write that fails (read-only folder, full disk) stops the build with a diagnostic. Every write is
+  // atomic, so each file is the old one or the new one, whole; the manifest, written last, still
+  // describes the old build, and the next build redoes what is missing.
+  for (const f of files) {
+    // Same bytes as on disk: leave the file (and its timestamp) alone.
+    if (onDisk.get(f.path) === hashes.get(f.path)) continue;
+    if ((await guard(diags, f.path, "write", () => world.writeFileAtomic(f.path, f.bytes))) === FAILED) return;
+    result.written.push(f.path);
+  }
+  for (const path of plan.vanished) {
+    if ((await guard(diags, path, "write", () => world.removeFile(path))) === FAILED) return;
+    result.removed.push(path);
+  }
+  const bytes = manifestBytes(manifest);
+  const prevBytes = await guard(diags, manifestPath, "read", () => world.readFile(manifestPath));
+  if (prevBytes === FAILED) return;
+  if (!prevBytes || sha256(prevBytes) !== sha256(bytes)) {
+    if ((await guard(diags, manifestPath, "write", () => world.writeFileAtomic(manifestPath, bytes))) === FAILED) return;
+  }
+  // Left-overs of a killed build are only tidied: failing to remove one is no reason to fail.
+  await removeLeftovers(world, opts.outDir, [...new Set(plans.map((p) => String(p.composed.year)))]).catch((err: unknown) => {
+    if (!isIoError(err)) throw err;
+  });
+}
+
+/** Temporary files of an interrupted earlier build. */
+async function removeLeftovers(world: World, outDir: string, years: string[]): Promise<void> {
+  for (const dir of [outDir, ...years.map((y) => `${outDir}/${y}`)]) {
+    for (const e of (await world.listDir(dir)) ?? []) if (e.kind === "file" && TMP_LEFTOVER.test(e.name)) await world.removeFile(`${dir}/${e.name}`);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { DocPlan } from "./plan.ts";
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** Where the PDF font comes from: "auto" (settings, system, package) or "package" only (the same bytes on every machine). */
+  fontSource?: "auto" | "package";
+  /** The folder of @fontsource/tinos, found by the caller (module resolution is the CLI's business). */
+  fontPackageDir?: string;
+  /** The tool's identity (version and source hash): a change rebuilds everything. */
+  toolVersion?: string;
+  /** Write nothing; report the documents whose outputs are missing or out of date. */
+  check?: boolean;
+  /** Only documents whose stem or unit id matches (e.g. "ke-hoach", "so-y-te"). */
+  only?: string;
+  year?: number;
+  /** Replace PDFs in out/ that carry a signature (otherwise such a document is refused). */
+  replaceSigned?: boolean;
+  /** Called as documents are rendered. */
+  onProgress?: (done: number, total: number, key: string) => void;
+}
+
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  written: string[];
+  removed: string[];
+  /** Documents rendered (or, with check, that would be), with why. */
+  rebuilt: DocPlan[];
+  /** Documents already up to date. */
+  skipped: string[];
+}
+
+/** Under the output folder: the PDF font subsets, by the hash of what they are made from. */
+export const FONT_CACHE = ".cache/pdf-fonts";
