@@ -94,6 +94,12 @@ describe("the example's PDFs", async () => {
     expect(run("pdfinfo", [join(dir, "ke-hoach.pdf")])).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
+  it("fits every registration on the two pages a typist would use (column widths follow the content)", () => {
+    const regs = [...laid].filter(([stem]) => stem.startsWith("dang-ky-"));
+    expect(regs.length).toBeGreaterThan(0);
+    for (const [stem, doc] of regs) expect(doc.pages.length, stem).toBe(2);
+  });
+
   it.skipIf(!soffice)("paginates and breaks lines like LibreOffice's rendering of our DOCX: same page counts, every later page starting with the same words, at least 97 % of body lines", async () => {
     const { rows, failed } = await checkFidelity(dir);
     expect(failed).toEqual([]);
