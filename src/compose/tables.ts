@@ -3,6 +3,7 @@ import type { Align, Block, Run, TableBlock, TableCell } from "../document/model
 import { formatNumber, formatPercent, formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { Registration } from "../schema/unit-files.ts";
+import { fitShares } from "./column-fit.ts";
 import { parseInline } from "./markup.ts";
 
 const cell = (text: string, align: Align = "left", runs?: Omit<Run, "text">): TableCell => ({ paragraphs: [[{ text, ...(runs ?? {}) }]], align });
@@ -24,7 +25,11 @@ function table(columns: [number, Align][], header: string[], rows: TableCell[][]
 export function registrationTable(m: YearModel, r: Registration): Block[] {
   const byId = new Map(m.criteria.map((c, i) => [c.id, { c, i }]));
   const rows = r.chi_tieu.map((t, i) => [cell(String(i + 1), "center"), markedCell(byId.get(t.tieu_chi)?.c.text ?? t.tieu_chi), cell(t.chi_tieu), cell(t.ghi_chu ?? "")]);
-  return [table([[9, "center"], [36, "left"], [34, "left"], [21, "left"]], ["STT", "Nội dung, tiêu chí", "Chỉ tiêu đăng ký", "Ghi chú"], rows)];
+  const header = ["STT", "Nội dung, tiêu chí", "Chỉ tiêu đăng ký", "Ghi chú"];
+  // Widths follow the content: a mostly empty Ghi chú gives its room to the targets.
+  const texts = rows.map((cells) => cells.map((c) => c.paragraphs.map((p) => p.map((run) => run.text).join("")).join("\n")));
+  const [stt, content, target, note] = fitShares({ shares: [9, 36, 34, 21], fixed: [true, false, false, false], header, rows: texts });
+  return [table([[stt!, "center"], [content!, "left"], [target!, "left"], [note!, "left"]], header, rows)];
 }
 
 /**

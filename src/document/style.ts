@@ -24,6 +24,11 @@ export interface ParagraphStyle {
   spaceAfterPt: number;
   line: LineSpacing;
   keepNext: boolean;
+  /**
+   * Widow and orphan control (Word's widowControl): a paragraph split across
+   * pages leaves at least two lines on each page.
+   */
+  widowControl: boolean;
   /** Spacing before/after is dropped between two paragraphs of this style (Word's contextualSpacing). */
   contextualSpacing: boolean;
   /** Width of the bottom border (a drawn line), when the style has one. */

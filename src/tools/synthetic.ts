@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { parseDocument } from "yaml";
 import { memoryWorld, type MemoryWorld } from "../io/memory-world.ts";
+import { readTree } from "./read-tree.ts";
 
 /**
  * A large bloc for benchmarks: the example year with its member units cloned
@@ -25,4 +28,27 @@ export function syntheticWorld(example: Record<string, Uint8Array>, units: numbe
   bloc.set("don_vi", list);
   files["data/khoi.yaml"] = bloc.toString();
   return memoryWorld(files);
+}
+
+/** Writes the example project (data and templates under `root`) with its units cloned to `units`, into `dir`. */
+export function writeSyntheticProject(root: string, units: number, dir: string): void {
+  const files: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(readTree(join(root, "data")))) if (!k.startsWith(".schema/")) files[`data/${k}`] = v;
+  for (const [k, v] of Object.entries(readTree(join(root, "templates")))) files[`templates/${k}`] = v;
+  for (const [path, bytes] of syntheticWorld(files, units).files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), bytes);
+  }
+}
+
+// tsx src/tools/synthetic.ts <units> <dir>: a synthetic bloc on disk, to build and check with npm run fidelity.
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
+  const [units, dir] = process.argv.slice(2);
+  if (!units || !dir || !(Number(units) > 0)) {
+    console.error("usage: tsx src/tools/synthetic.ts <units> <dir>");
+    process.exitCode = 2;
+  } else {
+    writeSyntheticProject(process.cwd(), Number(units), dir);
+    console.log(`synthetic bloc of ${units} units written to ${dir}; build it with: npx tsx src/cli/main.ts build --root ${dir}`);
+  }
 }

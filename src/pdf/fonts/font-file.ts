@@ -20,6 +20,14 @@ export interface FontFile {
   /** OS/2 winAscent and winDescent (positive), in em. */
   readonly winAscent: number;
   readonly winDescent: number;
+  /**
+   * Single line spacing in em, as Word and LibreOffice compute it for a
+   * TrueType font: winAscent + winDescent plus the external leading
+   * max(0, hhea.lineGap - ((winAscent + winDescent) - (hhea.ascender - hhea.descender))),
+   * or typo ascender - descender + lineGap when OS/2 fsSelection sets USE_TYPO_METRICS.
+   * Times New Roman and its stand-ins: (1825 + 443 + 87) / 2048 = 1.15.
+   */
+  readonly lineHeight: number;
   /** Glyph id for a code point; 0 when the file has no glyph for it. */
   glyphId(codePoint: number): number;
   /** Advance width of the code point's glyph, in em (0 when the file has none). */
@@ -30,10 +38,30 @@ export class FontFileError extends Error {
   override name = "FontFileError";
 }
 
-interface Os2 {
+export interface Os2 {
   winAscent?: number;
   winDescent?: number;
+  typoAscender?: number;
+  typoDescender?: number;
+  typoLineGap?: number;
+  fsSelection?: { useTypoMetrics?: boolean };
   fsType?: { noEmbedding?: boolean };
+}
+
+export interface Hhea {
+  ascent?: number;
+  descent?: number;
+  lineGap?: number;
+}
+
+/** The single line height in em by the Windows rule (see FontFile.lineHeight); `win` is (winAscent + winDescent) in em. */
+export function singleLineEm(os2: Os2 | undefined, hhea: Hhea | undefined, upm: number, win: number): number {
+  if (os2?.fsSelection?.useTypoMetrics && (os2.typoAscender || os2.typoDescender)) {
+    return ((os2.typoAscender ?? 0) - (os2.typoDescender ?? 0) + Math.max(0, os2.typoLineGap ?? 0)) / upm;
+  }
+  const hheaHeight = ((hhea?.ascent ?? 0) - (hhea?.descent ?? 0)) / upm;
+  const external = Math.max(0, (hhea?.lineGap ?? 0) / upm - (win - hheaHeight));
+  return win + external;
 }
 
 function baseName(path: string): string {
@@ -63,6 +91,7 @@ export function parseFontFile(path: string, bytes: Uint8Array): FontFile {
   const upm = font.unitsPerEm;
   const winAscent = (os2?.winAscent ?? font.ascent) / upm;
   const winDescent = (os2?.winDescent ?? -font.descent) / upm;
+  const lineHeight = singleLineEm(os2, (font as unknown as { hhea?: Hhea }).hhea, upm, winAscent + winDescent);
   const ids = new Map<number, number>();
   const glyphId = (cp: number): number => {
     let id = ids.get(cp);
@@ -90,6 +119,7 @@ export function parseFontFile(path: string, bytes: Uint8Array): FontFile {
     postscriptName: font.postscriptName ?? baseName(path).replace(/\.[^.]*$/, ""),
     winAscent,
     winDescent,
+    lineHeight,
     glyphId,
     advance,
   };

@@ -69,7 +69,7 @@ export class FontSet implements FontMetrics {
   vertical(face: FaceKey): { ascent: number; descent: number; lineHeight: number } {
     const first = this.faces[face][0];
     if (!first) throw new Error(`No font file for face ${face}`);
-    return { ascent: first.winAscent, descent: first.winDescent, lineHeight: first.winAscent + first.winDescent };
+    return { ascent: first.winAscent, descent: first.winDescent, lineHeight: first.lineHeight };
   }
 
   missing(text: string, face: FaceKey): string[] {

@@ -23,7 +23,9 @@ function isBreak(e: FlowEntry): e is { kind: "break"; frame?: PageFrame } {
  * Places boxes on pages from top to bottom. A box that does not fit starts a
  * new page; a run of boxes that keep with the next moves together when it fits
  * on one page; space before a box is dropped at the top of every page but the
- * first; a table row starting a page brings its header rows with it.
+ * first; a table row starting a page brings its header rows with it. Lines
+ * of a paragraph keep together except where widow and orphan control lets
+ * the page break (src/pdf/layout/paragraph.ts).
  */
 export function paginate(entries: readonly FlowEntry[], firstFrame: PageFrame): LaidOutPage[] {
   const pages: LaidOutPage[] = [];
@@ -41,7 +43,7 @@ export function paginate(entries: readonly FlowEntry[], firstFrame: PageFrame): 
     prevAfter = 0;
   };
   const place = (b: Box) => {
-    const gap = empty && pages.length > 0 ? 0 : prevAfter + b.spaceBefore;
+    const gap = empty && pages.length > 0 ? 0 : between(prevAfter, b.spaceBefore);
     y += empty && pages.length === 0 ? b.spaceBefore : gap;
     const moved = shift(b, frame.left, y);
     page.items.push(...moved.items);
@@ -65,8 +67,8 @@ export function paginate(entries: readonly FlowEntry[], firstFrame: PageFrame): 
       chain += (k === i ? 0 : prevSpace(boxes, k)) + b.height;
       if (!b.keepWithNext) break;
     }
-    const need = (empty ? 0 : prevAfter + e.spaceBefore) + e.height;
-    const chainNeed = (empty ? 0 : prevAfter + e.spaceBefore) + chain;
+    const need = (empty ? 0 : between(prevAfter, e.spaceBefore)) + e.height;
+    const chainNeed = (empty ? 0 : between(prevAfter, e.spaceBefore)) + chain;
     const room = frame.bottom - y;
     const fitsAlone = need <= room + 0.01;
     const chainFitsOnEmptyPage = chain <= frame.bottom - frame.top;
@@ -84,5 +86,15 @@ function prevSpace(entries: readonly FlowEntry[], k: number): number {
   const prev = entries[k - 1];
   const cur = entries[k];
   if (!prev || !cur || isBreak(prev) || isBreak(cur)) return 0;
-  return prev.spaceAfter + cur.spaceBefore;
+  return between(prev.spaceAfter, cur.spaceBefore);
+}
+
+/**
+ * The space between two paragraphs: the larger of the first one's space after
+ * and the second one's space before, not their sum (ECMA-376 17.3.1.33, as
+ * Word and LibreOffice lay out a DOCX: 12 pt after the title's line and 6 pt
+ * before "Kính gửi" make 12 pt).
+ */
+export function between(after: number, before: number): number {
+  return Math.max(after, before);
 }

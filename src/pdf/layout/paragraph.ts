@@ -24,8 +24,9 @@ export interface ParagraphSpec {
 /** Height of one line and where its baseline sits, per the style's line spacing. */
 export function lineGeometry(spacing: LineSpacing, size: number, metrics: FontMetrics, face: ReturnType<typeof faceOf>): { height: number; baseline: number } {
   const v = metrics.vertical(face);
-  const single = v.lineHeight * size;
-  if (spacing.rule === "auto") return { height: single * spacing.multiple, baseline: v.ascent * size };
+  // Word and LibreOffice lay out in twips: single spacing of 14 pt Times New Roman is 322 twips, 16.1 pt.
+  const single = Math.round(v.lineHeight * size * 20) / 20;
+  if (spacing.rule === "auto") return { height: single * spacing.multiple, baseline: single - v.descent * size };
   if (spacing.rule === "atLeast") return { height: Math.max(spacing.pt, single), baseline: v.ascent * size + Math.max(0, spacing.pt - single) };
   // Exact: the text sits at the bottom of the line, as Word and LibreOffice place it.
   return { height: spacing.pt, baseline: spacing.pt - v.descent * size };
@@ -49,7 +50,7 @@ export function layoutParagraph(p: ParagraphSpec, width: number, metrics: FontMe
     const x0 = left + (i === 0 ? first : 0);
     const avail = inner - (i === 0 ? first : 0);
     const items = placeLine(line, x0, avail, geo.baseline, align, i === lines.length - 1);
-    return { height: geo.height, items, anchors: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: true };
+    return { height: geo.height, items, anchors: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: !mayBreakAfter(i + 1, lines.length, s.widowControl) };
   });
   const firstBox = boxes[0]!;
   const lastBox = boxes[boxes.length - 1]!;
@@ -59,6 +60,19 @@ export function layoutParagraph(p: ParagraphSpec, width: number, metrics: FontMe
   const border = p.borderBottomPt ?? s.borderBottomPt;
   if (border) lastBox.items.push({ kind: "line", x1: left, y1: lastBox.height, x2: width - right, y2: lastBox.height, width: border });
   return boxes;
+}
+
+/** Lines kept on each side of a page break inside a paragraph with widow control (Word's and LibreOffice's rule). */
+export const WIDOW_ORPHAN_LINES = 2;
+
+/**
+ * Whether a page may break after the first `before` of a paragraph's `total`
+ * lines: anywhere without widow control, else only leaving at least two lines
+ * on each page (a 3-line paragraph moves whole, a 4-line one splits 2 + 2).
+ */
+export function mayBreakAfter(before: number, total: number, widowControl: boolean): boolean {
+  if (before <= 0 || before >= total) return false;
+  return !widowControl || (before >= WIDOW_ORPHAN_LINES && total - before >= WIDOW_ORPHAN_LINES);
 }
 
 /** Positions the segments of one line: aligned, or justified by widening the spaces (not on the last line). */

@@ -61,7 +61,8 @@ export function layoutTable(t: TableBlock, width: number, style: ParagraphStyle,
       );
       return { p, w, content: stack(paras) };
     });
-    const height = Math.max(...contents.map((c) => c.content.height), 0) + 2 * TABLE_CELL_PADDING_V_PT;
+    // A row is as tall as its tallest cell, its paddings and one border (rows share a border), as LibreOffice and Word measure it.
+    const height = Math.max(...contents.map((c) => c.content.height), 0) + 2 * TABLE_CELL_PADDING_V_PT + BORDER_PT;
     const items: PageItem[] = [];
     for (const c of contents) {
       const x = xs[c.p.col]!;

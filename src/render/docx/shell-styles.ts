@@ -2,7 +2,9 @@
  * styles.xml of the shell: Times New Roman, Vietnamese, and one named paragraph
  * style per role (src/document/style-roles.ts) with the Decree 30 defaults. Every style states its
  * size, weight, alignment, indents and spacing in full, so that what Word shows in
- * the style dialog is what the renderer and the PDF layout use.
+ * the style dialog is what the renderer and the PDF layout use. Widow and orphan
+ * control is on everywhere (the defaults and every style), so that Word,
+ * LibreOffice and the PDF layout split a paragraph at the same line.
  */
 import { STYLE, type StyleRole } from "../../document/style-roles.ts";
 
@@ -75,6 +77,7 @@ function styleXml(s: StyleSpec): string {
   const line = s.line ?? { rule: "auto", value: 240 };
   const pPr = [
     s.keepNext ? "<w:keepNext/>" : "",
+    "<w:widowControl/>",
     s.borderBottom !== undefined
       ? `<w:pBdr><w:bottom w:val="single" w:sz="${s.borderBottom}" w:space="1" w:color="000000"/></w:pBdr>`
       : "",
@@ -107,7 +110,7 @@ export function stylesXml(): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     `<w:docDefaults><w:rPrDefault><w:rPr>${fonts}<w:sz w:val="28"/><w:szCs w:val="28"/>${lang}</w:rPr></w:rPrDefault>` +
-    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
+    '<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
     SPECS.map(styleXml).join("") +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +

@@ -85,6 +85,8 @@ function readProps(pPr: XmlElement | undefined, rPr: XmlElement | undefined): Pa
   }
   const keepNext = onOff(child(pPr, "w:keepNext"));
   if (keepNext !== undefined) p.keepNext = keepNext;
+  const widow = onOff(child(pPr, "w:widowControl"));
+  if (widow !== undefined) p.widowControl = widow;
   const contextual = onOff(child(pPr, "w:contextualSpacing"));
   if (contextual !== undefined) p.contextualSpacing = contextual;
   const bottom = child(child(pPr, "w:pBdr"), "w:bottom");
@@ -111,6 +113,8 @@ const BASE: Omit<ParagraphStyle, "id" | "name"> = {
   spaceAfterPt: 0,
   line: { rule: "auto", multiple: 1 },
   keepNext: false,
+  // Absent from a style and from the defaults, w:widowControl is off (ECMA-376 17.3.1.44).
+  widowControl: false,
   contextualSpacing: false,
 };
 

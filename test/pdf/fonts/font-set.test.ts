@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { memoryFontReader } from "../../../src/pdf/fonts/font-reader.ts";
 import { MissingCharacterError, type FontSet } from "../../../src/pdf/fonts/font-set.ts";
+import { singleLineEm } from "../../../src/pdf/fonts/font-file.ts";
 import { loadFontSet } from "../../../src/pdf/fonts/load-font-set.ts";
 import { VIETNAMESE_REPERTOIRE, describeChar } from "../../../src/pdf/fonts/vietnamese.ts";
 import type { FaceKey } from "../../../src/pdf/types.ts";
@@ -49,13 +50,24 @@ describe("FontSet over the package files", () => {
     expect(fonts.runs("e\u0302\u0323", "regular").map((r) => r.text)).toEqual(["ệ"]);
   });
 
-  it("gives the Windows vertical metrics (OS/2 winAscent 1825, winDescent 443 of 2048)", () => {
+  it("gives the Windows vertical metrics (OS/2 winAscent 1825, winDescent 443 of 2048) and Word's single line, with hhea's external leading (87): 16.1 pt at 14 pt as LibreOffice renders it", () => {
     for (const face of FACES) {
       const v = fonts.vertical(face);
       expect(v.ascent).toBeCloseTo(1825 / 2048, 10);
       expect(v.descent).toBeCloseTo(443 / 2048, 10);
-      expect(v.lineHeight).toBeCloseTo(2268 / 2048, 10);
+      expect(v.lineHeight).toBeCloseTo(2355 / 2048, 10);
+      expect(Math.round(v.lineHeight * 14 * 20) / 20).toBe(16.1);
     }
+  });
+
+  it("computes the single line by the Windows rule: win metrics plus what hhea's line gap exceeds them by; typo metrics with USE_TYPO_METRICS", () => {
+    const win = (1825 + 443) / 2048;
+    expect(singleLineEm({}, { ascent: 1825, descent: -443, lineGap: 87 }, 2048, win)).toBeCloseTo(2355 / 2048, 12);
+    // hhea taller than win by more than its gap: no external leading.
+    expect(singleLineEm({}, { ascent: 1700, descent: -400, lineGap: 87 }, 2048, win)).toBeCloseTo(win, 12);
+    // win taller than hhea by 50 units: the leading shrinks by 50.
+    expect(singleLineEm({}, { ascent: 1800, descent: -418, lineGap: 87 }, 2048, win)).toBeCloseTo((2268 + 37) / 2048, 12);
+    expect(singleLineEm({ fsSelection: { useTypoMetrics: true }, typoAscender: 1600, typoDescender: -448, typoLineGap: 100 }, { ascent: 1825, descent: -443, lineGap: 87 }, 2048, win)).toBeCloseTo(2148 / 2048, 12);
   });
 
   it("reports characters no file has, once each", () => {

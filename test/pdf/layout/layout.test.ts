@@ -10,7 +10,7 @@ import { fakeMetrics } from "./fake-metrics.ts";
 const style: ParagraphStyle = {
   id: "Normal", name: "Normal", font: "Times New Roman", sizePt: 10, bold: false, italic: false, align: "justify",
   indentLeftPt: 0, indentRightPt: 0, firstLinePt: 10, spaceBeforePt: 0, spaceAfterPt: 6, line: { rule: "auto", multiple: 1 },
-  keepNext: false, contextualSpacing: false,
+  keepNext: false, widowControl: true, contextualSpacing: false,
 };
 const texts = (items: { kind: string }[]) => (items.filter((i) => i.kind === "text") as TextItem[]).map((t) => t.text);
 
@@ -57,9 +57,46 @@ describe("pagination", () => {
     const pages = paginate([box(40), box(20, true), box(35)], frame);
     expect(pages.map((p) => texts(p.items))).toEqual([["h40"], ["h20", "h35"]]);
   });
+  it("puts the larger of space after and space before between two boxes, not their sum (as Word and LibreOffice)", () => {
+    const a = { ...box(10), spaceAfter: 12 };
+    const b = { ...box(20), spaceBefore: 6 };
+    const [page] = paginate([a, b], frame);
+    const ys = (page!.items as TextItem[]).map((t) => t.y);
+    expect(ys).toEqual([10 + 10, 10 + 10 + 12 + 20]);
+  });
   it("honours page breaks", () => {
     const entries: FlowEntry[] = [box(10), { kind: "break" }, box(10)];
     expect(paginate(entries, frame)).toHaveLength(2);
+  });
+  // 10 pt lines of 11.5 pt (fake metrics); the frame's text area is 90 pt tall: 7 lines.
+  const para = (n: number, extra: Partial<ParagraphStyle> = {}) =>
+    layoutParagraph({ runs: [{ text: Array.from({ length: n }, (_, i) => `l${i + 1}aaaaa`).join(" ") }], style: { ...style, align: "left", firstLinePt: 0, spaceAfterPt: 0, ...extra } }, 40, fakeMetrics);
+  const linesOf = (pages: ReturnType<typeof paginate>) => pages.map((p) => texts(p.items).filter((t) => t.startsWith("l")));
+  it("splits a paragraph across pages where it does not fit, keeping two lines on each page (widow and orphan control)", () => {
+    expect(para(5)).toHaveLength(5);
+    // Room for 4 lines after a 40 pt box: 4 + 1 would leave a widow, so 3 + 2.
+    expect(linesOf(paginate([box(40), ...para(5)], frame))).toEqual([["l1aaaaa", "l2aaaaa", "l3aaaaa"], ["l4aaaaa", "l5aaaaa"]]);
+    // Room for 4 lines of an 8-line paragraph: 4 + 4.
+    expect(linesOf(paginate([box(40), ...para(8)], frame)).map((p) => p.length)).toEqual([4, 4]);
+    // Room for one line: no orphan, the paragraph starts the next page.
+    expect(linesOf(paginate([box(75), ...para(5)], frame)).map((p) => p.length)).toEqual([0, 5]);
+    // Three lines cannot split 2 + 2: they move whole.
+    expect(linesOf(paginate([box(60), ...para(3)], frame)).map((p) => p.length)).toEqual([0, 3]);
+  });
+  it("without widow control, splits a paragraph after as many lines as fit", () => {
+    expect(linesOf(paginate([box(40), ...para(5, { widowControl: false })], frame)).map((p) => p.length)).toEqual([4, 1]);
+  });
+  it("keeps a heading with the first two lines of the next paragraph", () => {
+    const heading = layoutParagraph({ runs: [{ text: "hd" }], style: { ...style, firstLinePt: 0, spaceAfterPt: 0, keepNext: true } }, 40, fakeMetrics);
+    // After 60 pt: the heading and one line would fit (23 pt of 30), not the heading and two.
+    const pages = paginate([box(60), ...heading, ...para(6)], frame);
+    expect(pages.map((p) => texts(p.items))).toEqual([["h60"], ["hd", "l1aaaaa", "l2aaaaa", "l3aaaaa", "l4aaaaa", "l5aaaaa", "l6aaaaa"]]);
+    // After 50 pt: heading and two lines fit (34.5 of 40), the rest follows on the next page.
+    expect(linesOf(paginate([box(50), ...heading, ...para(6)], frame)).map((p) => p.length)).toEqual([2, 4]);
+  });
+  it("makes a table row as tall as its lines, its two paddings and one border, as LibreOffice measures it", () => {
+    const rows = layoutTable({ kind: "table", columns: [{ width: 1 }], headerRows: 0, rows: [{ cells: [{ paragraphs: [[{ text: "a" }], [{ text: "b" }]] }] }] }, 100, { ...style, firstLinePt: 0, spaceAfterPt: 0 }, fakeMetrics);
+    expect(rows[0]!.height).toBeCloseTo(2 * 11.5 + 2 * 2 + 0.5, 6);
   });
   it("repeats a table's header row on the next page", () => {
     const table = layoutTable(
