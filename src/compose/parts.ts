@@ -19,7 +19,8 @@ export function blocHeader(m: YearModel, typeCode: string, so: number | null | u
 export function unitHeader(m: YearModel, u: UnitInfo, typeCode: string, so: number | null | undefined, date: string | null | undefined): DocHeader {
   return {
     ...(m.bloc.parentBody ? { parentBody: upperVi(m.bloc.parentBody) } : {}),
-    issuer: splitIssuer(upperVi(u.name)),
+    // Lines the data gives are kept (the arrangement only mends a break inside a compound or a line too wide).
+    issuer: u.headerLines ? u.headerLines.map(upperVi) : splitIssuer(upperVi(u.name)),
     number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: u.abbr }),
     placeDate: formatPlaceDate(m.bloc.place, date ?? undefined, { year: m.year }),
   };

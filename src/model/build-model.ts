@@ -32,7 +32,7 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
   const all = new Map<string, UnitInfo>(
     b.don_vi.map((u) => [
       u.ma,
-      { id: u.ma, name: u.ten, shortName: u.ten_ngan ?? u.ten, abbr: u.viet_tat, head: { name: u.thu_truong.ho_ten, title: u.thu_truong.chuc_vu }, women70: u.nu_tu_70_phan_tram ?? false },
+      { id: u.ma, name: u.ten, shortName: u.ten_ngan ?? u.ten, abbr: u.viet_tat, head: { name: u.thu_truong.ho_ten, title: u.thu_truong.chuc_vu }, women70: u.nu_tu_70_phan_tram ?? false, ...(u.dong_ten ? { headerLines: u.dong_ten } : {}) },
     ]),
   );
   const memberIds = new Set(y.thanh_vien ?? b.don_vi.map((u) => u.ma));

@@ -23,6 +23,8 @@ export interface UnitInfo {
   abbr: string;
   head: { name: string; title: string };
   women70: boolean;
+  /** The name's lines in a header, when the data fixes them by hand. */
+  headerLines?: string[];
 }
 
 export interface Criterion {

@@ -5,6 +5,12 @@ export const Unit = z.strictObject({
   ma: Id.describe("Mã đơn vị, dùng trong tên tệp và khi tham chiếu, ví dụ: so-y-te"),
   ten: Text.describe("Tên đầy đủ, ví dụ: Sở Y tế"),
   ten_ngan: Text.optional().describe("Tên ngắn dùng trong bảng, ví dụ: Sở Y tế"),
+  dong_ten: z
+    .array(Text)
+    .min(1)
+    .max(4)
+    .optional()
+    .describe("Tên đơn vị ở đầu văn bản, mỗi dòng một mục, khi muốn tự chia dòng, ví dụ: [Sở Khoa học, và Công nghệ]"),
   viet_tat: z.string().regex(/^[A-ZĐ0-9]+$/u, { message: "code" }).describe("Chữ viết tắt dùng trong ký hiệu văn bản, ví dụ: SYT"),
   thu_truong: z.strictObject({
     ho_ten: Text.describe("Họ tên thủ trưởng"),
