@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sourceHash } from "../../bin/source-hash.js";
 
 /** The repository (or installed package) root: two folders above this module, in src/ or dist/. */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -30,23 +30,8 @@ export function toolVersion(): string {
   return sourceIdentity() + zlib;
 }
 
+/** The package version and the sources' hash (bin/source-hash.js, shared with bin/khoi-thi-dua.js). */
 export function sourceIdentity(): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-  const h = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith(".ts")) h.update(name).update(readFileSync(p));
-    }
-  };
-  walk(join(ROOT, "src"));
-  for (const lock of ["package-lock.json"]) {
-    try {
-      h.update(readFileSync(join(ROOT, lock)));
-    } catch {
-      /* an installed copy may have no lock file */
-    }
-  }
-  return `${pkg.version}+${h.digest("hex").slice(0, 16)}`;
+  return `${pkg.version}+${sourceHash(ROOT).slice(0, 16)}`;
 }

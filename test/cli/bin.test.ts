@@ -1,0 +1,41 @@
+/**
+ * bin/khoi-thi-dua.js runs the compiled CLI only when it was compiled from the
+ * sources as they are: an edit not yet compiled runs through tsx, even when
+ * the edited file keeps an old time (rsync -a, cp -p, tar x) or a source was deleted.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO } from "../helpers/fixture-world.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "ktd-bin-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const copy = join(tmp, "tool");
+for (const p of ["bin", "src", "dist", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"]) cpSync(join(REPO, p), join(copy, p), { recursive: true });
+symlinkSync(join(REPO, "node_modules"), join(copy, "node_modules"));
+const help = () => spawnSync(process.execPath, [join(copy, "bin", "khoi-thi-dua.js"), "--help", "--lang", "en"], { encoding: "utf8" }).stdout;
+const old = new Date("2020-01-01T00:00:00Z");
+
+describe("which CLI bin/ runs", () => {
+  it("the compiled one while the sources are those it was compiled from, else the sources", () => {
+    // Mark the compiled help text: seen only when dist/ runs.
+    const compiled = join(copy, "dist", "cli", "args.js");
+    writeFileSync(compiled, readFileSync(compiled, "utf8").replace("Usage:", "Usage (compiled):"));
+    expect(help()).toContain("Usage (compiled):");
+    // An edit that keeps an old time is still an edit.
+    const source = join(copy, "src", "cli", "args.ts");
+    writeFileSync(source, readFileSync(source, "utf8").replace("Usage:", "Usage (edited):"));
+    utimesSync(source, old, old);
+    expect(help()).toContain("Usage (edited):");
+  });
+
+  it("the sources when a source file was deleted since the compilation", () => {
+    const source = join(copy, "src", "cli", "args.ts");
+    writeFileSync(source, readFileSync(join(REPO, "src", "cli", "args.ts")));
+    expect(help()).toContain("Usage (compiled):");
+    rmSync(join(copy, "src", "tools", "bench-cli.ts"));
+    expect(help()).not.toContain("Usage (compiled):");
+  });
+});
