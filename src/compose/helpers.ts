@@ -135,7 +135,7 @@ for (const name of ["each", "with", "if", "unless"] as const) {
 }
 
 /** Helpers whose arguments are looked up strictly: a misspelt name is an error, not an empty string. */
-export const STRICT_ARGUMENTS = new Set([...Object.keys(formatters), "bang", "lookup"]);
+export const STRICT_ARGUMENTS = new Set([...Object.keys(formatters), "bang", "lookup", "each", "with"]);
 
 /** The helpers a template may call (the built-in blocks are known to Handlebars already). */
 export const knownHelpers: Record<string, true> = Object.fromEntries([...Object.keys(formatters), "bang", "__at"].map((k) => [k, true]));

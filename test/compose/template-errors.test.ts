@@ -10,7 +10,7 @@ import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import { checkProject } from "../../src/pipeline.ts";
 import { fixtureWorld, repoTemplates } from "../helpers/fixture-world.ts";
 
-const ctx = { nam: 2020, khoi: { ten: "Khối 9", ten_ngan: "K9" }, don_vi: [{ ten: "Sở A" }] };
+const ctx = { nam: 2020, khoi: { ten: "Khối 9", ten_ngan: "K9" }, don_vi: [{ ten: "Sở A" }], khach_moi: [] };
 
 function render(text: string, tables: string[] = []) {
   const diags = new Diagnostics();
@@ -68,6 +68,22 @@ describe("names a template uses that do not exist", () => {
     const { diags, line } = render("{{hoa khoi.tenn}}");
     expect(diags.map(line)).toEqual(["templates/x.md:10:7 template/missing-value"]);
     expect(diags[0]!.params).toMatchObject({ name: "tenn" });
+  });
+});
+
+describe("block helpers over a misspelt name", () => {
+  it("{{#each}} and {{#with}} over a name the data does not have are errors, not an empty block", () => {
+    for (const block of ["{{#each don_vii}}x{{/each}}", "{{#with khoii}}x{{/with}}"]) {
+      const { diags, r } = render(block);
+      expect(diags.map((d) => d.code), block).toEqual(["template/missing-value"]);
+      expect(r).toBeUndefined();
+    }
+  });
+
+  it("an {{#each}} inside an {{#if}} that is false is never looked up", () => {
+    const { diags, r } = render("{{#if khach_moi.length}}{{#each khach_moi}}x{{/each}}{{/if}}ok");
+    expect(diags).toEqual([]);
+    expect(r?.text).toBe("ok");
   });
 });
 
