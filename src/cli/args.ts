@@ -134,7 +134,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === "--check") o.check = true;
     else if (a === "--replace-signed") o.replaceSigned = true;
     else if (a === "--watch") o.watch = true;
-    else if (a === "--only") o.only = value();
+    else if (a === "--only") {
+      // An empty --only (an unset variable) would mean every document: with --replace-signed, every signed PDF.
+      const v = value();
+      if (v.trim() === "") o.errors.push("--only needs a document or a unit id, not an empty value");
+      else o.only = v;
+    }
     else if (a === "--year") {
       const v = Number(value());
       if (Number.isInteger(v) && v >= 2000 && v <= 2100) o.year = v;

@@ -68,8 +68,17 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
         if (now === undefined) continue;
         if (signed.has(path)) diags.warning("build/kept-file", { file: path, line: 1, column: 1 }, { path, whyVi: "tệp đã được ký số", whyEn: "it carries a signature" });
         else if (now !== e.outputs[path]) diags.warning("build/kept-file", { file: path, line: 1, column: 1 }, { path, whyVi: "tệp đã được sửa sau lần lập trước", whyEn: "it was changed after the last build" });
-        else vanished.push(path);
+        else if (!(await reachedDirectly(world, opts.outDir, path))) {
+          // Through a link (out/2019 → ../templates): the file is not the build's own; said in --check too.
+          diags.error("file/link", { file: path, line: 1, column: 1 }, { target: (await world.realPath(path)) ?? "?", reasonVi: "đi qua liên kết (symlink); công cụ không xóa qua liên kết", reason: "goes through a symbolic link; the tool never removes through one" });
+        } else vanished.push(path);
       }
     }
   return { manifestPath, previous, onDisk, plans, todo, vanished };
+}
+
+/** Whether `path` under the output folder is that very file, not one a symbolic link on the way leads to. */
+async function reachedDirectly(world: World, outDir: string, path: string): Promise<boolean> {
+  const [real, realOut] = await Promise.all([world.realPath(path), world.realPath(outDir)]);
+  return real !== undefined && realOut !== undefined && real === realOut + path.slice(outDir.length);
 }

@@ -122,10 +122,14 @@ describe("writing and removing never go through a link", async () => {
     const m = JSON.parse(readFileSync(manifestPath, "utf8"));
     m.documents["2019/shell"] = { key: "2019/shell", content: "x", inputs: {}, outputs: { "out/2019/shell.docx": createHash("sha256").update(bytes).digest("hex") } };
     writeFileSync(manifestPath, JSON.stringify(m));
+    // --check says so too, and never that the file would be removed.
+    const check = await buildProject(nodeWorld(dir), { ...opts, check: true });
+    expect(check.removed).toEqual([]);
+    expect(errors(check)).toEqual(["file/link out/2019/shell.docx"]);
     const r = await buildProject(nodeWorld(dir), opts);
     expect(readFileSync(shell).equals(bytes)).toBe(true);
     expect(r.removed).toEqual([]);
-    expect(errors(r)).toEqual(["file/link out/2019"]);
+    expect(errors(r)).toEqual(["file/link out/2019/shell.docx"]);
   });
 
   it("a year folder of out/ linked inside the project is not written through", async () => {

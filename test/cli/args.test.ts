@@ -17,6 +17,11 @@ describe("build options", () => {
     }
   });
 
+  it("an empty --only is a usage error, not every document", () => {
+    expect(parseArgs(["build", "--only", "", "--replace-signed"]).errors).toEqual(["--only needs a document or a unit id, not an empty value"]);
+    expect(parseArgs(["build", "--only="]).errors).toHaveLength(1);
+  });
+
   it("a trailing slash names the same folder", () => {
     expect(parseArgs(["build", "--out", "out/"]).outDir).toBe("out");
     expect(parseArgs(["build", "--data", "data//"]).dataDir).toBe("data");
