@@ -29,7 +29,7 @@ describe("files a build may touch", async () => {
   const world = (extra: Record<string, Uint8Array> = {}) => memoryWorld({ ...Object.fromEntries(built.files), ...extra }, { outside });
 
   it("never deletes a path a manifest entry names outside the document's own files", async () => {
-    const victims = { "/tmp/x": enc("outside"), "../../x": enc("above"), "data/khoi.yaml": built.files.get("data/khoi.yaml")!, "out/notes.txt": enc("mine") };
+    const victims = { "/srv/x": enc("outside"), "../../x": enc("above"), "data/khoi.yaml": built.files.get("data/khoi.yaml")!, "out/notes.txt": enc("mine") };
     const h = (b: Uint8Array) => sha256(b);
     const hostile = {
       ...manifest,
@@ -38,7 +38,7 @@ describe("files a build may touch", async () => {
         // A document that no longer exists, whose outputs name other files.
         "2019/cu": { key: "2019/cu", content: "x", inputs: {}, outputs: Object.fromEntries(Object.entries(victims).map(([p, b]) => [p, h(b)])) },
         // A key that is itself a path.
-        "../../etc": { key: "../../etc", content: "x", inputs: {}, outputs: { "/tmp/x": h(victims["/tmp/x"]) } },
+        "../../etc": { key: "../../etc", content: "x", inputs: {}, outputs: { "/srv/x": h(victims["/srv/x"]) } },
       },
     };
     const w = world({ ...victims, "out/.manifest.json": enc(JSON.stringify(hostile)) });
@@ -50,7 +50,7 @@ describe("files a build may touch", async () => {
     expect(codes(r)).toContain("warning manifest/foreign-path");
     const warned = r.diagnostics.filter((d) => d.code === "manifest/foreign-path");
     expect(warned.every((d) => d.pos.file === "out/.manifest.json")).toBe(true);
-    expect(warned.map((d) => d.params.path).sort()).toEqual(["../../etc", "../../x", "/tmp/x", "data/khoi.yaml", "out/notes.txt"]);
+    expect(warned.map((d) => d.params.path).sort()).toEqual(["../../etc", "../../x", "/srv/x", "data/khoi.yaml", "out/notes.txt"]);
     expectLocated(r.diagnostics);
   });
 
