@@ -1,5 +1,5 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { ioReason, isIoError, isLinkError } from "../io/io-error.ts";
+import { reportIoError } from "../diagnostics/io-diagnostic.ts";
 import type { DirEntry, World } from "../io/world.ts";
 import { decodeText } from "./decode.ts";
 import { LIMITS } from "./limits.ts";
@@ -20,9 +20,7 @@ export async function readText(world: World, file: string, diags: Diagnostics, w
     }
     bytes = size === undefined ? undefined : await world.readFile(file);
   } catch (err) {
-    if (isLinkError(err)) diags.error("file/link", at, { target: err.target, ...ioReason(err) });
-    else if (isIoError(err)) diags.error("file/unreadable", at, ioReason(err));
-    else throw err;
+    reportIoError(diags, err, file, "read");
     return undefined;
   }
   if (bytes === undefined) {
@@ -48,10 +46,7 @@ export async function listDir(world: World, dir: string, diags: Diagnostics): Pr
   try {
     return await world.listDir(dir);
   } catch (err) {
-    const at = { file: dir, line: 1, column: 1 };
-    if (isLinkError(err)) diags.error("file/link", at, { target: err.target, ...ioReason(err) });
-    else if (isIoError(err)) diags.error("file/unreadable", at, ioReason(err));
-    else throw err;
+    reportIoError(diags, err, dir, "read");
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { ioReason, isIoError, isLinkError } from "../io/io-error.ts";
+import { reportIoError } from "../diagnostics/io-diagnostic.ts";
 
 export const FAILED = Symbol("failed");
 
@@ -11,12 +11,7 @@ export async function guard<T>(diags: Diagnostics, path: string, op: "read" | "w
   try {
     return await run();
   } catch (err) {
-    if (!isIoError(err)) throw err;
-    const at = { file: path, line: 1, column: 1 };
-    // The diagnostic names the link itself (a folder on the way, for a write through one).
-    if (isLinkError(err)) diags.error("file/link", { ...at, file: err.path ?? path }, { target: err.target, ...ioReason(err) });
-    else if (op === "write") diags.error("build/write-failed", at, { path, ...ioReason(err) });
-    else diags.error("file/unreadable", at, ioReason(err));
+    reportIoError(diags, err, path, op);
     return FAILED;
   }
 }
