@@ -3,11 +3,12 @@
  * sources as they are: an edit not yet compiled runs through tsx, even when
  * the edited file keeps an old time (rsync -a, cp -p, tar x) or a source was deleted.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { sourceHash } from "../../bin/source-hash.js";
 import { REPO } from "../helpers/fixture-world.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "ktd-bin-"));
@@ -15,6 +16,15 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const copy = join(tmp, "tool");
 for (const p of ["bin", "src", "dist", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"]) cpSync(join(REPO, p), join(copy, p), { recursive: true });
 symlinkSync(join(REPO, "node_modules"), join(copy, "node_modules"));
+// The copy's dist/ must be compiled from its sources (npm test compiles first; a direct vitest run may not have).
+const compiledFrom = () => {
+  try {
+    return JSON.parse(readFileSync(join(copy, "dist", "identity.json"), "utf8")).sources as string;
+  } catch {
+    return undefined;
+  }
+};
+if (compiledFrom() !== sourceHash(copy)) execFileSync("npm", ["run", "-s", "compile"], { cwd: copy, stdio: "ignore" });
 const help = () => spawnSync(process.execPath, [join(copy, "bin", "khoi-thi-dua.js"), "--help", "--lang", "en"], { encoding: "utf8" }).stdout;
 const old = new Date("2020-01-01T00:00:00Z");
 
