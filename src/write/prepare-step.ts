@@ -1,3 +1,4 @@
+import { closestFirst } from "../diagnostics/closest-names.ts";
 import type { ComposedDocument } from "../compose/compose-all.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { onlyName } from "../documents/registry.ts";
@@ -64,16 +65,6 @@ export async function prepareBuild(world: World, opts: BuildOptions, diags: Diag
 }
 
 const FACE_ORDER = ["regular", "bold", "italic", "boldItalic"] as const;
-
-/** Names sorted by how many leading characters they share with `wanted`, then by name. */
-function closestFirst(wanted: string, names: string[]): string[] {
-  const shared = (n: string) => {
-    let i = 0;
-    while (i < n.length && i < wanted.length && n[i] === wanted[i]) i++;
-    return i;
-  };
-  return [...names].sort((a, b) => shared(b) - shared(a) || (a < b ? -1 : 1));
-}
 
 /** Font files read through the world; one that cannot be read (not missing: unreadable) names itself. */
 function fontReader(world: World, FontNotFoundError: new (message: string) => Error): (path: string) => Promise<Uint8Array | undefined> {
