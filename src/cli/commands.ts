@@ -52,7 +52,7 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
       const { warnings } = report(current.warnings, opts, (s) => rep.line(s));
       rep.line(summaryLine(0, warnings, opts.lang));
       const seconds = ((world.monotonicMs() - t0) / 1000).toFixed(2);
-      rep.line(vi ? `Xong: 0 văn bản được lập, ${current.documents} bỏ qua (không đổi), 0 lỗi, ${seconds} giây.` : `Done: 0 documents built, ${current.documents} skipped (unchanged), 0 failed, ${seconds} s.`);
+      rep.line(doneLine(0, current.documents, seconds, opts));
       return 0;
     }
   }
@@ -76,7 +76,7 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
     return 1;
   }
   const built = result.rebuilt.length;
-  rep.line(vi ? `Xong: ${built} văn bản được lập, ${result.skipped.length} bỏ qua (không đổi), 0 lỗi, ${seconds} giây.` : `Done: ${built} documents built, ${result.skipped.length} skipped (unchanged), 0 failed, ${seconds} s.`);
+  rep.line(doneLine(built, result.skipped.length, seconds, opts));
   return 0;
 }
 
@@ -96,4 +96,11 @@ function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, erro
         : `Check: all ${result.skipped.length} documents in out/ match the data.`,
   );
   return stale ? 1 : 0;
+}
+
+/** The closing line of a build that succeeded. */
+function doneLine(built: number, skipped: number, seconds: string, opts: CliOptions): string {
+  return opts.lang === "vi"
+    ? `Xong: ${built} văn bản được lập, ${skipped} bỏ qua (không đổi), 0 lỗi, ${seconds} giây.`
+    : `Done: ${built} documents built, ${skipped} skipped (unchanged), 0 failed, ${seconds} s.`;
 }
