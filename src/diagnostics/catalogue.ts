@@ -31,6 +31,28 @@ const FORMAT_EN: Record<string, string> = {
   empty: "must not be empty",
 };
 
+/** zod's type names (schema/type's expected and got) in words. */
+const TYPE_VI: Record<string, string> = {
+  number: "số",
+  int: "số nguyên",
+  string: "chuỗi (văn bản)",
+  boolean: "đúng/sai (true/false)",
+  array: "danh sách",
+  object: "đối tượng (các trường con)",
+  null: "trống (null)",
+  date: "ngày",
+};
+const TYPE_EN: Record<string, string> = {
+  number: "a number",
+  int: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object (fields)",
+  null: "empty (null)",
+  date: "a date",
+};
+
 export const CATALOGUE = {
   "file/missing": { vi: "Thiếu tệp {what}", en: "Missing file: {what}", hintVi: "Tạo tệp này (xem README, mục Cấu trúc dữ liệu).", hintEn: "Create it (see the README, data layout)." },
   "file/too-large": { vi: "Tệp quá lớn ({size} byte, tối đa {max})", en: "File too large ({size} bytes, at most {max})", hintVi: "Tách dữ liệu thành nhiều tệp nhỏ hơn.", hintEn: "Split the data into smaller files." },
@@ -60,7 +82,7 @@ export const CATALOGUE = {
   "markdown/unclosed-front-matter": { vi: "Phần khai báo đầu tệp chưa được đóng", en: "The front matter is not closed", hintVi: "Thêm một dòng --- sau các khai báo YAML.", hintEn: "Add a line '---' after the YAML fields." },
   "text/legacy-encoding": { vi: "Văn bản có vẻ được gõ bằng bảng mã cũ {encoding}", en: "The text looks like legacy {encoding} encoding", hintVi: "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã). Có lẽ ý là: “{suggestion}”", hintEn: "Convert it to Unicode. Probably meant: “{suggestion}”" },
   "schema/missing": { vi: "Thiếu trường bắt buộc {field}", en: "Missing required field {field}", hintVi: "Thêm trường này (gợi ý của VS Code khi dùng JSON Schema, xem README).", hintEn: "Add the field (the JSON Schema in VS Code suggests it)." },
-  "schema/type": { vi: "Trường {field} sai kiểu: cần {expected}, nhưng là {got}", en: "Field {field} has the wrong type: expected {expected}, got {got}", hintVi: "Sửa giá trị cho đúng kiểu (số viết không có dấu ngoặc kép, danh sách bắt đầu bằng “- ”).", hintEn: "Use the expected type." },
+  "schema/type": { vi: "Trường {field} sai kiểu: cần {expectedVi}, nhưng là {gotVi}", en: "Field {field} has the wrong type: expected {expectedEn}, got {gotEn}", hintVi: "Sửa giá trị cho đúng kiểu (số viết không có dấu ngoặc kép, danh sách bắt đầu bằng “- ”).", hintEn: "Write a value of that type (numbers without quotes, list items starting with “- ”)." },
   "schema/unknown-key": { vi: "Trường không xác định {key} trong {field}", en: "Unknown field {key} in {field}", hintVi: "Kiểm tra lỗi chính tả tên trường, hoặc xóa dòng này.", hintEn: "Check the spelling or remove the line." },
   "schema/enum": { vi: "Giá trị của {field} không hợp lệ; chỉ chấp nhận: {allowed}", en: "Invalid value for {field}; allowed: {allowed}", hintVi: "Chọn một trong các giá trị trên.", hintEn: "Use one of the allowed values." },
   "schema/too-few": { vi: "Danh sách {field} cần ít nhất {min} mục", en: "List {field} needs at least {min} items", hintVi: "Bổ sung các mục còn thiếu.", hintEn: "Add the missing items." },
@@ -73,6 +95,30 @@ export const CATALOGUE = {
     hintEn: "Shorten it: ids are used in the names of the output files, so they must be short (e.g. so-y-te).",
   },
   "schema/format": { vi: "Trường {field}: {kindVi}", en: "Field {field}: {kindEn}", hintVi: "Sửa giá trị “{value}”.", hintEn: "Correct the value “{value}”." },
+  "schema/decimal-comma": {
+    vi: "Trường {field}: “{value}” không phải là số (dấu phẩy thập phân); dùng dấu chấm thập phân: {suggestion}",
+    en: "Field {field}: “{value}” is not a number (decimal comma); use a decimal point: {suggestion}",
+    hintVi: "Viết {suggestion} (dấu chấm, không có dấu ngoặc kép).",
+    hintEn: "Write {suggestion} (a point, no quotes).",
+  },
+  "schema/quoted-number": {
+    vi: "Trường {field}: “{value}” là chuỗi, không phải số (vì nằm trong dấu ngoặc kép)",
+    en: "Field {field}: “{value}” is text, not a number (it is in quotes)",
+    hintVi: "Bỏ dấu ngoặc kép: {value}.",
+    hintEn: "Remove the quotes: {value}.",
+  },
+  "schema/not-a-number": {
+    vi: "Trường {field}: {value} không phải là số",
+    en: "Field {field}: {value} is not a number",
+    hintVi: "Ghi một số cụ thể, ví dụ: 9.5 (.nan, .inf là giá trị đặc biệt của YAML, không phải số).",
+    hintEn: "Write an actual number, e.g. 9.5 (.nan and .inf are YAML special values, not numbers).",
+  },
+  "schema/date-format": {
+    vi: "Trường {field}: ngày “{value}” phải viết theo dạng NNNN-TT-NN: {suggestion}",
+    en: "Field {field}: the date “{value}” must be written YYYY-MM-DD: {suggestion}",
+    hintVi: "Viết {suggestion} (năm-tháng-ngày); “{value}” được đọc theo thứ tự {orderVi}.",
+    hintEn: "Write {suggestion} (year-month-day); “{value}” is read as {orderEn}.",
+  },
   "ref/unknown-unit": { vi: "Không có đơn vị mã “{id}” trong khoi.yaml", en: "No unit with id “{id}” in khoi.yaml", hintVi: "Dùng một mã trong danh sách: {known}.", hintEn: "Use one of: {known}." },
   "ref/not-member": { vi: "Đơn vị “{id}” không phải thành viên Khối năm {year}", en: "Unit “{id}” is not a member of the bloc in {year}", hintVi: "Kiểm tra danh sách thanh_vien trong nam.yaml.", hintEn: "Check thanh_vien in nam.yaml." },
   "ref/unknown-criterion": { vi: "Không có tiêu chí mã “{id}” trong nam.yaml", en: "No criterion with id “{id}” in nam.yaml", hintVi: "Dùng một mã trong danh sách: {known}.", hintEn: "Use one of: {known}." },
@@ -440,6 +486,12 @@ export function messageOf(code: string, params: Params, lang: Lang): { message: 
   if (typeof params.kind === "string") {
     p.kindVi = FORMAT_VI[params.kind] ?? params.kind;
     p.kindEn = FORMAT_EN[params.kind] ?? params.kind;
+  }
+  for (const key of ["expected", "got"] as const) {
+    const t = params[key];
+    if (typeof t !== "string") continue;
+    p[`${key}Vi`] = TYPE_VI[t] ?? t;
+    p[`${key}En`] = TYPE_EN[t] ?? t;
   }
   const message = fill(lang === "vi" ? entry.vi : entry.en, p);
   const hintT = lang === "vi" ? entry.hintVi : entry.hintEn;

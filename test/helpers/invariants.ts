@@ -3,8 +3,8 @@ import { CATALOGUE, type Entry } from "../../src/diagnostics/catalogue.ts";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 
-/** Placeholders a catalogue entry fills, beyond its params ({kindVi} and {kindEn} come from {kind}). */
-const DERIVED = new Set(["kindVi", "kindEn"]);
+/** Placeholders a catalogue entry fills, beyond its params ({kindVi} and {kindEn} come from {kind}, {expectedVi}... from {expected} and {got}). */
+const DERIVED = new Set(["kindVi", "kindEn", "expectedVi", "expectedEn", "gotVi", "gotEn"]);
 
 /**
  * What every diagnostic must be, whatever the input: a known code, a file of

@@ -9,7 +9,7 @@ describe("id length", () => {
   it("a unit id of 246 characters is a located error saying the limit", async () => {
     const { lines, texts } = await checkEdited({ "data/khoi.yaml": [["ma: don-vi-c", `ma: ${long}`]] });
     expect(lines).toEqual(["error data/khoi.yaml:17:9 schema/too-long"]);
-    expect(texts[0]).toContain("don_vi.2.ma");
+    expect(texts[0]).toContain("don_vi[3].ma");
     expect(texts[0]).toContain("246");
     expect(texts[0]).toContain(String(ID_MAX));
     expect(texts[1]).toContain(`at most ${ID_MAX}`);

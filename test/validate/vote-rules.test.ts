@@ -27,6 +27,6 @@ describe("vote rules", () => {
   it("rejects chi_tieu: 0 at the value", async () => {
     const { lines, texts } = await checkEdited({ [NAM]: [["chi_tieu: 1 }", "chi_tieu: 0 }"]] });
     expect(lines).toEqual([`error ${NAM}:19:77 schema/too-small`]);
-    expect(texts[0]).toContain("binh_bau.danh_hieu.0.chi_tieu");
+    expect(texts[0]).toContain("binh_bau.danh_hieu[1].chi_tieu");
   });
 });
