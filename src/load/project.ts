@@ -24,6 +24,7 @@ export interface RawProject {
 
 export interface UnitFile {
   unitId: string;
+  /** Its value is undefined when the file could not be read or parsed (the error is reported already). */
   src: YamlSource;
 }
 
@@ -82,8 +83,10 @@ async function loadYear(world: World, diags: Diagnostics, dir: string, folder: s
           continue;
         }
         seen.set(m[1]!, f.name);
-        const text = await readText(world, `${path}/${f.name}`, diags);
-        if (text !== undefined) list.push({ unitId: m[1]!, src: parseYamlSource(`${path}/${f.name}`, text, diags) });
+        const file = `${path}/${f.name}`;
+        const text = await readText(world, file, diags);
+        // A file that could not be read stays listed, without a value: its unit has a file, with errors.
+        list.push({ unitId: m[1]!, src: text === undefined ? unreadable(file) : parseYamlSource(file, text, diags) });
       }
     } else if (entry.kind === "file" && entry.name === "nam.yaml") {
       const text = await readText(world, path, diags);
@@ -105,4 +108,9 @@ function duplicate(diags: Diagnostics, first: string, second: string): void {
 
 function unexpected(diags: Diagnostics, path: string): void {
   diags.warning("file/unexpected", { file: path, line: 1, column: 1 }, { name: path });
+}
+
+/** A file listed but not read (too large, not UTF-8, empty...): its error is reported already. */
+function unreadable(file: string): YamlSource {
+  return { file, value: undefined, locate: () => ({ file, line: 1, column: 1 }) };
 }

@@ -1,7 +1,7 @@
 import type { Registration } from "../schema/unit-files.ts";
 import { checkDate, timeline } from "./check-dates.ts";
 import type { Located } from "./project.ts";
-import { checkUnique, type YearContext } from "./year-context.ts";
+import { checkUnique, hasFileErrors, type YearContext } from "./year-context.ts";
 
 /** Each unit's registration: a known unit, known criteria each once, dated in the year after the plan; a member without one is warned of. */
 export function checkRegistrations(ctx: YearContext, registrations: ReadonlyMap<string, Located<Registration>>): void {
@@ -21,7 +21,8 @@ export function checkRegistrations(ctx: YearContext, registrations: ReadonlyMap<
     checkDate(ctx, reg.src, ["ngay"], r.ngay, "year", timeline(ctx, "dang_ky"), planDate, "Bản đăng ký", "The registration");
   }
   for (const id of ctx.members) {
-    if (!registrations.has(id)) {
+    // A registration that exists with errors has said so already.
+    if (!registrations.has(id) && !hasFileErrors(ctx.vy, "dang-ky", id)) {
       const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
       diags.warning("registration/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id });
     }

@@ -1,6 +1,6 @@
 import { formatScore } from "../format/number.ts";
 import { checkDate, timeline } from "./check-dates.ts";
-import { checkUnique, type YearContext } from "./year-context.ts";
+import { checkUnique, hasFileErrors, RESULTS_KIND, type YearContext } from "./year-context.ts";
 
 /** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
 export function checkResults(ctx: YearContext): void {
@@ -51,6 +51,8 @@ export function checkResults(ctx: YearContext): void {
     }
   }
   for (const id of ctx.members) {
+    // A results file that exists with errors has said so already.
+    if (hasFileErrors(vy, RESULTS_KIND, id)) continue;
     const res = vy.results.get(id)?.data;
     const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
     if (!res?.tong_ket) diags.warning("results/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id, part: "tong_ket" });

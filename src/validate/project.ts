@@ -8,6 +8,7 @@ import { PER_UNIT_DOCS, SINGLE_DOCS } from "../documents/registry.ts";
 import { Results } from "../schema/unit-files.ts";
 import { Year } from "../schema/year.ts";
 import { checkBloc, checkYear } from "./cross-checks.ts";
+import { RESULTS_KIND } from "./year-context.ts";
 import { validateWith } from "./zod-issues.ts";
 
 /** Validated data together with the source that locates it. */
@@ -31,6 +32,13 @@ export interface ValidYear {
   /** Each per-unit document type's valid files, by the type's id, then by unit. */
   unitDocs: Map<string, Map<string, Located<unknown>>>;
   results: Map<string, Located<Results>>;
+  /**
+   * The units whose file exists but has errors (could not be read, parsed or validated), by
+   * folder: RESULTS_KIND for ket-qua/, a per-unit type's id (dang-ky) for its folder. The file's
+   * own errors are reported; checks across files say nothing more about such a unit (no
+   * "missing" warning): ask with hasFileErrors (year-context.ts).
+   */
+  filesWithErrors: Map<string, Set<string>>;
 }
 
 export interface ValidProject {
@@ -58,18 +66,24 @@ export function validateProject(raw: RawProject, diags: Diagnostics): ValidProje
 function validateYear(ry: RawYear, diags: Diagnostics): ValidYear | undefined {
   if (!ry.nam) return undefined;
   const year = located(Year, ry.nam, diags);
-  const vy: Omit<ValidYear, "year"> = { folder: ry.folder, dir: ry.dir, docs: new Map(), unitDocs: new Map(), results: new Map() };
+  const vy: Omit<ValidYear, "year"> = { folder: ry.folder, dir: ry.dir, docs: new Map(), unitDocs: new Map(), results: new Map(), filesWithErrors: new Map() };
+  const failed = (kind: string, unitId: string) => {
+    const set = vy.filesWithErrors.get(kind) ?? new Set<string>();
+    vy.filesWithErrors.set(kind, set.add(unitId));
+  };
   for (const t of PER_UNIT_DOCS) {
     const valid = new Map<string, Located<unknown>>();
     for (const f of ry.unitDocs.get(t.id) ?? []) {
       const r = located(t.schema, f.src, diags);
       if (r) valid.set(f.unitId, r);
+      else failed(t.id, f.unitId);
     }
     vy.unitDocs.set(t.id, valid);
   }
   for (const f of ry.results) {
     const r = located(Results, f.src, diags);
     if (r) vy.results.set(f.unitId, r);
+    else failed(RESULTS_KIND, f.unitId);
   }
   for (const t of SINGLE_DOCS) {
     const d = markdown(t.schema, ry.docs.get(t.id), diags);

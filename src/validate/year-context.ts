@@ -30,3 +30,11 @@ export function checkUnique(items: readonly string[], src: YamlSource, pathOf: (
     }
   });
 }
+
+/** The key of the results folder (ket-qua/) in ValidYear.filesWithErrors. */
+export const RESULTS_KIND = "ket-qua";
+
+/** True when the unit's file of this kind (RESULTS_KIND, or a per-unit type's id) exists but has errors. */
+export function hasFileErrors(vy: ValidYear, kind: string, unitId: string): boolean {
+  return vy.filesWithErrors.get(kind)?.has(unitId) ?? false;
+}
