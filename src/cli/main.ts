@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
       return (await import("./commands.ts")).runBuild(world, opts);
     case "schema":
-      return (await import("./schema-command.ts")).writeSchemas(world, print);
+      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang);
   }
 }
 

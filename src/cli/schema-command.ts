@@ -1,12 +1,25 @@
+import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
+import { loadProject } from "../load/project.ts";
+import { projectIds } from "../schema/editor-schema.ts";
 import { jsonSchemas } from "../schema/json-schema.ts";
 
-/** Writes data/.schema/*.json, the files VS Code's YAML extension reads (see .vscode/settings.json). */
-export async function writeSchemas(world: World, print: (s: string) => void): Promise<number> {
-  for (const [name, schema] of Object.entries(jsonSchemas())) {
-    const path = `data/.schema/${name}.schema.json`;
+/**
+ * Writes <data>/.schema/*.json, the files VS Code's YAML extension reads (see .vscode/settings.json),
+ * for this project: its unit, criterion and award ids are offered where a field refers to one.
+ * Run again after adding a unit to khoi.yaml or a criterion to nam.yaml.
+ */
+export async function writeSchemas(world: World, print: (s: string) => void, dataDir = "data", lang: "vi" | "en" = "vi"): Promise<number> {
+  // The data is read only for its ids; its mistakes are `validate`'s to report.
+  const raw = await loadProject(world, new Diagnostics(), dataDir);
+  const ids = projectIds(raw);
+  for (const [name, schema] of Object.entries(jsonSchemas(ids))) {
+    const path = `${dataDir}/.schema/${name}.schema.json`;
     await world.writeFileAtomic(path, new TextEncoder().encode(JSON.stringify(schema, null, 2) + "\n"));
     print(path);
   }
+  const [u, c, a] = [ids.unit.length, ids.criterion.length, ids.award.length];
+  print(lang === "vi" ? `mã gợi ý: ${u} đơn vị, ${c} tiêu chí, ${a} hình thức khen thưởng` : `ids offered: ${u} units, ${c} criteria, ${a} awards`);
+  if (!u) print(lang === "vi" ? `chưa đọc được đơn vị nào trong ${dataDir}/khoi.yaml: chạy npm run validate để xem lỗi` : `no unit could be read from ${dataDir}/khoi.yaml: run npm run validate to see why`);
   return 0;
 }

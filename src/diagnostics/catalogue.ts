@@ -8,7 +8,8 @@ export interface Entry {
   hintEn?: string;
 }
 
-const FORMAT_VI: Record<string, string> = {
+/** The format rules (schema/format's kind) in words; the editor's schemas say them too (src/schema/editor-schema.ts). */
+export const FORMAT_VI: Record<string, string> = {
   id: "mã phải viết thường, không dấu, chỉ gồm chữ, số và dấu gạch ngang (ví dụ: so-y-te)",
   date: "ngày phải có dạng NNNN-TT-NN và là ngày có thật (ví dụ: 2020-02-05)",
   time: "giờ phải có dạng GG:PP (ví dụ: 08:30)",

@@ -10,6 +10,21 @@ export const Id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "id" })
   .describe(`Mã viết liền, chữ thường không dấu, số và dấu gạch ngang, tối đa ${ID_MAX} ký tự, ví dụ: so-y-te`);
 
+/**
+ * What an id field refers to, kept as `x-ref` in the generated JSON Schema: the schema
+ * command (src/schema/editor-schema.ts) turns it into the project's own ids (an `enum` the
+ * editor offers) and removes it.
+ */
+export type RefKind = "unit" | "criterion" | "award";
+export const REF_KEY = "x-ref";
+
+/** A unit's id, one of data/khoi.yaml. */
+export const UnitRef = Id.meta({ [REF_KEY]: "unit" }).describe("Mã đơn vị trong data/khoi.yaml, ví dụ: so-y-te");
+/** A criterion's id, one of the year's nam.yaml. */
+export const CriterionRef = Id.meta({ [REF_KEY]: "criterion" }).describe("Mã tiêu chí trong nam.yaml, ví dụ: tc01");
+/** An award's id, one of binh_bau.danh_hieu in the year's nam.yaml. */
+export const AwardRef = Id.meta({ [REF_KEY]: "award" }).describe("Mã hình thức khen thưởng trong nam.yaml, ví dụ: co-thi-dua");
+
 /** A calendar date written ISO style; checked for a real day. */
 export const IsoDate = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Count, DocNo, Id, IsoDate, Recipients, Signer, Text, TimeOfDay } from "./common.ts";
+import { AwardRef, Count, DocNo, IsoDate, Recipients, Signer, Text, TimeOfDay, UnitRef } from "./common.ts";
 
 const DocCommon = {
   so: DocNo,
@@ -27,7 +27,7 @@ export const ReportFront = z
 const Person = z.strictObject({
   ho_ten: Text,
   chuc_vu: Text.describe("Chức vụ, không kèm tên đơn vị (công cụ tự thêm), ví dụ: Phó Giám đốc"),
-  don_vi: Id.describe("Mã đơn vị"),
+  don_vi: UnitRef,
 });
 
 export const MinutesFront = z
@@ -40,21 +40,21 @@ export const MinutesFront = z
     chu_tri: Person.describe("Chủ trì (chủ tọa) cuộc họp"),
     thu_ky: Person.describe("Thư ký (người ghi biên bản)"),
     co_mat: z.array(Person).min(1).describe("Đại biểu các đơn vị có mặt"),
-    vang_mat: z.array(z.strictObject({ don_vi: Id, ly_do: Text })).default([]).describe("Đơn vị vắng mặt và lý do"),
+    vang_mat: z.array(z.strictObject({ don_vi: UnitRef, ly_do: Text })).default([]).describe("Đơn vị vắng mặt và lý do"),
     khach_moi: z.array(z.strictObject({ ho_ten: Text, chuc_vu: Text })).default([]).describe("Khách mời"),
     ban_kiem_phieu: z
-      .array(z.strictObject({ ho_ten: Text, don_vi: Id, nhiem_vu: Text.describe("Trưởng ban, Thành viên...") }))
+      .array(z.strictObject({ ho_ten: Text, don_vi: UnitRef, nhiem_vu: Text.describe("Trưởng ban, Thành viên...") }))
       .min(1)
       .describe("Ban kiểm phiếu"),
     phieu: z
       .array(
         z.strictObject({
-          danh_hieu: Id.describe("Mã hình thức khen thưởng trong nam.yaml"),
+          danh_hieu: AwardRef,
           phat_ra: Count.describe("Số phiếu phát ra"),
           thu_vao: Count.describe("Số phiếu thu vào"),
           hop_le: Count.describe("Số phiếu hợp lệ"),
           khong_hop_le: Count.describe("Số phiếu không hợp lệ"),
-          ket_qua: z.array(z.strictObject({ don_vi: Id, dong_y: Count.describe("Số phiếu đồng ý") })).min(1),
+          ket_qua: z.array(z.strictObject({ don_vi: UnitRef, dong_y: Count.describe("Số phiếu đồng ý") })).min(1),
         }),
       )
       .min(1)

@@ -1,6 +1,7 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { DOC_TYPES } from "../documents/registry.ts";
 import { Bloc } from "./bloc.ts";
+import { editorSchema, NO_IDS, type ProjectIds } from "./editor-schema.ts";
 import { Results } from "./unit-files.ts";
 import { Year } from "./year.ts";
 
@@ -12,11 +13,13 @@ export const FILE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ...Object.fromEntries(DOC_TYPES.map((t) => [t.schemaName, t.schema])),
 };
 
-/** JSON Schema (draft 2020-12) for every data file, generated from the zod schemas with their Vietnamese descriptions. */
-export function jsonSchemas(): Record<string, object> {
+/**
+ * JSON Schema (draft 2020-12) for every data file, generated from the zod schemas with their
+ * Vietnamese descriptions; with a project's ids, the fields that refer to a unit, a criterion
+ * or an award list them (src/schema/editor-schema.ts).
+ */
+export function jsonSchemas(ids: ProjectIds = NO_IDS): Record<string, object> {
   const out: Record<string, object> = {};
-  for (const [name, schema] of Object.entries(FILE_SCHEMAS)) {
-    out[name] = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-  }
+  for (const [name, schema] of Object.entries(FILE_SCHEMAS)) out[name] = editorSchema(schema, ids);
   return out;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Count, DocNo, Id, IsoDate, Points, Text } from "./common.ts";
+import { Count, CriterionRef, DocNo, IsoDate, Points, Text } from "./common.ts";
 
 export const Registration = z
   .strictObject({
@@ -8,7 +8,7 @@ export const Registration = z
     chi_tieu: z
       .array(
         z.strictObject({
-          tieu_chi: Id.describe("Mã tiêu chí trong nam.yaml"),
+          tieu_chi: CriterionRef,
           chi_tieu: Text.describe("Chỉ tiêu đơn vị đăng ký"),
           ghi_chu: z.string().optional(),
         }),
@@ -38,7 +38,7 @@ export const Results = z
         ket_qua: z
           .array(
             z.strictObject({
-              tieu_chi: Id,
+              tieu_chi: CriterionRef,
               ket_qua: Text.describe("Kết quả 6 tháng"),
               ty_le: z.number().min(0).max(1000).describe("Tỷ lệ đạt so với chỉ tiêu (%)"),
             }),
@@ -53,7 +53,7 @@ export const Results = z
         diem: z
           .array(
             z.strictObject({
-              tieu_chi: Id,
+              tieu_chi: CriterionRef,
               tu_cham: Points.describe("Điểm đơn vị tự chấm"),
               khoi_cham: Points.describe("Điểm Khối thẩm định"),
               minh_chung: z.string().optional().describe("Ghi chú, minh chứng"),

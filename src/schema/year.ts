@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Count, Id, IsoDate, IsoMonth, Points, Text } from "./common.ts";
+import { Count, Id, IsoDate, IsoMonth, Points, Text, UnitRef } from "./common.ts";
 
 export const Criterion = z.strictObject({
   ma: Id.describe("Mã tiêu chí, ví dụ: tc01"),
@@ -28,9 +28,9 @@ function isShare(s: string): boolean {
 export const Year = z
   .strictObject({
     nam: z.number().int().min(2000).max(2100).describe("Năm thi đua"),
-    khoi_truong: Id.describe("Mã đơn vị Khối trưởng năm nay"),
-    khoi_pho: Id.describe("Mã đơn vị Khối phó năm nay"),
-    thanh_vien: z.array(Id).optional().describe("Đơn vị thành viên theo quyết định thành lập (mặc định: tất cả đơn vị trong khoi.yaml)"),
+    khoi_truong: UnitRef.describe("Mã đơn vị Khối trưởng năm nay"),
+    khoi_pho: UnitRef.describe("Mã đơn vị Khối phó năm nay"),
+    thanh_vien: z.array(UnitRef).optional().describe("Đơn vị thành viên theo quyết định thành lập (mặc định: tất cả đơn vị trong khoi.yaml)"),
     quyet_dinh_thanh_lap: Text.optional().describe("Quyết định thành lập hoặc kiện toàn Khối, ghi trong biên bản"),
     tieu_chi: z.array(Criterion).min(1).describe("Tiêu chí thi đua và thang điểm"),
     diem_cong_toi_da: Points.describe("Điểm cộng tối đa"),

@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { FORMAT_VI } from "../diagnostics/catalogue.ts";
+import type { RawProject } from "../load/project.ts";
+import { Id, IsoDate, IsoMonth, REF_KEY, TimeOfDay, type RefKind } from "./common.ts";
+
+/**
+ * What the editor (VS Code's YAML extension, redhat.vscode-yaml) gets beyond the zod schemas:
+ * the project's own ids where a field refers to a unit, a criterion or an award (an `enum` it
+ * offers while typing, with the unit's or criterion's name beside each id), and Vietnamese
+ * texts for its errors. The YAML language server reads `errorMessage` (wrong type, value not
+ * in the enum) and `patternErrorMessage` (text not matching the pattern), and shows
+ * `description` on hover and `enumDescriptions` in completion.
+ */
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export type ProjectIds = Record<RefKind, Named[]>;
+
+export const NO_IDS: ProjectIds = { unit: [], criterion: [], award: [] };
+
+/**
+ * The ids of the project as its files hold them, read leniently (a file with errors gives
+ * what it can): units of data/khoi.yaml in their order; criteria and awards of every year's
+ * nam.yaml, the union over the years (one schema serves data/<year>/ of every year), each id
+ * once, in the order of the years then of the file. A criterion id meaning different things
+ * in different years has each year's text in its description.
+ */
+export function projectIds(raw: RawProject): ProjectIds {
+  const units = new Map<string, string[]>();
+  for (const u of list(field(raw.bloc?.value, "don_vi"))) add(units, field(u, "ma"), field(u, "ten"));
+  const criteria = new Map<string, string[]>();
+  const awards = new Map<string, string[]>();
+  const years = [...raw.years].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  for (const y of years) {
+    const nam = y.nam?.value;
+    for (const c of list(field(nam, "tieu_chi"))) add(criteria, field(c, "ma"), field(c, "noi_dung"), y.folder);
+    for (const a of list(field(field(nam, "binh_bau"), "danh_hieu"))) add(awards, field(a, "ma"), field(a, "ten"), y.folder);
+  }
+  return { unit: named(units), criterion: named(criteria), award: named(awards) };
+}
+
+/** The zod schema's JSON Schema for the editor: refs become the project's ids, errors get Vietnamese texts. */
+export function editorSchema(schema: z.ZodType, ids: ProjectIds): object {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  enrich(json, ids);
+  return json;
+}
+
+const WHAT: Record<RefKind, string> = {
+  unit: "Mã đơn vị không có trong data/khoi.yaml",
+  criterion: "Mã tiêu chí không có trong nam.yaml",
+  award: "Mã hình thức khen thưởng không có trong nam.yaml",
+};
+
+/** Patterns of the schemas, by the kind of format rule they stand for (FORMAT_VI). */
+const PATTERN_KINDS = new Map<string, string>([
+  ...([
+    [Id, "id"],
+    [IsoDate, "date"],
+    [IsoMonth, "month"],
+    [TimeOfDay, "time"],
+  ] as const).map(([s, kind]): [string, string] => [String((z.toJSONSchema(s) as { pattern?: string }).pattern), kind]),
+  // The bloc's and the units' codes (src/schema/bloc.ts) and the vote threshold (src/schema/year.ts).
+  ["^[A-ZĐ0-9]+$", "code"],
+  ["^\\d+\\/\\d+$", "fraction"],
+]);
+
+const TYPE_ERRORS: Record<string, string> = {
+  number: "Cần một số, viết không có dấu ngoặc kép; số thập phân dùng dấu chấm, ví dụ: 9.5",
+  integer: "Cần một số nguyên, viết không có dấu ngoặc kép, ví dụ: 10",
+  boolean: "Cần true (đúng) hoặc false (sai)",
+  string: "Cần một chuỗi (văn bản); số hay ngày muốn giữ như chữ thì đặt trong dấu ngoặc kép",
+  array: "Cần một danh sách: mỗi mục một dòng bắt đầu bằng “- ”, hoặc [mục 1, mục 2]",
+};
+
+function enrich(node: unknown, ids: ProjectIds): void {
+  if (Array.isArray(node)) {
+    for (const item of node) enrich(item, ids);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  const n = node as Record<string, unknown>;
+  const ref = n[REF_KEY] as RefKind | undefined;
+  if (ref !== undefined) {
+    delete n[REF_KEY];
+    const known = ids[ref];
+    if (known.length) {
+      n.enum = known.map((k) => k.id);
+      n.enumDescriptions = known.map((k) => k.name);
+      n.errorMessage = `${WHAT[ref]}; dùng một trong: ${known.map((k) => k.id).join(", ")}`;
+    }
+  } else if (Array.isArray(n.enum) && n.type === "string") {
+    n.errorMessage = `Chỉ chấp nhận: ${n.enum.join(", ")}`;
+  } else if (typeof n.type === "string" && n.type in TYPE_ERRORS) {
+    n.errorMessage = TYPE_ERRORS[n.type];
+  }
+  if (typeof n.pattern === "string") {
+    const kind = PATTERN_KINDS.get(n.pattern);
+    if (kind && FORMAT_VI[kind]) n.patternErrorMessage = capitalize(FORMAT_VI[kind]!);
+  }
+  for (const [k, v] of Object.entries(n)) if (k !== "enum" && k !== "enumDescriptions") enrich(v, ids);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function field(x: unknown, key: string): unknown {
+  return typeof x === "object" && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>)[key] : undefined;
+}
+
+function list(x: unknown): unknown[] {
+  return Array.isArray(x) ? x : [];
+}
+
+/** One more use of an id (ignored unless it is a well-formed id), with its name in that year. */
+function add(into: Map<string, string[]>, id: unknown, name: unknown, year?: string): void {
+  if (typeof id !== "string" || !Id.safeParse(id).success) return;
+  const text = typeof name === "string" ? name.trim() : "";
+  const names = into.get(id) ?? [];
+  into.set(id, [...names, year === undefined ? text : `${year}\u0000${text}`]);
+}
+
+function named(m: Map<string, string[]>): Named[] {
+  return [...m].map(([id, uses]) => {
+    const texts = uses.map((u) => u.split("\u0000").at(-1)!);
+    const distinct = [...new Set(texts)];
+    // One text in every year: the text; otherwise each year's ("2020: …; 2021: …").
+    const name = distinct.length <= 1 ? (distinct[0] ?? "") : uses.map((u) => u.replace("\u0000", ": ")).join("; ");
+    return { id, name };
+  });
+}
