@@ -104,7 +104,7 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
       endReport: y.moc_thoi_gian.bao_cao_tong_ket,
       endMonth: y.moc_thoi_gian.tong_ket_thang,
     },
-    voteRule: { num, den, basis: y.binh_bau.co_so },
+    voteRule: { num, den, basis: y.binh_bau.co_so, countWritten: y.binh_bau.tinh_y_kien_van_ban },
     awards,
     registrations,
     yearFile: vy.year.src.file,

@@ -36,7 +36,7 @@ export interface VoteRound {
   ballot: Ballot;
   /** The places this round fills: the quota in round 1, then what the rounds before left. */
   places: number;
-  /** The units on this round's ballot, best first (in round 2 and after: the units tied before). */
+  /** The units on this round's ballot: best first in round 1; in round 2 and after, the units tied before, in that round's order. */
   candidates: string[];
   /** This round's count; `proposed` says who this round proposes. */
   rows: VoteRow[];
@@ -112,7 +112,7 @@ export function decideAward(ballots: readonly Ballot[], rules: VoteRules): { out
     }
     const places = rules.quota - proposed.length;
     const o = decideVotes(b, { ...rules, quota: places });
-    rounds.push({ round: b.round, ballot: b, places, candidates: o.rows.map((r) => r.unitId), rows: o.rows, proposed: o.proposed, tiedAtQuota: o.tiedAtQuota });
+    rounds.push({ round: b.round, ballot: b, places, candidates: prev ? [...prev.tiedAtQuota] : o.rows.map((r) => r.unitId), rows: o.rows, proposed: o.proposed, tiedAtQuota: o.tiedAtQuota });
     proposed.push(...o.proposed);
   }
   const final = new Set(proposed);

@@ -35,7 +35,7 @@ describe("decideAward: rounds", () => {
     expect(outcome.tiedAtQuota).toEqual([]);
     expect(outcome.rounds.map((r) => [r.round, r.places, r.candidates, r.proposed, r.tiedAtQuota])).toEqual([
       [1, 2, ["a", "b", "c", "d"], ["a"], ["b", "c"]],
-      [2, 1, ["c", "b"], ["c"], []],
+      [2, 1, ["b", "c"], ["c"], []],
     ]);
     // The first round's rows say who is proposed in the end.
     expect(outcome.rows.filter((r) => r.proposed).map((r) => r.unitId)).toEqual(["a", "c"]);
