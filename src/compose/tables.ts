@@ -1,10 +1,10 @@
-import type { MinutesFront } from "../schema/documents.ts";
 import type { Align, Block, Run, TableBlock, TableCell } from "../document/model.ts";
 import { formatNumber, formatPercent, formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { Registration } from "../schema/unit-files.ts";
 import { fitShares } from "./column-fit.ts";
 import { parseInline } from "./markup.ts";
+import { roundOf, tieNotes } from "./vote-text.ts";
 
 const cell = (text: string, align: Align = "left", runs?: Omit<Run, "text">): TableCell => ({ paragraphs: [[{ text, ...(runs ?? {}) }]], align });
 /** A cell whose text may carry *italic* and **bold** marks (criterion texts do). */
@@ -83,36 +83,41 @@ export function scoreTable(m: YearModel): Block[] {
   ];
 }
 
-/** Minutes, per award: TT | Đơn vị | Số phiếu đồng ý | Tỷ lệ %, sorted by votes. */
-export function voteTable(m: YearModel, awardId: string): Block[] {
+/** Minutes, per award and round (1 by default): TT | Đơn vị | Số phiếu đồng ý | Tỷ lệ %, sorted by votes. */
+export function voteTable(m: YearModel, awardId: string, round = 1): Block[] {
   const outcome = m.votes.find((v) => v.awardId === awardId);
-  if (!outcome) return [];
-  const base = m.voteRule.basis === "thanh_vien" ? m.units.length : ((m.docs.get("bien-ban")?.front as MinutesFront | undefined)?.co_mat.length ?? m.units.length);
-  const rows = outcome.rows.map((r, i) => [
+  const counted = outcome?.rounds.find((r) => r.round === round);
+  if (!outcome || !counted) return [];
+  const rows = counted.rows.map((r, i) => [
     cell(String(i + 1), "center"),
     cell(m.unitById.get(r.unitId)?.name ?? r.unitId),
     cell(String(r.votes), "center"),
-    cell(formatPercent(r.votes, base), "center"),
+    cell(formatPercent(r.votes, outcome.base), "center"),
   ]);
   return [table([[8, "center"], [50, "left"], [24, "center"], [18, "center"]], ["TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ"], rows)];
 }
 
-/** Proposal list: STT | Tên tập thể | Hình thức đề nghị | Ghi chú. */
+/**
+ * Proposal list: STT | Tên tập thể | Hình thức đề nghị | Ghi chú, with the
+ * winners of a later round (their votes in each round); a tie left unsettled
+ * is a note under the list, not a silent gap.
+ */
 export function proposalTable(m: YearModel): Block[] {
   const rows: TableCell[][] = [];
   for (const v of m.votes) {
     const award = m.awards.find((a) => a.id === v.awardId);
     for (const id of v.proposed) {
-      const r = v.rows.find((x) => x.unitId === id)!;
+      const round = roundOf(v, id) ?? 1;
+      const votes = (n: number) => v.rounds.find((r) => r.round === n)?.rows.find((x) => x.unitId === id)?.votes ?? 0;
+      const counts = round === 1 ? `${votes(1)} phiếu đồng ý` : v.rounds.filter((r) => r.round <= round).map((r) => `lần ${r.round}: ${votes(r.round)} phiếu đồng ý`).join("; ");
       const score = m.scores.find((s) => s.unitId === id);
       rows.push([
         cell(String(rows.length + 1), "center"),
         cell(m.unitById.get(id)?.name ?? id),
         cell(award?.name ?? v.awardId),
-        cell(`${r.votes} phiếu đồng ý${score ? `; ${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : ""}`),
+        cell(`${counts}${score ? `; ${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : ""}`),
       ]);
     }
   }
-  return [table([[9, "center"], [34, "left"], [30, "left"], [27, "left"]], ["STT", "Tên tập thể", "Hình thức đề nghị", "Ghi chú"], rows)];
+  return [table([[9, "center"], [34, "left"], [30, "left"], [27, "left"]], ["STT", "Tên tập thể", "Hình thức đề nghị", "Ghi chú"], rows), ...tieNotes(m)];
 }
-

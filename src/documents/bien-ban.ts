@@ -1,7 +1,9 @@
 import { meta } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocHeader, recipientLines } from "../compose/parts.ts";
+import { personTitle } from "../compose/person-title.ts";
 import { voteTable } from "../compose/tables.ts";
+import { roundOf } from "../compose/vote-text.ts";
 import type { AdminDocument, Block } from "../document/model.ts";
 import { formatTimeOfDay } from "../format/date.ts";
 import { MinutesFront } from "../schema/documents.ts";
@@ -27,33 +29,74 @@ export const bienBan = singleDoc({
   compose({ m, template: t, ctx, diags, data: src, stem, typeCode }, signatures) {
     const d = src.front;
     const name = (id: string) => m.unitById.get(id)?.name ?? id;
-    const person = <P extends { don_vi: string }>(p: P) => ({ ...p, don_vi: name(p.don_vi) });
+    const person = <P extends { don_vi: string; chuc_vu: string; chuc_danh?: string | undefined }>(p: P) => ({
+      ...p,
+      don_vi: name(p.don_vi),
+      chuc_danh: personTitle(p, name(p.don_vi)),
+    });
     const tables = new Map<string, Block[]>();
-    const phieu = d.phieu.map((p, i) => {
-      const award = m.awards.find((a) => a.id === p.danh_hieu);
-      const outcome = m.votes.find((v) => v.awardId === p.danh_hieu);
-      tables.set(`phieu-${p.danh_hieu}`, voteTable(m, p.danh_hieu));
+    // One section per award (its first round), later rounds inside it.
+    const phieu = m.votes.map((outcome, i) => {
+      const id = outcome.awardId;
+      const award = m.awards.find((a) => a.id === id);
+      const entry = (round: number) => d.phieu.find((p) => p.danh_hieu === id && p.vong === round)!;
+      tables.set(`phieu-${id}`, voteTable(m, id));
+      const lan_sau = outcome.rounds.slice(1).map((r) => {
+        const bang = `phieu-${id}-lan-${r.round}`;
+        tables.set(bang, voteTable(m, id, r.round));
+        const e = entry(r.round);
+        return {
+          vong: r.round,
+          phat_ra: e.phat_ra,
+          thu_vao: e.thu_vao,
+          hop_le: e.hop_le,
+          khong_hop_le: e.khong_hop_le,
+          don_vi: r.candidates.map(name),
+          so_cho: r.places,
+          bang,
+        };
+      });
       return {
-        ...p,
+        ...entry(1),
         so_thu_tu: i + 1,
-        ten: award?.name ?? p.danh_hieu,
+        ten: award?.name ?? id,
         chi_tieu: award?.quota ?? 0,
-        bang: `phieu-${p.danh_hieu}`,
-        de_nghi: (outcome?.proposed ?? []).map(name),
-        bang_phieu: (outcome?.tiedAtQuota ?? []).map(name),
+        bang: `phieu-${id}`,
+        lan_sau,
+        // Who is proposed in the end, a later round's winners said as such; a tie left after the last round.
+        de_nghi: outcome.proposed.map((u) => {
+          const round = roundOf(outcome, u) ?? 1;
+          return round > 1 ? `${name(u)} (bỏ phiếu lần ${round})` : name(u);
+        }),
+        bang_phieu: outcome.tiedAtQuota.map(name),
       };
     });
+    const written = d.vang_mat.filter((v) => v.y_kien_van_ban).length;
+    const countWritten = m.voteRule.countWritten;
+    const present = d.co_mat.length;
+    const base = m.votes[0]?.base ?? present;
     const full = {
       ...ctx,
       ...d,
       chu_tri: { ...person(d.chu_tri), vai_tro: d.chu_tri.don_vi === m.leader.id ? "Khối trưởng" : d.chu_tri.don_vi === m.deputy.id ? "Khối phó" : "" },
       thu_ky: person(d.thu_ky),
       co_mat: d.co_mat.map(person),
-      vang_mat: d.vang_mat.map((v) => ({ ...v, don_vi: name(v.don_vi) })),
-      ban_kiem_phieu: d.ban_kiem_phieu.map(person),
-      so_co_mat: d.co_mat.length,
+      vang_mat: d.vang_mat.map((v) => ({ ...v, don_vi: name(v.don_vi), y_kien_van_ban: v.y_kien_van_ban ?? false })),
+      // After the absent units, how their written opinions count (empty without one).
+      y_kien_van_ban_ghi_nhan: !written
+        ? ""
+        : countWritten
+          ? "theo Quy chế của Khối, ý kiến bằng văn bản được tính như phiếu bầu"
+          : "ý kiến bằng văn bản được ghi nhận, không tính vào kết quả bỏ phiếu",
+      ban_kiem_phieu: d.ban_kiem_phieu.map((p) => ({ ...p, don_vi: name(p.don_vi) })),
+      so_co_mat: present,
       quyet_dinh: m.foundingDecision ?? "quyết định thành lập Khối",
-      co_so: m.voteRule.basis === "thanh_vien" ? `tổng số ${m.units.length} đơn vị thành viên` : `số đơn vị có mặt (${d.co_mat.length})`,
+      co_so:
+        m.voteRule.basis === "thanh_vien"
+          ? `tổng số ${m.units.length} đơn vị thành viên`
+          : countWritten && written
+            ? `số đơn vị có mặt (${present}) cộng số ý kiến bằng văn bản được tính như phiếu bầu (${written}), tổng cộng ${base}`
+            : `số đơn vị có mặt (${present})`,
       nguong: `${m.voteRule.num}/${m.voteRule.den}`,
       phieu,
       bat_dau: formatTimeOfDay(d.bat_dau),

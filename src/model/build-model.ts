@@ -6,7 +6,7 @@ import type { MarkdownDoc, ValidProject, ValidYear } from "../validate/project.t
 import { sumPoints } from "./rank.ts";
 import { computeScores } from "./scores.ts";
 import type { BlocInfo, DocSource, UnitInfo, YearModel } from "./types.ts";
-import { decideVotes, type Ballot } from "./votes.ts";
+import { decideAward, voteBase, type Ballot } from "./votes.ts";
 
 export function blocInfo(b: Bloc): BlocInfo {
   return {
@@ -55,20 +55,30 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
   const minutes = vy.docs.get("bien-ban") as MarkdownDoc<MinutesFront> | undefined;
   const ballots: Ballot[] = (minutes?.data.phieu ?? []).map((p) => ({
     awardId: p.danh_hieu,
+    round: p.vong,
     issued: p.phat_ra,
     received: p.thu_vao,
     valid: p.hop_le,
     invalid: p.khong_hop_le,
     votes: p.ket_qua.map((k) => ({ unitId: k.don_vi, votes: k.dong_y })),
   }));
-  const present = minutes?.data.co_mat.length ?? units.length;
-  const base = y.binh_bau.co_so === "thanh_vien" ? units.length : present;
-  const votes = ballots.map((ballot, i) => {
-    const award = awards.find((a) => a.id === ballot.awardId);
-    const outcome = decideVotes(ballot, { num, den, base, quota: award?.quota ?? 0 });
+  const base = voteBase({
+    basis: y.binh_bau.co_so,
+    members: units.length,
+    present: minutes?.data.co_mat.length ?? units.length,
+    written: (minutes?.data.vang_mat ?? []).filter((v) => v.y_kien_van_ban).length,
+    countWritten: y.binh_bau.tinh_y_kien_van_ban,
+  });
+  // One outcome per award, in the order the minutes first count it; its rounds in order.
+  const awardIds = [...new Set(ballots.map((b) => b.awardId))];
+  const votes = awardIds.map((id) => {
+    const award = awards.find((a) => a.id === id);
+    const { outcome } = decideAward(ballots.filter((b) => b.awardId === id), { num, den, base, quota: award?.quota ?? 0 });
+    const last = outcome.rounds[outcome.rounds.length - 1];
+    const i = ballots.findIndex((b) => b.awardId === id && b.round === last?.round);
     if (outcome.tiedAtQuota.length && minutes)
       diags.warning("vote/tie-at-quota", minutes.src.locate(["phieu", i, "ket_qua"], "key"), {
-        award: award?.name ?? ballot.awardId,
+        award: award?.name ?? id,
         units: outcome.tiedAtQuota.join(", "),
         quota: award?.quota ?? 0,
       });
@@ -94,7 +104,7 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
       endReport: y.moc_thoi_gian.bao_cao_tong_ket,
       endMonth: y.moc_thoi_gian.tong_ket_thang,
     },
-    voteRule: { num, den, basis: y.binh_bau.co_so },
+    voteRule: { num, den, basis: y.binh_bau.co_so, countWritten: y.binh_bau.tinh_y_kien_van_ban },
     awards,
     registrations,
     yearFile: vy.year.src.file,

@@ -61,7 +61,13 @@ export interface YearModel {
   bonusCap: number;
   penaltyCap: number;
   timeline: { registration: string; midReport: string; midMonth: string; endReport: string; endMonth: string };
-  voteRule: { num: number; den: number; basis: "thanh_vien" | "co_mat" };
+  voteRule: {
+    num: number;
+    den: number;
+    basis: "thanh_vien" | "co_mat";
+    /** Whether an absent unit's written opinion counts as a ballot (binh_bau.tinh_y_kien_van_ban). */
+    countWritten: boolean;
+  };
   awards: Award[];
   /** Each unit's registration (the data of the dang-ky documents), also read by other documents' tables. */
   registrations: Map<string, Registration>;

@@ -28,6 +28,18 @@ const Person = z.strictObject({
   ho_ten: Text,
   chuc_vu: Text.describe("Chức vụ, không kèm tên đơn vị (công cụ tự thêm), ví dụ: Phó Giám đốc"),
   don_vi: UnitRef,
+  chuc_danh: Text.optional().describe(
+    "Chức danh ghi đầy đủ, dùng nguyên văn thay cho “chức vụ + tên đơn vị”, ví dụ: Phó Trưởng Ban Quản lý các Khu công nghiệp tỉnh",
+  ),
+});
+
+const Absent = z.strictObject({
+  don_vi: UnitRef,
+  ly_do: Text,
+  y_kien_van_ban: z
+    .boolean()
+    .optional()
+    .describe("Đơn vị vắng mặt có ý kiến bằng văn bản gửi Khối; có tính như phiếu bầu hay không theo binh_bau.tinh_y_kien_van_ban trong nam.yaml"),
 });
 
 export const MinutesFront = z
@@ -40,7 +52,7 @@ export const MinutesFront = z
     chu_tri: Person.describe("Chủ trì (chủ tọa) cuộc họp"),
     thu_ky: Person.describe("Thư ký (người ghi biên bản)"),
     co_mat: z.array(Person).min(1).describe("Đại biểu các đơn vị có mặt"),
-    vang_mat: z.array(z.strictObject({ don_vi: UnitRef, ly_do: Text })).default([]).describe("Đơn vị vắng mặt và lý do"),
+    vang_mat: z.array(Absent).default([]).describe("Đơn vị vắng mặt và lý do"),
     khach_moi: z.array(z.strictObject({ ho_ten: Text, chuc_vu: Text })).default([]).describe("Khách mời"),
     ban_kiem_phieu: z
       .array(z.strictObject({ ho_ten: Text, don_vi: UnitRef, nhiem_vu: Text.describe("Trưởng ban, Thành viên...") }))
@@ -50,6 +62,12 @@ export const MinutesFront = z
       .array(
         z.strictObject({
           danh_hieu: AwardRef,
+          vong: z
+            .number()
+            .int()
+            .min(1)
+            .default(1)
+            .describe("Lần bỏ phiếu (mặc định 1); 2 là bỏ phiếu lại giữa các đơn vị bằng phiếu ở vị trí cuối của chỉ tiêu ở lần 1, 3 giữa các đơn vị còn bằng phiếu ở lần 2..."),
           phat_ra: Count.describe("Số phiếu phát ra"),
           thu_vao: Count.describe("Số phiếu thu vào"),
           hop_le: Count.describe("Số phiếu hợp lệ"),

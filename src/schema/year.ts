@@ -49,6 +49,12 @@ export const Year = z
         nguong: Fraction.describe("Tỷ lệ phiếu đồng ý tối thiểu, ví dụ: 2/3"),
         co_so: z.enum(["thanh_vien", "co_mat"]).describe("Tính tỷ lệ trên tổng số thành viên (thanh_vien) hay số có mặt (co_mat)"),
         danh_hieu: z.array(Award).min(1).describe("Hình thức khen thưởng được bình bầu và chỉ tiêu"),
+        tinh_y_kien_van_ban: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Theo Quy chế của Khối, ý kiến bằng văn bản của đơn vị vắng mặt được tính như phiếu bầu (true) hay chỉ được ghi nhận, không tính vào kết quả (false, mặc định)",
+          ),
       })
       .describe("Quy tắc bình bầu của Khối"),
   })

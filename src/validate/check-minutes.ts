@@ -1,9 +1,15 @@
+import { decideAward, voteBase, type Ballot } from "../model/votes.ts";
 import type { MinutesFront } from "../schema/documents.ts";
 import type { MarkdownDoc } from "./project.ts";
 import { inWindow, timeline, windowOf } from "./check-dates.ts";
 import { checkUnique, type YearContext } from "./year-context.ts";
 
-/** The voting meeting: attendance of members only, ballots that add up, votes within valid ballots. */
+/**
+ * The voting meeting: attendance of members only, ballots that add up, votes
+ * within valid ballots, no more ballots than those present (plus the absent
+ * units' written opinions when the bloc's rules count them as votes), and later
+ * rounds of a ballot only among the units tied before.
+ */
 export function checkMinutes(ctx: YearContext, m: MarkdownDoc<MinutesFront>): void {
   const { diags } = ctx;
   const src = m.src;
@@ -32,17 +38,67 @@ export function checkMinutes(ctx: YearContext, m: MarkdownDoc<MinutesFront>): vo
   if (month && inWindow(d.ngay, windowOf(ctx.vy.year.data.nam, "year-end")) && !d.ngay.startsWith(month))
     diags.warning("date/out-of-month", src.locate(["ngay"]), { what: "Cuộc họp bình bầu", whatEn: "The voting meeting", date: d.ngay, month });
 
-  checkUnique(d.phieu.map((p) => p.danh_hieu), src, (i) => ["phieu", i, "danh_hieu"], diags, "Hình thức");
+  // One entry per award and round; round 1 keeps the award's id alone in the message.
+  checkUnique(d.phieu.map((p) => (p.vong === 1 ? p.danh_hieu : `${p.danh_hieu}, lần ${p.vong}`)), src, (i) => ["phieu", i, "danh_hieu"], diags, "Hình thức");
+  const rules = ctx.vy.year.data.binh_bau;
+  const written = d.vang_mat.filter((v) => v.y_kien_van_ban).length;
+  const counted = rules.tinh_y_kien_van_ban ? written : 0;
+  // The ballots possible: one per unit present, one per written opinion that counts.
+  const possible = present.size + counted;
   d.phieu.forEach((p, i) => {
     const at = (...rest: (string | number)[]) => src.locate(["phieu", i, ...rest]);
     if (!awards.has(p.danh_hieu)) diags.error("ref/unknown-award", at("danh_hieu"), { id: p.danh_hieu, known: [...awards].join(", ") });
     if (p.thu_vao > p.phat_ra) diags.error("vote/received-over-issued", at("thu_vao"), { received: p.thu_vao, issued: p.phat_ra });
     if (p.hop_le + p.khong_hop_le !== p.thu_vao) diags.error("vote/sum", at("hop_le"), { valid: p.hop_le, invalid: p.khong_hop_le, received: p.thu_vao });
-    if (p.phat_ra > present.size) diags.warning("vote/issued-over-present", at("phat_ra"), { issued: p.phat_ra, present: present.size });
+    if (p.phat_ra > possible) {
+      if (counted) diags.warning("vote/issued-over-possible", at("phat_ra"), { issued: p.phat_ra, present: present.size, written: counted });
+      else diags.warning("vote/issued-over-present", at("phat_ra"), { issued: p.phat_ra, present: present.size });
+    }
+    // Beyond those issued is its own error; beyond what is possible is said once.
+    if (p.thu_vao <= p.phat_ra && p.thu_vao > possible) {
+      if (counted) diags.error("vote/received-over-possible", at("thu_vao"), { received: p.thu_vao, present: present.size, written: counted });
+      else diags.error("vote/received-over-present", at("thu_vao"), { received: p.thu_vao, present: present.size, written });
+    }
     p.ket_qua.forEach((k, j) => {
       ctx.checkMember(k.don_vi, src, ["phieu", i, "ket_qua", j, "don_vi"]);
       if (k.dong_y > p.hop_le) diags.error("vote/over-valid", at("ket_qua", j, "dong_y"), { votes: k.dong_y, valid: p.hop_le });
     });
     checkUnique(p.ket_qua.map((k) => k.don_vi), src, (j) => ["phieu", i, "ket_qua", j, "don_vi"], diags, "Đơn vị");
   });
+  checkRounds(ctx, m, voteBase({ basis: rules.co_so, members: ctx.members.size, present: present.size, written, countWritten: rules.tinh_y_kien_van_ban }));
+}
+
+/** A later round (vong ≥ 2) of an award follows a round that left a tie at the quota, among exactly the tied units. */
+function checkRounds(ctx: YearContext, m: MarkdownDoc<MinutesFront>, base: number): void {
+  const { binh_bau } = ctx.vy.year.data;
+  const [num, den] = binh_bau.nguong.split("/").map(Number) as [number, number];
+  for (const award of binh_bau.danh_hieu) {
+    const entries = m.data.phieu.map((p, i) => ({ p, i })).filter(({ p }) => p.danh_hieu === award.ma);
+    if (!entries.some(({ p }) => p.vong > 1)) continue;
+    const ballots: Ballot[] = entries.map(({ p }) => ({
+      awardId: p.danh_hieu,
+      round: p.vong,
+      issued: p.phat_ra,
+      received: p.thu_vao,
+      valid: p.hop_le,
+      invalid: p.khong_hop_le,
+      votes: p.ket_qua.map((k) => ({ unitId: k.don_vi, votes: k.dong_y })),
+    }));
+    const { issues } = decideAward(ballots, { num, den, base, quota: award.chi_tieu });
+    for (const issue of issues) {
+      const i = entries[issue.index]!.i;
+      const params = { award: award.ten, round: issue.round, previous: issue.previous };
+      if (issue.kind === "no-previous") ctx.diags.error("vote/round-without-previous", m.src.locate(["phieu", i, "vong"]), params);
+      else if (issue.kind === "no-tie") ctx.diags.error("vote/round-without-tie", m.src.locate(["phieu", i, "vong"]), params);
+      else
+        ctx.diags.error("vote/round-candidates", m.src.locate(["phieu", i, "ket_qua"], "key"), {
+          ...params,
+          tied: issue.tied.join(", "),
+          extra: issue.extra.join(", ") || "không",
+          extraEn: issue.extra.join(", ") || "none",
+          missing: issue.missing.join(", ") || "không",
+          missingEn: issue.missing.join(", ") || "none",
+        });
+    }
+  }
 }
