@@ -1,10 +1,12 @@
-import type { MinutesFront } from "../schema/documents.ts";
 import type { Align, Block, Run, TableBlock, TableCell } from "../document/model.ts";
-import { formatNumber, formatPercent, formatScore } from "../format/number.ts";
+import { formatShortDate } from "../format/date.ts";
+import { formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { Registration } from "../schema/unit-files.ts";
 import { fitShares } from "./column-fit.ts";
+import { midYearOf, yearFigures, type DeadlineFigures, type SentFigure } from "./figures.ts";
 import { parseInline } from "./markup.ts";
+import { voteFigures, voteTableName } from "./vote-figures.ts";
 
 const cell = (text: string, align: Align = "left", runs?: Omit<Run, "text">): TableCell => ({ paragraphs: [[{ text, ...(runs ?? {}) }]], align });
 /** A cell whose text may carry *italic* and **bold** marks (criterion texts do). */
@@ -40,15 +42,13 @@ export function registrationTable(m: YearModel, r: Registration): Block[] {
 export function midYearTable(m: YearModel): Block[] {
   const rows: TableCell[][] = [];
   m.units.forEach((u) => {
-    const sk = m.results.get(u.id)?.so_ket;
-    const reg = m.registrations.get(u.id);
-    const avg = sk && sk.ket_qua.length ? sk.ket_qua.reduce((s, k) => s + k.ty_le, 0) / sk.ket_qua.length : undefined;
+    const sk = midYearOf(m, u);
     rows.push([
       cell(String(rows.length + 1), "center"),
       cell(u.name),
-      cell(String(reg?.chi_tieu.length ?? 0), "center"),
-      cell(sk ? `${sk.ket_qua.filter((k) => k.ty_le >= 50).length}/${sk.ket_qua.length} đạt từ 50% trở lên` : "Chưa báo cáo", "center"),
-      cell(avg === undefined ? "" : `${formatNumber(avg, 1)}%`, "center"),
+      cell(String(m.registrations.get(u.id)?.chi_tieu.length ?? 0), "center"),
+      cell(sk ? `${sk.so_dat_50}/${sk.so_chi_tieu} đạt từ 50% trở lên` : "Chưa báo cáo", "center"),
+      cell(sk?.ty_le_binh_quan_vn ?? "", "center"),
     ]);
   });
   return [
@@ -85,34 +85,59 @@ export function scoreTable(m: YearModel): Block[] {
 
 /** Minutes, per award: TT | Đơn vị | Số phiếu đồng ý | Tỷ lệ %, sorted by votes. */
 export function voteTable(m: YearModel, awardId: string): Block[] {
-  const outcome = m.votes.find((v) => v.awardId === awardId);
-  if (!outcome) return [];
-  const base = m.voteRule.basis === "thanh_vien" ? m.units.length : ((m.docs.get("bien-ban")?.front as MinutesFront | undefined)?.co_mat.length ?? m.units.length);
-  const rows = outcome.rows.map((r, i) => [
-    cell(String(i + 1), "center"),
-    cell(m.unitById.get(r.unitId)?.name ?? r.unitId),
-    cell(String(r.votes), "center"),
-    cell(formatPercent(r.votes, base), "center"),
-  ]);
+  const award = voteFigures(m).theo_danh_hieu[awardId];
+  if (!award) return [];
+  const rows = award.ket_qua.map((r) => [cell(String(r.stt), "center"), cell(r.ten), cell(String(r.phieu), "center"), cell(r.ty_le_vn, "center")]);
   return [table([[8, "center"], [50, "left"], [24, "center"], [18, "center"]], ["TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ"], rows)];
 }
 
 /** Proposal list: STT | Tên tập thể | Hình thức đề nghị | Ghi chú. */
 export function proposalTable(m: YearModel): Block[] {
-  const rows: TableCell[][] = [];
-  for (const v of m.votes) {
-    const award = m.awards.find((a) => a.id === v.awardId);
-    for (const id of v.proposed) {
-      const r = v.rows.find((x) => x.unitId === id)!;
-      const score = m.scores.find((s) => s.unitId === id);
-      rows.push([
-        cell(String(rows.length + 1), "center"),
-        cell(m.unitById.get(id)?.name ?? id),
-        cell(award?.name ?? v.awardId),
-        cell(`${r.votes} phiếu đồng ý${score ? `; ${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : ""}`),
-      ]);
-    }
-  }
+  const rows = voteFigures(m).de_nghi.map((r, i) => {
+    const score = m.scores.find((s) => s.unitId === r.ma);
+    return [
+      cell(String(i + 1), "center"),
+      cell(r.ten),
+      cell(r.ten_danh_hieu),
+      cell(`${r.phieu} phiếu đồng ý${score ? `; ${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : ""}`),
+    ];
+  });
   return [table([[9, "center"], [34, "left"], [30, "left"], [27, "left"]], ["STT", "Tên tập thể", "Hình thức đề nghị", "Ghi chú"], rows)];
 }
 
+/**
+ * The units that sent a document late or not at all: STT | Đơn vị | Hạn gửi | Ngày gửi
+ * ("Chưa gửi"); a sentence instead of an empty table when every unit sent it on time.
+ */
+export function lateTable(d: DeadlineFigures<SentFigure>): Block[] {
+  const han = formatShortDate(d.han);
+  const rows = [...d.tre_han.map((u) => ({ u, ngay: formatShortDate(u.ngay) })), ...d.chua_gui.map((u) => ({ u, ngay: "Chưa gửi" }))].map(({ u, ngay }, i) => [
+    cell(String(i + 1), "center"),
+    cell(u.ten),
+    cell(han, "center"),
+    cell(ngay, "center"),
+  ]);
+  if (!rows.length) return [{ kind: "paragraph", runs: [{ text: "Tất cả các đơn vị đã gửi đúng thời hạn." }] }];
+  return [table([[9, "center"], [51, "left"], [20, "center"], [20, "center"]], ["STT", "Đơn vị", "Hạn gửi", "Ngày gửi"], rows)];
+}
+
+/** The names of the year's tables (README): `phieu-<mã danh hiệu>` is one per award voted on. */
+export const YEAR_TABLE_NAMES = ["tong-hop-diem", "ket-qua-6-thang", "phieu-<mã danh hiệu>", "danh-sach-de-nghi", "tre-han-dang-ky", "tre-han-so-ket", "tre-han-tong-ket"] as const;
+
+/**
+ * Every computed table of the year, by the name {{bang "name"}} takes: what any
+ * report or minutes body may insert, whichever document computes it first.
+ * Made fresh for each document (a document's blocks are its own).
+ */
+export function yearTables(m: YearModel): Map<string, Block[]> {
+  const f = yearFigures(m);
+  return new Map<string, Block[]>([
+    ["tong-hop-diem", scoreTable(m)],
+    ["ket-qua-6-thang", midYearTable(m)],
+    ...m.votes.map((v): [string, Block[]] => [voteTableName(v.awardId), voteTable(m, v.awardId)]),
+    ["danh-sach-de-nghi", proposalTable(m)],
+    ["tre-han-dang-ky", lateTable(f.dang_ky)],
+    ["tre-han-so-ket", lateTable(f.so_ket)],
+    ["tre-han-tong-ket", lateTable(f.tong_ket)],
+  ]);
+}

@@ -1,8 +1,9 @@
 import { meta } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocHeader, recipientLines } from "../compose/parts.ts";
-import { voteTable } from "../compose/tables.ts";
-import type { AdminDocument, Block } from "../document/model.ts";
+import { yearTables } from "../compose/tables.ts";
+import { voteFigures } from "../compose/vote-figures.ts";
+import type { AdminDocument } from "../document/model.ts";
 import { formatTimeOfDay } from "../format/date.ts";
 import { MinutesFront } from "../schema/documents.ts";
 import { checkMinutes } from "../validate/check-minutes.ts";
@@ -28,19 +29,18 @@ export const bienBan = singleDoc({
     const d = src.front;
     const name = (id: string) => m.unitById.get(id)?.name ?? id;
     const person = <P extends { don_vi: string }>(p: P) => ({ ...p, don_vi: name(p.don_vi) });
-    const tables = new Map<string, Block[]>();
+    // The vote's values come from the year's figures (vote-figures.ts), as in every other body.
+    const votes = voteFigures(m);
     const phieu = d.phieu.map((p, i) => {
-      const award = m.awards.find((a) => a.id === p.danh_hieu);
-      const outcome = m.votes.find((v) => v.awardId === p.danh_hieu);
-      tables.set(`phieu-${p.danh_hieu}`, voteTable(m, p.danh_hieu));
+      const award = votes.theo_danh_hieu[p.danh_hieu];
       return {
         ...p,
         so_thu_tu: i + 1,
-        ten: award?.name ?? p.danh_hieu,
-        chi_tieu: award?.quota ?? 0,
-        bang: `phieu-${p.danh_hieu}`,
-        de_nghi: (outcome?.proposed ?? []).map(name),
-        bang_phieu: (outcome?.tiedAtQuota ?? []).map(name),
+        ten: award?.ten ?? p.danh_hieu,
+        chi_tieu: award?.chi_tieu ?? 0,
+        bang: award?.bang ?? `phieu-${p.danh_hieu}`,
+        de_nghi: (award?.de_nghi ?? []).map((r) => r.ten),
+        bang_phieu: (award?.bang_phieu ?? []).map((r) => r.ten),
       };
     });
     const full = {
@@ -53,13 +53,13 @@ export const bienBan = singleDoc({
       ban_kiem_phieu: d.ban_kiem_phieu.map(person),
       so_co_mat: d.co_mat.length,
       quyet_dinh: m.foundingDecision ?? "quyết định thành lập Khối",
-      co_so: m.voteRule.basis === "thanh_vien" ? `tổng số ${m.units.length} đơn vị thành viên` : `số đơn vị có mặt (${d.co_mat.length})`,
-      nguong: `${m.voteRule.num}/${m.voteRule.den}`,
+      co_so: votes.co_so,
+      nguong: votes.nguong,
       phieu,
       bat_dau: formatTimeOfDay(d.bat_dau),
       ket_thuc_gio: formatTimeOfDay(d.ket_thuc),
     };
-    const f = fill(t, full, diags, tables, src);
+    const f = fill(t, full, diags, yearTables(m), src);
     if (!f) return undefined;
     const doc: AdminDocument = {
       stem,

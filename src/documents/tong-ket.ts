@@ -1,7 +1,7 @@
 import { blocDocument } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocSigner } from "../compose/parts.ts";
-import { scoreTable } from "../compose/tables.ts";
+import { scoreTable, yearTables } from "../compose/tables.ts";
 import { formatDayMonthYearShort } from "../format/date.ts";
 import { docNumber, upperVi } from "../format/text.ts";
 import { ReportFront } from "../schema/documents.ts";
@@ -19,7 +19,7 @@ export const tongKet = singleDoc({
   dates: { stage: "year-end", what: "Báo cáo tổng kết", whatEn: "The year-end report" },
   signers: (m, front) => [blocSigner(m, front.ky, "leader")],
   compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
-        const f = fill(template, ctx, diags, new Map([["tong-hop-diem", scoreTable(m)]]), data);
+    const f = fill(template, ctx, diags, yearTables(m), data);
     if (!f) return undefined;
     const p = data.front;
     const d = blocDocument(m, template, stem, typeCode, "Báo cáo", p, f, signatures, p.noi_nhan ?? f.recipients);
