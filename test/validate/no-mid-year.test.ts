@@ -5,6 +5,7 @@
  * of its own (issue 15: no follow-on warnings).
  */
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import { checkProject } from "../../src/pipeline.ts";
 import { exampleWorld } from "../helpers/example.ts";
@@ -16,7 +17,7 @@ const khcn = dec.decode(exampleWorld().files.get(file)!);
 /** The file without its so_ket: section (the year-end part kept). */
 const withoutMidYear = khcn.slice(0, khcn.indexOf("so_ket:")) + khcn.slice(khcn.indexOf("tong_ket:"));
 const khoiLine = dec.decode(exampleWorld().files.get("data/khoi.yaml")!).split("\n").findIndex((l) => l.includes("ma: so-khcn")) + 1;
-const noMidYear = (ds: { code: string }[]) => ds.filter((d) => d.code === "results/no-mid-year");
+const noMidYear = (ds: Diagnostic[]) => ds.filter((d) => d.code === "results/no-mid-year");
 
 describe("results/no-mid-year", () => {
   it("the example has none", async () => {
