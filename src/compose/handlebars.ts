@@ -153,7 +153,7 @@ function stepwise(st: Node): void {
   const hash = st["hash"] as { pairs?: unknown[] } | undefined;
   if (!path || path.type !== "PathExpression" || path.data || path.depth !== 0 || params.length || hash?.pairs?.length) return;
   const parts = (path.parts ?? []).map(String);
-  if (parts.length < 2 || String(path.original).startsWith("this")) return;
+  if (parts.length < 2 || /^this[./]/.test(String(path.original))) return;
   // located at the path, as Handlebars locates a missing name
   const loc = path.loc ?? st.loc;
   st.loc = loc;

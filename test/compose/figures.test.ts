@@ -161,3 +161,21 @@ describe("README", () => {
     expect([...yearTables(m).keys()].filter((t) => !named(t))).toEqual([]);
   });
 });
+
+describe("a printed dotted path is strict at every name", () => {
+  it("names the misspelt name in the middle with the close names, at the path; same text when every name exists", async () => {
+    const { renderTemplate } = await import("../../src/compose/handlebars.ts");
+    const { Diagnostics } = await import("../../src/diagnostics/diagnostic.ts");
+    const { stripMarks } = await import("../../src/compose/marks.ts");
+    const ctx = { a: { "so-y-te": { tong: 102.5 }, ten: "Sở" }, this_x: { y: "z" } };
+    const run = (text: string) => {
+      const diags = new Diagnostics();
+      const r = renderTemplate(text, ctx, { file: "t.md", line: 1 }, diags);
+      return { text: r && stripMarks(r.text), diags: diags.items.map((d) => ({ code: d.code, column: d.pos.column, ...d.params })) };
+    };
+    expect(run("x {{a.so-y-tee.tong}}").diags).toEqual([{ code: "template/missing-value", column: 5, name: "so-y-tee", known: "so-y-te", detail: "a.so-y-tee.tong" }]);
+    expect(run("{{a.so-y-te.tong}} {{{a.ten}}} {{this.a.ten}} {{this_x.y}}")).toEqual({ text: "102.5 Sở Sở z", diags: [] });
+    // a name of a text value is still the error Handlebars gives
+    expect(run("{{a.ten.x}}").diags.map((d) => d.code)).toEqual(["template/error"]);
+  });
+});
