@@ -1,6 +1,10 @@
 import type { YearModel } from "../model/types.ts";
+import { yearFigures } from "./figures.ts";
 
-/** The data templates see: Vietnamese names, plain values; formatting is left to the helpers. */
+/**
+ * The data templates see: Vietnamese names, plain values; formatting is left to the helpers.
+ * The year's computed figures (scores, deadlines, votes: figures.ts) are part of it for every document.
+ */
 export function yearContext(m: YearModel): Record<string, unknown> {
   const unit = (u: YearModel["leader"]) => ({ ma: u.id, ten: u.name, ten_ngan: u.shortName, viet_tat: u.abbr, thu_truong: { ho_ten: u.head.name, chuc_vu: u.head.title } });
   return {
@@ -20,5 +24,6 @@ export function yearContext(m: YearModel): Record<string, unknown> {
       bao_cao_so_ket: m.timeline.midReport,
       bao_cao_tong_ket: m.timeline.endReport,
     },
+    ...yearFigures(m),
   };
 }

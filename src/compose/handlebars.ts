@@ -118,6 +118,7 @@ function prepareAst(ast: hbs.AST.Program): Compiled["contents"] {
         const loc = st.loc!;
         const path = { type: "PathExpression", data: false, depth: 0, parts: ["__at"], original: "__at", loc };
         body.push({ type: "MustacheStatement", path, params: [], hash: undefined, escaped: false, strip: { open: false, close: false }, loc } as unknown as hbs.AST.Statement);
+        stepwise(st);
         exprs.push(st);
       } else if (st.type === "BlockStatement") {
         exprs.push(st);
@@ -138,6 +139,32 @@ function prepareAst(ast: hbs.AST.Program): Compiled["contents"] {
     }
   }
   return contents;
+}
+
+/**
+ * A value printed by a dotted path ({{a.b.c}}) becomes (__step (__step a "b") "c")
+ * (helpers.ts): strict Handlebars checks only the last name of a path, so a
+ * misspelt name in the middle said "c not defined in undefined"; __step names
+ * the misspelt one and the names its object has. Same value when every name exists.
+ */
+function stepwise(st: Node): void {
+  const path = st["path"] as { type?: string; data?: boolean; depth?: number; parts?: unknown[]; original?: unknown; loc?: hbs.AST.SourceLocation } | undefined;
+  const params = (st["params"] as unknown[] | undefined) ?? [];
+  const hash = st["hash"] as { pairs?: unknown[] } | undefined;
+  if (!path || path.type !== "PathExpression" || path.data || path.depth !== 0 || params.length || hash?.pairs?.length) return;
+  const parts = (path.parts ?? []).map(String);
+  if (parts.length < 2 || /^this[./]/.test(String(path.original))) return;
+  // located at the path, as Handlebars locates a missing name
+  const loc = path.loc ?? st.loc;
+  st.loc = loc;
+  let expr: Node = { type: "PathExpression", data: false, depth: 0, parts: [parts[0]!], original: parts[0]!, loc };
+  for (const part of parts.slice(1)) {
+    const step = { type: "PathExpression", data: false, depth: 0, parts: ["__step"], original: "__step", loc };
+    const str = (value: string) => ({ type: "StringLiteral", value, original: value, loc });
+    expr = { type: "SubExpression", path: step, params: [expr, str(part), str(String(path.original))], hash: undefined, loc };
+  }
+  st["path"] = (expr as { path: unknown }).path;
+  st["params"] = (expr as { params: unknown }).params;
 }
 
 function reportError(

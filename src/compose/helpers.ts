@@ -91,6 +91,24 @@ hb.registerHelper("lookup", (obj: unknown, field: unknown, options: Options) => 
   throw new TemplateFailure("template/missing-value", { name, known: knownNames(name, obj), detail: `lookup "${name}"` }, loc);
 });
 
+/**
+ * One name of a printed dotted path ({{a.b.c}} is run as (__step (__step a "b") "c"),
+ * see handlebars.ts): strict at every name, where Handlebars checks only the
+ * last one ("c" not defined in undefined). A name of a text value fails as it
+ * does in Handlebars (a TypeError).
+ */
+hb.registerHelper("__step", (obj: unknown, field: unknown, path: unknown, options: Options) => {
+  const loc = options.loc?.start;
+  run().budget.step(loc);
+  const name = str(field);
+  if (obj && typeof obj === "object") {
+    if (Object.prototype.hasOwnProperty.call(obj, name)) return (obj as Record<string, unknown>)[name];
+    throw new TemplateFailure("template/missing-value", { name, known: knownNames(name, obj), detail: str(path) }, loc);
+  }
+  if (!obj) throw new TemplateFailure("template/missing-value", { name, known: "—", detail: str(path) }, loc);
+  throw new TypeError(`cannot look up "${name}" in a ${typeof obj} value (${str(path)})`);
+});
+
 /** {{log}} would write data to the terminal. */
 hb.registerHelper("log", (...args: unknown[]) => {
   throw new TemplateFailure("template/unknown-helper", { name: "log", detail: "log" }, (args.pop() as Options).loc?.start);
@@ -135,7 +153,7 @@ for (const name of ["each", "with", "if", "unless"] as const) {
 }
 
 /** Helpers whose arguments are looked up strictly: a misspelt name is an error, not an empty string. */
-export const STRICT_ARGUMENTS = new Set([...Object.keys(formatters), "bang", "lookup", "each", "with"]);
+export const STRICT_ARGUMENTS = new Set([...Object.keys(formatters), "bang", "lookup", "__step", "each", "with"]);
 
 /** The helpers a template may call (the built-in blocks are known to Handlebars already). */
-export const knownHelpers: Record<string, true> = Object.fromEntries([...Object.keys(formatters), "bang", "__at"].map((k) => [k, true]));
+export const knownHelpers: Record<string, true> = Object.fromEntries([...Object.keys(formatters), "bang", "__at", "__step"].map((k) => [k, true]));

@@ -1,10 +1,13 @@
 import type { Align, Block, Run, TableBlock, TableCell } from "../document/model.ts";
-import { formatNumber, formatPercent, formatScore } from "../format/number.ts";
+import { formatShortDate } from "../format/date.ts";
+import { formatPercent, formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { Registration } from "../schema/unit-files.ts";
 import { fitShares } from "./column-fit.ts";
+import { midYearOf, yearFigures, type DeadlineFigures, type SentFigure } from "./figures.ts";
 import { parseInline } from "./markup.ts";
-import { roundOf, tieNotes } from "./vote-text.ts";
+import { roundOf, tieNotes, voteSummary } from "./vote-text.ts";
+import { voteRoundTableName, voteTableName } from "./vote-figures.ts";
 
 const cell = (text: string, align: Align = "left", runs?: Omit<Run, "text">): TableCell => ({ paragraphs: [[{ text, ...(runs ?? {}) }]], align });
 /** A cell whose text may carry *italic* and **bold** marks (criterion texts do). */
@@ -40,15 +43,13 @@ export function registrationTable(m: YearModel, r: Registration): Block[] {
 export function midYearTable(m: YearModel): Block[] {
   const rows: TableCell[][] = [];
   m.units.forEach((u) => {
-    const sk = m.results.get(u.id)?.so_ket;
-    const reg = m.registrations.get(u.id);
-    const avg = sk && sk.ket_qua.length ? sk.ket_qua.reduce((s, k) => s + k.ty_le, 0) / sk.ket_qua.length : undefined;
+    const sk = midYearOf(m, u);
     rows.push([
       cell(String(rows.length + 1), "center"),
       cell(u.name),
-      cell(String(reg?.chi_tieu.length ?? 0), "center"),
-      cell(sk ? `${sk.ket_qua.filter((k) => k.ty_le >= 50).length}/${sk.ket_qua.length} đạt từ 50% trở lên` : "Chưa báo cáo", "center"),
-      cell(avg === undefined ? "" : `${formatNumber(avg, 1)}%`, "center"),
+      cell(String(m.registrations.get(u.id)?.chi_tieu.length ?? 0), "center"),
+      cell(sk ? `${sk.so_dat_50}/${sk.so_chi_tieu} đạt từ 50% trở lên` : "Chưa báo cáo", "center"),
+      cell(sk?.ty_le_binh_quan_vn ?? "", "center"),
     ]);
   });
   return [
@@ -120,4 +121,44 @@ export function proposalTable(m: YearModel): Block[] {
     }
   }
   return [table([[9, "center"], [34, "left"], [30, "left"], [27, "left"]], ["STT", "Tên tập thể", "Hình thức đề nghị", "Ghi chú"], rows), ...tieNotes(m)];
+}
+
+/**
+ * The units that sent a document late or not at all: STT | Đơn vị | Hạn gửi | Ngày gửi
+ * ("Chưa gửi"); a sentence instead of an empty table when every unit sent it on time.
+ */
+export function lateTable(d: DeadlineFigures<SentFigure>): Block[] {
+  const han = formatShortDate(d.han);
+  const rows = [...d.tre_han.map((u) => ({ u, ngay: formatShortDate(u.ngay) })), ...d.chua_gui.map((u) => ({ u, ngay: "Chưa gửi" }))].map(({ u, ngay }, i) => [
+    cell(String(i + 1), "center"),
+    cell(u.ten),
+    cell(han, "center"),
+    cell(ngay, "center"),
+  ]);
+  if (!rows.length) return [{ kind: "paragraph", runs: [{ text: "Tất cả các đơn vị đã gửi đúng thời hạn." }] }];
+  return [table([[9, "center"], [51, "left"], [20, "center"], [20, "center"]], ["STT", "Đơn vị", "Hạn gửi", "Ngày gửi"], rows)];
+}
+
+/** The names of the year's tables (README): `phieu-<mã danh hiệu>` is one per award voted on. */
+export const YEAR_TABLE_NAMES = ["tong-hop-diem", "ket-qua-6-thang", "phieu-<mã danh hiệu>", "phieu-<mã danh hiệu>-lan-<n>", "danh-sach-de-nghi", "ket-qua-binh-bau", "tre-han-dang-ky", "tre-han-so-ket", "tre-han-tong-ket"] as const;
+
+/**
+ * Every computed table of the year, by the name {{bang "name"}} takes: what any
+ * report or minutes body may insert, whichever document computes it first.
+ * Made fresh for each document (a document's blocks are its own).
+ */
+export function yearTables(m: YearModel): Map<string, Block[]> {
+  const f = yearFigures(m);
+  return new Map<string, Block[]>([
+    ["tong-hop-diem", scoreTable(m)],
+    ["ket-qua-6-thang", midYearTable(m)],
+    ...m.votes.flatMap((v) =>
+      v.rounds.map((r): [string, Block[]] => [r.round === 1 ? voteTableName(v.awardId) : voteRoundTableName(v.awardId, r.round), voteTable(m, v.awardId, r.round)]),
+    ),
+    ["danh-sach-de-nghi", proposalTable(m)],
+    ["ket-qua-binh-bau", voteSummary(m)],
+    ["tre-han-dang-ky", lateTable(f.dang_ky)],
+    ["tre-han-so-ket", lateTable(f.so_ket)],
+    ["tre-han-tong-ket", lateTable(f.tong_ket)],
+  ]);
 }

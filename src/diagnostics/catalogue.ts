@@ -135,6 +135,12 @@ export const CATALOGUE = {
   "registration/missing-criterion": { vi: "Bản đăng ký chưa có chỉ tiêu cho tiêu chí {criterion}", en: "The registration has no target for criterion {criterion}", hintVi: "Bổ sung chỉ tiêu cho tiêu chí này.", hintEn: "Add a target for it." },
   "registration/missing": { vi: "Đơn vị {unit} chưa có bản đăng ký thi đua", en: "Unit {unit} has no registration", hintVi: "Tạo tệp dang-ky/{unit}.yaml.", hintEn: "Create dang-ky/{unit}.yaml." },
   "results/missing": { vi: "Đơn vị {unit} chưa có kết quả {part}", en: "Unit {unit} has no {part} results", hintVi: "Bổ sung phần {part} trong ket-qua/{unit}.yaml.", hintEn: "Add {part} to ket-qua/{unit}.yaml." },
+  "results/no-mid-year": {
+    vi: "Đơn vị {unit} chưa có báo cáo sơ kết 6 tháng: báo cáo sơ kết của Khối sẽ ghi “Chưa báo cáo” cho đơn vị này",
+    en: "Unit {unit} has no mid-year report: the bloc's mid-year review will say “Chưa báo cáo” (not reported) for it",
+    hintVi: "Thêm phần so_ket: (ngay_gui, ket_qua) vào tệp {file} (tạo tệp nếu chưa có).",
+    hintEn: "Add a so_ket: section (ngay_gui, ket_qua) to {file} (create the file if it does not exist).",
+  },
   "vote/over-valid": { vi: "Số phiếu đồng ý ({votes}) vượt số phiếu hợp lệ ({valid})", en: "Votes ({votes}) exceed valid ballots ({valid})", hintVi: "Kiểm tra lại biên bản kiểm phiếu.", hintEn: "Check the count." },
   "vote/sum": { vi: "Phiếu hợp lệ ({valid}) + không hợp lệ ({invalid}) khác số phiếu thu vào ({received})", en: "Valid ({valid}) + invalid ({invalid}) ≠ received ({received})", hintVi: "Kiểm tra lại biên bản kiểm phiếu.", hintEn: "Check the count." },
   "vote/received-over-issued": { vi: "Số phiếu thu vào ({received}) lớn hơn số phát ra ({issued})", en: "Ballots received ({received}) exceed those issued ({issued})", hintVi: "Kiểm tra lại biên bản kiểm phiếu.", hintEn: "Check the count." },

@@ -2,7 +2,8 @@ import { meta } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocHeader, recipientLines } from "../compose/parts.ts";
 import { personTitle } from "../compose/person-title.ts";
-import { voteTable } from "../compose/tables.ts";
+import { yearTables } from "../compose/tables.ts";
+import { voteFigures, voteRoundTableName, voteTableName } from "../compose/vote-figures.ts";
 import { roundOf } from "../compose/vote-text.ts";
 import type { AdminDocument, Block } from "../document/model.ts";
 import { formatTimeOfDay } from "../format/date.ts";
@@ -34,16 +35,14 @@ export const bienBan = singleDoc({
       don_vi: name(p.don_vi),
       chuc_danh: personTitle(p, name(p.don_vi)),
     });
-    const tables = new Map<string, Block[]>();
+    const tables = yearTables(m);
     // One section per award (its first round), later rounds inside it.
     const phieu = m.votes.map((outcome, i) => {
       const id = outcome.awardId;
       const award = m.awards.find((a) => a.id === id);
       const entry = (round: number) => d.phieu.find((p) => p.danh_hieu === id && p.vong === round)!;
-      tables.set(`phieu-${id}`, voteTable(m, id));
       const lan_sau = outcome.rounds.slice(1).map((r) => {
-        const bang = `phieu-${id}-lan-${r.round}`;
-        tables.set(bang, voteTable(m, id, r.round));
+        const bang = voteRoundTableName(id, r.round);
         const e = entry(r.round);
         return {
           vong: r.round,
@@ -61,7 +60,7 @@ export const bienBan = singleDoc({
         so_thu_tu: i + 1,
         ten: award?.name ?? id,
         chi_tieu: award?.quota ?? 0,
-        bang: `phieu-${id}`,
+        bang: voteTableName(id),
         lan_sau,
         // Who is proposed in the end, a later round's winners said as such; a tie left after the last round.
         de_nghi: outcome.proposed.map((u) => {
@@ -91,18 +90,13 @@ export const bienBan = singleDoc({
       ban_kiem_phieu: d.ban_kiem_phieu.map((p) => ({ ...p, don_vi: name(p.don_vi) })),
       so_co_mat: present,
       quyet_dinh: m.foundingDecision ?? "quyết định thành lập Khối",
-      co_so:
-        m.voteRule.basis === "thanh_vien"
-          ? `tổng số ${m.units.length} đơn vị thành viên`
-          : countWritten && written
-            ? `số đơn vị có mặt (${present}) cộng số ý kiến bằng văn bản được tính như phiếu bầu (${written}), tổng cộng ${base}`
-            : `số đơn vị có mặt (${present})`,
+      co_so: voteFigures(m).co_so,
       nguong: `${m.voteRule.num}/${m.voteRule.den}`,
       phieu,
       bat_dau: formatTimeOfDay(d.bat_dau),
       ket_thuc_gio: formatTimeOfDay(d.ket_thuc),
     };
-    const f = fill(t, full, diags, tables, src);
+    const f = fill(t, full, diags, yearTables(m), src);
     if (!f) return undefined;
     const doc: AdminDocument = {
       stem,

@@ -1,11 +1,11 @@
 import { blocDocument } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocSigner } from "../compose/parts.ts";
-import { midYearTable } from "../compose/tables.ts";
+import { yearTables } from "../compose/tables.ts";
 import { ReportFront } from "../schema/documents.ts";
 import { singleDoc } from "./types.ts";
 
-/** Báo cáo sơ kết 6 tháng: by the deputy leader, with the units' mid-year results. */
+/** Báo cáo sơ kết 6 tháng: by the deputy leader, with the units' mid-year results (its body may insert any of the year's tables). */
 export const soKet = singleDoc({
   id: "so-ket",
   stem: "bao-cao-so-ket",
@@ -17,7 +17,7 @@ export const soKet = singleDoc({
   dates: { stage: "year", what: "Báo cáo sơ kết", whatEn: "The mid-year report" },
   signers: (m, front) => [blocSigner(m, front.ky, "deputy")],
   compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
-    const f = fill(template, ctx, diags, new Map([["ket-qua-6-thang", midYearTable(m)]]), data);
+    const f = fill(template, ctx, diags, yearTables(m), data);
     return f && blocDocument(m, template, stem, typeCode, "Báo cáo", data.front, f, signatures, data.front.noi_nhan ?? f.recipients);
   },
 });

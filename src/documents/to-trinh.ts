@@ -1,7 +1,7 @@
 import { blocDocument } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocSigner } from "../compose/parts.ts";
-import { proposalTable } from "../compose/tables.ts";
+import { yearTables } from "../compose/tables.ts";
 import { ProposalFront } from "../schema/documents.ts";
 import { singleDoc } from "./types.ts";
 
@@ -18,7 +18,7 @@ export const toTrinh = singleDoc({
   signers: (m, front) => [blocSigner(m, front.ky, "leader")],
   compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
     const p = data.front;
-    const f = fill(template, ctx, diags, new Map([["danh-sach-de-nghi", proposalTable(m)]]), data);
+    const f = fill(template, ctx, diags, yearTables(m), data);
     const recipients = ["Như trên", ...(p.noi_nhan ?? f?.recipients ?? []).filter((x) => x !== "Như trên")];
     return f && blocDocument(m, template, stem, typeCode, "Tờ trình", p, f, signatures, recipients);
   },

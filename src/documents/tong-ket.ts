@@ -1,8 +1,7 @@
 import { blocDocument } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocSigner } from "../compose/parts.ts";
-import { scoreTable } from "../compose/tables.ts";
-import { voteSummary } from "../compose/vote-text.ts";
+import { scoreTable, yearTables } from "../compose/tables.ts";
 import { formatDayMonthYearShort } from "../format/date.ts";
 import { docNumber, upperVi } from "../format/text.ts";
 import { ReportFront } from "../schema/documents.ts";
@@ -20,8 +19,7 @@ export const tongKet = singleDoc({
   dates: { stage: "year-end", what: "Báo cáo tổng kết", whatEn: "The year-end report" },
   signers: (m, front) => [blocSigner(m, front.ky, "leader")],
   compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
-    // The vote part, every round and any tie left, as {{bang "ket-qua-binh-bau"}} in the body.
-    const f = fill(template, ctx, diags, new Map([["tong-hop-diem", scoreTable(m)], ["ket-qua-binh-bau", voteSummary(m)]]), data);
+    const f = fill(template, ctx, diags, yearTables(m), data);
     if (!f) return undefined;
     const p = data.front;
     const d = blocDocument(m, template, stem, typeCode, "Báo cáo", p, f, signatures, p.noi_nhan ?? f.recipients);

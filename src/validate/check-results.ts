@@ -57,4 +57,23 @@ export function checkResults(ctx: YearContext): void {
     const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
     if (!res?.tong_ket) diags.warning("results/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id, part: "tong_ket" });
   }
+  checkMidYearReports(ctx);
+}
+
+/**
+ * A member without a mid-year report (so_ket:) is warned of once the year has
+ * its mid-year review (so-ket.md), which would say "Chưa báo cáo" for it; not
+ * when its ket-qua file has errors of its own (they come first, issue 15).
+ */
+function checkMidYearReports(ctx: YearContext): void {
+  const { vy, diags } = ctx;
+  if (!vy.docs.has("so-ket")) return;
+  for (const id of ctx.members) {
+    const res = vy.results.get(id);
+    if (res?.data.so_ket) continue;
+    const candidates = res ? [res.src.file] : [`${vy.dir}/ket-qua/${id}.yaml`, `${vy.dir}/ket-qua/${id}.yml`];
+    if (diags.items.some((d) => d.severity === "error" && candidates.includes(d.pos.file))) continue;
+    const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
+    diags.warning("results/no-mid-year", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id, file: res?.src.file ?? candidates[0]! });
+  }
 }
