@@ -18,6 +18,7 @@ const FORMAT_VI: Record<string, string> = {
   code: "ký hiệu phải viết hoa, không dấu cách (ví dụ: SYT)",
   decimals: "điểm chỉ được có tối đa 2 chữ số thập phân",
   empty: "không được để trống",
+  "parent-body": "cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có",
 };
 const FORMAT_EN: Record<string, string> = {
   id: "an id is lower case ASCII letters, digits and '-' (e.g. so-y-te)",
@@ -29,6 +30,7 @@ const FORMAT_EN: Record<string, string> = {
   code: "a code is upper case without spaces (e.g. SYT)",
   decimals: "points have at most 2 decimals",
   empty: "must not be empty",
+  "parent-body": "a parent body is one line of text, a list of at most 4 lines, or [] for none",
 };
 
 export const CATALOGUE = {
