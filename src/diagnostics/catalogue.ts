@@ -82,7 +82,12 @@ export const CATALOGUE = {
   "ref/unit-file": { vi: "Tên tệp “{name}” không trùng mã đơn vị nào", en: "File name “{name}” matches no unit id", hintVi: "Đặt tên tệp theo mã đơn vị: {known}.", hintEn: "Name the file after a unit id: {known}." },
   "dup/id": { vi: "Mã “{id}” bị trùng (đã dùng ở dòng {firstLine})", en: "Id “{id}” is used twice (first on line {firstLine})", hintVi: "Mỗi mã chỉ được dùng một lần.", hintEn: "Each id may appear once." },
   "dup/entry": { vi: "{what} “{id}” được ghi hai lần (lần đầu ở dòng {firstLine})", en: "{what} “{id}” appears twice (first on line {firstLine})", hintVi: "Gộp hai dòng thành một.", hintEn: "Merge the two entries." },
-  "dup/doc-number": { vi: "Số văn bản {number} trùng với {other}", en: "Document number {number} is also used by {other}", hintVi: "Mỗi văn bản trong sổ của Khối có một số riêng; sửa “so”.", hintEn: "Each document in the series needs its own number." },
+  "dup/doc-number": {
+    vi: "Số văn bản {number} năm {year} dùng cho hai văn bản cùng loại: {other} và {file}:{line}",
+    en: "Document number {number} of {year} is used by two documents of one series: {other} and {file}:{line}",
+    hintVi: "Mỗi văn bản trong sổ của Khối (cùng mã loại, cùng năm) có một số riêng: sửa “so” ở một trong hai tệp, hoặc bỏ trống để văn thư cấp số khi ký.",
+    hintEn: "Each document of a series (type code and year) needs its own number: change “so” in one of the two files, or leave it blank for the records office.",
+  },
   "score/over-max": { vi: "Điểm {value} vượt điểm chuẩn {max} của tiêu chí {criterion}", en: "Score {value} exceeds the maximum {max} of criterion {criterion}", hintVi: "Điểm mỗi tiêu chí nằm trong khoảng 0 đến {max}.", hintEn: "Scores run from 0 to {max}." },
   "score/cap": { vi: "Tổng {kind} {value} vượt mức tối đa {max}", en: "Total {kindEn} {value} exceeds the cap {max}", hintVi: "Giảm điểm hoặc sửa mức tối đa trong nam.yaml.", hintEn: "Lower the points or change the cap in nam.yaml." },
   "score/missing-criterion": { vi: "Thiếu điểm tiêu chí {criterion}", en: "No score for criterion {criterion}", hintVi: "Thêm một dòng cho tiêu chí này (ghi 0 nếu không đạt).", hintEn: "Add a line for it (0 if not met)." },
