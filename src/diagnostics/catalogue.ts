@@ -114,6 +114,30 @@ export const CATALOGUE = {
     hintEn: "Correct the date (probably a mistyped year, or copied from another year's file); no document is made with it.",
   },
   "year/folder-mismatch": { vi: "nam: {year} không khớp tên thư mục {folder}", en: "nam: {year} does not match the folder {folder}", hintVi: "Sửa nam cho trùng với tên thư mục.", hintEn: "Make them agree." },
+  "new-year/exists": {
+    vi: "Năm {year} đã có thư mục {folder}: lệnh new-year không ghi đè, không thay đổi gì",
+    en: "Year {year} already has the folder {folder}: new-year never overwrites; nothing was changed",
+    hintVi: "Sửa trực tiếp dữ liệu trong {folder}, hoặc xóa thư mục đó (kể cả khi rỗng) nếu muốn tạo lại.",
+    hintEn: "Edit the data in {folder}, or delete that folder (even an empty one) to make it again.",
+  },
+  "new-year/no-previous": {
+    vi: "Không có năm trước {prev} ({folder}) để tạo năm {year}; các năm hiện có: {existing}",
+    en: "No previous year {prev} ({folder}) to make {year} from; existing years: {existingEn}",
+    hintVi: "Năm mới được tạo từ năm liền trước: chạy new-year {next}.",
+    hintEn: "A new year is made from the year just before it: run new-year {next}.",
+  },
+  "new-year/previous-invalid": {
+    vi: "Dữ liệu năm {prev} ({folder}) hoặc khoi.yaml còn lỗi: chưa tạo năm {year}",
+    en: "The data of {prev} ({folder}) or khoi.yaml has errors: {year} was not made",
+    hintVi: "Sửa các lỗi trên (npm run validate) rồi chạy lại new-year {year}.",
+    hintEn: "Fix the errors above (npm run validate), then run new-year {year} again.",
+  },
+  "new-year/leaders-kept": {
+    vi: "Biên bản năm {prev} không ghi Khối trưởng, Khối phó năm {year}: giữ Khối trưởng {leader}, Khối phó {deputy} như năm {prev}",
+    en: "The minutes of {prev} do not name the leader and deputy for {year}: kept leader {leader} and deputy {deputy} of {prev}",
+    hintVi: "Sửa khoi_truong, khoi_pho trong nam.yaml của năm {year}; hoặc ghi khoi_truong_nam_sau, khoi_pho_nam_sau (mã đơn vị) ở phần đầu {minutes} cho lần sau.",
+    hintEn: "Set khoi_truong and khoi_pho in {year}'s nam.yaml; or write khoi_truong_nam_sau and khoi_pho_nam_sau (unit ids) in the front matter of {minutes} next time.",
+  },
   "year/roles": { vi: "Khối trưởng và Khối phó là cùng một đơn vị ({id})", en: "Leader and deputy are the same unit ({id})", hintVi: "Chọn hai đơn vị khác nhau.", hintEn: "Choose two different units." },
   "limit/units": { vi: "Khối có {count} đơn vị, vượt giới hạn {max}", en: "The bloc has {count} units, above the limit {max}", hintVi: "Kiểm tra lại danh sách đơn vị.", hintEn: "Check the list of units." },
   "vote/tie-at-quota": {
