@@ -109,8 +109,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (!arg.startsWith("-") && o.command === "new-year" && o.newYear === undefined) {
       const v = Number(arg);
       if (/^\d{4}$/.test(arg) && v >= 2000 && v <= 2100) o.newYear = v;
-      else o.errors.push("new-year needs a year, e.g. new-year 2021");
-      if (!/^\d{4}$/.test(arg)) o.newYear = 0;
+      else {
+        o.errors.push("new-year needs a year from 2000 to 2100, e.g. new-year 2021");
+        o.newYear = 0; // reported once
+      }
       continue;
     }
     if (!arg.startsWith("-")) {

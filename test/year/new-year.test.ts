@@ -204,6 +204,8 @@ describe("the command line", () => {
   it("takes the year", () => {
     expect(parseArgs(["new-year", "2021"])).toMatchObject({ command: "new-year", newYear: 2021, errors: [] });
     expect(parseArgs(["new-year"]).errors).toEqual(["new-year needs a year, e.g. new-year 2021"]);
-    expect(parseArgs(["new-year", "abc"]).errors).toEqual(["new-year needs a year, e.g. new-year 2021"]);
+    expect(parseArgs(["new-year", "abc"]).errors).toEqual(["new-year needs a year from 2000 to 2100, e.g. new-year 2021"]);
+    expect(parseArgs(["new-year", "1999"]).errors).toEqual(["new-year needs a year from 2000 to 2100, e.g. new-year 2021"]);
+    expect(parseArgs(["new-year", "2021", "--root", "x"])).toMatchObject({ newYear: 2021, root: "x", errors: [] });
   });
 });
