@@ -72,7 +72,8 @@ function header(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width:
   const issuer = m.nameLines(h.issuer, s.issuer, li);
   return {
     columns: cols,
-    parentBody: h.parentBody ? m.nameLines([h.parentBody], s.parentBody, li) : [],
+    // Each line the data gives stays its own line (a line too wide for the column is broken).
+    parentBody: (h.parentBody ?? []).flatMap((l) => m.nameLines([l], s.parentBody, li)),
     issuer,
     issuerRule: clampRule(m.widest(issuer, s.issuer) * SHORT_RULE_FRACTION, li),
     nationalTitle: NATIONAL_TITLE,

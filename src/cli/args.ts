@@ -2,7 +2,7 @@ import type { Lang } from "../diagnostics/diagnostic.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 
 export interface CliOptions {
-  command: "build" | "validate" | "schema" | "help";
+  command: "build" | "validate" | "schema" | "new-year" | "help";
   lang: Lang;
   verbose: boolean;
   dataDir: string;
@@ -14,6 +14,8 @@ export interface CliOptions {
   watch: boolean;
   only?: string;
   year?: number;
+  /** new-year: the year to make. */
+  newYear?: number;
   errors: string[];
 }
 
@@ -23,6 +25,7 @@ Cách dùng:
   npm run build-docs [-- tùy chọn]    lập mọi văn bản từ data/ vào out/
   npm run validate [-- tùy chọn]      kiểm tra dữ liệu, không ghi tệp nào
   npm run schema                      ghi JSON Schema của dữ liệu vào schema/
+  npm run new-year -- <năm>           tạo data/<năm>/ từ năm trước (không ghi đè)
 
 Tùy chọn:
   --check             (build) không ghi gì; báo văn bản nào trong out/ đã cũ hoặc
@@ -52,6 +55,7 @@ Usage:
   npm run build-docs [-- options]     build every document from data/ into out/
   npm run validate [-- options]       check the data, write nothing
   npm run schema                      write the JSON Schema of the data files to schema/
+  npm run new-year -- <year>          make data/<year>/ from the year before (never overwrites)
 
 Options:
   --check          (build) write nothing; report which documents in out/ are
@@ -92,7 +96,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
     rest.shift();
-    if (first === "build" || first === "validate" || first === "schema") o.command = first;
+    if (first === "build" || first === "validate" || first === "schema" || first === "new-year") o.command = first;
     else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
   }
   let position = argv.length - rest.length;
@@ -102,6 +106,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const a = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (!arg.startsWith("-") && o.command === "new-year" && o.newYear === undefined) {
+      const v = Number(arg);
+      if (/^\d{4}$/.test(arg) && v >= 2000 && v <= 2100) o.newYear = v;
+      else {
+        o.errors.push("new-year needs a year from 2000 to 2100, e.g. new-year 2021");
+        o.newYear = 0; // reported once
+      }
+      continue;
+    }
     if (!arg.startsWith("-")) {
       o.errors.push(`unexpected argument #${position}`);
       continue;
@@ -150,6 +163,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       else o.errors.push("--pdf-fonts must be auto or package");
     } else if (a === "-h" || a === "--help") o.command = "help";
   }
+  if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
   return o;
 }
 

@@ -33,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     case "build":
       if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
       return (await import("./commands.ts")).runBuild(world, opts);
+    case "new-year":
+      return (await import("./new-year-command.ts")).runNewYear(world, opts, printErr);
     case "schema":
       return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang);
   }

@@ -8,7 +8,7 @@ import type { z } from "zod";
 /** Header of a document the bloc issues (its own number series, K8). */
 export function blocHeader(m: YearModel, typeCode: string, so: number | null | undefined, date: string | null | undefined, withDate = true): DocHeader {
   return {
-    ...(m.bloc.parentBody ? { parentBody: upperVi(m.bloc.parentBody) } : {}),
+    ...(m.bloc.parentBody.length ? { parentBody: m.bloc.parentBody.map(upperVi) } : {}),
     issuer: m.bloc.issuer.map(upperVi),
     number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: m.bloc.code }),
     ...(withDate ? { placeDate: formatPlaceDate(m.bloc.place, date ?? undefined, { year: m.year }) } : {}),
@@ -18,7 +18,8 @@ export function blocHeader(m: YearModel, typeCode: string, so: number | null | u
 /** Header of a document a member unit issues under its own name and series. */
 export function unitHeader(m: YearModel, u: UnitInfo, typeCode: string, so: number | null | undefined, date: string | null | undefined): DocHeader {
   return {
-    ...(m.bloc.parentBody ? { parentBody: upperVi(m.bloc.parentBody) } : {}),
+    // The unit's own parent body (a central-line agency's: KHO BẠC NHÀ NƯỚC...), else the bloc's; none for [].
+    ...(u.parentBody.length ? { parentBody: u.parentBody.map(upperVi) } : {}),
     // Lines the data gives are kept (the arrangement only mends a break inside a compound or a line too wide).
     issuer: u.headerLines ? u.headerLines.map(upperVi) : splitIssuer(upperVi(u.name)),
     number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: u.abbr }),

@@ -19,6 +19,7 @@ export const FORMAT_VI: Record<string, string> = {
   code: "ký hiệu phải viết hoa, không dấu cách (ví dụ: SYT)",
   decimals: "điểm chỉ được có tối đa 2 chữ số thập phân",
   empty: "không được để trống",
+  "parent-body": "cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có",
 };
 const FORMAT_EN: Record<string, string> = {
   id: "an id is lower case ASCII letters, digits and '-' (e.g. so-y-te)",
@@ -30,6 +31,7 @@ const FORMAT_EN: Record<string, string> = {
   code: "a code is upper case without spaces (e.g. SYT)",
   decimals: "points have at most 2 decimals",
   empty: "must not be empty",
+  "parent-body": "a parent body is one line of text, a list of at most 4 lines, or [] for none",
 };
 
 /** zod's type names (schema/type's expected and got) in words. */
@@ -127,7 +129,12 @@ export const CATALOGUE = {
   "ref/unit-file": { vi: "Tên tệp “{name}” không trùng mã đơn vị nào", en: "File name “{name}” matches no unit id", hintVi: "Đặt tên tệp theo mã đơn vị: {known}.", hintEn: "Name the file after a unit id: {known}." },
   "dup/id": { vi: "Mã “{id}” bị trùng (đã dùng ở dòng {firstLine})", en: "Id “{id}” is used twice (first on line {firstLine})", hintVi: "Mỗi mã chỉ được dùng một lần.", hintEn: "Each id may appear once." },
   "dup/entry": { vi: "{what} “{id}” được ghi hai lần (lần đầu ở dòng {firstLine})", en: "{what} “{id}” appears twice (first on line {firstLine})", hintVi: "Gộp hai dòng thành một.", hintEn: "Merge the two entries." },
-  "dup/doc-number": { vi: "Số văn bản {number} trùng với {other}", en: "Document number {number} is also used by {other}", hintVi: "Mỗi văn bản trong sổ của Khối có một số riêng; sửa “so”.", hintEn: "Each document in the series needs its own number." },
+  "dup/doc-number": {
+    vi: "Số văn bản {number} năm {year} dùng cho hai văn bản cùng loại: {other} và {file}:{line}",
+    en: "Document number {number} of {year} is used by two documents of one series: {other} and {file}:{line}",
+    hintVi: "Mỗi văn bản trong sổ của Khối (cùng mã loại, cùng năm) có một số riêng: sửa “so” ở một trong hai tệp, hoặc bỏ trống để văn thư cấp số khi ký.",
+    hintEn: "Each document of a series (type code and year) needs its own number: change “so” in one of the two files, or leave it blank for the records office.",
+  },
   "score/over-max": { vi: "Điểm {value} vượt điểm chuẩn {max} của tiêu chí {criterion}", en: "Score {value} exceeds the maximum {max} of criterion {criterion}", hintVi: "Điểm mỗi tiêu chí nằm trong khoảng 0 đến {max}.", hintEn: "Scores run from 0 to {max}." },
   "score/cap": { vi: "Tổng {kind} {value} vượt mức tối đa {max}", en: "Total {kindEn} {value} exceeds the cap {max}", hintVi: "Giảm điểm hoặc sửa mức tối đa trong nam.yaml.", hintEn: "Lower the points or change the cap in nam.yaml." },
   "score/missing-criterion": { vi: "Thiếu điểm tiêu chí {criterion}", en: "No score for criterion {criterion}", hintVi: "Thêm một dòng cho tiêu chí này (ghi 0 nếu không đạt).", hintEn: "Add a line for it (0 if not met)." },
@@ -196,6 +203,30 @@ export const CATALOGUE = {
     hintEn: "Correct the date (probably a mistyped year, or copied from another year's file); no document is made with it.",
   },
   "year/folder-mismatch": { vi: "nam: {year} không khớp tên thư mục {folder}", en: "nam: {year} does not match the folder {folder}", hintVi: "Sửa nam cho trùng với tên thư mục.", hintEn: "Make them agree." },
+  "new-year/exists": {
+    vi: "Năm {year} đã có thư mục {folder}: lệnh new-year không ghi đè, không thay đổi gì",
+    en: "Year {year} already has the folder {folder}: new-year never overwrites; nothing was changed",
+    hintVi: "Sửa trực tiếp dữ liệu trong {folder}, hoặc xóa thư mục đó (kể cả khi rỗng) nếu muốn tạo lại.",
+    hintEn: "Edit the data in {folder}, or delete that folder (even an empty one) to make it again.",
+  },
+  "new-year/no-previous": {
+    vi: "Không có năm trước {prev} ({folder}) để tạo năm {year}; các năm hiện có: {existing}",
+    en: "No previous year {prev} ({folder}) to make {year} from; existing years: {existingEn}",
+    hintVi: "Năm mới được tạo từ năm liền trước: chạy new-year {next}.",
+    hintEn: "A new year is made from the year just before it: run new-year {next}.",
+  },
+  "new-year/previous-invalid": {
+    vi: "Dữ liệu năm {prev} ({folder}) hoặc khoi.yaml còn lỗi: chưa tạo năm {year}",
+    en: "The data of {prev} ({folder}) or khoi.yaml has errors: {year} was not made",
+    hintVi: "Sửa các lỗi trên (npm run validate) rồi chạy lại new-year {year}.",
+    hintEn: "Fix the errors above (npm run validate), then run new-year {year} again.",
+  },
+  "new-year/leaders-kept": {
+    vi: "Biên bản năm {prev} không ghi Khối trưởng, Khối phó năm {year}: giữ Khối trưởng {leader}, Khối phó {deputy} như năm {prev}",
+    en: "The minutes of {prev} do not name the leader and deputy for {year}: kept leader {leader} and deputy {deputy} of {prev}",
+    hintVi: "Sửa khoi_truong, khoi_pho trong nam.yaml của năm {year}; hoặc ghi khoi_truong_nam_sau, khoi_pho_nam_sau (mã đơn vị) ở phần đầu {minutes} cho lần sau.",
+    hintEn: "Set khoi_truong and khoi_pho in {year}'s nam.yaml; or write khoi_truong_nam_sau and khoi_pho_nam_sau (unit ids) in the front matter of {minutes} next time.",
+  },
   "year/roles": { vi: "Khối trưởng và Khối phó là cùng một đơn vị ({id})", en: "Leader and deputy are the same unit ({id})", hintVi: "Chọn hai đơn vị khác nhau.", hintEn: "Choose two different units." },
   "limit/units": { vi: "Khối có {count} đơn vị, vượt giới hạn {max}", en: "The bloc has {count} units, above the limit {max}", hintVi: "Kiểm tra lại danh sách đơn vị.", hintEn: "Check the list of units." },
   "vote/tie-at-quota": {

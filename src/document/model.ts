@@ -70,8 +70,8 @@ export type Block = HeadingBlock | ParagraphBlock | ItemBlock | TableBlock | Pag
 
 /** The two-column header block. */
 export interface DocHeader {
-  /** Cơ quan chủ quản, upper, regular (e.g. "UBND TỈNH TRÀ VINH"); may be absent. */
-  parentBody?: string;
+  /** Cơ quan chủ quản, upper, regular, one line or more (e.g. ["UBND TỈNH TRÀ VINH"]); absent or empty: none. */
+  parentBody?: string[];
   /** Cơ quan ban hành, upper, bold, one or more lines; a short line is drawn under it. */
   issuer: string[];
   /** The whole number line, e.g. "Số: 05/KH-K8" or "Số:      /KH-K8" (blank for electronic issuance). */

@@ -50,6 +50,19 @@ export function memoryWorld(
     async removeFile(path) {
       files.delete(path);
     },
+    async renameDir(from, to) {
+      const src = from.replace(/\/$/, "") + "/";
+      const dst = to.replace(/\/$/, "") + "/";
+      if (files.has(to) || [...files.keys()].some((k) => k.startsWith(dst))) throw Object.assign(new Error(`EEXIST: ${to}`), { code: "EEXIST", path: to });
+      for (const k of [...files.keys()].filter((k) => k.startsWith(src))) {
+        files.set(dst + k.slice(src.length), files.get(k)!);
+        files.delete(k);
+      }
+    },
+    async removeDir(path) {
+      const prefix = path.replace(/\/$/, "") + "/";
+      for (const k of [...files.keys()]) if (k.startsWith(prefix)) files.delete(k);
+    },
     async realPath(path) {
       // No symlinks here: the normalised path, when a file or a folder (a prefix of a file) has it.
       const p = posix.normalize(path).replace(/(.)\/$/, "$1");

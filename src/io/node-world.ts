@@ -193,6 +193,19 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
       await reach(nodePath.dirname(path));
       await fs.rm(abs(path), { force: true });
     },
+    async renameDir(from, to) {
+      await noLinks(from);
+      await noLinks(to);
+      const src = await reach(from);
+      const dst = await reach(to);
+      // rename(2) replaces an empty folder silently: refuse anything already there.
+      if (await fs.lstat(dst).catch(() => undefined)) throw Object.assign(new Error(`EEXIST: ${to}`), { code: "EEXIST", path: to });
+      await fs.rename(src, dst);
+    },
+    async removeDir(path) {
+      await noLinks(path);
+      await fs.rm(await reach(path), { recursive: true, force: true });
+    },
     async realPath(path) {
       try {
         return await fs.realpath(abs(path)); // the system's realpath: symlinks resolved

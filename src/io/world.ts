@@ -19,6 +19,13 @@ export interface World {
   writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
   removeFile(path: string): Promise<void>;
   /**
+   * Renames a folder in one step (readers see the old name or the new one, never
+   * half a folder). Fails, changing nothing, when `to` exists.
+   */
+  renameDir(from: string, to: string): Promise<void>;
+  /** Removes a folder and everything in it (only for a folder this tool made, e.g. an unfinished temporary one). */
+  removeDir(path: string): Promise<void>;
+  /**
    * The canonical name of an existing file or folder (symlinks resolved, "."
    * and ".." gone), equal for two paths that name the same thing; undefined
    * when nothing is there. Only for comparing paths, never for reading.

@@ -15,10 +15,15 @@ export function blocInfo(b: Bloc): BlocInfo {
     code: b.ky_hieu,
     province: b.tinh,
     place: b.dia_danh,
-    ...(b.co_quan_chu_quan ? { parentBody: b.co_quan_chu_quan } : {}),
+    parentBody: parentLines(b.co_quan_chu_quan),
     issuer: b.co_quan_ban_hanh,
     typeCodes: { ...b.ma_loai_van_ban },
   };
+}
+
+/** Cơ quan chủ quản as header lines: one string is one line, a list its lines, [] or absent none. */
+export function parentLines(v: string | readonly string[] | undefined): string[] {
+  return v === undefined ? [] : typeof v === "string" ? [v] : [...v];
 }
 
 /** Resolves ids and computes totals, ranks and vote outcomes for every valid year. */
@@ -32,7 +37,7 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
   const all = new Map<string, UnitInfo>(
     b.don_vi.map((u) => [
       u.ma,
-      { id: u.ma, name: u.ten, shortName: u.ten_ngan ?? u.ten, abbr: u.viet_tat, head: { name: u.thu_truong.ho_ten, title: u.thu_truong.chuc_vu }, women70: u.nu_tu_70_phan_tram ?? false, ...(u.dong_ten ? { headerLines: u.dong_ten } : {}) },
+      { id: u.ma, name: u.ten, shortName: u.ten_ngan ?? u.ten, abbr: u.viet_tat, head: { name: u.thu_truong.ho_ten, title: u.thu_truong.chuc_vu }, parentBody: u.co_quan_chu_quan === undefined ? parentLines(b.co_quan_chu_quan) : parentLines(u.co_quan_chu_quan), women70: u.nu_tu_70_phan_tram ?? false, ...(u.dong_ten ? { headerLines: u.dong_ten } : {}) },
     ]),
   );
   const memberIds = new Set(y.thanh_vien ?? b.don_vi.map((u) => u.ma));

@@ -10,7 +10,8 @@ export interface BlocInfo {
   code: string;
   province: string;
   place: string;
-  parentBody?: string;
+  /** Cơ quan chủ quản's lines above the bloc's name ([] for none). */
+  parentBody: string[];
   issuer: string[];
   /** Each document type's code in its number line, by the key of khoi.yaml's ma_loai_van_ban. */
   typeCodes: Bloc["ma_loai_van_ban"];
@@ -23,6 +24,8 @@ export interface UnitInfo {
   abbr: string;
   head: { name: string; title: string };
   women70: boolean;
+  /** Cơ quan chủ quản's lines above the unit's name in the documents it issues: its own, else the bloc's ([] for none). */
+  parentBody: string[];
   /** The name's lines in a header, when the data fixes them by hand. */
   headerLines?: string[];
 }

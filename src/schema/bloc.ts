@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { Id, Text } from "./common.ts";
 
+/**
+ * Cơ quan chủ quản: one line, several lines (each its own header line) or [] for none.
+ * Absent on a unit: the bloc's applies.
+ */
+export const ParentBody = z
+  .union([Text, z.array(Text).max(4)], { error: "parent-body" })
+  .describe("Cơ quan chủ quản (dòng trên tên cơ quan ban hành, viết hoa, không đậm): một dòng, danh sách nhiều dòng, hoặc [] nếu không có");
+
 export const Unit = z.strictObject({
   ma: Id.describe("Mã đơn vị, dùng trong tên tệp và khi tham chiếu, ví dụ: so-y-te"),
   ten: Text.describe("Tên đầy đủ, ví dụ: Sở Y tế"),
@@ -12,6 +20,9 @@ export const Unit = z.strictObject({
     .optional()
     .describe("Tên đơn vị ở đầu văn bản, mỗi dòng một mục, khi muốn tự chia dòng, ví dụ: [Sở Khoa học, và Công nghệ]"),
   viet_tat: z.string().regex(/^[A-ZĐ0-9]+$/u, { message: "code" }).describe("Chữ viết tắt dùng trong ký hiệu văn bản, ví dụ: SYT"),
+  co_quan_chu_quan: ParentBody.optional().describe(
+    "Cơ quan chủ quản của đơn vị ở đầu văn bản đơn vị ban hành (bản đăng ký): một dòng, ví dụ: KHO BẠC NHÀ NƯỚC; nhiều dòng, ví dụ: [NGÂN HÀNG NHÀ NƯỚC VIỆT NAM, CHI NHÁNH TỈNH TRÀ VINH]; [] nếu không có (chỉ ghi tên đơn vị). Bỏ trống: dùng cơ quan chủ quản của Khối",
+  ),
   thu_truong: z.strictObject({
     ho_ten: Text.describe("Họ tên thủ trưởng"),
     chuc_vu: Text.describe("Chức vụ, ví dụ: Giám đốc"),
@@ -37,7 +48,7 @@ export const Bloc = z
     ky_hieu: z.string().regex(/^[A-ZĐ0-9]+$/u, { message: "code" }).describe("Ký hiệu của Khối trong số văn bản, ví dụ: K8"),
     tinh: Text.describe("Tên tỉnh, ví dụ: Trà Vinh"),
     dia_danh: Text.describe("Địa danh ghi ở dòng ngày tháng, ví dụ: Trà Vinh"),
-    co_quan_chu_quan: Text.optional().describe("Cơ quan chủ quản (dòng trên), ví dụ: UBND TỈNH TRÀ VINH"),
+    co_quan_chu_quan: ParentBody.optional().describe("Cơ quan chủ quản (dòng trên tên Khối), một dòng hoặc danh sách nhiều dòng, ví dụ: UBND TỈNH TRÀ VINH; cũng là mặc định cho đơn vị không ghi co_quan_chu_quan"),
     co_quan_ban_hanh: z.array(Text).min(1).describe("Các dòng tên cơ quan ban hành, viết hoa"),
     ma_loai_van_ban: DocTypeCodes.default({ ke_hoach: "KH", dang_ky: "", bao_cao: "BC", bien_ban: "BB", to_trinh: "TTr", giay_moi: "GM" }),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),

@@ -77,6 +77,8 @@ export const MinutesFront = z
       )
       .min(1)
       .describe("Kết quả kiểm phiếu theo từng hình thức"),
+    khoi_truong_nam_sau: UnitRef.optional().describe("Mã đơn vị cuộc họp thống nhất đề nghị làm Khối trưởng năm sau, ví dụ: so-y-te (lệnh new-year dùng khi tạo năm mới)"),
+    khoi_pho_nam_sau: UnitRef.optional().describe("Mã đơn vị cuộc họp thống nhất đề nghị làm Khối phó năm sau, ví dụ: so-gddt (lệnh new-year dùng khi tạo năm mới)"),
     noi_nhan: Recipients.optional(),
   })
   .describe("Biên bản họp bình bầu (tệp data/<năm>/bien-ban.md)");

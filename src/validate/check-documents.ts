@@ -3,7 +3,10 @@ import { SINGLE_DOCS, dataFileOf } from "../documents/registry.ts";
 import type { Signer } from "../schema/common.ts";
 import type { z } from "zod";
 import { checkDate } from "./check-dates.ts";
-import type { MarkdownDoc } from "./project.ts";
+import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
+import { docNumber } from "../format/text.ts";
+import type { Bloc } from "../schema/bloc.ts";
+import type { Located, MarkdownDoc, ValidYear } from "./project.ts";
 import type { YearContext } from "./year-context.ts";
 
 /** What the checks below read of any document's front matter. */
@@ -32,21 +35,35 @@ export function checkDocDates(ctx: YearContext): void {
   }
 }
 
-/** No two of the bloc's documents share a number in the same calendar year and type code. */
-export function checkDocNumbers(ctx: YearContext): void {
-  const codes = ctx.bloc.data.ma_loai_van_ban;
-  const seen = new Map<string, string>();
-  for (const { type, doc } of singles(ctx)) {
-    const so = doc.data.so;
-    if (so === undefined || so === null) continue;
-    const code = codes[type.typeCode];
-    // Numbers restart every January: the register is per calendar year of the document's date.
-    const year = doc.data.ngay?.slice(0, 4) ?? ctx.vy.folder;
-    const key = `${year}:${so}/${code}`;
-    const other = seen.get(key);
-    if (other) ctx.diags.error("dup/doc-number", doc.src.locate(["so"]), { number: `${so}/${code}-${ctx.bloc.data.ky_hieu}`, other });
-    else seen.set(key, dataFileOf(type));
-  }
+/**
+ * No two of the bloc's documents share a number in one series: the same type code
+ * (BC for both reports) and the same calendar year of the document's date (the
+ * register restarts every January, so a year-end report dated in January of the next
+ * year shares the next year's register with that year's plan: the check runs over
+ * every year folder). An undated document counts in its folder's year. Blank numbers
+ * are not compared. Units' registrations are numbered in each unit's own series and
+ * are not part of the bloc's.
+ */
+export function checkDocNumbers(bloc: Located<Bloc>, years: readonly ValidYear[], diags: Diagnostics): void {
+  const codes = bloc.data.ma_loai_van_ban;
+  const seen = new Map<string, SourcePos>();
+  for (const vy of years)
+    for (const type of SINGLE_DOCS) {
+      const doc = vy.docs.get(type.id) as MarkdownDoc<Front> | undefined;
+      const so = doc?.data.so;
+      if (!doc || so === undefined || so === null) continue;
+      const code = codes[type.typeCode];
+      const year = doc.data.ngay?.slice(0, 4) ?? vy.folder;
+      const key = `${year}:${code}:${so}`;
+      const at = doc.src.locate(["so"]);
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, at);
+        continue;
+      }
+      const number = docNumber({ number: so, typeCode: code || undefined, issuerCode: bloc.data.ky_hieu });
+      diags.error("dup/doc-number", at, { number, year, other: `${first.file}:${first.line}`, file: at.file, line: at.line });
+    }
 }
 
 /** A signer's first title line starts with the quyền hạn given (TM. KHỐI 8, KT. GIÁM ĐỐC). */

@@ -21,6 +21,13 @@ export function checkMinutes(ctx: YearContext, m: MarkdownDoc<MinutesFront>): vo
   d.co_mat.forEach((p, i) => ctx.checkMember(p.don_vi, src, ["co_mat", i, "don_vi"]));
   d.vang_mat.forEach((a, i) => ctx.checkMember(a.don_vi, src, ["vang_mat", i, "don_vi"]));
   d.ban_kiem_phieu.forEach((p, i) => ctx.checkMember(p.don_vi, src, ["ban_kiem_phieu", i, "don_vi"]));
+  // Next year's leader and deputy (read by new-year): units of the bloc, two different ones.
+  const known = [...ctx.unitIds].join(", ");
+  for (const key of ["khoi_truong_nam_sau", "khoi_pho_nam_sau"] as const) {
+    const id = d[key];
+    if (id !== undefined && !ctx.unitIds.has(id)) diags.error("ref/unknown-unit", src.locate([key]), { id, known });
+  }
+  if (d.khoi_truong_nam_sau !== undefined && d.khoi_truong_nam_sau === d.khoi_pho_nam_sau) diags.error("year/roles", src.locate(["khoi_pho_nam_sau"]), { id: d.khoi_pho_nam_sau });
   checkUnique(d.co_mat.map((p) => p.don_vi), src, (i) => ["co_mat", i, "don_vi"], diags, "Đơn vị");
   checkUnique(d.vang_mat.map((p) => p.don_vi), src, (i) => ["vang_mat", i, "don_vi"], diags, "Đơn vị");
 

@@ -5,7 +5,7 @@ import { LIMITS } from "../load/limits.ts";
 import type { Bloc } from "../schema/bloc.ts";
 import type { PlanFront } from "../schema/documents.ts";
 import { checkTimeline } from "./check-dates.ts";
-import { checkDocDates, checkDocNumbers, checkSigners, checkTypes } from "./check-documents.ts";
+import { checkDocDates, checkSigners, checkTypes } from "./check-documents.ts";
 import { checkResults } from "./check-results.ts";
 import type { Located, MarkdownDoc, ValidYear } from "./project.ts";
 import { checkUnique, type YearContext } from "./year-context.ts";
@@ -61,6 +61,5 @@ export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics
   checkResults(ctx);
   checkTypes(ctx);
   checkDocDates(ctx);
-  checkDocNumbers(ctx);
   checkSigners(ctx);
 }

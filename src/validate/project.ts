@@ -7,6 +7,7 @@ import { Bloc } from "../schema/bloc.ts";
 import { PER_UNIT_DOCS, SINGLE_DOCS } from "../documents/registry.ts";
 import { Results } from "../schema/unit-files.ts";
 import { Year } from "../schema/year.ts";
+import { checkDocNumbers } from "./check-documents.ts";
 import { checkBloc, checkYear } from "./cross-checks.ts";
 import { RESULTS_KIND } from "./year-context.ts";
 import { validateWith } from "./zod-issues.ts";
@@ -60,6 +61,7 @@ export function validateProject(raw: RawProject, diags: Diagnostics): ValidProje
       years.push(vy);
     }
   }
+  checkDocNumbers(bloc, years, diags);
   return { bloc, years };
 }
 

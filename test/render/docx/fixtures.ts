@@ -16,7 +16,7 @@ export function planDocument(): AdminDocument {
       date: "2020-02-05",
     },
     header: {
-      parentBody: "UBND TỈNH TRÀ VINH",
+      parentBody: ["UBND TỈNH TRÀ VINH"],
       issuer: ["KHỐI THI ĐUA CÁC CƠ QUAN", "VĂN HÓA - XÃ HỘI"],
       number: "Số: 05/KH-K8",
       placeDate: "Trà Vinh, ngày 05 tháng 02 năm 2020",
@@ -131,7 +131,7 @@ export function minutesDocument(): AdminDocument {
       lang: "vi-VN",
       date: "2021-02-20",
     },
-    header: { parentBody: "UBND TỈNH TRÀ VINH", issuer: ["KHỐI THI ĐUA KHỐI 8"], number: "Số: 01/BB-K8" },
+    header: { parentBody: ["UBND TỈNH TRÀ VINH"], issuer: ["KHỐI THI ĐUA KHỐI 8"], number: "Số: 01/BB-K8" },
     title: { type: "BIÊN BẢN", summary: ["Họp bình xét thi đua năm 2020"] },
     body: [
       { kind: "paragraph", runs: t("Thời gian bắt đầu: 08 giờ 00, ngày 20 tháng 02 năm 2021."), indent: true },
@@ -171,7 +171,7 @@ export function proposalDocument(): AdminDocument {
       date: "2021-02-25",
     },
     header: {
-      parentBody: "UBND TỈNH TRÀ VINH",
+      parentBody: ["UBND TỈNH TRÀ VINH"],
       issuer: ["SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"],
       number: "Số:\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/TTr-K8",
       placeDate: "Trà Vinh, ngày\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0tháng\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0năm 2021",

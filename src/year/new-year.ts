@@ -1,0 +1,146 @@
+/**
+ * `new-year <year>`: data/<year>/ made from data/<year-1>/ in one step.
+ *
+ * Copied: the criteria and rules (nam.yaml), the timeline moved one year (day of
+ * month kept, 29 February becomes the 28th), the leader and deputy the previous
+ * minutes agreed on (leaders.ts), and the bloc's document data files with their
+ * numbers and dates blank, their signer left to the default and the years in their
+ * text moved. Not made: the minutes (written after next year's meeting), the units'
+ * registrations and results.
+ *
+ * Never overwrites: an existing data/<year> (even empty) is refused. Everything is
+ * written into a temporary folder inside data/, renamed to data/<year> at the end;
+ * a run that fails midway removes it. All file access goes through World.
+ */
+import { isMap, isPair, isScalar, parseDocument, visit, type Document } from "yaml";
+import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { bienBan } from "../documents/bien-ban.ts";
+import { SINGLE_DOCS, dataFileOf } from "../documents/registry.ts";
+import type { World } from "../io/world.ts";
+import { loadProject } from "../load/project.ts";
+import type { MinutesFront } from "../schema/documents.ts";
+import type { MarkdownDoc } from "../validate/project.ts";
+import { validateProject } from "../validate/project.ts";
+import { nextLeaders } from "./leaders.ts";
+import { clampFeb29, moveYears } from "./move-years.ts";
+
+export interface NewYearResult {
+  diagnostics: Diagnostic[];
+  /** The files written, under data/<year>/ (empty when refused). */
+  created: string[];
+}
+
+const YAML_OUT = { nullStr: "", lineWidth: 0 } as const;
+
+export async function newYear(world: World, dataDir: string, year: number): Promise<NewYearResult> {
+  const diags = new Diagnostics();
+  const target = `${dataDir}/${year}`;
+  const prev = year - 1;
+  const here = { file: target, line: 1, column: 1 };
+  const done = (created: string[] = []) => ({ diagnostics: diags.sorted(), created });
+
+  if ((await world.realPath(target)) !== undefined) {
+    diags.error("new-year/exists", here, { year, folder: target });
+    return done();
+  }
+  const years = ((await world.listDir(dataDir)) ?? []).filter((e) => e.kind === "dir" && /^\d{4}$/.test(e.name)).map((e) => e.name);
+  if (!years.includes(String(prev))) {
+    diags.error("new-year/no-previous", here, { year, prev, folder: `${dataDir}/${prev}`, existing: years.length ? years.join(", ") : "(không có)", existingEn: years.length ? years.join(", ") : "(none)", next: years.length ? Number(years[years.length - 1]) + 1 : year });
+    return done();
+  }
+
+  // The previous year must be readable and valid: its data is what the new year is made of.
+  const raw = await loadProject(world, diags, dataDir);
+  const valid = validateProject(raw, diags);
+  const prevDir = `${dataDir}/${prev}`;
+  const prevErrors = diags.items.filter((d) => d.severity === "error" && (d.pos.file.startsWith(`${prevDir}/`) || d.pos.file === `${dataDir}/khoi.yaml`));
+  const vy = valid?.years.find((y) => y.folder === String(prev));
+  if (prevErrors.length || !valid || !vy) {
+    const errors = prevErrors;
+    diags.items.length = 0;
+    for (const e of errors) diags.add(e);
+    diags.error("new-year/previous-invalid", here, { year, prev, folder: prevDir });
+    return done();
+  }
+  diags.items.length = 0; // warnings of the previous year are not this command's business
+
+  const files = new Map<string, string>();
+  const minutes = vy.docs.get(bienBan.id) as MarkdownDoc<MinutesFront> | undefined;
+  const leaders = nextLeaders(valid.bloc.data, vy.year.data, minutes, year, diags, `${prevDir}/nam.yaml`);
+  files.set("nam.yaml", yearFile((await readText(world, `${prevDir}/nam.yaml`))!, prev, year, leaders));
+  for (const t of SINGLE_DOCS) {
+    if (t.id === bienBan.id) continue;
+    const text = await readText(world, `${prevDir}/${dataFileOf(t)}`);
+    if (text !== undefined) files.set(dataFileOf(t), docFile(text, prev, year));
+  }
+
+  // Written aside, then renamed: data/<year> appears whole or not at all.
+  const tmp = `${dataDir}/.new-year-${year}.tmp`;
+  await world.removeDir(tmp); // left by a run that was killed
+  try {
+    for (const [name, text] of files) await world.writeFileAtomic(`${tmp}/${name}`, new TextEncoder().encode(text));
+    await world.renameDir(tmp, target);
+  } catch (err) {
+    await world.removeDir(tmp).catch(() => undefined);
+    throw err;
+  }
+  return done([...files.keys()].map((n) => `${target}/${n}`));
+}
+
+async function readText(world: World, path: string): Promise<string | undefined> {
+  const bytes = await world.readFile(path);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+/** nam.yaml of the new year: leader and deputy set, timeline and texts moved a year, criteria and rules kept. */
+function yearFile(text: string, prev: number, year: number, leaders: { leader: string; deputy: string; from: string }): string {
+  const doc = parseDocument(text);
+  moveTexts(doc, prev, new Set(["quyet_dinh_thanh_lap"]));
+  doc.set("nam", year);
+  doc.set("khoi_truong", leaders.leader);
+  doc.set("khoi_pho", leaders.deputy);
+  note(doc, ["khoi_truong"], ` Khối trưởng, Khối phó năm ${year}: ${leaders.from}. Kiểm tra lại.`);
+  note(doc, ["moc_thoi_gian"], ` Các mốc thời gian lùi một năm so với năm ${prev} (giữ ngày trong tháng): sửa theo hướng dẫn năm ${year}.`);
+  note(doc, ["tieu_chi"], ` Tiêu chí, thang điểm, quy tắc bình bầu chép từ năm ${prev}: sửa nếu Kế hoạch năm ${year} thay đổi.`);
+  doc.commentBefore = ` Năm thi đua ${year}, tạo bằng lệnh new-year từ data/${prev}/.\n Còn phải điền: bản đăng ký (dang-ky/<mã đơn vị>.yaml), kết quả (ket-qua/<mã đơn vị>.yaml)\n và biên bản họp bình bầu (bien-ban.md) khi có.`;
+  return clampFeb29(doc.toString(YAML_OUT));
+}
+
+/** A document's data file: number and date blank, the default signer, years moved in the front matter and the body. */
+function docFile(text: string, prev: number, year: number): string {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
+  if (!m) return clampFeb29(moveYears(text, prev));
+  const doc = parseDocument(m[1]!);
+  moveTexts(doc, prev, new Set());
+  if (isMap(doc.contents)) {
+    doc.set("so", null);
+    doc.set("ngay", null);
+    doc.delete("ky");
+  }
+  note(doc, ["so"], ` Số và ngày: để trống đến khi ban hành (văn bản in chỗ trống để văn thư cấp số khi ký số).\n Người ký: mặc định thủ trưởng đơn vị Khối trưởng (Khối phó với báo cáo sơ kết) năm ${year}; thêm "ky:" nếu khác.\n Nội dung dưới đây chép từ năm ${prev}, năm đã đổi sang ${year}: viết lại theo thực tế năm ${year}.`);
+  return `---\n${clampFeb29(doc.toString(YAML_OUT))}---\n${clampFeb29(moveYears(m[2]!, prev))}`;
+}
+
+/** Moves the years in every text and comment of a YAML document, except under the keys given. */
+function moveTexts(doc: Document, prev: number, keep: ReadonlySet<string>): void {
+  const mv = (s: string | null | undefined) => (s == null ? s : moveYears(s, prev));
+  doc.commentBefore = mv(doc.commentBefore) ?? null;
+  doc.comment = mv(doc.comment) ?? null;
+  visit(doc, {
+    Node(_, node, path) {
+      node.commentBefore = mv(node.commentBefore) ?? null;
+      node.comment = mv(node.comment) ?? null;
+      const pair = path[path.length - 1];
+      const under = isPair(pair) && isScalar(pair.key) && keep.has(String(pair.key.value)) && pair.value === node;
+      if (isScalar(node) && typeof node.value === "string" && !under) node.value = moveYears(node.value, prev);
+    },
+  });
+}
+
+/** Adds a comment line above a top-level key (after any comment already there). */
+function note(doc: Document, path: [string], text: string): void {
+  if (!isMap(doc.contents)) return;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === path[0]);
+  if (!pair || !isScalar(pair.key)) return;
+  pair.key.commentBefore = pair.key.commentBefore ? `${pair.key.commentBefore}\n${text}` : text;
+}
