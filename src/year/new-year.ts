@@ -3,9 +3,10 @@
  *
  * Copied: the criteria and rules (nam.yaml), the timeline moved one year (day of
  * month kept, 29 February becomes the 28th), the leader and deputy the previous
- * minutes agreed on (leaders.ts), and the bloc's document data files with their
- * numbers and dates blank, their signer left to the default and the years in their
- * text moved. Not made: the minutes (written after next year's meeting), the units'
+ * minutes agreed on (leaders.ts), and the plan (ke-hoach.md) with its number and
+ * date blank, its signer left to the default and the years in its text moved. Not
+ * made: the documents that report the year (mid-year and year-end reports, the
+ * invitation, the minutes, the proposal: written when due), the units'
  * registrations and results.
  *
  * Never overwrites: an existing data/<year> (even empty) is refused. Everything is
@@ -15,6 +16,7 @@
 import { isMap, isPair, isScalar, parseDocument, visit, type Document } from "yaml";
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { bienBan } from "../documents/bien-ban.ts";
+import { keHoach } from "../documents/ke-hoach.ts";
 import { SINGLE_DOCS, dataFileOf } from "../documents/registry.ts";
 import type { World } from "../io/world.ts";
 import { loadProject } from "../load/project.ts";
@@ -68,8 +70,10 @@ export async function newYear(world: World, dataDir: string, year: number): Prom
   const minutes = vy.docs.get(bienBan.id) as MarkdownDoc<MinutesFront> | undefined;
   const leaders = nextLeaders(valid.bloc.data, vy.year.data, minutes, year, diags, `${prevDir}/nam.yaml`);
   files.set("nam.yaml", yearFile((await readText(world, `${prevDir}/nam.yaml`))!, prev, year, leaders));
+  // Only the plan: the other documents tell what happened in the year and are written when due
+  // (a copy of last year's report with the years changed would read as done and say last year's facts).
   for (const t of SINGLE_DOCS) {
-    if (t.id === bienBan.id) continue;
+    if (t.id !== keHoach.id) continue;
     const text = await readText(world, `${prevDir}/${dataFileOf(t)}`);
     if (text !== undefined) files.set(dataFileOf(t), docFile(text, prev, year));
   }
@@ -102,7 +106,7 @@ function yearFile(text: string, prev: number, year: number, leaders: { leader: s
   note(doc, ["khoi_truong"], ` Khối trưởng, Khối phó năm ${year}: ${leaders.from}. Kiểm tra lại.`);
   note(doc, ["moc_thoi_gian"], ` Các mốc thời gian lùi một năm so với năm ${prev} (giữ ngày trong tháng): sửa theo hướng dẫn năm ${year}.`);
   note(doc, ["tieu_chi"], ` Tiêu chí, thang điểm, quy tắc bình bầu chép từ năm ${prev}: sửa nếu Kế hoạch năm ${year} thay đổi.`);
-  doc.commentBefore = ` Năm thi đua ${year}, tạo bằng lệnh new-year từ data/${prev}/.\n Còn phải điền: bản đăng ký (dang-ky/<mã đơn vị>.yaml), kết quả (ket-qua/<mã đơn vị>.yaml)\n và biên bản họp bình bầu (bien-ban.md) khi có.`;
+  doc.commentBefore = ` Năm thi đua ${year}, tạo bằng lệnh new-year từ data/${prev}/.\n Còn phải điền: bản đăng ký (dang-ky/<mã đơn vị>.yaml), kết quả (ket-qua/<mã đơn vị>.yaml);\n báo cáo sơ kết (so-ket.md), giấy mời (giay-moi.md), báo cáo tổng kết (tong-ket.md), biên bản (bien-ban.md)\n và tờ trình (to-trinh.md) khi đến hạn: có thể chép từ data/${prev}/ rồi viết lại theo thực tế năm ${year}.`;
   return clampFeb29(doc.toString(YAML_OUT));
 }
 

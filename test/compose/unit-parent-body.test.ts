@@ -107,7 +107,7 @@ describe("a parent body that is neither a line nor a list of lines", () => {
     const { formatDiagnostic } = await import("../../src/diagnostics/format.ts");
     const checked = await checkProject(exampleWorld({ "data/khoi.yaml": withParents({ SYT: "    co_quan_chu_quan: 5\n" }) }));
     expect(checked.diagnostics.map((d) => formatDiagnostic(d, "vi"))).toEqual([
-      "data/khoi.yaml:25:23: lỗi [schema/format] Trường don_vi.1.co_quan_chu_quan: cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có\n    → Sửa giá trị “5”.",
+      "data/khoi.yaml:25:23: lỗi [schema/format] Trường don_vi[2].co_quan_chu_quan: cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có\n    → Sửa giá trị “5”.",
     ]);
   });
 });
