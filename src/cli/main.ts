@@ -33,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
     case "build":
       if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
       return (await import("./commands.ts")).runBuild(world, opts);
+    case "forms":
+      return (await import("./forms-command.ts")).runForms(world, opts, print);
+    case "import":
+      return (await import("./import-command.ts")).runImport(world, opts, print);
     case "schema":
       return (await import("./schema-command.ts")).writeSchemas(world, print);
   }
