@@ -2,7 +2,7 @@ import type { Lang } from "../diagnostics/diagnostic.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 
 export interface CliOptions {
-  command: "build" | "validate" | "schema" | "new-year" | "help";
+  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "help";
   lang: Lang;
   verbose: boolean;
   dataDir: string;
@@ -16,6 +16,11 @@ export interface CliOptions {
   year?: number;
   /** new-year: the year to make. */
   newYear?: number;
+  /** forms: one unit, one stage. */
+  unit?: string;
+  stage?: "dang-ky" | "so-ket" | "tong-ket";
+  /** import: the returned forms. */
+  files: string[];
   errors: string[];
 }
 
@@ -26,16 +31,21 @@ Cách dùng:
   npm run validate [-- tùy chọn]      kiểm tra dữ liệu, không ghi tệp nào
   npm run schema                      ghi JSON Schema của dữ liệu vào schema/
   npm run new-year -- <năm>           tạo data/<năm>/ từ năm trước (không ghi đè)
+  npm run forms [-- tùy chọn]         lập biểu mẫu Excel cho đơn vị vào out/<năm>/bieu-mau/
+  npm run import -- <tệp.xlsx>...     nhập biểu mẫu đơn vị gửi lại vào data/ (--check: chỉ báo)
 
 Tùy chọn:
-  --check             (build) không ghi gì; báo văn bản nào trong out/ đã cũ hoặc
+  --check             (build, import) không ghi gì; báo văn bản nào trong out/ đã cũ hoặc
                       thiếu và vì sao; mã thoát 1 nếu có (dùng cho CI)
   --watch             (build) lập lại khi dữ liệu, mẫu hoặc phông thay đổi
   --only <mã>         chỉ lập một văn bản (ke-hoach, to-trinh...) hoặc bản đăng ký
                       của một đơn vị (mã đơn vị, ví dụ so-y-te)
   --replace-signed    (build) cho phép ghi đè PDF trong out/ đã được ký số (mặc định:
                       văn bản đó bị từ chối); nên dùng cùng --only
-  --year <năm>        chỉ lập văn bản của một năm
+  --year <năm>        chỉ lập văn bản (biểu mẫu, nhập) của một năm
+  --unit <mã>         (forms) chỉ biểu mẫu của một đơn vị
+  --stage dang-ky|so-ket|tong-ket
+                      (forms) chỉ biểu mẫu của một giai đoạn
   --data <thư mục>    thư mục dữ liệu (mặc định: data)
   --out <thư mục>     thư mục kết quả (mặc định: out)
   --root <thư mục>    thư mục dự án (mặc định: thư mục hiện tại)
@@ -56,16 +66,21 @@ Usage:
   npm run validate [-- options]       check the data, write nothing
   npm run schema                      write the JSON Schema of the data files to schema/
   npm run new-year -- <year>          make data/<year>/ from the year before (never overwrites)
+  npm run forms [-- options]          make the units' Excel forms in out/<year>/bieu-mau/
+  npm run import -- <file.xlsx>...    import returned forms into data/ (--check: report only)
 
 Options:
-  --check          (build) write nothing; report which documents in out/ are
+  --check          (build, import) write nothing; report which documents in out/ are
                    missing or out of date and why; exit 1 if any (for CI)
   --watch          (build) rebuild when data, templates or fonts change
   --only <id>      only one document (ke-hoach, to-trinh...) or one unit's
                    registration (its unit id, e.g. so-y-te)
   --replace-signed (build) allow replacing PDFs in out/ that carry a digital
                    signature (by default such a document is refused); use with --only
-  --year <year>    only the documents of one year
+  --year <year>    only the documents (forms, imports) of one year
+  --unit <id>      (forms) only one unit's forms
+  --stage dang-ky|so-ket|tong-ket
+                   (forms) only one stage's forms
   --data <dir>     data folder (default: data)
   --out <dir>      output folder (default: out)
   --root <dir>     project folder (default: current folder)
@@ -80,7 +95,7 @@ Options:
 Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
 /** Options that take a value, as "--name value" or "--name=value". */
-const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts"]);
+const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage"]);
 const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--watch", "-h", "--help"]);
 
 /**
@@ -91,12 +106,12 @@ const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--watch", "-
  * characters escaped.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, watch: false, errors: [] };
+  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, watch: false, files: [], errors: [] };
   const rest = [...argv];
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
     rest.shift();
-    if (first === "build" || first === "validate" || first === "schema" || first === "new-year") o.command = first;
+    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import") o.command = first;
     else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
   }
   let position = argv.length - rest.length;
@@ -113,6 +128,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         o.errors.push("new-year needs a year from 2000 to 2100, e.g. new-year 2021");
         o.newYear = 0; // reported once
       }
+      continue;
+    }
+    if (!arg.startsWith("-") && o.command === "import") {
+      o.files.push(arg);
       continue;
     }
     if (!arg.startsWith("-")) {
@@ -161,9 +180,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       const v = value();
       if (v === "auto" || v === "package") o.fontSource = v;
       else o.errors.push("--pdf-fonts must be auto or package");
+    } else if (a === "--unit") {
+      const v = value();
+      if (/^[a-z0-9][a-z0-9-]*$/.test(v)) o.unit = v;
+      else o.errors.push("--unit needs a unit id, e.g. so-y-te");
+    } else if (a === "--stage") {
+      const v = value();
+      if (v === "dang-ky" || v === "so-ket" || v === "tong-ket") o.stage = v;
+      else o.errors.push("--stage must be dang-ky, so-ket or tong-ket");
     } else if (a === "-h" || a === "--help") o.command = "help";
   }
   if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
+  if (o.command === "import" && o.files.length === 0) o.errors.push("import needs the forms to read, e.g. npm run import -- so-y-te-tong-ket.xlsx");
   return o;
 }
 

@@ -35,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands.ts")).runBuild(world, opts);
     case "new-year":
       return (await import("./new-year-command.ts")).runNewYear(world, opts, printErr);
+    case "forms":
+      return (await import("./forms-command.ts")).runForms(world, opts, print);
+    case "import":
+      return (await import("./import-command.ts")).runImport(world, opts, print);
     case "schema":
       return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang);
   }

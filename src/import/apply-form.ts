@@ -1,0 +1,129 @@
+import { Document, isMap, isSeq, parseDocument, YAMLSeq } from "yaml";
+import { fixedKeys, type Column, type Path, type StageSpec, type Table } from "../forms/stages.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { yamlValue } from "./cell-values.ts";
+import type { CellRef, FormRow } from "./read-form.ts";
+
+/** Where each value of the YAML file came from: its path (below the file's root) and its cell. */
+export interface CellOfPath {
+  path: Path;
+  cell: CellRef;
+  /** The cell was empty: the path is not in the file. */
+  empty: boolean;
+}
+
+export interface Applied {
+  text: string;
+  cells: CellOfPath[];
+  problems: Diagnostic[];
+}
+
+const HEADER_KEY = "Mã";
+const NEW_FILE_COMMENT = " Nhập từ biểu mẫu Excel (khoi-thi-dua import).";
+
+/**
+ * Puts one form's values into the unit's YAML file, editing the document in
+ * place (comments, key order and other keys kept): a field is set or, when
+ * its cell is empty, removed; a criterion's item is found by its tieu_chi; a
+ * list is replaced item by item. Returns the new text (the old text, byte for
+ * byte, when no value changed).
+ */
+export function applyForm(spec: StageSpec, rows: FormRow[], book: string, criteria: string[], oldText: string | undefined): Applied {
+  const old = oldText === undefined ? undefined : parseDocument(oldText);
+  const doc = old && isMap(old.contents) && old.errors.length === 0 ? parseDocument(oldText!) : newDocument();
+  const sheet = spec.sheet.name;
+  const cells: CellOfPath[] = [];
+  const problems: Diagnostic[] = [];
+  const at = (ref: string): CellRef => ({ book, sheet, ref });
+  const put = (path: Path, value: string | number | undefined, cell: CellRef) => {
+    const full = [...spec.root, ...path];
+    cells.push({ path: full, cell, empty: value === undefined });
+    if (value === undefined) {
+      if (doc.hasIn(full)) doc.deleteIn(full);
+    } else doc.setIn(full, value);
+  };
+
+  const byKey = groupRows(rows, criteria, spec, at, problems);
+  for (const f of spec.sheet.fields) {
+    const row = byKey.get(f.key)?.[0];
+    if (row) put(f.path, yamlValue(f.kind, row.values.get("D")), at(`D${row.row}`));
+  }
+  for (const t of spec.sheet.tables) {
+    if (t.rows === "criteria") applyCriteria(doc, spec, t, criteria, byKey, put, at);
+    else applyList(doc, spec, t, (byKey.get(t.rows.key) ?? []).filter((r) => r.values.size > 0), put, at);
+  }
+  const unchanged = old !== undefined && JSON.stringify(old.toJS()) === JSON.stringify(doc.toJS());
+  return { text: unchanged ? oldText! : doc.toString({ lineWidth: 0 }), cells, problems };
+}
+
+function newDocument(): Document {
+  const doc = new Document({});
+  doc.commentBefore = NEW_FILE_COMMENT;
+  return doc;
+}
+
+type Put = (path: Path, value: string | number | undefined, cell: CellRef) => void;
+
+/** Rows by their column-A key; a row with an unknown key and values, or a criterion twice, is a problem. */
+function groupRows(rows: FormRow[], criteria: string[], spec: StageSpec, at: (ref: string) => CellRef, problems: Diagnostic[]): Map<string, FormRow[]> {
+  const fixed = fixedKeys(spec);
+  const known = new Set([...criteria, ...fixed]);
+  const out = new Map<string, FormRow[]>();
+  for (const r of rows) {
+    if (r.key === HEADER_KEY) continue;
+    if (!known.has(r.key)) {
+      if (r.values.size) problems.push(problem("import/unknown-row", at(`A${r.row}`), { key: r.key, known: [...known].join(", ") }));
+      continue;
+    }
+    const list = out.get(r.key) ?? [];
+    if (list.length && !fixed.has(r.key)) {
+      problems.push(problem("import/duplicate-row", at(`A${r.row}`), { key: r.key, first: `A${list[0]!.row}` }));
+      continue;
+    }
+    list.push(r);
+    out.set(r.key, list);
+  }
+  return out;
+}
+
+function applyCriteria(doc: Document, spec: StageSpec, t: Table, criteria: string[], byKey: Map<string, FormRow[]>, put: Put, at: (ref: string) => CellRef): void {
+  const seq = ensureSeq(doc, [...spec.root, ...t.path]);
+  for (const id of criteria) {
+    const row = byKey.get(id)?.[0];
+    if (!row) continue;
+    let i = seq.items.findIndex((item) => isMap(item) && item.get("tieu_chi") === id);
+    if (i < 0) {
+      seq.add(doc.createNode({ tieu_chi: id }));
+      i = seq.items.length - 1;
+    }
+    for (const c of t.columns) put([...t.path, i, c.field!], yamlValue(c.kind, row.values.get(c.col)), at(`${c.col}${row.row}`));
+  }
+}
+
+function applyList(doc: Document, spec: StageSpec, t: Table, rows: FormRow[], put: Put, at: (ref: string) => CellRef): void {
+  const full = [...spec.root, ...t.path];
+  if (rows.length === 0 && t.optional && !doc.hasIn(full)) return;
+  const seq = ensureSeq(doc, full);
+  rows.forEach((row, i) => {
+    if (t.scalar) {
+      const c = t.columns[0]!;
+      put([...t.path, i], yamlValue(c.kind, row.values.get(c.col)), at(`${c.col}${row.row}`));
+      return;
+    }
+    if (!isMap(seq.items[i])) seq.items[i] = doc.createNode({});
+    for (const c of t.columns as Column[]) put([...t.path, i, c.field!], yamlValue(c.kind, row.values.get(c.col)), at(`${c.col}${row.row}`));
+  });
+  seq.items.splice(rows.length);
+}
+
+function ensureSeq(doc: Document, path: Path): YAMLSeq {
+  const node = doc.getIn(path, true);
+  if (isSeq(node)) return node;
+  const seq = doc.createNode([]) as YAMLSeq;
+  doc.setIn(path, seq);
+  return seq;
+}
+
+function problem(code: Diagnostic["code"], cell: CellRef, params: Diagnostic["params"]): Diagnostic {
+  return { code, severity: "error", pos: { file: [cell.book, cell.sheet, cell.ref].filter(Boolean).join(" › "), line: 0, column: 0 }, params };
+}

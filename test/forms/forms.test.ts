@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import PizZip from "pizzip";
+import { exampleWorld } from "../helpers/example.ts";
+import { makeForms } from "../../src/forms/make-forms.ts";
+import { formatDiagnostic } from "../../src/diagnostics/format.ts";
+
+const FORM = "out/2020/bieu-mau/so-y-te-tong-ket.xlsx";
+
+async function sheetsOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+describe("forms", () => {
+  it("one form per member unit and stage, the same bytes on every run (no clock in the zip or the properties)", async () => {
+    const a = exampleWorld();
+    const b = exampleWorld();
+    const ra = await makeForms(a, { dataDir: "data", outDir: "out" });
+    await new Promise((r) => setTimeout(r, 2100)); // zip times have a 2-second resolution
+    const rb = await makeForms(b, { dataDir: "data", outDir: "out" });
+    expect(ra.written).toHaveLength(30);
+    expect(rb.written).toEqual(ra.written);
+    for (const f of ra.written) expect(Buffer.from(b.files.get(f)!).equals(Buffer.from(a.files.get(f)!))).toBe(true);
+    const zip = new PizZip(a.files.get(FORM)!);
+    for (const e of Object.values(zip.files)) expect(e.date.getUTCFullYear()).toBe(1980);
+    expect(zip.file("docProps/core.xml")!.asText()).toContain("2020-01-01T00:00:00Z");
+  }, 60_000);
+
+  it("identifies itself, prints on A4 in Times New Roman, protects all but the cells to fill, validates them", async () => {
+    const w = exampleWorld();
+    await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te", stage: "tong-ket" });
+    const wb = await sheetsOf(w.files.get(FORM)!);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Hướng dẫn", "Tự chấm", "Mã biểu mẫu"]);
+    const id = wb.getWorksheet("Mã biểu mẫu")!;
+    expect(id.state).toBe("veryHidden");
+    expect([1, 2, 3, 4, 5].map((r) => id.getCell(`B${r}`).value)).toEqual(["K8", 2020, "so-y-te", "tong-ket", 1]);
+    const ws = wb.getWorksheet("Tự chấm")!;
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.getCell("A1").value).toBe("BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2020");
+    expect(ws.getCell("A2").value).toBe("Sở Y tế");
+    const row = ws.getColumn(1).values.findIndex((v) => v === "tc01");
+    expect(ws.getCell(`C${row}`).value).toBe(20);
+    const self = ws.getCell(`D${row}`);
+    expect(self.value).toBe(20); // prefilled from ket-qua/so-y-te.yaml
+    expect(self.font.name).toBe("Times New Roman");
+    expect(self.protection?.locked).toBe(false);
+    expect(ws.getCell(`B${row}`).protection?.locked).not.toBe(false);
+    expect(self.dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 20] });
+    const date = ws.getCell(`D${ws.getColumn(1).values.findIndex((v) => v === "ngay_gui")}`);
+    expect(date.value).toEqual(new Date(Date.UTC(2021, 0, 22)));
+    expect(date.dataValidation?.type).toBe("date");
+    const xml = new PizZip(w.files.get(FORM)!).file("xl/worksheets/sheet2.xml")!.asText();
+    expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
+    expect(xml).not.toMatch(/hashValue|password=/);
+  }, 60_000);
+
+  it("never replaces a file it did not write there (a filled form saved in bieu-mau/)", async () => {
+    const w = exampleWorld();
+    await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    const filled = new Uint8Array([1, 2, 3]);
+    w.files.set(FORM, filled);
+    w.files.delete("out/2020/bieu-mau/so-y-te-so-ket.xlsx");
+    const r = await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, "vi"))).toEqual([
+      expect.stringMatching(/^out\/2020\/bieu-mau\/so-y-te-tong-ket\.xlsx: lỗi \[forms\/kept-file\]/),
+    ]);
+    expect(r.written).toEqual([]);
+    expect(w.files.get(FORM)).toBe(filled);
+    expect(w.files.has("out/2020/bieu-mau/so-y-te-so-ket.xlsx")).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exampleWorld } from "../helpers/example.ts";
+import { openXmlBook, type XmlBook } from "../helpers/xlsx-xml.ts";
+import { makeForms } from "../../src/forms/make-forms.ts";
+import { importForms } from "../../src/import/import-forms.ts";
+import { formatDiagnostic } from "../../src/diagnostics/format.ts";
+import type { MemoryWorld } from "../../src/io/memory-world.ts";
+
+/** The example with its prefilled forms made; returns the world and a form's bytes. */
+async function withForms(): Promise<{ world: MemoryWorld; form: (name: string) => Uint8Array }> {
+  const world = exampleWorld();
+  const made = await makeForms(world, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+  expect(made.written.length).toBe(3);
+  return { world, form: (name) => world.files.get(`out/2020/bieu-mau/${name}`)! };
+}
+
+function dataSnapshot(world: MemoryWorld): Map<string, string> {
+  return new Map([...world.files].filter(([k]) => k.startsWith("data/")).map(([k, v]) => [k, Buffer.from(v).toString("base64")]));
+}
+
+async function importOne(world: MemoryWorld, name: string, bytes: Uint8Array, check = false) {
+  world.files.set(`returned/${name}`, bytes);
+  const r = await importForms(world, { dataDir: "data", files: [{ path: `returned/${name}`, name }], check });
+  return { ...r, errors: r.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, "vi")) };
+}
+
+/** tc01's row on the Tự chấm sheet. */
+function rowOf(book: XmlBook, sheet: string, key: string): number {
+  return book.keys(sheet).find((k) => k.key === key)!.row;
+}
+
+describe("import of an unchanged form", () => {
+  it("changes no file in data/, also after a re-sort and an added empty row", async () => {
+    const { world, form } = await withForms();
+    const before = dataSnapshot(world);
+    for (const name of ["so-y-te-dang-ky.xlsx", "so-y-te-so-ket.xlsx", "so-y-te-tong-ket.xlsx"]) {
+      const r = await importOne(world, name, form(name));
+      expect(r.errors).toEqual([]);
+      expect(r.files).toEqual([]);
+    }
+    const book = openXmlBook(form("so-y-te-tong-ket.xlsx"));
+    book.swapRows("Tự chấm", rowOf(book, "Tự chấm", "tc01"), rowOf(book, "Tự chấm", "tc05"));
+    book.insertEmptyRow("Tự chấm", rowOf(book, "Tự chấm", "tc03"));
+    const r = await importOne(world, "so-y-te-tong-ket.xlsx", book.bytes());
+    expect(r.errors).toEqual([]);
+    expect(r.files).toEqual([]);
+    expect(dataSnapshot(world)).toEqual(before);
+  }, 60_000);
+
+  it("changes only the value edited, keeping the file's comments", async () => {
+    const { world, form } = await withForms();
+    const book = openXmlBook(form("so-y-te-tong-ket.xlsx"));
+    book.set("Tự chấm", `D${rowOf(book, "Tự chấm", "tc05")}`, "9,5", "text");
+    const r = await importOne(world, "so-y-te-tong-ket.xlsx", book.bytes());
+    expect(r.errors).toEqual([]);
+    expect(r.files.map((f) => f.changes)).toEqual([["tong_ket.diem.4.tu_cham: 10 → 9.5"]]);
+    const text = new TextDecoder().decode(world.files.get("data/2020/ket-qua/so-y-te.yaml")!);
+    expect(text.startsWith("# Kết quả thi đua năm 2020 (dữ liệu ví dụ).\n")).toBe(true);
+    expect(text).toMatch(/tieu_chi: tc05\n {6}tu_cham: 9\.5\n {6}khoi_cham: 9\.5/);
+  }, 60_000);
+
+  it("--check reports the change and writes nothing", async () => {
+    const { world, form } = await withForms();
+    const before = dataSnapshot(world);
+    const book = openXmlBook(form("so-y-te-so-ket.xlsx"));
+    book.set("Sơ kết", `E${rowOf(book, "Sơ kết", "tc01")}`, 60);
+    const r = await importOne(world, "so-y-te-so-ket.xlsx", book.bytes(), true);
+    expect(r.files.map((f) => f.changes)).toEqual([["so_ket.ket_qua.0.ty_le: 55 → 60"]]);
+    expect(r.written).toEqual([]);
+    expect(dataSnapshot(world)).toEqual(before);
+  }, 60_000);
+});
+
+describe("a form with a mistake gives one located error and writes nothing", () => {
+  const cases: [string, string, (b: XmlBook) => void, RegExp][] = [
+    ["a score above its maximum", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `D${rowOf(b, "Tự chấm", "tc01")}`, 22), /^so-y-te-tong-ket\.xlsx › Tự chấm › D\d+: lỗi \[score\/over-max\] Điểm 22 vượt điểm chuẩn 20 của tiêu chí tc01/],
+    ["a text in a number cell", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `E${rowOf(b, "Tự chấm", "tc02")}`, "mười", "text"), /^so-y-te-tong-ket\.xlsx › Tự chấm › E\d+: lỗi \[schema\/type\] Trường tong_ket\.diem\.1\.khoi_cham sai kiểu/],
+    ["a missing required cell", "so-y-te-dang-ky.xlsx", (b) => b.set("Đăng ký", `D${rowOf(b, "Đăng ký", "ngay")}`, undefined), /^so-y-te-dang-ky\.xlsx › Đăng ký › D\d+: lỗi \[schema\/missing\] Thiếu trường bắt buộc ngay/],
+    ["a form named after another unit", "so-gddt-tong-ket.xlsx", () => {}, /^so-gddt-tong-ket\.xlsx › Mã biểu mẫu › B3: lỗi \[import\/file-name-unit\] Biểu mẫu là của đơn vị “so-y-te”, nhưng tên tệp so-gddt-tong-ket\.xlsx là của đơn vị “so-gddt”/],
+    ["a form of another year", "so-y-te-tong-ket.xlsx", (b) => b.setIdentity("B2", 2019), /^so-y-te-tong-ket\.xlsx › Mã biểu mẫu › B2: lỗi \[import\/unknown-year\] Biểu mẫu của năm 2019/],
+    ["a form of another bloc", "so-y-te-tong-ket.xlsx", (b) => b.setIdentity("B1", "K7"), /^so-y-te-tong-ket\.xlsx › Mã biểu mẫu › B1: lỗi \[import\/other-bloc\]/],
+    ["a form of a unit not in the bloc", "so-y-te-tong-ket.xlsx", (b) => b.setIdentity("B3", "so-tu-phap"), /^so-y-te-tong-ket\.xlsx › Mã biểu mẫu › B3: lỗi \[import\/unknown-unit\] Đơn vị “so-tu-phap”/],
+  ];
+  for (const [what, name, edit, expected] of cases) {
+    it(what, async () => {
+      const { world, form } = await withForms();
+      const before = dataSnapshot(world);
+      const source = name.includes("dang-ky") ? "so-y-te-dang-ky.xlsx" : "so-y-te-tong-ket.xlsx";
+      const book = openXmlBook(form(source));
+      edit(book);
+      const r = await importOne(world, name, book.bytes());
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toMatch(expected);
+      expect(r.written).toEqual([]);
+      expect(dataSnapshot(world)).toEqual(before);
+    }, 60_000);
+  }
+});
+
+const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+
+describe("a form re-saved by LibreOffice", () => {
+  it.skipIf(!soffice)("imports the same values as the form it saved", async () => {
+    const { world, form } = await withForms();
+    const book = openXmlBook(form("so-y-te-tong-ket.xlsx"));
+    book.set("Tự chấm", `D${rowOf(book, "Tự chấm", "tc05")}`, "9,5", "text");
+    const dir = mkdtempSync(join(tmpdir(), "ktd-lo-"));
+    try {
+      writeFileSync(join(dir, "so-y-te-tong-ket.xlsx"), book.bytes());
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "saved"), join(dir, "so-y-te-tong-ket.xlsx")], { stdio: "ignore", timeout: 120_000 });
+      const saved = new Uint8Array(readFileSync(join(dir, "saved", "so-y-te-tong-ket.xlsx")));
+      const r = await importOne(world, "so-y-te-tong-ket.xlsx", saved);
+      expect(r.errors).toEqual([]);
+      expect(r.files.map((f) => f.changes)).toEqual([["tong_ket.diem.4.tu_cham: 10 → 9.5"]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
