@@ -314,6 +314,12 @@ export const CATALOGUE = {
     hintVi: "Xóa tay tệp này nếu không cần nữa.",
     hintEn: "Delete it by hand if it is no longer needed.",
   },
+  "build/year-output-skipped": {
+    vi: "Chưa lập lại {path} (tệp chung của năm): {whyVi}; tệp cũ (nếu có) giữ nguyên",
+    en: "{path} (the year's combined file) was not rebuilt: {whyEn}; the old file, if any, is left as it was",
+    hintVi: "Lập đủ văn bản của năm rồi chạy lại: npm run build-docs (không dùng --only).",
+    hintEn: "Build every document of the year, then run again: npm run build-docs (without --only).",
+  },
   "build/only-no-match": {
     vi: "--only {only}: không có văn bản hay đơn vị nào như vậy",
     en: "--only {only}: no such document or unit",
