@@ -39,5 +39,6 @@ export function bundleEntries(docs: readonly ComposedDocument[]): BundleEntry[] 
 /** "Kế hoạch: Tổ chức … năm 2020 (Số: 01/KH-K8)"; a number line left blank for electronic issuance is not shown. */
 export function bookmarkTitle(c: ComposedDocument): string {
   const number = c.doc.header.number.replace(/\s+/g, " ").trim();
-  return /\d/.test(number) ? `${c.doc.meta.title} (${number})` : c.doc.meta.title;
+  // Blank: nothing between "Số:" and the "/" of the code ("Số:      /KH-K8").
+  return /^[^/]*\d/.test(number) ? `${c.doc.meta.title} (${number})` : c.doc.meta.title;
 }
