@@ -84,13 +84,15 @@ function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, erro
   const vi = opts.lang === "vi";
   if (errors) return 1;
   for (const p of result.rebuilt) rep.line(`${p.key}: ${p.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
+  for (const y of result.yearOutputs ?? []) rep.line(`${y.path}: ${y.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
   for (const f of result.removed) rep.line(vi ? `${f}: văn bản không còn, tệp sẽ bị xóa` : `${f}: document no longer exists, file would be removed`);
-  const stale = result.rebuilt.length + result.removed.length;
+  const years = result.yearOutputs?.length ?? 0;
+  const stale = result.rebuilt.length + result.removed.length + years;
   rep.line(
     stale
       ? vi
-        ? `Kiểm tra: ${result.rebuilt.length} văn bản chưa cập nhật. Chạy npm run build-docs rồi commit out/.`
-        : `Check: ${result.rebuilt.length} documents out of date. Run npm run build-docs and commit out/.`
+        ? `Kiểm tra: ${result.rebuilt.length} văn bản${years ? ` và ${years} tệp chung của năm` : ""} chưa cập nhật. Chạy npm run build-docs rồi commit out/.`
+        : `Check: ${result.rebuilt.length} documents${years ? ` and ${years} of the year's combined files` : ""} out of date. Run npm run build-docs and commit out/.`
       : vi
         ? `Kiểm tra: cả ${result.skipped.length} văn bản trong out/ đều đúng với dữ liệu.`
         : `Check: all ${result.skipped.length} documents in out/ match the data.`,

@@ -434,6 +434,12 @@ export const CATALOGUE = {
     hintVi: "Xóa tay tệp này nếu không cần nữa.",
     hintEn: "Delete it by hand if it is no longer needed.",
   },
+  "build/year-output-skipped": {
+    vi: "Chưa lập lại {path} (tệp chung của năm): {whyVi}; tệp cũ (nếu có) giữ nguyên",
+    en: "{path} (the year's combined file) was not rebuilt: {whyEn}; the old file, if any, is left as it was",
+    hintVi: "Lập đủ văn bản của năm rồi chạy lại: npm run build-docs (không dùng --only).",
+    hintEn: "Build every document of the year, then run again: npm run build-docs (without --only).",
+  },
   // Units' Excel forms (src/forms) and their import (src/import): a place in a workbook is "tệp.xlsx › Trang › Ô".
   "forms/kept-file": {
     vi: "Đã có tệp {path} không phải do công cụ ghi lần trước (có thể là biểu mẫu đơn vị đã điền): không ghi đè",

@@ -7,6 +7,7 @@ import type { BuildOptions, BuildResult } from "./options.ts";
 import { planOutputs } from "./plan-step.ts";
 import { prepareBuild } from "./prepare-step.ts";
 import { renderPlanned } from "./render-step.ts";
+import { renderYearOutputs } from "./year-step.ts";
 
 export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 
@@ -42,6 +43,9 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
       return done();
     }
     const files = await renderPlanned(world, prepared, plan, opts, diags);
+    if (diags.hasErrors) return done();
+    files.push(...(await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags)));
+    result.yearOutputs = plan.years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
     if (diags.hasErrors) return done();
     await commitBuild(world, prepared, plan, files, opts, diags, result);
     return done();

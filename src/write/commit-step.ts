@@ -22,6 +22,9 @@ export async function commitBuild(world: World, prepared: Prepared, plan: OutPla
     Object.entries(prepared.filtered ? (previous?.documents ?? {}) : {}).map(([k, e]) => [k, { ...e, tool: e.tool ?? previous!.tool, fonts: e.fonts ?? previous!.fonts, shell: e.shell ?? previous!.shell }]),
   );
   const manifest: Manifest = { version: 1, ...prepared.identity, documents: carried };
+  // The year outputs: each made now, or as it was (current, or left as it was with a warning); a partial
+  // build carries the other years' over.
+  const yearOutputs: Record<string, ManifestEntry> = prepared.filtered ? { ...(previous?.yearOutputs ?? {}) } : {};
   // What this full build saw, for the next build to tell at once that nothing changed (a partial build
   // cannot vouch for the documents it left out).
   if (!prepared.filtered)
@@ -39,6 +42,12 @@ export async function commitBuild(world: World, prepared: Prepared, plan: OutPla
     const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs, ...prepared.identity };
     manifest.documents[p.key] = entry;
   }
+  for (const y of plan.years) {
+    const old = previous?.yearOutputs?.[y.key];
+    if (y.reasons.length && y.inputs) yearOutputs[y.key] = { key: y.key, content: y.content, inputs: y.inputs, outputs: { [y.path]: hashes.get(y.path)! }, tool: prepared.identity.tool };
+    else if (old) yearOutputs[y.key] = old;
+  }
+  if (Object.keys(yearOutputs).length) manifest.yearOutputs = yearOutputs;
   // A write that fails (read-only folder, full disk) stops the build with a diagnostic. Every write is
   // atomic, so each file is the old one or the new one, whole; the manifest, written last, still
   // describes the old build, and the next build redoes what is missing.

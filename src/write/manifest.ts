@@ -42,6 +42,11 @@ export interface Manifest {
   fonts: string;
   shell: string;
   documents: Record<string, ManifestEntry>;
+  /**
+   * The outputs of a whole year (the print bundle), by "<year>/<id>": inputs are the
+   * files they are made from (the documents' PDFs), outputs their one file.
+   */
+  yearOutputs?: Record<string, ManifestEntry>;
   snapshot?: Snapshot;
 }
 
@@ -65,6 +70,13 @@ function shapeProblem(m: unknown): string | undefined {
     if (typeof e.content !== "string") return `documents.${key}.content`;
     for (const k of ["inputs", "outputs"]) if (!isHashes(e[k])) return `documents.${key}.${k}`;
     for (const k of ["tool", "fonts", "shell"]) if (e[k] !== undefined && typeof e[k] !== "string") return `documents.${key}.${k}`;
+  }
+  if (m.yearOutputs !== undefined) {
+    if (!isObj(m.yearOutputs)) return "yearOutputs";
+    for (const [key, e] of Object.entries(m.yearOutputs)) {
+      if (!isObj(e) || e.key !== key || typeof e.content !== "string" || typeof e.tool !== "string") return `yearOutputs.${key}`;
+      for (const k of ["inputs", "outputs"]) if (!isHashes(e[k])) return `yearOutputs.${key}.${k}`;
+    }
   }
   if (m.snapshot !== undefined) {
     const s = m.snapshot;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { DocPlan } from "./plan.ts";
+import type { DocPlan, Reason } from "./plan.ts";
 
 export interface BuildOptions {
   dataDir: string;
@@ -29,6 +29,8 @@ export interface BuildResult {
   rebuilt: DocPlan[];
   /** Documents already up to date. */
   skipped: string[];
+  /** The year's own outputs (the print bundle) rebuilt (or, with check, that would be), with why. */
+  yearOutputs?: { key: string; path: string; reasons: Reason[] }[];
 }
 
 /** Under the output folder: the PDF font subsets, by the hash of what they are made from. */

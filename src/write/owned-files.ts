@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { OUTPUT_EXTENSIONS, outputPath } from "../render/output-paths.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
+import { ownedYearOutput } from "./year-output-paths.ts";
 
 /**
  * The only files a build may replace or delete: `<out>/<year>/<stem>.<ext>`
@@ -40,7 +41,22 @@ export function sanitizeManifest(previous: Manifest | undefined, outDir: string,
     }
     documents[key] = { ...entry, outputs };
   }
-  return { ...previous, documents };
+  // A year's own outputs (the print bundle): one file each, named by its key; its inputs are only compared.
+  const yearOutputs: Record<string, ManifestEntry> = {};
+  for (const [key, entry] of Object.entries(previous.yearOutputs ?? {})) {
+    const owned = ownedYearOutput(outDir, key);
+    if (!owned) {
+      diags.warning("manifest/foreign-path", at, { path: key });
+      continue;
+    }
+    const outputs: Record<string, string> = {};
+    for (const [path, hash] of Object.entries(entry.outputs)) {
+      if (path === owned) outputs[path] = hash;
+      else diags.warning("manifest/foreign-path", at, { path });
+    }
+    yearOutputs[key] = { ...entry, outputs };
+  }
+  return { ...previous, documents, ...(previous.yearOutputs ? { yearOutputs } : {}) };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { BuildOptions, BuildResult } from "./options.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
 import { planBuild, type DocPlan } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
+import { yearPlans, yearReasons, type YearPlan } from "./year-step.ts";
 
 /** What is to be done in out/: every document's plan, and the files of vanished documents to remove. */
 export interface OutPlan {
@@ -20,6 +21,8 @@ export interface OutPlan {
   todo: DocPlan[];
   /** Outputs of documents that no longer exist, unchanged since the build wrote them. */
   vanished: string[];
+  /** The outputs of each year the build touches (the print bundle); reasons as far as known before rendering. */
+  years: YearPlan[];
 }
 
 /**
@@ -46,20 +49,34 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
     return true;
   };
   for (const d of prepared.docs) if (!(await readOutputs(ownedOutputs(opts.outDir, `${d.year}/${d.doc.stem}`)!))) return undefined;
+  // A year's own outputs are made from all its documents' files (also those --only leaves out) and are the build's own.
+  const years = yearPlans(prepared, opts.outDir);
+  if (!(await readOutputs(years.flatMap((y) => [...y.inputPaths, y.path])))) return undefined;
   const plans = planBuild(prepared.docs, previous, prepared.identity, prepared.reads, onDisk, opts.outDir, opts.dataDir);
   const todo = plans.filter((p) => p.reasons.length > 0);
   result.rebuilt = todo;
   result.skipped = plans.filter((p) => p.reasons.length === 0).map((p) => p.key);
+  // Before rendering, a document to rebuild counts as a changed input (the render step decides on the bytes).
+  const pending = new Set(todo.flatMap((p) => p.outputs));
+  for (const y of years) y.reasons = yearReasons(y, previous?.yearOutputs?.[y.key], prepared.identity.tool, (f) => (pending.has(f) ? "pending" : onDisk.get(f)), onDisk.get(y.path));
+  result.yearOutputs = years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
+  if (!opts.replaceSigned)
+    for (const y of years)
+      if (y.reasons.length && signed.has(y.path)) {
+        // Rebuilding any one document of the year on purpose rebuilds the year's outputs with it.
+        const first = y.sources.docs[0]?.doc.stem;
+        diags.error("build/signed-output", { file: y.path, line: 1, column: 1 }, { path: y.path, only: first ? onlyName(first) : "" });
+      }
   // A signed PDF is never replaced without being asked.
   if (!opts.replaceSigned)
     for (const p of todo)
       for (const path of p.outputs)
         if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: onlyName(p.composed.doc.stem) });
   // The files of documents that no longer exist: only the build's own, as it wrote them.
-  const current = new Set(plans.map((p) => p.key));
+  const current = new Set([...plans.map((p) => p.key), ...years.map((y) => y.key)]);
   const vanished: string[] = [];
   if (!prepared.filtered)
-    for (const e of Object.values(previous?.documents ?? {})) {
+    for (const e of [...Object.values(previous?.documents ?? {}), ...Object.values(previous?.yearOutputs ?? {})]) {
       if (current.has(e.key)) continue;
       const paths = Object.keys(e.outputs);
       if (!(await readOutputs(paths))) return undefined;
@@ -74,7 +91,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
         } else vanished.push(path);
       }
     }
-  return { manifestPath, previous, onDisk, plans, todo, vanished };
+  return { manifestPath, previous, onDisk, plans, todo, vanished, years };
 }
 
 /** Whether `path` under the output folder is that very file, not one a symbolic link on the way leads to. */

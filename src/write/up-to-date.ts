@@ -12,6 +12,7 @@ import { sha256 } from "./hash.ts";
 import { readManifest } from "./manifest.ts";
 import { ownedOutputs } from "./owned-files.ts";
 import { listingHash } from "./recording-world.ts";
+import { ownedYearOutput, YEAR_OUTPUT_FILES } from "./year-output-paths.ts";
 
 export interface UpToDate {
   documents: number;
@@ -50,6 +51,14 @@ export async function upToDate(world: World, opts: { dataDir: string; outDir: st
       if (!owned || owned.some((p) => doc.outputs[p] === undefined)) return undefined;
       for (const path of owned) if (!(await same(path, doc.outputs[path]!, MAX_OUTPUT_BYTES))) return undefined;
     }
+    // Every year's own outputs (the print bundle) recorded, and as written.
+    const years = new Set(docs.map((d) => d.key.slice(0, d.key.indexOf("/"))));
+    for (const year of years)
+      for (const f of YEAR_OUTPUT_FILES) {
+        const e = manifest.yearOutputs?.[`${year}/${f.id}`];
+        const path = ownedYearOutput(opts.outDir, `${year}/${f.id}`);
+        if (!e || !path || e.outputs[path] === undefined || !(await same(path, e.outputs[path], MAX_OUTPUT_BYTES))) return undefined;
+      }
     return { documents: docs.length, warnings: snap.warnings };
   } catch {
     return undefined;

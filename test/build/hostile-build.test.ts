@@ -22,7 +22,8 @@ const BASE: Record<string, Uint8Array> = { ...repoTemplates(), ...readTree(join(
 const world = (files: Record<string, Uint8Array>): MemoryWorld => memoryWorld(files, { outside });
 /** The files under out/ with the hash of their bytes (comparing hashes is fast; byte arrays element by element is not). */
 const out = (w: MemoryWorld) => new Map([...w.files].filter(([k]) => k.startsWith("out/")).map(([k, v]) => [k, sha256(v)]));
-const documents = (w: MemoryWorld) => new Map([...out(w)].filter(([k]) => /\.(docx|pdf)$/.test(k)));
+/** The documents' files (not the year's print bundle). */
+const documents = (w: MemoryWorld) => new Map([...out(w)].filter(([k]) => /\.(docx|pdf)$/.test(k) && !/\/ho-so-thi-dua-\d{4}\.pdf$/.test(k)));
 
 /** Rewrites every text file of the project (data and templates). */
 function variant(change: (text: string) => string): Record<string, Uint8Array> {

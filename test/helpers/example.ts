@@ -5,10 +5,14 @@ import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { buildProject, type BuildResult } from "../../src/write/build.ts";
 import { existsSync, readdirSync } from "node:fs";
 import { OUTPUT_EXTENSIONS } from "../../src/write/owned-files.ts";
+import { YEAR_OUTPUT_FILES } from "../../src/write/year-output-paths.ts";
 import { DOC_TYPES, dataFileOf } from "../../src/documents/registry.ts";
 import { readTree, REPO, repoTemplates } from "./fixture-world.ts";
 
-/** The example's documents, counted from its data files and the registry (not from the build): one per single type's file, one per unit file. */
+/**
+ * The example's documents, counted from its data files and the registry (not from the build): one per single type's file, one per unit file;
+ * the files a first build writes: each document's outputs and the year's own (the print bundle).
+ */
 export function exampleCounts(): { documents: number; files: number } {
   const dir = join(REPO, "data/2020");
   let documents = 0;
@@ -16,7 +20,7 @@ export function exampleCounts(): { documents: number; files: number } {
     if (t.kind === "single") documents += existsSync(join(dir, dataFileOf(t))) ? 1 : 0;
     else documents += existsSync(join(dir, t.id)) ? readdirSync(join(dir, t.id)).filter((f) => /\.ya?ml$/.test(f)).length : 0;
   }
-  return { documents, files: documents * OUTPUT_EXTENSIONS.length };
+  return { documents, files: documents * OUTPUT_EXTENSIONS.length + YEAR_OUTPUT_FILES.length };
 }
 
 /** The repository's example year (data/ and templates/) in memory; fonts are read from disk. */
@@ -26,8 +30,9 @@ export function exampleWorld(extra: Record<string, Uint8Array | string> = {}): M
   return memoryWorld({ ...repoTemplates(), ...data, ...extra }, { outside: async (p) => new Uint8Array(await readFile(p)) });
 }
 
-/** Builds the example with the package's Tinos (the same bytes on every machine). */
+/** Builds the example with the package's Tinos (the same bytes on every machine); `outputs`: the documents' files (not the year's own, such as the print bundle). */
 export async function buildExample(world: MemoryWorld = exampleWorld()): Promise<{ result: BuildResult; outputs: Map<string, Uint8Array> }> {
   const result = await buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()! });
-  return { result, outputs: new Map([...world.files].filter(([k]) => k.startsWith("out/") && /\.(docx|pdf)$/.test(k))) };
+  const yearFiles = new Set(YEAR_OUTPUT_FILES.map((f) => f.file(2020)));
+  return { result, outputs: new Map([...world.files].filter(([k]) => k.startsWith("out/") && /\.(docx|pdf)$/.test(k) && !yearFiles.has(k.slice(k.lastIndexOf("/") + 1)))) };
 }

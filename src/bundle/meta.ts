@@ -1,0 +1,25 @@
+/** The bundle's document information: what it is, and that it is a reading copy. */
+
+export interface BundleMeta {
+  title: string;
+  subject: string;
+  author: string;
+  keywords: string[];
+  /** BCP 47, "vi-VN". */
+  lang: string;
+}
+
+/** What every bundle says of itself: a reading copy; the signed files are the documents. */
+export const READING_COPY_VI = "Bản đọc: không có ô chữ ký số; văn bản có giá trị pháp lý là các tệp PDF đã ký số riêng";
+
+/** "Hồ sơ thi đua năm 2020 – Khối 8". */
+export function bundleMeta(year: number, blocShortName: string | undefined): BundleMeta {
+  const bloc = blocShortName?.trim();
+  return {
+    title: `Hồ sơ thi đua năm ${year}${bloc ? ` – ${bloc}` : ""}`,
+    subject: READING_COPY_VI,
+    author: bloc ?? "",
+    keywords: ["thi đua", ...(bloc ? [bloc] : []), String(year), "bản đọc, không có chữ ký số"],
+    lang: "vi-VN",
+  };
+}

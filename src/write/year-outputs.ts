@@ -1,0 +1,52 @@
+/**
+ * The outputs of a whole year, each made from files the build writes or reads
+ * (a key, a path, its inputs, a render function). The build plans them like
+ * documents (year-step.ts): one is rebuilt only when one of its inputs, its
+ * content or its own file changed, and is owned by the tool like the
+ * documents. A new one (an HTML report of the year) is one more entry.
+ */
+import { bundleEntries } from "../bundle/contents.ts";
+import { bundleMeta } from "../bundle/meta.ts";
+import type { ComposedDocument } from "../compose/compose-all.ts";
+import type { YearModel } from "../model/types.ts";
+import { outputPath } from "../render/output-paths.ts";
+import { BUNDLE_FILE, type YearOutputFile } from "./year-output-paths.ts";
+
+export interface YearSources {
+  year: number;
+  model: YearModel | undefined;
+  /** The year's documents, in the build's order. */
+  docs: readonly ComposedDocument[];
+  outDir: string;
+}
+
+export interface YearOutputJob extends YearSources {
+  /** The paths `inputs` gave, in its order. */
+  inputs: readonly string[];
+  /** The bytes of one of its inputs (as this build made it, or as it is on disk). */
+  read(path: string): Promise<Uint8Array>;
+}
+
+export interface YearOutput extends YearOutputFile {
+  /** The files it is made from, in order: a change in one rebuilds it. */
+  inputs(src: YearSources): string[];
+  /** Anything else it is made from (titles, names), as text: a change rebuilds it. */
+  content(src: YearSources): string;
+  render(job: YearOutputJob): Promise<Uint8Array>;
+}
+
+const bundle: YearOutput = {
+  ...BUNDLE_FILE,
+  inputs: ({ outDir, year, docs }) => bundleEntries(docs).map((e) => outputPath(outDir, year, e.stem, "pdf")),
+  content: ({ year, model, docs }) => JSON.stringify({ meta: bundleMeta(year, model?.bloc.shortName), entries: bundleEntries(docs) }),
+  async render({ year, model, docs, inputs, read }) {
+    const { makeBundle } = await import("../bundle/make-bundle.ts");
+    const entries = bundleEntries(docs);
+    const parts = [];
+    for (const [i, e] of entries.entries()) parts.push({ ...e, bytes: await read(inputs[i]!) });
+    return (await makeBundle(parts, bundleMeta(year, model?.bloc.shortName))).bytes;
+  },
+};
+
+/** The outputs of every year, in this order. */
+export const YEAR_OUTPUTS: readonly YearOutput[] = [bundle];

@@ -1,0 +1,125 @@
+/**
+ * The outputs of a whole year (year-outputs.ts) in the build: planned with the
+ * documents (which files they need, why they are out of date), then, once the
+ * documents are rendered, decided again on the bytes this build made, and
+ * rendered. A year output is rebuilt only when one of its inputs, its content,
+ * the tool or its own file changed.
+ */
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { World } from "../io/world.ts";
+import type { OutputFile } from "../render/render-all.ts";
+import { FAILED, guard } from "./guard.ts";
+import { sha256 } from "./hash.ts";
+import type { ManifestEntry } from "./manifest.ts";
+import type { Reason } from "./plan.ts";
+import type { Prepared } from "./prepare-step.ts";
+import { YEAR_OUTPUTS, type YearOutput, type YearSources } from "./year-outputs.ts";
+
+export interface YearPlan {
+  /** "<year>/<id>", its key in the manifest. */
+  key: string;
+  path: string;
+  output: YearOutput;
+  sources: YearSources;
+  content: string;
+  /** Its input files, in order. */
+  inputPaths: string[];
+  /** Why it is out of date (with --check: would be); none: current. */
+  reasons: Reason[];
+  /** The hashes of its inputs it was (or is to be) made from; set by the render step. */
+  inputs?: Record<string, string>;
+}
+
+/** The years the build touches and, for each, every year output with the files it needs. */
+export function yearPlans(prepared: Prepared, outDir: string): YearPlan[] {
+  const years = [...new Set(prepared.docs.map((d) => d.year))].sort((a, b) => a - b);
+  return years.flatMap((year) => {
+    const sources: YearSources = { year, model: prepared.checked.models.find((m) => m.year === year), docs: prepared.checked.documents.filter((d) => d.year === year), outDir };
+    return YEAR_OUTPUTS.map((output) => ({
+      key: `${year}/${output.id}`,
+      path: `${outDir}/${year}/${output.file(year)}`,
+      output,
+      sources,
+      content: sha256(output.content(sources)),
+      inputPaths: output.inputs(sources),
+      reasons: [],
+    }));
+  });
+}
+
+/**
+ * Why a year output is out of date. `hashOf` gives an input's hash as it will be after this
+ * build: undefined when missing, "pending" when a document to rebuild makes it (--check).
+ */
+export function yearReasons(p: YearPlan, prev: ManifestEntry | undefined, tool: string, hashOf: (path: string) => string | undefined, onDisk: string | undefined): Reason[] {
+  if (!prev) return [{ code: "new" }];
+  const reasons: Reason[] = [];
+  if (prev.tool !== tool) reasons.push({ code: "tool" });
+  const now = Object.fromEntries(p.inputPaths.map((f) => [f, hashOf(f) ?? ""]));
+  const changed = [...new Set([...Object.keys(prev.inputs), ...p.inputPaths])].filter((f) => prev.inputs[f] !== now[f]).sort();
+  for (const file of changed) reasons.push({ code: "input", file });
+  if (!changed.length && prev.content !== p.content) reasons.push({ code: "content" });
+  if (onDisk === undefined) reasons.push({ code: "output-missing", file: p.path });
+  else if (onDisk !== prev.outputs[p.path]) reasons.push({ code: "output-changed", file: p.path });
+  return reasons;
+}
+
+/**
+ * After the documents are rendered: each year output decided on the bytes the build made (a
+ * document rebuilt to the same bytes does not rebuild it), and rendered when out of date. A
+ * year output one of whose inputs is missing (a partial build, a document never built) is left
+ * as it is, with a warning.
+ */
+export async function renderYearOutputs(
+  world: World,
+  prepared: Prepared,
+  plans: readonly YearPlan[],
+  previous: Record<string, ManifestEntry>,
+  onDisk: ReadonlyMap<string, string | undefined>,
+  files: readonly OutputFile[],
+  diags: Diagnostics,
+): Promise<OutputFile[]> {
+  const made = new Map(files.map((f) => [f.path, f.bytes]));
+  const hashOf = (path: string) => {
+    const b = made.get(path);
+    return b ? sha256(b) : onDisk.get(path);
+  };
+  const out: OutputFile[] = [];
+  for (const p of plans) {
+    p.reasons = yearReasons(p, previous[p.key], prepared.identity.tool, hashOf, onDisk.get(p.path));
+    const missing = p.inputPaths.find((f) => hashOf(f) === undefined);
+    if (missing) {
+      skipped(p, diags, { whyVi: `thiếu ${missing}`, whyEn: `${missing} is missing` });
+      continue;
+    }
+    p.inputs = Object.fromEntries(p.inputPaths.map((f) => [f, hashOf(f)!]));
+    if (!p.reasons.length) continue;
+    const read = async (path: string) => {
+      const b = made.get(path) ?? (await guard(diags, path, "read", () => world.readFile(path)));
+      if (b === FAILED || b === undefined) throw new MissingInput(path);
+      return b;
+    };
+    try {
+      out.push({ path: p.path, bytes: await p.output.render({ ...p.sources, inputs: p.inputPaths, read }) });
+    } catch (err) {
+      // An input that cannot be read (the error is said) or that is not a readable PDF: the documents are
+      // fine, this one file is not made, and it is said.
+      if (err instanceof MissingInput) skipped(p, diags, { whyVi: `không đọc được ${err.path}`, whyEn: `${err.path} cannot be read` });
+      else skipped(p, diags, { whyVi: String(err instanceof Error ? err.message : err), whyEn: String(err instanceof Error ? err.message : err) });
+    }
+  }
+  return out;
+}
+
+/** Left as it is: nothing written, its manifest entry carried over, and a warning that says why. */
+function skipped(p: YearPlan, diags: Diagnostics, why: { whyVi: string; whyEn: string }): void {
+  p.reasons = [];
+  p.inputs = undefined;
+  diags.warning("build/year-output-skipped", { file: p.path, line: 1, column: 1 }, { path: p.path, ...why });
+}
+
+class MissingInput extends Error {
+  constructor(readonly path: string) {
+    super(`missing input ${path}`);
+  }
+}

@@ -1,0 +1,37 @@
+/** What goes into the bundle, in which order, under which bookmark; and the manifest's checks of a year output. */
+import { describe, expect, it } from "vitest";
+import { BUNDLE_ORDER, bookmarkTitle } from "../../src/bundle/contents.ts";
+import type { ComposedDocument } from "../../src/compose/compose-all.ts";
+import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
+import { DOC_TYPES } from "../../src/documents/registry.ts";
+import type { Manifest } from "../../src/write/manifest.ts";
+import { sanitizeManifest } from "../../src/write/owned-files.ts";
+import { ownedYearOutput } from "../../src/write/year-output-paths.ts";
+
+const doc = (title: string, number: string) => ({ year: 2020, source: "x", doc: { stem: "ke-hoach", meta: { title }, header: { number } } }) as unknown as ComposedDocument;
+
+describe("the bundle's contents", () => {
+  it("orders every document type (none left out)", () => {
+    expect([...BUNDLE_ORDER].sort()).toEqual(DOC_TYPES.map((t) => t.id).sort());
+  });
+
+  it("puts the number after the title, and leaves out a number line left blank", () => {
+    expect(bookmarkTitle(doc("Kế hoạch: Tổ chức", "Số: 01/KH-K8"))).toBe("Kế hoạch: Tổ chức (Số: 01/KH-K8)");
+    expect(bookmarkTitle(doc("Kế hoạch: Tổ chức", "Số:      /KH-K8"))).toBe("Kế hoạch: Tổ chức");
+  });
+
+  it("owns out/<year>/ho-so-thi-dua-<year>.pdf only, and drops any other path a manifest names", () => {
+    expect(ownedYearOutput("out", "2020/ho-so")).toBe("out/2020/ho-so-thi-dua-2020.pdf");
+    expect(ownedYearOutput("out", "2020/../x")).toBeUndefined();
+    expect(ownedYearOutput("out", "2020/khac")).toBeUndefined();
+    const entry = (outputs: Record<string, string>) => ({ key: "2020/ho-so", content: "c", inputs: {}, outputs, tool: "t" });
+    const m: Manifest = { version: 1, tool: "t", fonts: "f", shell: "s", documents: {}, yearOutputs: { "2020/ho-so": entry({ "out/2020/ho-so-thi-dua-2020.pdf": "h", "data/khoi.yaml": "h" }), "../x": { ...entry({}), key: "../x" } } };
+    const diags = new Diagnostics();
+    const clean = sanitizeManifest(m, "out", "out/.manifest.json", diags);
+    expect(clean?.yearOutputs).toEqual({ "2020/ho-so": entry({ "out/2020/ho-so-thi-dua-2020.pdf": "h" }) });
+    expect(diags.sorted().map((d) => [d.code, d.params.path])).toEqual([
+      ["manifest/foreign-path", "data/khoi.yaml"],
+      ["manifest/foreign-path", "../x"],
+    ]);
+  });
+});
