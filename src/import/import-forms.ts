@@ -25,7 +25,7 @@ export interface ImportOptions {
 export interface FileChange {
   path: string;
   created: boolean;
-  /** "tong_ket.diem.0.tu_cham: 20 → 22", one per value that changes. */
+  /** "tong_ket.diem[tc01].tu_cham: 20 → 22", one per value that changes (fields named as in messages). */
   changes: string[];
 }
 

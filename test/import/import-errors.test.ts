@@ -57,7 +57,7 @@ describe("import of an unchanged form", () => {
     book.set("Tự chấm", `D${rowOf(book, "Tự chấm", "tc05")}`, "9,5", "text");
     const r = await importOne(world, "so-y-te-tong-ket.xlsx", book.bytes());
     expect(r.errors).toEqual([]);
-    expect(r.files.map((f) => f.changes)).toEqual([["tong_ket.diem.4.tu_cham: 10 → 9.5"]]);
+    expect(r.files.map((f) => f.changes)).toEqual([["tong_ket.diem[tc05].tu_cham: 10 → 9.5"]]);
     const text = new TextDecoder().decode(world.files.get("data/2020/ket-qua/so-y-te.yaml")!);
     expect(text.startsWith("# Kết quả thi đua năm 2020 (dữ liệu ví dụ).\n")).toBe(true);
     expect(text).toMatch(/tieu_chi: tc05\n {6}tu_cham: 9\.5\n {6}khoi_cham: 9\.5/);
@@ -69,7 +69,7 @@ describe("import of an unchanged form", () => {
     const book = openXmlBook(form("so-y-te-so-ket.xlsx"));
     book.set("Sơ kết", `E${rowOf(book, "Sơ kết", "tc01")}`, 60);
     const r = await importOne(world, "so-y-te-so-ket.xlsx", book.bytes(), true);
-    expect(r.files.map((f) => f.changes)).toEqual([["so_ket.ket_qua.0.ty_le: 55 → 60"]]);
+    expect(r.files.map((f) => f.changes)).toEqual([["so_ket.ket_qua[tc01].ty_le: 55 → 60"]]);
     expect(r.written).toEqual([]);
     expect(dataSnapshot(world)).toEqual(before);
   }, 60_000);
@@ -78,7 +78,7 @@ describe("import of an unchanged form", () => {
 describe("a form with a mistake gives one located error and writes nothing", () => {
   const cases: [string, string, (b: XmlBook) => void, RegExp][] = [
     ["a score above its maximum", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `D${rowOf(b, "Tự chấm", "tc01")}`, 22), /^so-y-te-tong-ket\.xlsx › Tự chấm › D\d+: lỗi \[score\/over-max\] Điểm 22 vượt điểm chuẩn 20 của tiêu chí tc01/],
-    ["a text in a number cell", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `E${rowOf(b, "Tự chấm", "tc02")}`, "mười", "text"), /^so-y-te-tong-ket\.xlsx › Tự chấm › E\d+: lỗi \[schema\/type\] Trường tong_ket\.diem\.1\.khoi_cham sai kiểu/],
+    ["a text in a number cell", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `E${rowOf(b, "Tự chấm", "tc02")}`, "mười", "text"), /^so-y-te-tong-ket\.xlsx › Tự chấm › E\d+: lỗi \[schema\/type\] Trường tong_ket\.diem\[tc02\]\.khoi_cham sai kiểu/],
     ["a missing required cell", "so-y-te-dang-ky.xlsx", (b) => b.set("Đăng ký", `D${rowOf(b, "Đăng ký", "ngay")}`, undefined), /^so-y-te-dang-ky\.xlsx › Đăng ký › D\d+: lỗi \[schema\/missing\] Thiếu trường bắt buộc ngay/],
     ["a form named after another unit", "so-gddt-tong-ket.xlsx", () => {}, /^so-gddt-tong-ket\.xlsx › Mã biểu mẫu › B3: lỗi \[import\/file-name-unit\] Biểu mẫu là của đơn vị “so-y-te”, nhưng tên tệp so-gddt-tong-ket\.xlsx là của đơn vị “so-gddt”/],
     ["a form of another year", "so-y-te-tong-ket.xlsx", (b) => b.setIdentity("B2", 2019), /^so-y-te-tong-ket\.xlsx › Mã biểu mẫu › B2: lỗi \[import\/unknown-year\] Biểu mẫu của năm 2019/],
@@ -115,7 +115,7 @@ describe("a form re-saved by LibreOffice", () => {
       const saved = new Uint8Array(readFileSync(join(dir, "saved", "so-y-te-tong-ket.xlsx")));
       const r = await importOne(world, "so-y-te-tong-ket.xlsx", saved);
       expect(r.errors).toEqual([]);
-      expect(r.files.map((f) => f.changes)).toEqual([["tong_ket.diem.4.tu_cham: 10 → 9.5"]]);
+      expect(r.files.map((f) => f.changes)).toEqual([["tong_ket.diem[tc05].tu_cham: 10 → 9.5"]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
