@@ -2,6 +2,7 @@
 // command needs them: a build with nothing to do never loads them.
 import type { BuildOptions, BuildResult } from "../write/build.ts";
 import { upToDate } from "../write/up-to-date.ts";
+import { YEAR_OUTPUT_FILES } from "../write/year-output-paths.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
@@ -32,6 +33,7 @@ export function buildOptions(opts: CliOptions): BuildOptions {
     fontSource: opts.fontSource,
     toolVersion: toolVersion(),
     check: opts.check,
+    yearOutputs: true,
     ...(opts.replaceSigned ? { replaceSigned: true } : {}),
     ...(packageDir ? { fontPackageDir: packageDir } : {}),
     ...(opts.only ? { only: opts.only } : {}),
@@ -47,7 +49,7 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
   // Only a plain build with the package's fonts: --check (what CI trusts) always composes the documents
   // again, and system fonts (--pdf-fonts auto) may change without any project file changing.
   if (!opts.only && !opts.year && !opts.check && opts.fontSource === "package") {
-    const current = await upToDate(world, { dataDir: opts.dataDir, outDir: opts.outDir, toolVersion: options.toolVersion!, fontSource: opts.fontSource });
+    const current = await upToDate(world, { dataDir: opts.dataDir, outDir: opts.outDir, toolVersion: options.toolVersion!, fontSource: opts.fontSource, yearOutputs: Object.keys(YEAR_OUTPUT_FILES) });
     if (current) {
       const { warnings } = report(current.warnings, opts, (s) => rep.line(s));
       rep.line(summaryLine(0, warnings, opts.lang));
@@ -83,14 +85,15 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
 function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, errors: number): number {
   const vi = opts.lang === "vi";
   if (errors) return 1;
-  for (const p of result.rebuilt) rep.line(`${p.key}: ${p.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
+  const years = result.yearRebuilt ?? [];
+  for (const p of [...result.rebuilt, ...years]) rep.line(`${p.key}: ${p.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
   for (const f of result.removed) rep.line(vi ? `${f}: văn bản không còn, tệp sẽ bị xóa` : `${f}: document no longer exists, file would be removed`);
-  const stale = result.rebuilt.length + result.removed.length;
+  const stale = result.rebuilt.length + years.length + result.removed.length;
   rep.line(
     stale
       ? vi
-        ? `Kiểm tra: ${result.rebuilt.length} văn bản chưa cập nhật. Chạy npm run build-docs rồi commit out/.`
-        : `Check: ${result.rebuilt.length} documents out of date. Run npm run build-docs and commit out/.`
+        ? `Kiểm tra: ${result.rebuilt.length + years.length} văn bản chưa cập nhật. Chạy npm run build-docs rồi commit out/.`
+        : `Check: ${result.rebuilt.length + years.length} documents out of date. Run npm run build-docs and commit out/.`
       : vi
         ? `Kiểm tra: cả ${result.skipped.length} văn bản trong out/ đều đúng với dữ liệu.`
         : `Check: all ${result.skipped.length} documents in out/ match the data.`,

@@ -33,6 +33,15 @@ export async function commitBuild(world: World, prepared: Prepared, plan: OutPla
       warnings: prepared.checked.diagnostics.filter((d) => d.severity === "warning"),
     };
   const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
+  // The year outputs: those of other years carried over by a partial build, then this build's.
+  if (opts.yearOutputs) {
+    manifest.years = prepared.filtered ? { ...(previous?.years ?? {}) } : {};
+    for (const p of plan.years) {
+      const old = previous?.years?.[p.key];
+      const outputs = p.reasons.length ? { [p.path]: hashes.get(p.path)! } : (old?.outputs ?? {});
+      manifest.years[p.key] = { key: p.key, content: p.content, inputs: {}, outputs, ...prepared.identity };
+    }
+  }
   for (const p of plans) {
     const old = previous?.documents[p.key];
     const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, hashes.get(o)!])) : (old?.outputs ?? {});

@@ -42,6 +42,8 @@ export interface Manifest {
   fonts: string;
   shell: string;
   documents: Record<string, ManifestEntry>;
+  /** The outputs of whole years (the HTML report), by `<year>/<id>` (src/write/year-output-paths.ts); `inputs` is empty. */
+  years?: Record<string, ManifestEntry>;
   snapshot?: Snapshot;
 }
 
@@ -59,13 +61,15 @@ function shapeProblem(m: unknown): string | undefined {
   if (m.version !== 1) return `version: ${JSON.stringify(m.version)}`;
   for (const k of ["tool", "fonts", "shell"]) if (typeof m[k] !== "string") return `${k}: ${JSON.stringify(m[k])}`;
   if (!isObj(m.documents)) return "documents";
-  for (const [key, e] of Object.entries(m.documents)) {
-    if (!isObj(e)) return `documents.${key}`;
-    if (e.key !== key) return `documents.${key}.key`;
-    if (typeof e.content !== "string") return `documents.${key}.content`;
-    for (const k of ["inputs", "outputs"]) if (!isHashes(e[k])) return `documents.${key}.${k}`;
-    for (const k of ["tool", "fonts", "shell"]) if (e[k] !== undefined && typeof e[k] !== "string") return `documents.${key}.${k}`;
-  }
+  if (m.years !== undefined && !isObj(m.years)) return "years";
+  for (const [group, entries] of [["documents", m.documents], ["years", m.years ?? {}]] as const)
+    for (const [key, e] of Object.entries(entries)) {
+      if (!isObj(e)) return `${group}.${key}`;
+      if (e.key !== key) return `${group}.${key}.key`;
+      if (typeof e.content !== "string") return `${group}.${key}.content`;
+      for (const k of ["inputs", "outputs"]) if (!isHashes(e[k])) return `${group}.${key}.${k}`;
+      for (const k of ["tool", "fonts", "shell"]) if (e[k] !== undefined && typeof e[k] !== "string") return `${group}.${key}.${k}`;
+    }
   if (m.snapshot !== undefined) {
     const s = m.snapshot;
     if (!isObj(s) || typeof s.dataDir !== "string" || typeof s.fontSource !== "string" || !isHashes(s.reads) || !isHashes(s.listings)) return "snapshot";

@@ -17,6 +17,11 @@ export interface BuildOptions {
   year?: number;
   /** Replace PDFs in out/ that carry a signature (otherwise such a document is refused). */
   replaceSigned?: boolean;
+  /**
+   * Also write the outputs of each year (out/<year>/index.html, the report:
+   * src/write/year-outputs.ts). The CLI always asks for them.
+   */
+  yearOutputs?: boolean;
   /** Called as documents are rendered. */
   onProgress?: (done: number, total: number, key: string) => void;
 }
@@ -29,6 +34,8 @@ export interface BuildResult {
   rebuilt: DocPlan[];
   /** Documents already up to date. */
   skipped: string[];
+  /** Year outputs rendered (or, with check, that would be), with why; written files are in `written`. */
+  yearRebuilt?: { key: string; reasons: DocPlan["reasons"] }[];
 }
 
 /** Under the output folder: the PDF font subsets, by the hash of what they are made from. */

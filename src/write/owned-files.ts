@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { OUTPUT_EXTENSIONS, outputPath } from "../render/output-paths.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
+import { yearOutputPath } from "./year-output-paths.ts";
 
 /**
  * The only files a build may replace or delete: `<out>/<year>/<stem>.<ext>`
@@ -40,7 +41,23 @@ export function sanitizeManifest(previous: Manifest | undefined, outDir: string,
     }
     documents[key] = { ...entry, outputs };
   }
-  return { ...previous, documents };
+  if (!previous.years) return { ...previous, documents };
+  // The year outputs: each key names one file (out/<year>/index.html), computed from the key.
+  const years: Record<string, ManifestEntry> = {};
+  for (const [key, entry] of Object.entries(previous.years)) {
+    const owned = yearOutputPath(outDir, key);
+    if (!owned) {
+      diags.warning("manifest/foreign-path", at, { path: key });
+      continue;
+    }
+    const outputs: Record<string, string> = {};
+    for (const [path, hash] of Object.entries(entry.outputs)) {
+      if (path === owned) outputs[path] = hash;
+      else diags.warning("manifest/foreign-path", at, { path });
+    }
+    years[key] = { ...entry, outputs };
+  }
+  return { ...previous, documents, years };
 }
 
 /**

@@ -8,6 +8,8 @@ import type { BuildOptions, BuildResult } from "./options.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
 import { planBuild, type DocPlan } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
+import { yearOutputPath } from "./year-output-paths.ts";
+import { planYearOutputs, yearContexts, YEAR_OUTPUTS, type YearPlan } from "./year-outputs.ts";
 
 /** What is to be done in out/: every document's plan, and the files of vanished documents to remove. */
 export interface OutPlan {
@@ -20,6 +22,9 @@ export interface OutPlan {
   todo: DocPlan[];
   /** Outputs of documents that no longer exist, unchanged since the build wrote them. */
   vanished: string[];
+  /** The year outputs (with BuildOptions.yearOutputs), and those to rebuild. */
+  years: YearPlan[];
+  yearTodo: YearPlan[];
 }
 
 /**
@@ -50,16 +55,25 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const todo = plans.filter((p) => p.reasons.length > 0);
   result.rebuilt = todo;
   result.skipped = plans.filter((p) => p.reasons.length === 0).map((p) => p.key);
+  const contexts = opts.yearOutputs ? yearContexts(prepared, opts.dataDir) : [];
+  for (const c of contexts) for (const kind of YEAR_OUTPUTS) if (!(await readOutputs([yearOutputPath(opts.outDir, `${c.year}/${kind.id}`)!]))) return undefined;
+  const years = planYearOutputs(YEAR_OUTPUTS, contexts, previous, prepared.identity, onDisk, opts.outDir);
+  const yearTodo = years.filter((p) => p.reasons.length > 0);
+  if (opts.yearOutputs) result.yearRebuilt = yearTodo.map((p) => ({ key: p.key, reasons: p.reasons }));
   // A signed PDF is never replaced without being asked.
-  if (!opts.replaceSigned)
+  if (!opts.replaceSigned) {
     for (const p of todo)
       for (const path of p.outputs)
         if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: onlyName(p.composed.doc.stem) });
+    for (const p of yearTodo) if (signed.has(p.path)) diags.error("build/signed-output", { file: p.path, line: 1, column: 1 }, { path: p.path, only: String(p.ctx.year) });
+  }
   // The files of documents that no longer exist: only the build's own, as it wrote them.
-  const current = new Set(plans.map((p) => p.key));
+  const current = new Set([...plans.map((p) => p.key), ...years.map((p) => p.key)]);
   const vanished: string[] = [];
+  // The year outputs of a year that left the data go the same way (only when the build makes them).
+  const yearEntries = opts.yearOutputs ? Object.values(previous?.years ?? {}) : [];
   if (!prepared.filtered)
-    for (const e of Object.values(previous?.documents ?? {})) {
+    for (const e of [...Object.values(previous?.documents ?? {}), ...yearEntries]) {
       if (current.has(e.key)) continue;
       const paths = Object.keys(e.outputs);
       if (!(await readOutputs(paths))) return undefined;
@@ -74,7 +88,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
         } else vanished.push(path);
       }
     }
-  return { manifestPath, previous, onDisk, plans, todo, vanished };
+  return { manifestPath, previous, onDisk, plans, todo, vanished, years, yearTodo };
 }
 
 /** Whether `path` under the output folder is that very file, not one a symbolic link on the way leads to. */

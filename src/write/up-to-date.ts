@@ -12,6 +12,7 @@ import { sha256 } from "./hash.ts";
 import { readManifest } from "./manifest.ts";
 import { ownedOutputs } from "./owned-files.ts";
 import { listingHash } from "./recording-world.ts";
+import { yearOutputKey, yearOutputPath } from "./year-output-paths.ts";
 
 export interface UpToDate {
   documents: number;
@@ -23,7 +24,8 @@ const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 /** Largest output file compared (a document is at most about 60 pages). */
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
-export async function upToDate(world: World, opts: { dataDir: string; outDir: string; toolVersion: string; fontSource: string }): Promise<UpToDate | undefined> {
+/** `yearOutputs`: the ids of the year outputs the build makes (src/write/year-output-paths.ts); each year's must be current too. */
+export async function upToDate(world: World, opts: { dataDir: string; outDir: string; toolVersion: string; fontSource: string; yearOutputs?: readonly string[] }): Promise<UpToDate | undefined> {
   try {
     const { manifest } = await readManifest(world, opts.outDir);
     const snap = manifest?.snapshot;
@@ -50,6 +52,15 @@ export async function upToDate(world: World, opts: { dataDir: string; outDir: st
       if (!owned || owned.some((p) => doc.outputs[p] === undefined)) return undefined;
       for (const path of owned) if (!(await same(path, doc.outputs[path]!, MAX_OUTPUT_BYTES))) return undefined;
     }
+    const years = [...new Set(docs.map((d) => d.key.slice(0, 4)))];
+    for (const year of years)
+      for (const id of opts.yearOutputs ?? []) {
+        const key = yearOutputKey(year, id);
+        const entry = manifest.years?.[key];
+        const path = yearOutputPath(opts.outDir, key);
+        if (!entry || !path || entry.tool !== opts.toolVersion || entry.outputs[path] === undefined) return undefined;
+        if (!(await same(path, entry.outputs[path]!, MAX_OUTPUT_BYTES))) return undefined;
+      }
     return { documents: docs.length, warnings: snap.warnings };
   } catch {
     return undefined;
