@@ -138,11 +138,11 @@ function vote(f: ReportFacts, nameOf: (id: string) => string): Html {
     });
     const head = h`<tr><th scope="col">TT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Số phiếu đồng ý</th><th scope="col" class="so">Tỷ lệ</th><th scope="col">Ngưỡng</th><th scope="col">Kết quả</th></tr>`;
     const b = a.ballot;
-    return h`<h3>${a.name}</h3>
-<p>Chỉ tiêu: ${a.quota} đơn vị.${b ? h` Phiếu phát ra: ${b.issued}; thu vào: ${b.received}; hợp lệ: ${b.valid}; không hợp lệ: ${b.invalid}.` : h` Chưa có phiếu bầu.`}</p>
+    return h`<div class="danh-hieu" data-award="${a.id}"><h3>${a.name}</h3>
+<p class="phieu">Chỉ tiêu: ${a.quota} đơn vị.${b ? h` Phiếu phát ra: ${b.issued}; thu vào: ${b.received}; hợp lệ: ${b.valid}; không hợp lệ: ${b.invalid}.` : h` Chưa có phiếu bầu.`}</p>
 ${a.rows.length ? table(`bang-phieu-${k + 1}`, `Kết quả bỏ phiếu: ${a.name}`, "vua", head, rows) : ""}
-<p>Đề nghị: ${a.proposed.length ? a.proposed.map(nameOf).join(", ") : "không có đơn vị nào"}.</p>
-${a.tiedAtQuota.length ? h`<p class="canh-bao-hoa"><strong>Bằng phiếu ở vị trí cuối của chỉ tiêu:</strong> ${a.tiedAtQuota.map(nameOf).join(", ")}. Công cụ không tự quyết định; Khối xem xét, quyết định theo quy chế.</p>` : ""}`;
+<p class="de-nghi">Đề nghị: ${a.proposed.length ? a.proposed.map(nameOf).join(", ") : "không có đơn vị nào"}.</p>
+${a.tiedAtQuota.length ? h`<p class="canh-bao-hoa"><strong>Bằng phiếu ở vị trí cuối của chỉ tiêu:</strong> ${a.tiedAtQuota.map(nameOf).join(", ")}. Công cụ không tự quyết định; Khối xem xét, quyết định theo quy chế.</p>` : ""}</div>`;
   });
   return h`<section aria-labelledby="binh-bau"><h2 id="binh-bau">Bình bầu</h2>
 <p>Đơn vị đạt khi số phiếu đồng ý từ ${v.num}/${v.den} ${basis} (${v.base}) trở lên, tức từ ${need} phiếu; trong các đơn vị đạt, đề nghị các đơn vị nhiều phiếu nhất đến hết chỉ tiêu.</p>
