@@ -169,6 +169,6 @@ function documents(f: ReportFacts): Html {
       h`<tr><td class="giua">${i + 1}</td><th scope="row">${d.title}</th><td class="tep">${d.files.map((file, j) => h`${j ? h`<br>` : ""}<a href="${encodeURIComponent(file)}">${file}</a>`)}</td><td class="so">${d.pages}</td><td>${d.signatureFields.length ? d.signatureFields.map((s, j) => h`${j ? h`<br>` : ""}<code>${s}</code>`) : "không có"}</td></tr>`,
   );
   return h`<section aria-labelledby="van-ban"><h2 id="van-ban">Văn bản của năm</h2>
-${table("bang-van-ban", `${f.documents.length} văn bản, mỗi văn bản một tệp DOCX (sửa được) và một tệp PDF (để in, ký số)`, "rong", head, body)}
+${table("bang-van-ban", `${f.documents.length} văn bản, mỗi văn bản một tệp DOCX (sửa được) và một tệp PDF (để in, ký số)`, "vua", head, body)}
 </section>`;
 }

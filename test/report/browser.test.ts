@@ -103,7 +103,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
       expect(v.refused, year).toEqual([]);
       expect(v.requests, year).toEqual([pathToFileURL(join(tmp, "out", year, "index.html")).href]);
       expect(v.errors, year).toEqual([]);
-      const hrefs = await v.page.$$eval("a[href]", (as) => as.map((a) => [a.getAttribute("href")!, (a as HTMLAnchorElement).href]));
+      const hrefs = await v.page.$$eval("a[href]", (as) => as.map((a) => [a.getAttribute("href")!, (a as HTMLAnchorElement).href] as [string, string]));
       const files = hrefs.filter(([raw]) => !raw.startsWith("#"));
       for (const [raw, abs] of files) {
         expect(abs.startsWith("file:"), raw).toBe(true);
