@@ -8,8 +8,8 @@
  * serious or critical violation, and fit a 390 px phone without sideways scrolling of the page.
  * Screenshots at 390 and 1280 px (full page) go to REPORT_SCREENSHOTS, or the temporary folder.
  *
- * The project is a parameter: REPORT_PROJECT=<folder with data/ and templates/> (default:
- * this repository's example).
+ * The project is a parameter: REPORT_PROJECT=<folder with data/ (and templates/, else the
+ * repository's)> (default: this repository's example).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -48,7 +48,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
   let years: string[] = [];
 
   beforeAll(async () => {
-    for (const d of ["data", "templates"]) cpSync(join(PROJECT, d), join(tmp, d), { recursive: true });
+    // A fixture without templates of its own (test/fixtures/minimal) takes the repository's.
+    for (const d of ["data", "templates"]) cpSync(existsSync(join(PROJECT, d)) ? join(PROJECT, d) : join(REPO, d), join(tmp, d), { recursive: true });
     const world = nodeWorld(tmp);
     const result = await buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", yearOutputs: true });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -126,10 +127,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
       expect(rows).toEqual(
         m.scores.map((s, i) => [String(i + 1), m.unitById.get(s.unitId)!.name, ...[s.maxTotal, s.selfTotal, s.verifiedTotal, s.bonus, s.penalty, s.total].map(formatScore), String(s.rank)]),
       );
-      const docx = docxTables(readFileSync(join(tmp, "out", year, "bao-cao-tong-ket.docx")));
-      const table = docx.find((t) => t[0]?.includes("Xếp hạng"));
-      expect(table, "the score table of bao-cao-tong-ket.docx").toBeDefined();
-      expect(rows).toEqual(table!.slice(1));
+      // The year-end report carries the same table (a year whose data has no year-end report yet has none to compare).
+      const yearEnd = join(tmp, "out", year, "bao-cao-tong-ket.docx");
+      if (existsSync(yearEnd)) {
+        const table = docxTables(readFileSync(yearEnd)).find((t) => t[0]?.includes("Xếp hạng"));
+        expect(table, "the score table of bao-cao-tong-ket.docx").toBeDefined();
+        expect(rows).toEqual(table!.slice(1));
+      } else expect(PROJECT, "the example has a year-end report").not.toBe(resolve(REPO));
       // Every member appears on the page (timeline at least), and each total in the chart's label.
       const text = (await v.page.textContent("main"))!;
       for (const u of m.units) expect(text, u.name).toContain(u.name);
@@ -146,7 +150,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
     for (const year of years) {
       const m = models.find((x) => String(x.year) === year)!;
       const v = await visit(year, 1280);
-      const minutes = readFileSync(join(tmp, "out", year, "bien-ban-binh-bau.docx"));
+      const minutesPath = join(tmp, "out", year, "bien-ban-binh-bau.docx");
+      if (!existsSync(minutesPath)) {
+        expect(m.votes, "votes come from the minutes").toEqual([]);
+        continue;
+      }
+      const minutes = readFileSync(minutesPath);
       const docxVotes = docxTables(minutes).filter((t) => t[0]?.includes("Số phiếu đồng ý"));
       const minutesText = docxText(minutes);
       const base = voteBase(m);

@@ -11,6 +11,8 @@ import { upToDate } from "../../src/write/up-to-date.ts";
 import { YEAR_OUTPUT_FILES } from "../../src/write/year-output-paths.ts";
 import { exampleWorld } from "../helpers/example.ts";
 import { readFile } from "node:fs/promises";
+import { parseArgs } from "../../src/cli/args.ts";
+import { buildOptions } from "../../src/cli/commands.ts";
 
 const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", yearOutputs: true, ...extra });
 const REPORT = "out/2020/index.html";
@@ -135,5 +137,10 @@ describe("the year's report as an output of the build", async () => {
     const build = await buildProject(w, opts({ yearOutputs: false }));
     expect(build.written).not.toContain(REPORT);
     expect(w.files.has(REPORT)).toBe(false);
+  });
+
+  it("is asked for by the command line's build (and so by npm run build-docs and --check)", () => {
+    expect(buildOptions(parseArgs(["build"])).yearOutputs).toBe(true);
+    expect(buildOptions(parseArgs(["build", "--check"])).yearOutputs).toBe(true);
   });
 });
