@@ -15,7 +15,7 @@ import type { YearContext, YearOutputKind } from "../write/year-outputs.ts";
 import { reportFacts, type DocFacts } from "./facts.ts";
 import { renderReportHtml } from "./html.ts";
 
-/** Bumped when the page's make-up changes in a way the tool version would not show (it always does: it hashes the sources). */
+/** The page's make-up, in the content hash (a change of the sources also changes the tool version, which rebuilds it anyway). */
 const REPORT_FORMAT = 1;
 
 /** "Kế hoạch Tổ chức và phát động ..."; a unit's document adds the unit: "Bản đăng ký thi đua năm 2020: Sở Y tế". */
