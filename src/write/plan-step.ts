@@ -50,7 +50,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   };
   for (const d of prepared.docs) if (!(await readOutputs(ownedOutputs(opts.outDir, `${d.year}/${d.doc.stem}`)!))) return undefined;
   // A year's own outputs are made from all its documents' files (also those --only leaves out) and are the build's own.
-  const years = yearPlans(prepared, opts.outDir);
+  const years = yearPlans(prepared, opts.outDir, opts.dataDir);
   if (!(await readOutputs(years.flatMap((y) => [...y.inputPaths, y.path])))) return undefined;
   const plans = planBuild(prepared.docs, previous, prepared.identity, prepared.reads, onDisk, opts.outDir, opts.dataDir);
   const todo = plans.filter((p) => p.reasons.length > 0);

@@ -15,7 +15,10 @@ export interface YearOutputFile {
 /** The print bundle (src/bundle/): every PDF of the year in one, with bookmarks. */
 export const BUNDLE_FILE: YearOutputFile = { id: "ho-so", file: (year) => `ho-so-thi-dua-${year}.pdf` };
 
-export const YEAR_OUTPUT_FILES: readonly YearOutputFile[] = [BUNDLE_FILE];
+/** The year's report for a browser (src/report/): figures, timeline, vote, warnings, links to every file. */
+export const REPORT_FILE: YearOutputFile = { id: "bao-cao-nam", file: () => "index.html" };
+
+export const YEAR_OUTPUT_FILES: readonly YearOutputFile[] = [BUNDLE_FILE, REPORT_FILE];
 
 const KEY = /^(\d{4})\/([a-z0-9][a-z0-9-]{0,60})$/;
 

@@ -3,13 +3,15 @@
  * (a key, a path, its inputs, a render function). The build plans them like
  * documents (year-step.ts): one is rebuilt only when one of its inputs, its
  * content or its own file changed, and is owned by the tool like the
- * documents. A new one (an HTML report of the year) is one more entry.
+ * documents. Each new one is one more entry.
  */
 import { bundleEntries } from "../bundle/contents.ts";
 import { bundleMeta } from "../bundle/meta.ts";
 import type { ComposedDocument } from "../compose/compose-all.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { YearModel } from "../model/types.ts";
 import { outputPath } from "../render/output-paths.ts";
+import { report } from "../report/year-output.ts";
 import { BUNDLE_FILE, type YearOutputFile } from "./year-output-paths.ts";
 
 export interface YearSources {
@@ -17,6 +19,8 @@ export interface YearSources {
   model: YearModel | undefined;
   /** The year's documents, in the build's order. */
   docs: readonly ComposedDocument[];
+  /** The data's diagnostics about this year (its folder) or about every year (khoi.yaml, templates). */
+  diagnostics: readonly Diagnostic[];
   outDir: string;
 }
 
@@ -49,4 +53,4 @@ const bundle: YearOutput = {
 };
 
 /** The outputs of every year, in this order. */
-export const YEAR_OUTPUTS: readonly YearOutput[] = [bundle];
+export const YEAR_OUTPUTS: readonly YearOutput[] = [bundle, report];

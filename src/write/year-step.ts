@@ -31,10 +31,16 @@ export interface YearPlan {
 }
 
 /** The years the build touches and, for each, every year output with the files it needs. */
-export function yearPlans(prepared: Prepared, outDir: string): YearPlan[] {
+export function yearPlans(prepared: Prepared, outDir: string, dataDir: string): YearPlan[] {
   const years = [...new Set(prepared.docs.map((d) => d.year))].sort((a, b) => a - b);
+  const yearOf = new RegExp(`^${dataDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/(\\d{4})/`);
   return years.flatMap((year) => {
-    const sources: YearSources = { year, model: prepared.checked.models.find((m) => m.year === year), docs: prepared.checked.documents.filter((d) => d.year === year), outDir };
+    // A diagnostic of another year's folder is not this year's; one of khoi.yaml or the templates is every year's.
+    const diagnostics = prepared.checked.diagnostics.filter((d) => {
+      const m = yearOf.exec(d.pos.file);
+      return !m || m[1] === String(year);
+    });
+    const sources: YearSources = { year, model: prepared.checked.models.find((m) => m.year === year), docs: prepared.checked.documents.filter((d) => d.year === year), diagnostics, outDir };
     return YEAR_OUTPUTS.map((output) => ({
       key: `${year}/${output.id}`,
       path: `${outDir}/${year}/${output.file(year)}`,

@@ -122,11 +122,12 @@ describe("a build killed at any one of its changes to the file system", () => {
     change(expected);
     const counted = await buildProject(nodeWorld(expected, { fs: stopping((label) => (steps.push(label), false)) }), opts);
     after = outputs(expected);
-    // The changed registration's DOCX and PDF, and the year's print bundle made from the PDFs.
-    expect(counted.written.length).toBe(3);
+    // The changed registration's DOCX and PDF, the year's print bundle made from the PDFs, and its report (which lists
+    // the documents: one fewer).
+    expect(counted.written.length).toBe(4);
     expect(counted.removed.length).toBe(2);
     expect([...after].filter(([k, v]) => !v.equals(before.get(k) ?? Buffer.alloc(0))).length).toBe(counted.written.length + 1); // and the manifest
-    expect(steps.filter((s) => /^(rename|link|copy) .*\.(docx|pdf|json)$/.test(s)).length).toBe(counted.written.length + 1);
+    expect(steps.filter((s) => /^(rename|link|copy) .*\.(docx|pdf|json|html)$/.test(s)).length).toBe(counted.written.length + 1);
     expect(steps.filter((s) => s.startsWith("remove") && /\.(docx|pdf)$/.test(s)).length).toBe(2);
     expect(steps.length).toBeGreaterThan(15);
   }, 120_000);

@@ -1,0 +1,152 @@
+/**
+ * The facts of the year's HTML report, as plain data: read from the year model
+ * (its computed scores, ranks and votes), the year's validation diagnostics and,
+ * per document, what its PDF holds (page count, signature fields). Pure: the
+ * same model gives the same facts. Formatting is left to html.ts.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { YearModel } from "../model/types.ts";
+import type { MinutesFront } from "../schema/documents.ts";
+
+/** When a unit handed in one stage's paper: on time, late (after the deadline) or not at all. */
+export type Delivery = { unitId: string; date?: string; status: "dung-han" | "tre-han" | "chua-nop" };
+
+export interface Stage {
+  id: "dang-ky" | "so-ket" | "tong-ket";
+  name: string;
+  deadline: string;
+  deliveries: Delivery[];
+}
+
+export interface DocFacts {
+  stem: string;
+  /** What the document is: its type and summary, or its metadata title. */
+  title: string;
+  pages: number;
+  signatureFields: string[];
+  /** The file names next to the report (relative links). */
+  files: string[];
+}
+
+export interface ReportFacts {
+  year: number;
+  bloc: { name: string; shortName: string; province: string };
+  units: { id: string; name: string; shortName: string; head: string }[];
+  leader: { id: string; name: string; head: string };
+  deputy: { id: string; name: string; head: string };
+  months: { mid: string; end: string };
+  stages: Stage[];
+  criteria: { id: string; text: string; max: number }[];
+  maxTotal: number;
+  bonusCap: number;
+  penaltyCap: number;
+  scores: {
+    unitId: string;
+    maxTotal: number;
+    selfTotal: number;
+    verifiedTotal: number;
+    bonus: number;
+    penalty: number;
+    total: number;
+    rank: number;
+    perCriterion: { criterionId: string; self: number; verified: number }[];
+  }[];
+  vote: {
+    num: number;
+    den: number;
+    basis: "thanh_vien" | "co_mat";
+    /** The number ratios are measured against (members, or those present). */
+    base: number;
+    awards: {
+      id: string;
+      name: string;
+      quota: number;
+      ballot?: { issued: number; received: number; valid: number; invalid: number };
+      rows: { unitId: string; votes: number; ratio: number; rank: number; reachesThreshold: boolean; proposed: boolean }[];
+      proposed: string[];
+      tiedAtQuota: string[];
+    }[];
+  };
+  diagnostics: Diagnostic[];
+  documents: DocFacts[];
+  /** The year's print bundle next to the report (every PDF in one, src/bundle/), its file name. */
+  bundle?: string;
+}
+
+function stage(m: YearModel, id: Stage["id"], name: string, deadline: string, dateOf: (unitId: string) => string | undefined): Stage {
+  return {
+    id,
+    name,
+    deadline,
+    deliveries: m.units.map((u) => {
+      const date = dateOf(u.id);
+      if (date === undefined) return { unitId: u.id, status: "chua-nop" as const };
+      return { unitId: u.id, date, status: date > deadline ? ("tre-han" as const) : ("dung-han" as const) };
+    }),
+  };
+}
+
+/** The number vote ratios are measured against, as the model and the minutes' tables take it: the members, or those present. */
+export function voteBase(m: YearModel): number {
+  if (m.voteRule.basis === "thanh_vien") return m.units.length;
+  return (m.docs.get("bien-ban")?.front as MinutesFront | undefined)?.co_mat.length ?? m.units.length;
+}
+
+/** The report's facts, from the model, the year's diagnostics, what each document's PDF says of it, and the bundle's file. */
+export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], documents: readonly DocFacts[], bundle?: string): ReportFacts {
+  const base = voteBase(m);
+  const person = (u: YearModel["leader"]) => ({ id: u.id, name: u.name, head: `${u.head.title} ${u.head.name}`.trim() });
+  return {
+    year: m.year,
+    bloc: { name: m.bloc.name, shortName: m.bloc.shortName, province: m.bloc.province },
+    units: m.units.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, head: `${u.head.title} ${u.head.name}`.trim() })),
+    leader: person(m.leader),
+    deputy: person(m.deputy),
+    months: { mid: m.timeline.midMonth, end: m.timeline.endMonth },
+    stages: [
+      stage(m, "dang-ky", "Đăng ký thi đua", m.timeline.registration, (id) => m.registrations.get(id)?.ngay),
+      stage(m, "so-ket", "Báo cáo sơ kết 6 tháng", m.timeline.midReport, (id) => m.results.get(id)?.so_ket?.ngay_gui),
+      stage(m, "tong-ket", "Báo cáo tổng kết, tự chấm điểm", m.timeline.endReport, (id) => m.results.get(id)?.tong_ket?.ngay_gui),
+    ],
+    criteria: m.criteria.map((c) => ({ id: c.id, text: c.text, max: c.max })),
+    maxTotal: m.maxTotal,
+    bonusCap: m.bonusCap,
+    penaltyCap: m.penaltyCap,
+    scores: m.scores.map((s) => ({
+      unitId: s.unitId,
+      maxTotal: s.maxTotal,
+      selfTotal: s.selfTotal,
+      verifiedTotal: s.verifiedTotal,
+      bonus: s.bonus,
+      penalty: s.penalty,
+      total: s.total,
+      rank: s.rank,
+      perCriterion: m.criteria.flatMap((c) => {
+        const p = s.perCriterion.get(c.id);
+        return p ? [{ criterionId: c.id, self: p.self, verified: p.verified }] : [];
+      }),
+    })),
+    vote: {
+      num: m.voteRule.num,
+      den: m.voteRule.den,
+      basis: m.voteRule.basis,
+      base,
+      awards: m.awards.map((a) => {
+        const b = m.ballots.find((x) => x.awardId === a.id);
+        const v = m.votes.find((x) => x.awardId === a.id);
+        return {
+          id: a.id,
+          name: a.name,
+          quota: a.quota,
+          ...(b ? { ballot: { issued: b.issued, received: b.received, valid: b.valid, invalid: b.invalid } } : {}),
+          rows: (v?.rows ?? []).map((r) => ({ ...r })),
+          proposed: [...(v?.proposed ?? [])],
+          tiedAtQuota: [...(v?.tiedAtQuota ?? [])],
+        };
+      }),
+    },
+    diagnostics: [...diagnostics],
+    documents: [...documents],
+    ...(bundle ? { bundle } : {}),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The year's report as one self-contained HTML page (pure: facts → string).
+ * Sections: the bloc and its leaders, the timeline, the scores (table, bar
+ * chart, per criterion), the vote, the data's diagnostics and the documents.
+ * Every data value is escaped (markup.ts); numbers and dates are written the
+ * Vietnamese way, as the documents write them.
+ */
+import { messageOf } from "../diagnostics/catalogue.ts";
+import { escapeControls } from "../diagnostics/format.ts";
+import { parseInline } from "../compose/markup.ts";
+import { formatShortDate } from "../format/date.ts";
+import { formatPercent, formatScore } from "../format/number.ts";
+import { barChart } from "./chart.ts";
+import type { Delivery, ReportFacts } from "./facts.ts";
+import { h, trusted, type Html } from "./markup.ts";
+import { REPORT_CSS } from "./styles.ts";
+
+const STATUS: Record<Delivery["status"], string> = { "dung-han": "Đúng hạn", "tre-han": "Trễ hạn", "chua-nop": "Chưa nộp" };
+
+/** "2020-07" → "tháng 7/2020". */
+const monthText = (ym: string) => {
+  const [y, m] = ym.split("-");
+  return `tháng ${Number(m)}/${y}`;
+};
+
+/** Text with *italic* and **bold** marks, as the criteria carry them. */
+const marked = (s: string): Html => h`${parseInline(s).map((r) => (r.bold ? h`<strong>${r.text}</strong>` : r.italic ? h`<em>${r.text}</em>` : h`${r.text}`))}`;
+
+/** A table in a frame that scrolls sideways on a narrow screen; the frame is named by the caption and can take focus. */
+function table(id: string, caption: string, cls: string, head: Html, body: Html[]): Html {
+  return h`<div class="cuon" role="region" aria-labelledby="${id}" tabindex="0"><table class="${cls}"><caption id="${id}">${caption}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
+}
+
+export function renderReportHtml(f: ReportFacts): string {
+  const unit = new Map(f.units.map((u) => [u.id, u]));
+  const nameOf = (id: string) => unit.get(id)?.name ?? id;
+  const title = `Báo cáo năm ${f.year}: ${f.bloc.name}`;
+  const page = h`<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${title}</title>
+<style>${trusted(REPORT_CSS)}</style>
+</head>
+<body>
+<a class="bo-qua" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+<div class="trang">
+<header>
+<p class="phu">${f.bloc.province}</p>
+<h1>${title}</h1>
+<dl class="nguoi"><dt>Khối trưởng</dt><dd>${f.leader.name} (${f.leader.head})</dd><dt>Khối phó</dt><dd>${f.deputy.name} (${f.deputy.head})</dd><dt>Thành viên</dt><dd>${f.units.length} đơn vị</dd></dl>
+</header>
+<nav class="muc-luc" aria-label="Mục lục"><ul><li><a href="#tien-do">Tiến độ</a></li><li><a href="#diem">Điểm thi đua</a></li><li><a href="#binh-bau">Bình bầu</a></li><li><a href="#canh-bao">Cảnh báo</a></li><li><a href="#van-ban">Văn bản</a></li></ul></nav>
+<main id="noi-dung" tabindex="-1">
+${timeline(f, nameOf)}
+${scores(f, nameOf)}
+${vote(f, nameOf)}
+${diagnostics(f)}
+${documents(f)}
+</main>
+<footer><p>Trang này do công cụ khoi-thi-dua lập từ dữ liệu năm ${f.year}, cùng lúc với các văn bản DOCX và PDF bên cạnh; mọi số liệu được tính từ dữ liệu, như trong các văn bản.</p></footer>
+</div>
+</body>
+</html>
+`;
+  return page.value;
+}
+
+function timeline(f: ReportFacts, nameOf: (id: string) => string): Html {
+  const head = h`<tr><th scope="col">STT</th><th scope="col">Đơn vị</th>${f.stages.map((s) => h`<th scope="col">${s.name}<br><span class="nho">hạn ${formatShortDate(s.deadline)}</span></th>`)}</tr>`;
+  const body = f.units.map(
+    (u, i) =>
+      h`<tr><td class="giua">${i + 1}</td><th scope="row">${u.name}</th>${f.stages.map((s) => {
+        const d = s.deliveries.find((x) => x.unitId === u.id)!;
+        return h`<td>${d.date ? h`${formatShortDate(d.date)} ` : ""}<span class="nhan ${d.status}">${STATUS[d.status]}</span></td>`;
+      })}</tr>`,
+  );
+  const summary = f.stages.map((s) => {
+    const late = s.deliveries.filter((d) => d.status === "tre-han");
+    const none = s.deliveries.filter((d) => d.status === "chua-nop");
+    const onTime = s.deliveries.length - late.length - none.length;
+    return h`<li><strong>${s.name}</strong> (hạn ${formatShortDate(s.deadline)}): ${onTime} đơn vị đúng hạn${late.length ? h`; trễ hạn: ${late.map((d) => nameOf(d.unitId)).join(", ")}` : ""}${none.length ? h`; chưa nộp: ${none.map((d) => nameOf(d.unitId)).join(", ")}` : ""}.</li>`;
+  });
+  return h`<section aria-labelledby="tien-do"><h2 id="tien-do">Tiến độ thực hiện</h2>
+<p>Hội nghị sơ kết: ${monthText(f.months.mid)}; hội nghị tổng kết: ${monthText(f.months.end)}.</p>
+<ul>${summary}</ul>
+${table("bang-tien-do", "Ngày gửi của từng đơn vị so với hạn", "rong", head, body)}
+</section>`;
+}
+
+function scores(f: ReportFacts, nameOf: (id: string) => string): Html {
+  const head = h`<tr><th scope="col">STT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Điểm chuẩn</th><th scope="col" class="so">Tự chấm</th><th scope="col" class="so">Khối chấm</th><th scope="col" class="so">Điểm cộng</th><th scope="col" class="so">Điểm trừ</th><th scope="col" class="so">Tổng</th><th scope="col" class="so">Xếp hạng</th></tr>`;
+  const body = f.scores.map(
+    (s, i) =>
+      h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(s.unitId)}</th><td class="so">${formatScore(s.maxTotal)}</td><td class="so">${formatScore(s.selfTotal)}</td><td class="so">${formatScore(s.verifiedTotal)}</td><td class="so">${formatScore(s.bonus)}</td><td class="so">${formatScore(s.penalty)}</td><td class="so dam">${formatScore(s.total)}</td><td class="so">${s.rank}</td></tr>`,
+  );
+  const short = new Map(f.units.map((u) => [u.id, u.shortName || u.name]));
+  const chart = barChart(
+    "Tổng điểm của các đơn vị",
+    f.scores.map((s) => ({ label: `${s.rank}. ${short.get(s.unitId) ?? s.unitId}`, value: s.total })),
+    f.maxTotal + f.bonusCap,
+  );
+  const critHead = h`<tr><th scope="col">Đơn vị</th>${f.criteria.map((c, i) => h`<th scope="col" class="so"><abbr title="${c.text.replace(/\*/g, "")}">TC ${i + 1}</abbr><br><span class="nho">tối đa ${formatScore(c.max)}</span></th>`)}<th scope="col" class="so">Khối chấm</th></tr>`;
+  const critBody = f.scores.map((s) => {
+    const by = new Map(s.perCriterion.map((p) => [p.criterionId, p]));
+    return h`<tr><th scope="row">${nameOf(s.unitId)}</th>${f.criteria.map((c) => {
+      const p = by.get(c.id);
+      if (!p) return h`<td class="so">–</td>`;
+      return h`<td class="so">${formatScore(p.verified)}${p.self !== p.verified ? h`<br><span class="nho">tự chấm ${formatScore(p.self)}</span>` : ""}</td>`;
+    })}<td class="so dam">${formatScore(s.verifiedTotal)}</td></tr>`;
+  });
+  return h`<section aria-labelledby="diem"><h2 id="diem">Điểm thi đua</h2>
+<p>Tổng điểm chuẩn ${formatScore(f.maxTotal)}; điểm cộng tối đa ${formatScore(f.bonusCap)}, điểm trừ tối đa ${formatScore(f.penaltyCap)}. Tổng = Khối chấm + điểm cộng − điểm trừ.</p>
+${f.scores.length ? h`${table("bang-diem", "Bảng tổng hợp điểm và xếp hạng", "rong", head, body)}${chart}
+<h3 id="theo-tieu-chi">Điểm theo tiêu chí</h3>
+${table("bang-tieu-chi", "Điểm Khối chấm theo từng tiêu chí (và điểm tự chấm khi khác)", "rong", critHead, critBody)}
+<ol class="tieu-chi">${f.criteria.map((c, i) => h`<li value="${i + 1}">TC ${i + 1} (${formatScore(c.max)} điểm): ${marked(c.text)}</li>`)}</ol>` : h`<p>Chưa có đơn vị nào được chấm điểm cuối năm.</p>`}
+</section>`;
+}
+
+function vote(f: ReportFacts, nameOf: (id: string) => string): Html {
+  const v = f.vote;
+  const need = Math.max(1, Math.floor((v.num * v.base + v.den - 1) / v.den));
+  const basis = v.basis === "thanh_vien" ? "số đơn vị thành viên" : "số đơn vị có mặt";
+  const awards = v.awards.map((a, k) => {
+    const reaching = a.rows.filter((r) => r.reachesThreshold).length;
+    const rows: Html[] = [];
+    a.rows.forEach((r, i) => {
+      rows.push(
+        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(r.unitId)}</th><td class="so">${r.votes}</td><td class="so">${formatPercent(r.votes, v.base)}</td><td>${r.reachesThreshold ? h`<span class="nhan dat">Đạt</span>` : h`<span class="nhan khong">Không đạt</span>`}</td><td>${r.proposed ? h`<strong>Đề nghị</strong>` : a.tiedAtQuota.includes(r.unitId) ? h`<span class="nhan hoa">Bằng phiếu ở chỉ tiêu cuối</span>` : ""}</td></tr>`,
+      );
+      const marks: string[] = [];
+      if (i + 1 === reaching && i + 1 < a.rows.length) marks.push(`Ngưỡng ${v.num}/${v.den}: từ ${need} phiếu; các đơn vị dưới vạch không đạt ngưỡng`);
+      if (i + 1 === a.quota && i + 1 < a.rows.length) marks.push(`Vạch chỉ tiêu: ${a.quota} đơn vị`);
+      if (marks.length) rows.push(h`<tr class="vach"><td colspan="6">${marks.join(". ")}</td></tr>`);
+    });
+    const head = h`<tr><th scope="col">TT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Số phiếu đồng ý</th><th scope="col" class="so">Tỷ lệ</th><th scope="col">Ngưỡng</th><th scope="col">Kết quả</th></tr>`;
+    const b = a.ballot;
+    return h`<div class="danh-hieu" data-award="${a.id}"><h3>${a.name}</h3>
+<p class="phieu">Chỉ tiêu: ${a.quota} đơn vị.${b ? h` Phiếu phát ra: ${b.issued}; thu vào: ${b.received}; hợp lệ: ${b.valid}; không hợp lệ: ${b.invalid}.` : h` Chưa có phiếu bầu.`}</p>
+${a.rows.length ? table(`bang-phieu-${k + 1}`, `Kết quả bỏ phiếu: ${a.name}`, "vua", head, rows) : ""}
+<p class="de-nghi">Đề nghị: ${a.proposed.length ? a.proposed.map(nameOf).join(", ") : "không có đơn vị nào"}.</p>
+${a.tiedAtQuota.length ? h`<p class="canh-bao-hoa"><strong>Bằng phiếu ở vị trí cuối của chỉ tiêu:</strong> ${a.tiedAtQuota.map(nameOf).join(", ")}. Công cụ không tự quyết định; Khối xem xét, quyết định theo quy chế.</p>` : ""}</div>`;
+  });
+  return h`<section aria-labelledby="binh-bau"><h2 id="binh-bau">Bình bầu</h2>
+<p>Đơn vị đạt khi số phiếu đồng ý từ ${v.num}/${v.den} ${basis} (${v.base}) trở lên, tức từ ${need} phiếu; trong các đơn vị đạt, đề nghị các đơn vị nhiều phiếu nhất đến hết chỉ tiêu.</p>
+${awards}
+</section>`;
+}
+
+function diagnostics(f: ReportFacts): Html {
+  const items = f.diagnostics.map((d) => {
+    const params = Object.fromEntries(Object.entries(d.params).map(([k, x]) => [k, typeof x === "string" ? escapeControls(x) : x]));
+    const { message, hint } = messageOf(d.code, params, "vi");
+    const at = d.pos.line > 0 ? `${d.pos.file}:${d.pos.line}:${d.pos.column}` : d.pos.file;
+    return h`<li><code>${escapeControls(at)}</code> ${d.severity === "error" ? "lỗi" : "cảnh báo"} [${d.code}]<br>${message}${hint ? h`<br><span class="goi-y">→ ${hint}</span>` : ""}</li>`;
+  });
+  return h`<section aria-labelledby="canh-bao"><h2 id="canh-bao">Cảnh báo của dữ liệu</h2>
+${items.length ? h`<p>${items.length} cảnh báo khi kiểm tra dữ liệu (không chặn việc lập văn bản):</p><ul class="canh-bao">${items}</ul>` : h`<p>Không có cảnh báo nào.</p>`}
+</section>`;
+}
+
+function documents(f: ReportFacts): Html {
+  const head = h`<tr><th scope="col">STT</th><th scope="col">Văn bản</th><th scope="col">Tệp</th><th scope="col" class="so">Số trang</th><th scope="col">Ô chữ ký (PDF)</th></tr>`;
+  const body = f.documents.map(
+    (d, i) =>
+      h`<tr><td class="giua">${i + 1}</td><th scope="row">${d.title}</th><td class="tep">${d.files.map((file, j) => h`${j ? h`<br>` : ""}<a href="${encodeURIComponent(file)}">${file}</a>`)}</td><td class="so">${d.pages}</td><td>${d.signatureFields.length ? d.signatureFields.map((s, j) => h`${j ? h`<br>` : ""}<code>${s}</code>`) : "không có"}</td></tr>`,
+  );
+  const pages = f.documents.reduce((n, d) => n + d.pages, 0);
+  const bundle = f.bundle
+    ? h`<p class="ho-so">Hồ sơ in cả năm: <a href="${encodeURIComponent(f.bundle)}">${f.bundle}</a> (${f.documents.length} văn bản PDF dưới đây gộp trong một tệp, ${pages} trang, có dấu trang theo từng văn bản; không có ô chữ ký: để in, lưu trữ).</p>`
+    : "";
+  return h`<section aria-labelledby="van-ban"><h2 id="van-ban">Văn bản của năm</h2>
+${bundle}
+${table("bang-van-ban", `${f.documents.length} văn bản, mỗi văn bản một tệp DOCX (sửa được) và một tệp PDF (để in, ký số)`, "vua", head, body)}
+</section>`;
+}

@@ -1,0 +1,225 @@
+/**
+ * The year's report in a real browser: headless Chromium (the system's /usr/bin/chromium,
+ * driven by playwright-core; nothing is downloaded). The project is built into a temporary
+ * folder and each out/<year>/index.html is opened from disk. The page must make no request
+ * but its own file (every request is intercepted), log no error, link only to files that
+ * exist, show every unit and every figure of the score table and the vote exactly as the
+ * model and the DOCX of the year-end report and the minutes give them, pass axe-core with no
+ * serious or critical violation, and fit a 390 px phone without sideways scrolling of the page.
+ * Screenshots at 390 and 1280 px (full page) go to REPORT_SCREENSHOTS, or the temporary folder.
+ *
+ * The project is a parameter: REPORT_PROJECT=<folder with data/ (and templates/, else the
+ * repository's)> (default: this repository's example).
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeWorld } from "../../src/io/node-world.ts";
+import { fontsourceTinosDir } from "../../src/pdf/fonts/package-dir.ts";
+import { checkProject } from "../../src/pipeline.ts";
+import { formatPercent, formatScore } from "../../src/format/number.ts";
+import type { YearModel } from "../../src/model/types.ts";
+import { voteBase } from "../../src/report/facts.ts";
+import { buildProject } from "../../src/write/build.ts";
+import { REPO } from "../helpers/fixture-world.ts";
+import { docxTables, docxText } from "./docx-tables.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const PROJECT = resolve(process.env.REPORT_PROJECT ?? REPO);
+
+type Browser = import("playwright-core").Browser;
+type Page = import("playwright-core").Page;
+
+interface Visit {
+  page: Page;
+  requests: string[];
+  refused: string[];
+  errors: string[];
+}
+
+describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJECT === resolve(REPO) ? "the example" : PROJECT})${HAVE_CHROMIUM ? "" : `: skipped, no browser at ${CHROMIUM} (apt-get install chromium)`}`, () => {
+  const tmp = mkdtempSync(join(tmpdir(), "ktd-report-"));
+  const shots = process.env.REPORT_SCREENSHOTS ? resolve(process.env.REPORT_SCREENSHOTS) : join(tmp, "shots");
+  let browser: Browser;
+  let models: YearModel[] = [];
+  let years: string[] = [];
+
+  beforeAll(async () => {
+    // A fixture without templates of its own (test/fixtures/minimal) takes the repository's.
+    for (const d of ["data", "templates"]) cpSync(existsSync(join(PROJECT, d)) ? join(PROJECT, d) : join(REPO, d), join(tmp, d), { recursive: true });
+    const world = nodeWorld(tmp);
+    const result = await buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test" });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    models = (await checkProject(world)).models;
+    years = readdirSync(join(tmp, "out")).filter((y) => /^\d{4}$/.test(y) && existsSync(join(tmp, "out", y, "index.html")));
+    mkdirSync(shots, { recursive: true });
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Each year's report at each width, opened once and shared by the tests that only read the page. */
+  const visits = new Map<string, Promise<Visit>>();
+  const visit = (year: string, width: number): Promise<Visit> => {
+    const key = `${year}@${width}`;
+    if (!visits.has(key)) visits.set(key, open(year, width));
+    return visits.get(key)!;
+  };
+
+  /** Opens a year's report at a width; every request is recorded, and any but the page's own folder's files refused. */
+  async function open(year: string, width: number): Promise<Visit> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const v: Visit = { page, requests: [], refused: [], errors: [] };
+    const folder = join(tmp, "out", year);
+    await page.route("**/*", async (route) => {
+      const url = route.request().url();
+      v.requests.push(url);
+      const inside = url.startsWith("file:") && !relative(folder, fileURLToPath(url)).startsWith("..");
+      if (inside) await route.continue();
+      else (v.refused.push(url), await route.abort());
+    });
+    page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && v.errors.push(`${m.type()}: ${m.text()}`));
+    page.on("pageerror", (e) => v.errors.push(`pageerror: ${e.message}`));
+    await page.goto(pathToFileURL(join(folder, "index.html")).href, { waitUntil: "load" });
+    return v;
+  }
+
+  const cells = (page: Page, selector: string) =>
+    page.$$eval(selector, (rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim())));
+
+  it("finds a report for every year of the project", () => {
+    expect(years.length).toBeGreaterThan(0);
+    expect(years).toEqual(models.map((m) => String(m.year)).filter((y) => years.includes(y)));
+  });
+
+  it("makes no request but its own file, logs no error, and links only to files that exist next to it", async () => {
+    for (const year of years) {
+      const v = await visit(year, 1280);
+      expect(v.refused, year).toEqual([]);
+      expect(v.requests, year).toEqual([pathToFileURL(join(tmp, "out", year, "index.html")).href]);
+      expect(v.errors, year).toEqual([]);
+      const hrefs = await v.page.$$eval("a[href]", (as) => as.map((a) => [a.getAttribute("href")!, (a as HTMLAnchorElement).href] as [string, string]));
+      const files = hrefs.filter(([raw]) => !raw.startsWith("#"));
+      for (const [raw, abs] of files) {
+        expect(abs.startsWith("file:"), raw).toBe(true);
+        const path = fileURLToPath(abs);
+        expect(relative(join(tmp, "out", year), path).startsWith(".."), raw).toBe(false);
+        expect(existsSync(path), `${year}: ${raw}`).toBe(true);
+      }
+      // Every DOCX and PDF of the year is linked, once each.
+      const outputs = readdirSync(join(tmp, "out", year)).filter((f) => /\.(docx|pdf)$/.test(f)).sort();
+      expect(files.map(([raw]) => decodeURIComponent(raw)).sort()).toEqual(outputs);
+      for (const [raw] of hrefs.filter(([r]) => r.startsWith("#"))) expect(await v.page.$(`[id="${raw.slice(1)}"]`), raw).not.toBeNull();
+    }
+  });
+
+  it("shows every unit and every figure of the score table as the model and the year-end report's DOCX give them", async () => {
+    for (const year of years) {
+      const m = models.find((x) => String(x.year) === year)!;
+      const v = await visit(year, 1280);
+      const rows = await cells(v.page, "table:has(#bang-diem) tbody tr");
+      expect(rows).toEqual(
+        m.scores.map((s, i) => [String(i + 1), m.unitById.get(s.unitId)!.name, ...[s.maxTotal, s.selfTotal, s.verifiedTotal, s.bonus, s.penalty, s.total].map(formatScore), String(s.rank)]),
+      );
+      // The year-end report carries the same table (a year whose data has no year-end report yet has none to compare).
+      const yearEnd = join(tmp, "out", year, "bao-cao-tong-ket.docx");
+      if (existsSync(yearEnd)) {
+        const table = docxTables(readFileSync(yearEnd)).find((t) => t[0]?.includes("Xếp hạng"));
+        expect(table, "the score table of bao-cao-tong-ket.docx").toBeDefined();
+        expect(rows).toEqual(table!.slice(1));
+      } else expect(PROJECT, "the example has a year-end report").not.toBe(resolve(REPO));
+      // Every member appears on the page (timeline at least), and each total in the chart's label.
+      const text = (await v.page.textContent("main"))!;
+      for (const u of m.units) expect(text, u.name).toContain(u.name);
+      const label = (await v.page.getAttribute("svg[role=img]", "aria-label"))!;
+      for (const s of m.scores) expect(label).toContain(`${(m.unitById.get(s.unitId)!.shortName || m.unitById.get(s.unitId)!.name)} ${formatScore(s.total)}`);
+      // Per criterion: each unit's verified points, in criterion order.
+      const crit = await cells(v.page, "table:has(#bang-tieu-chi) tbody tr");
+      expect(crit.map((r) => r[0])).toEqual(m.scores.map((s) => m.unitById.get(s.unitId)!.name));
+      m.scores.forEach((s, i) => m.criteria.forEach((c, j) => expect(crit[i]![j + 1]!.startsWith(formatScore(s.perCriterion.get(c.id)!.verified))).toBe(true)));
+    }
+  });
+
+  it("shows every award's ballot, votes, ratios and proposals as the model and the minutes' DOCX give them", async () => {
+    for (const year of years) {
+      const m = models.find((x) => String(x.year) === year)!;
+      const v = await visit(year, 1280);
+      const minutesPath = join(tmp, "out", year, "bien-ban-binh-bau.docx");
+      if (!existsSync(minutesPath)) {
+        expect(m.votes, "votes come from the minutes").toEqual([]);
+        continue;
+      }
+      const minutes = readFileSync(minutesPath);
+      const docxVotes = docxTables(minutes).filter((t) => t[0]?.includes("Số phiếu đồng ý"));
+      const minutesText = docxText(minutes);
+      const base = voteBase(m);
+      const withBallots = m.votes.map((o) => o.awardId);
+      expect(docxVotes.length).toBe(withBallots.length);
+      for (const [k, awardId] of withBallots.entries()) {
+        const outcome = m.votes.find((o) => o.awardId === awardId)!;
+        const ballot = m.ballots.find((b) => b.awardId === awardId)!;
+        const award = m.awards.find((a) => a.id === awardId)!;
+        const scope = `.danh-hieu[data-award="${awardId}"]`;
+        const rows = (await cells(v.page, `${scope} tbody tr:not(.vach)`)).map((r) => r.slice(0, 4));
+        expect(rows).toEqual(outcome.rows.map((r, i) => [String(i + 1), m.unitById.get(r.unitId)!.name, String(r.votes), formatPercent(r.votes, base)]));
+        expect(rows, award.name).toEqual(docxVotes[k]!.slice(1));
+        const ballotLine = (await v.page.textContent(`${scope} .phieu`))!;
+        expect(ballotLine).toContain(`Chỉ tiêu: ${award.quota} đơn vị.`);
+        expect(ballotLine).toContain(`Phiếu phát ra: ${ballot.issued}; thu vào: ${ballot.received}; hợp lệ: ${ballot.valid}; không hợp lệ: ${ballot.invalid}.`);
+        expect(minutesText).toContain(`Số phiếu phát ra: ${ballot.issued}; số phiếu thu vào: ${ballot.received}; số phiếu hợp lệ: ${ballot.valid}; số phiếu không hợp lệ: ${ballot.invalid}.`);
+        expect(minutesText).toContain(`${award.name} (chỉ tiêu: ${award.quota} đơn vị)`);
+        const proposed = outcome.proposed.map((id) => m.unitById.get(id)!.name).join(", ");
+        if (proposed) {
+          expect((await v.page.textContent(`${scope} .de-nghi`))!.trim()).toBe(`Đề nghị: ${proposed}.`);
+          expect(minutesText).toContain(`Đề nghị tặng ${award.name}: ${proposed}.`);
+        }
+        if (outcome.tiedAtQuota.length) expect(await v.page.textContent(scope)).toContain("Bằng phiếu ở vị trí cuối của chỉ tiêu");
+      }
+    }
+  });
+
+  it("has no serious or critical accessibility violation (axe-core), at 390 and 1280 px", async () => {
+    const { source } = await import("axe-core");
+    for (const year of years)
+      for (const width of [390, 1280]) {
+        const v = await visit(year, width);
+        // Evaluated through the debugging protocol: the page's own policy (no script at all) stays on.
+        await v.page.evaluate(source);
+        const result = await v.page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ["violations"] }));
+        const bad = result.violations.filter((x) => x.impact === "serious" || x.impact === "critical").map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+        expect(bad, `${year} at ${width} px`).toEqual([]);
+      }
+  });
+
+  it("fits a phone (390 px: only the tables scroll, in their frames) and a desktop; screenshots of both", async () => {
+    for (const year of years)
+      for (const width of [390, 1280]) {
+        const v = await visit(year, width);
+        const scrollWidth = await v.page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth, `${year} at ${width} px`).toBeLessThanOrEqual(width);
+        await v.page.screenshot({ path: join(shots, `${year}-${width}.png`), fullPage: true });
+      }
+  });
+
+  it("prints on A4 without the navigation", async () => {
+    for (const year of years) {
+      const v = await open(year, 1280);
+      await v.page.emulateMedia({ media: "print" });
+      expect(await v.page.$eval("nav.muc-luc", (n) => getComputedStyle(n).display)).toBe("none");
+      const pdf = await v.page.pdf({ preferCSSPageSize: true });
+      // A4 portrait: 595.28 × 841.89 pt.
+      expect(new TextDecoder("latin1").decode(pdf)).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+      await v.page.close();
+    }
+  });
+
+  it("is under 300 KB", () => {
+    for (const year of years) expect(readFileSync(join(tmp, "out", year, "index.html")).length).toBeLessThan(300 * 1024);
+  });
+});
