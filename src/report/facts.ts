@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { YearModel } from "../model/types.ts";
-import type { MinutesFront } from "../schema/documents.ts";
+import { voteBase as figuresVoteBase, voteFigures } from "../compose/vote-figures.ts";
 
 /** When a unit handed in one stage's paper: on time, late (after the deadline) or not at all. */
 export type Delivery = { unitId: string; date?: string; status: "dung-han" | "tre-han" | "chua-nop" };
@@ -55,16 +55,32 @@ export interface ReportFacts {
     num: number;
     den: number;
     basis: "thanh_vien" | "co_mat";
-    /** The number ratios are measured against (members, or those present). */
+    /** The number ratios are measured against (members, or those present, with written opinions counted as votes). */
     base: number;
+    /** What the base is, as the minutes say it: "số đơn vị có mặt (13) cộng số ý kiến bằng văn bản …". */
+    baseText: string;
     awards: {
       id: string;
       name: string;
       quota: number;
       ballot?: { issued: number; received: number; valid: number; invalid: number };
-      rows: { unitId: string; votes: number; ratio: number; rank: number; reachesThreshold: boolean; proposed: boolean }[];
+      /** Round 1's count; `proposed` on a row: proposed by round 1. */
+      rows: VoteRowFacts[];
+      /** Proposed in the end, by every round. */
       proposed: string[];
+      /** Tied at the quota's last place after the last round: not settled. */
       tiedAtQuota: string[];
+      /** Units tied in round 1 (settled by a later round, or not). */
+      tiedInRound1: string[];
+      /** Second ballots among tied units, in order (round 2, 3...). */
+      laterRounds: {
+        round: number;
+        places: number;
+        ballot: { issued: number; received: number; valid: number; invalid: number };
+        rows: VoteRowFacts[];
+        proposed: string[];
+        tiedAtQuota: string[];
+      }[];
     }[];
   };
   diagnostics: Diagnostic[];
@@ -72,6 +88,10 @@ export interface ReportFacts {
   /** The year's print bundle next to the report (every PDF in one, src/bundle/), its file name. */
   bundle?: string;
 }
+
+type VoteRowFacts = { unitId: string; votes: number; ratio: number; rank: number; reachesThreshold: boolean; proposed: boolean };
+
+const ballotFacts = (b: { issued: number; received: number; valid: number; invalid: number }) => ({ issued: b.issued, received: b.received, valid: b.valid, invalid: b.invalid });
 
 function stage(m: YearModel, id: Stage["id"], name: string, deadline: string, dateOf: (unitId: string) => string | undefined): Stage {
   return {
@@ -86,11 +106,8 @@ function stage(m: YearModel, id: Stage["id"], name: string, deadline: string, da
   };
 }
 
-/** The number vote ratios are measured against, as the model and the minutes' tables take it: the members, or those present. */
-export function voteBase(m: YearModel): number {
-  if (m.voteRule.basis === "thanh_vien") return m.units.length;
-  return (m.docs.get("bien-ban")?.front as MinutesFront | undefined)?.co_mat.length ?? m.units.length;
-}
+/** The number vote ratios are measured against, as the model and the minutes' tables take it (vote-figures.ts). */
+export const voteBase = figuresVoteBase;
 
 /** The report's facts, from the model, the year's diagnostics, what each document's PDF says of it, and the bundle's file. */
 export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], documents: readonly DocFacts[], bundle?: string): ReportFacts {
@@ -131,17 +148,27 @@ export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], do
       den: m.voteRule.den,
       basis: m.voteRule.basis,
       base,
+      baseText: voteFigures(m).co_so,
       awards: m.awards.map((a) => {
-        const b = m.ballots.find((x) => x.awardId === a.id);
         const v = m.votes.find((x) => x.awardId === a.id);
+        const first = v?.rounds[0];
         return {
           id: a.id,
           name: a.name,
           quota: a.quota,
-          ...(b ? { ballot: { issued: b.issued, received: b.received, valid: b.valid, invalid: b.invalid } } : {}),
-          rows: (v?.rows ?? []).map((r) => ({ ...r })),
+          ...(first ? { ballot: ballotFacts(first.ballot) } : {}),
+          rows: (first?.rows ?? []).map((r) => ({ ...r })),
           proposed: [...(v?.proposed ?? [])],
           tiedAtQuota: [...(v?.tiedAtQuota ?? [])],
+          tiedInRound1: [...(first?.tiedAtQuota ?? [])],
+          laterRounds: (v?.rounds.slice(1) ?? []).map((r) => ({
+            round: r.round,
+            places: r.places,
+            ballot: ballotFacts(r.ballot),
+            rows: r.rows.map((x) => ({ ...x })),
+            proposed: [...r.proposed],
+            tiedAtQuota: [...r.tiedAtQuota],
+          })),
         };
       }),
     },

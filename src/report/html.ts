@@ -123,29 +123,41 @@ ${table("bang-tieu-chi", "Điểm Khối chấm theo từng tiêu chí (và đi�
 function vote(f: ReportFacts, nameOf: (id: string) => string): Html {
   const v = f.vote;
   const need = Math.max(1, Math.floor((v.num * v.base + v.den - 1) / v.den));
-  const basis = v.basis === "thanh_vien" ? "số đơn vị thành viên" : "số đơn vị có mặt";
-  const awards = v.awards.map((a, k) => {
-    const reaching = a.rows.filter((r) => r.reachesThreshold).length;
-    const rows: Html[] = [];
-    a.rows.forEach((r, i) => {
-      rows.push(
-        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(r.unitId)}</th><td class="so">${r.votes}</td><td class="so">${formatPercent(r.votes, v.base)}</td><td>${r.reachesThreshold ? h`<span class="nhan dat">Đạt</span>` : h`<span class="nhan khong">Không đạt</span>`}</td><td>${r.proposed ? h`<strong>Đề nghị</strong>` : a.tiedAtQuota.includes(r.unitId) ? h`<span class="nhan hoa">Bằng phiếu ở chỉ tiêu cuối</span>` : ""}</td></tr>`,
+  const head = h`<tr><th scope="col">TT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Số phiếu đồng ý</th><th scope="col" class="so">Tỷ lệ</th><th scope="col">Ngưỡng</th><th scope="col">Kết quả</th></tr>`;
+  const ballotLine = (b: { issued: number; received: number; valid: number; invalid: number }) =>
+    h`Phiếu phát ra: ${b.issued}; thu vào: ${b.received}; hợp lệ: ${b.valid}; không hợp lệ: ${b.invalid}.`;
+  /** One round's table: the threshold line under the last unit reaching it, the quota line under the round's last place. */
+  const roundRows = (rows: ReportFacts["vote"]["awards"][number]["rows"], places: number, tied: readonly string[], proposedLabel: string, tiedLabel: string): Html[] => {
+    const reaching = rows.filter((r) => r.reachesThreshold).length;
+    const out: Html[] = [];
+    rows.forEach((r, i) => {
+      out.push(
+        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(r.unitId)}</th><td class="so">${r.votes}</td><td class="so">${formatPercent(r.votes, v.base)}</td><td>${r.reachesThreshold ? h`<span class="nhan dat">Đạt</span>` : h`<span class="nhan khong">Không đạt</span>`}</td><td>${r.proposed ? h`<strong>${proposedLabel}</strong>` : tied.includes(r.unitId) ? h`<span class="nhan hoa">${tiedLabel}</span>` : ""}</td></tr>`,
       );
       const marks: string[] = [];
-      if (i + 1 === reaching && i + 1 < a.rows.length) marks.push(`Ngưỡng ${v.num}/${v.den}: từ ${need} phiếu; các đơn vị dưới vạch không đạt ngưỡng`);
-      if (i + 1 === a.quota && i + 1 < a.rows.length) marks.push(`Vạch chỉ tiêu: ${a.quota} đơn vị`);
-      if (marks.length) rows.push(h`<tr class="vach"><td colspan="6">${marks.join(". ")}</td></tr>`);
+      if (i + 1 === reaching && i + 1 < rows.length) marks.push(`Ngưỡng ${v.num}/${v.den}: từ ${need} phiếu; các đơn vị dưới vạch không đạt ngưỡng`);
+      if (i + 1 === places && i + 1 < rows.length) marks.push(`Vạch chỉ tiêu: ${places} đơn vị`);
+      if (marks.length) out.push(h`<tr class="vach"><td colspan="6">${marks.join(". ")}</td></tr>`);
     });
-    const head = h`<tr><th scope="col">TT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Số phiếu đồng ý</th><th scope="col" class="so">Tỷ lệ</th><th scope="col">Ngưỡng</th><th scope="col">Kết quả</th></tr>`;
-    const b = a.ballot;
+    return out;
+  };
+  const awards = v.awards.map((a, k) => {
+    const settledLater = a.laterRounds.length > 0;
+    const later = a.laterRounds.map(
+      (r) => h`<p class="lan-sau" data-round="${r.round}"><strong>Bỏ phiếu lần ${r.round}</strong> giữa các đơn vị bằng phiếu: ${r.rows.map((x) => nameOf(x.unitId)).join(", ")} (xét ${r.places} chỉ tiêu còn lại). ${ballotLine(r.ballot)}</p>
+${table(`bang-phieu-${k + 1}-lan-${r.round}`, `Bỏ phiếu lần ${r.round}: ${a.name}`, "vua", head, roundRows(r.rows, r.places, r.tiedAtQuota, `Đề nghị (lần ${r.round})`, "Vẫn bằng phiếu"))}`,
+    );
+    const roundOf = (id: string) => a.laterRounds.find((r) => r.proposed.includes(id))?.round;
+    const proposed = a.proposed.map((id) => (roundOf(id) ? `${nameOf(id)} (bỏ phiếu lần ${roundOf(id)})` : nameOf(id)));
     return h`<div class="danh-hieu" data-award="${a.id}"><h3>${a.name}</h3>
-<p class="phieu">Chỉ tiêu: ${a.quota} đơn vị.${b ? h` Phiếu phát ra: ${b.issued}; thu vào: ${b.received}; hợp lệ: ${b.valid}; không hợp lệ: ${b.invalid}.` : h` Chưa có phiếu bầu.`}</p>
-${a.rows.length ? table(`bang-phieu-${k + 1}`, `Kết quả bỏ phiếu: ${a.name}`, "vua", head, rows) : ""}
-<p class="de-nghi">Đề nghị: ${a.proposed.length ? a.proposed.map(nameOf).join(", ") : "không có đơn vị nào"}.</p>
+<p class="phieu">Chỉ tiêu: ${a.quota} đơn vị.${a.ballot ? h` ${ballotLine(a.ballot)}` : h` Chưa có phiếu bầu.`}</p>
+${a.rows.length ? table(`bang-phieu-${k + 1}`, `Kết quả bỏ phiếu: ${a.name}`, "vua", head, roundRows(a.rows, a.quota, a.tiedInRound1, "Đề nghị", settledLater ? "Bằng phiếu: bỏ phiếu lại" : "Bằng phiếu ở chỉ tiêu cuối")) : ""}
+${later}
+<p class="de-nghi">Đề nghị: ${proposed.length ? proposed.join(", ") : "không có đơn vị nào"}.</p>
 ${a.tiedAtQuota.length ? h`<p class="canh-bao-hoa"><strong>Bằng phiếu ở vị trí cuối của chỉ tiêu:</strong> ${a.tiedAtQuota.map(nameOf).join(", ")}. Công cụ không tự quyết định; Khối xem xét, quyết định theo quy chế.</p>` : ""}</div>`;
   });
   return h`<section aria-labelledby="binh-bau"><h2 id="binh-bau">Bình bầu</h2>
-<p>Đơn vị đạt khi số phiếu đồng ý từ ${v.num}/${v.den} ${basis} (${v.base}) trở lên, tức từ ${need} phiếu; trong các đơn vị đạt, đề nghị các đơn vị nhiều phiếu nhất đến hết chỉ tiêu.</p>
+<p>Đơn vị đạt khi số phiếu đồng ý từ ${v.num}/${v.den} ${v.baseText} trở lên, tức từ ${need} phiếu; trong các đơn vị đạt, đề nghị các đơn vị nhiều phiếu nhất đến hết chỉ tiêu. Khi các đơn vị bằng phiếu ở vị trí cuối của chỉ tiêu, Khối bỏ phiếu lại giữa các đơn vị đó.</p>
 ${awards}
 </section>`;
 }

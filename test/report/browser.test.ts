@@ -9,7 +9,7 @@
  * Screenshots at 390 and 1280 px (full page) go to REPORT_SCREENSHOTS, or the temporary folder.
  *
  * The project is a parameter: REPORT_PROJECT=<folder with data/ (and templates/, else the
- * repository's)> (default: this repository's example).
+ * repository's)> (default: this repository's example, then the second example bloc).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,12 +23,13 @@ import { formatPercent, formatScore } from "../../src/format/number.ts";
 import type { YearModel } from "../../src/model/types.ts";
 import { voteBase } from "../../src/report/facts.ts";
 import { buildProject } from "../../src/write/build.ts";
-import { REPO } from "../helpers/fixture-world.ts";
+import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
 import { docxTables, docxText } from "./docx-tables.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const PROJECT = resolve(process.env.REPORT_PROJECT ?? REPO);
+// The example and the second example bloc (test/fixtures/kinh-te-ky-thuat), or the one REPORT_PROJECT names.
+const PROJECTS = process.env.REPORT_PROJECT ? [resolve(process.env.REPORT_PROJECT)] : [resolve(REPO), join(FIXTURES, "kinh-te-ky-thuat")];
 
 type Browser = import("playwright-core").Browser;
 type Page = import("playwright-core").Page;
@@ -40,6 +41,7 @@ interface Visit {
   errors: string[];
 }
 
+for (const PROJECT of PROJECTS)
 describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJECT === resolve(REPO) ? "the example" : PROJECT})${HAVE_CHROMIUM ? "" : `: skipped, no browser at ${CHROMIUM} (apt-get install chromium)`}`, () => {
   const tmp = mkdtempSync(join(tmpdir(), "ktd-report-"));
   const shots = process.env.REPORT_SCREENSHOTS ? resolve(process.env.REPORT_SCREENSHOTS) : join(tmp, "shots");
@@ -160,21 +162,32 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
       const minutesText = docxText(minutes);
       const base = voteBase(m);
       const withBallots = m.votes.map((o) => o.awardId);
-      expect(docxVotes.length).toBe(withBallots.length);
+      expect(docxVotes.length).toBe(m.votes.reduce((n, o) => n + o.rounds.length, 0));
+      let voteTable = 0;
       for (const [k, awardId] of withBallots.entries()) {
         const outcome = m.votes.find((o) => o.awardId === awardId)!;
-        const ballot = m.ballots.find((b) => b.awardId === awardId)!;
+        const ballot = outcome.rounds[0]!.ballot;
         const award = m.awards.find((a) => a.id === awardId)!;
         const scope = `.danh-hieu[data-award="${awardId}"]`;
-        const rows = (await cells(v.page, `${scope} tbody tr:not(.vach)`)).map((r) => r.slice(0, 4));
-        expect(rows).toEqual(outcome.rows.map((r, i) => [String(i + 1), m.unitById.get(r.unitId)!.name, String(r.votes), formatPercent(r.votes, base)]));
-        expect(rows, award.name).toEqual(docxVotes[k]!.slice(1));
+        // Every round: round 1's table, then each second ballot's, as the minutes print them in that order.
+        for (const [j, round] of outcome.rounds.entries()) {
+          const id = round.round === 1 ? `#bang-phieu-${k + 1}` : `#bang-phieu-${k + 1}-lan-${round.round}`;
+          const rows = (await cells(v.page, `table:has(${id}) tbody tr:not(.vach)`)).map((r) => r.slice(0, 4));
+          expect(rows).toEqual(round.rows.map((r, i) => [String(i + 1), m.unitById.get(r.unitId)!.name, String(r.votes), formatPercent(r.votes, base)]));
+          expect(rows, `${award.name}, lần ${round.round}`).toEqual(docxVotes[voteTable++]!.slice(1));
+          if (j > 0) {
+            const b = round.ballot;
+            expect((await v.page.textContent(`${scope} .lan-sau[data-round="${round.round}"]`))!).toContain(`Phiếu phát ra: ${b.issued}; thu vào: ${b.received}; hợp lệ: ${b.valid}; không hợp lệ: ${b.invalid}.`);
+          }
+        }
         const ballotLine = (await v.page.textContent(`${scope} .phieu`))!;
         expect(ballotLine).toContain(`Chỉ tiêu: ${award.quota} đơn vị.`);
         expect(ballotLine).toContain(`Phiếu phát ra: ${ballot.issued}; thu vào: ${ballot.received}; hợp lệ: ${ballot.valid}; không hợp lệ: ${ballot.invalid}.`);
         expect(minutesText).toContain(`Số phiếu phát ra: ${ballot.issued}; số phiếu thu vào: ${ballot.received}; số phiếu hợp lệ: ${ballot.valid}; số phiếu không hợp lệ: ${ballot.invalid}.`);
         expect(minutesText).toContain(`${award.name} (chỉ tiêu: ${award.quota} đơn vị)`);
-        const proposed = outcome.proposed.map((id) => m.unitById.get(id)!.name).join(", ");
+        // A later round's winner is named with its round, in the page and in the minutes' conclusion.
+        const roundOf = (id: string) => outcome.rounds.find((r) => r.proposed.includes(id))!.round;
+        const proposed = outcome.proposed.map((id) => (roundOf(id) > 1 ? `${m.unitById.get(id)!.name} (bỏ phiếu lần ${roundOf(id)})` : m.unitById.get(id)!.name)).join(", ");
         if (proposed) {
           expect((await v.page.textContent(`${scope} .de-nghi`))!.trim()).toBe(`Đề nghị: ${proposed}.`);
           expect(minutesText).toContain(`Đề nghị tặng ${award.name}: ${proposed}.`);
