@@ -227,6 +227,12 @@ export const CATALOGUE = {
     hintVi: "Sửa khoi_truong, khoi_pho trong nam.yaml của năm {year}; hoặc ghi khoi_truong_nam_sau, khoi_pho_nam_sau (mã đơn vị) ở phần đầu {minutes} cho lần sau.",
     hintEn: "Set khoi_truong and khoi_pho in {year}'s nam.yaml; or write khoi_truong_nam_sau and khoi_pho_nam_sau (unit ids) in the front matter of {minutes} next time.",
   },
+  "new-year/old-role-named": {
+    vi: "Văn bản chép từ năm trước còn ghi {unit}, {role} năm trước; năm {year} {role} là {now}",
+    en: "The text copied from last year still names {unit}, last year's {roleEn}; in {year} the {roleEn} is {now}",
+    hintVi: "Sửa câu này nếu nói về {role} (ví dụ nơi gửi đăng ký, báo cáo); giữ nguyên nếu nói về chính đơn vị đó.",
+    hintEn: "Change the sentence if it is about the {roleEn} (where to send registrations, reports); keep it if it is about that unit itself.",
+  },
   "year/roles": { vi: "Khối trưởng và Khối phó là cùng một đơn vị ({id})", en: "Leader and deputy are the same unit ({id})", hintVi: "Chọn hai đơn vị khác nhau.", hintEn: "Choose two different units." },
   "limit/units": { vi: "Khối có {count} đơn vị, vượt giới hạn {max}", en: "The bloc has {count} units, above the limit {max}", hintVi: "Kiểm tra lại danh sách đơn vị.", hintEn: "Check the list of units." },
   "vote/tie-at-quota": {

@@ -15,6 +15,7 @@
  */
 import { isMap, isPair, isScalar, parseDocument, visit, type Document } from "yaml";
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { reportIoError } from "../diagnostics/io-diagnostic.ts";
 import { bienBan } from "../documents/bien-ban.ts";
 import { keHoach } from "../documents/ke-hoach.ts";
 import { SINGLE_DOCS, dataFileOf } from "../documents/registry.ts";
@@ -36,6 +37,18 @@ const YAML_OUT = { nullStr: "", lineWidth: 0 } as const;
 
 export async function newYear(world: World, dataDir: string, year: number): Promise<NewYearResult> {
   const diags = new Diagnostics();
+  try {
+    return await makeYear(world, dataDir, year, diags);
+  } catch (err) {
+    // A link leading out of the project or nowhere, a read-only disk...: a located error, nothing written
+    // (warnings about the files not made are dropped).
+    diags.items.splice(0, diags.items.length, ...diags.items.filter((d) => d.severity === "error"));
+    reportIoError(diags, err, `${dataDir}/${year}`, "write");
+    return { diagnostics: diags.sorted(), created: [] };
+  }
+}
+
+async function makeYear(world: World, dataDir: string, year: number, diags: Diagnostics): Promise<NewYearResult> {
   const target = `${dataDir}/${year}`;
   const prev = year - 1;
   const here = { file: target, line: 1, column: 1 };
@@ -75,7 +88,10 @@ export async function newYear(world: World, dataDir: string, year: number): Prom
   for (const t of SINGLE_DOCS) {
     if (t.id !== keHoach.id) continue;
     const text = await readText(world, `${prevDir}/${dataFileOf(t)}`);
-    if (text !== undefined) files.set(dataFileOf(t), docFile(text, prev, year));
+    if (text === undefined) continue;
+    const made = docFile(text, prev, year);
+    files.set(dataFileOf(t), made);
+    warnOldRoles(made, `${target}/${dataFileOf(t)}`, valid.bloc.data.don_vi, vy.year.data, leaders, year, diags);
   }
 
   // Written aside, then renamed: data/<year> appears whole or not at all.
@@ -89,6 +105,37 @@ export async function newYear(world: World, dataDir: string, year: number): Prom
     throw err;
   }
   return done([...files.keys()].map((n) => `${target}/${n}`));
+}
+
+/**
+ * The copied text still naming last year's leader or deputy unit where the roles changed
+ * ("gửi về Sở Văn hóa, Thể thao và Du lịch (Khối trưởng …)"): a warning at each line, since
+ * only the secretary knows whether the sentence is about the role or about the unit.
+ */
+function warnOldRoles(
+  text: string,
+  file: string,
+  units: readonly { ma: string; ten: string }[],
+  prevYear: { khoi_truong: string; khoi_pho: string },
+  next: { leader: string; deputy: string },
+  year: number,
+  diags: Diagnostics,
+): void {
+  const name = (id: string) => units.find((u) => u.ma === id)?.ten;
+  const roles = [
+    { id: prevYear.khoi_truong, now: next.leader, role: "Khối trưởng", roleEn: "leader" },
+    { id: prevYear.khoi_pho, now: next.deputy, role: "Khối phó", roleEn: "deputy" },
+  ].filter((r) => r.id !== r.now);
+  const lines = text.split("\n");
+  for (const r of roles) {
+    const old = name(r.id);
+    if (!old) continue;
+    lines.forEach((line, i) => {
+      const column = line.indexOf(old);
+      if (column < 0 || line.trimStart().startsWith("#")) return;
+      diags.warning("new-year/old-role-named", { file, line: i + 1, column: column + 1 }, { unit: old, role: r.role, roleEn: r.roleEn, now: name(r.now) ?? r.now, year });
+    });
+  }
 }
 
 async function readText(world: World, path: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@
  * nothing; a year without the year before is refused, saying which years exist.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -33,7 +33,7 @@ describe("new-year 2021 on the example", async () => {
   const r = await newYear(w, "data", 2021);
 
   it("makes data/2021 with the year file and the bloc's document data files, not the minutes, registrations or results", () => {
-    expect(r.diagnostics).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code !== "new-year/old-role-named")).toEqual([]);
     expect(r.created).toEqual(["nam.yaml", "ke-hoach.md"].map((f) => `data/2021/${f}`));
     expect([...w.files.keys()].filter((k) => k.startsWith("data/2021/")).sort()).toEqual([...r.created].sort());
     expect([...w.files.keys()].some((k) => k.includes(".tmp"))).toBe(false);
@@ -54,6 +54,13 @@ describe("new-year 2021 on the example", async () => {
     // Comments in Vietnamese say what to fill.
     expect(text(w, "data/2021/nam.yaml")).toContain("# Năm thi đua 2021, tạo bằng lệnh new-year từ data/2020/.");
     expect(text(w, "data/2021/nam.yaml")).toContain("# Khối trưởng, Khối phó năm 2021: theo khoi_truong_nam_sau, khoi_pho_nam_sau trong biên bản năm 2020. Kiểm tra lại.");
+  });
+
+  it("warns at each line of the copied plan that still names last year's leader unit", () => {
+    const warned = r.diagnostics.filter((d) => d.code === "new-year/old-role-named");
+    expect(warned.map((d) => `${d.pos.file}:${d.pos.line}`)).toEqual(["data/2021/ke-hoach.md:43", "data/2021/ke-hoach.md:53", "data/2021/ke-hoach.md:57", "data/2021/ke-hoach.md:69"]);
+    for (const d of warned) expect(text(w, "data/2021/ke-hoach.md").split("\n")[d.pos.line - 1]).toContain("Sở Văn hóa, Thể thao và Du lịch");
+    expect(formatDiagnostic(warned[0]!, "vi")).toContain("Văn bản chép từ năm trước còn ghi Sở Văn hóa, Thể thao và Du lịch, Khối trưởng năm trước; năm 2021 Khối trưởng là Sở Y tế");
   });
 
   it("leaves numbers, dates and the signer of the documents blank and moves the years of their texts", () => {
@@ -121,7 +128,9 @@ describe("new-year refuses", () => {
       if (++writes === 2) throw Object.assign(new Error("ENOSPC: no space left"), { code: "ENOSPC" });
       return write(p, b);
     };
-    await expect(newYear(w, "data", 2021)).rejects.toThrow("ENOSPC");
+    const r = await newYear(w, "data", 2021);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.pos.file}`)).toEqual(["build/write-failed data/2021"]);
+    expect(r.created).toEqual([]);
     expect(treeHash(w)).toBe(before);
   });
 });
@@ -134,7 +143,7 @@ describe("next year's leader and deputy without the minutes' fields", () => {
     withoutFields(w);
     expect(text(w, "data/2020/bien-ban.md")).not.toContain("nam_sau");
     const r = await newYear(w, "data", 2021);
-    expect(r.diagnostics).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code !== "new-year/old-role-named")).toEqual([]);
     const y = parse(text(w, "data/2021/nam.yaml"));
     expect([y.khoi_truong, y.khoi_pho]).toEqual(["so-y-te", "so-gddt"]);
     expect(text(w, "data/2021/nam.yaml")).toContain("theo câu “năm 2021 … làm Khối trưởng, … làm Khối phó” trong biên bản năm 2020");
@@ -191,9 +200,18 @@ describe("new-year on disk", () => {
     rmSync(join(dir, "data/2021"), { recursive: true });
   });
 
+  it("a data/<year> link leading nowhere is a located file/link error, not a crash, and nothing is written", async () => {
+    symlinkSync("/nonexistent-new-year-target", join(dir, "data/2021"));
+    const r = await newYear(nodeWorld(dir), "data", 2021);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.pos.file}`)).toEqual(["file/link data/2021"]);
+    expect(r.created).toEqual([]);
+    expect(readdirSync(join(dir, "data")).sort()).toEqual([".schema", "2020", "2021", "khoi.yaml"]);
+    rmSync(join(dir, "data/2021"));
+  });
+
   it("makes the folder by a rename, leaving no temporary folder", async () => {
     const r = await newYear(nodeWorld(dir), "data", 2021);
-    expect(r.diagnostics).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code !== "new-year/old-role-named")).toEqual([]);
     expect(readdirSync(join(dir, "data/2021")).sort()).toEqual(["ke-hoach.md", "nam.yaml"]);
     expect(readdirSync(join(dir, "data")).filter((n) => n.startsWith("."))).toEqual([".schema"]);
     expect(existsSync(join(dir, "data/2021/bien-ban.md"))).toBe(false);
