@@ -236,10 +236,10 @@ export const CATALOGUE = {
   "year/roles": { vi: "Khối trưởng và Khối phó là cùng một đơn vị ({id})", en: "Leader and deputy are the same unit ({id})", hintVi: "Chọn hai đơn vị khác nhau.", hintEn: "Choose two different units." },
   "limit/units": { vi: "Khối có {count} đơn vị, vượt giới hạn {max}", en: "The bloc has {count} units, above the limit {max}", hintVi: "Kiểm tra lại danh sách đơn vị.", hintEn: "Check the list of units." },
   "vote/tie-at-quota": {
-    vi: "{award}: các đơn vị {units} bằng phiếu ở vị trí cuối của chỉ tiêu {quota}; công cụ không tự chọn",
-    en: "{award}: units {units} tie for the last place of the quota {quota}; the tool does not choose",
-    hintVi: "Khối quyết định (ví dụ bỏ phiếu lại, hoặc ưu tiên đơn vị có từ 70% nữ) và ghi kết quả vào biên bản.",
-    hintEn: "The bloc decides (a new vote, or the 70 % women preference) and records it.",
+    vi: "{award}: ở lần bỏ phiếu {round}, các đơn vị {units} bằng phiếu ở vị trí cuối của {places} chỗ còn xét (chỉ tiêu {quota}); công cụ không tự chọn",
+    en: "{award}: in round {round}, units {units} tie for the last of the {places} places being decided (quota {quota}); the tool does not choose",
+    hintVi: "Khối quyết định: bỏ phiếu lại giữa các đơn vị này (ghi thêm một mục phieu cùng danh_hieu với vong: {next}), hoặc theo quy chế (ví dụ ưu tiên đơn vị có từ 70% nữ), và ghi kết quả vào biên bản.",
+    hintEn: "The bloc decides: a new ballot among these units (another phieu entry with the same danh_hieu and vong: {next}), or its rules (e.g. the 70 % women preference), and records it in the minutes.",
   },
   "template/missing-value": {
     vi: "Mẫu dùng giá trị “{name}” nhưng dữ liệu không có",

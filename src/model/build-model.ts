@@ -86,6 +86,9 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
         award: award?.name ?? id,
         units: outcome.tiedAtQuota.join(", "),
         quota: award?.quota ?? 0,
+        places: last?.places ?? award?.quota ?? 0,
+        round: last?.round ?? 1,
+        next: (last?.round ?? 1) + 1,
       });
     return outcome;
   });

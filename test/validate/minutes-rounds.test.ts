@@ -46,6 +46,12 @@ const addRound = (rows: string, vong = 2): [RegExp, string] => [/\n---(?=\nCuộ
 const AB = "      - { don_vi: don-vi-a, dong_y: 3 }\n      - { don_vi: don-vi-b, dong_y: 0 }";
 
 describe("a second round among the tied units", () => {
+  it("a tie says the round, the places being decided and the entry that settles it", async () => {
+    const { texts } = await checkEdited({ [BB]: tie });
+    expect(texts[0]).toContain("Cờ thi đua của Ủy ban nhân dân tỉnh: ở lần bỏ phiếu 1, các đơn vị don-vi-a, don-vi-b bằng phiếu ở vị trí cuối của 1 chỗ còn xét (chỉ tiêu 1)");
+    expect(texts[0]).toContain("vong: 2");
+  });
+
   it("is accepted after a tie (no duplicate error, the tie warning gone)", async () => {
     expect((await checkEdited({ [BB]: tie })).lines).toEqual([`warning ${BB}:21:5 vote/tie-at-quota`]);
     expect((await checkEdited({ [BB]: [...tie, addRound(AB)] })).lines).toEqual([]);
