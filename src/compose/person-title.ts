@@ -6,9 +6,10 @@
  * nhân dân tỉnh" is "Chánh Văn phòng Ủy ban nhân dân tỉnh" (the unit's own
  * spelling, capitals included, wins).
  */
-export function personTitle(p: { chuc_vu: string; chuc_danh?: string | undefined }, unitName: string): string {
-  if (p.chuc_danh) return p.chuc_danh;
-  const title = p.chuc_vu.trim().split(/\s+/);
+export function personTitle(p: { chuc_vu?: string | undefined; chuc_danh?: string | undefined }, unitName: string): string {
+  // The list adds its own ";" or "." after each entry.
+  if (p.chuc_danh) return p.chuc_danh.trim().replace(/[\s;.,]+$/u, "");
+  const title = (p.chuc_vu ?? "").trim().split(/\s+/).filter(Boolean);
   const unit = unitName.trim().split(/\s+/);
   const same = (a: string, b: string) => a.normalize("NFC").toLocaleLowerCase("vi") === b.normalize("NFC").toLocaleLowerCase("vi");
   // The longest run of words that ends the title and begins the unit's name.

@@ -30,7 +30,7 @@ export const bienBan = singleDoc({
   compose({ m, template: t, ctx, diags, data: src, stem, typeCode }, signatures) {
     const d = src.front;
     const name = (id: string) => m.unitById.get(id)?.name ?? id;
-    const person = <P extends { don_vi: string; chuc_vu: string; chuc_danh?: string | undefined }>(p: P) => ({
+    const person = <P extends { don_vi: string; chuc_vu?: string | undefined; chuc_danh?: string | undefined }>(p: P) => ({
       ...p,
       don_vi: name(p.don_vi),
       chuc_danh: personTitle(p, name(p.don_vi)),

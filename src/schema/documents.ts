@@ -24,14 +24,19 @@ export const ReportFront = z
   })
   .describe("Báo cáo sơ kết hoặc tổng kết (tệp data/<năm>/so-ket.md, tong-ket.md)");
 
-const Person = z.strictObject({
-  ho_ten: Text,
-  chuc_vu: Text.describe("Chức vụ, không kèm tên đơn vị (công cụ tự thêm), ví dụ: Phó Giám đốc"),
-  don_vi: UnitRef,
-  chuc_danh: Text.optional().describe(
-    "Chức danh ghi đầy đủ, dùng nguyên văn thay cho “chức vụ + tên đơn vị”, ví dụ: Phó Trưởng Ban Quản lý các Khu công nghiệp tỉnh",
-  ),
-});
+const Person = z
+  .strictObject({
+    ho_ten: Text,
+    chuc_vu: Text.optional().describe("Chức vụ, không kèm tên đơn vị (công cụ tự thêm), ví dụ: Phó Giám đốc; không cần khi có chuc_danh"),
+    don_vi: UnitRef,
+    chuc_danh: Text.optional().describe(
+      "Chức danh ghi đầy đủ, dùng nguyên văn thay cho “chức vụ + tên đơn vị”, ví dụ: Phó Trưởng Ban Quản lý các Khu công nghiệp tỉnh",
+    ),
+  })
+  // One of the two says who the person is: chuc_vu (joined to the unit's name) or chuc_danh in full.
+  .superRefine((p, ctx) => {
+    if (p.chuc_vu === undefined && p.chuc_danh === undefined) ctx.addIssue({ code: "invalid_type", expected: "string", input: undefined, path: ["chuc_vu"] });
+  });
 
 const Absent = z.strictObject({
   don_vi: UnitRef,

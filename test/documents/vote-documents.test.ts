@@ -154,4 +154,16 @@ describe("titles in the attendance list", () => {
     expect(minutes).toContain("- Đồng chí Nguyễn Văn A, Giám đốc Sở A;");
     expect(minutes).toContain("Chủ trì (chủ tọa): đồng chí Nguyễn Văn A, Giám đốc Sở A tỉnh Trà Vinh, Khối trưởng.");
   });
+
+  it("chuc_danh alone is enough (its own trailing ';' not doubled); neither of the two is a missing chuc_vu", async () => {
+    const only = (replacement: string) =>
+      fixtureWorld(undefined, { "data/2020/bien-ban.md": BB.replace("{ ho_ten: Trần Thị B, chuc_vu: Giám đốc, don_vi: don-vi-b }", replacement) });
+    const ok = await checkProject(only("{ ho_ten: Trần Thị B, chuc_danh: Phó Giám đốc phụ trách Sở B;, don_vi: don-vi-b }"));
+    expect(ok.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const lines = text(ok.documents.find((d) => d.doc.stem === "bien-ban-binh-bau")!.doc.body);
+    expect(lines).toContain("- Đồng chí Trần Thị B, Phó Giám đốc phụ trách Sở B;");
+    expect(lines.join("\n")).not.toContain(";;");
+    const neither = await checkProject(only("{ ho_ten: Trần Thị B, don_vi: don-vi-b }"));
+    expect(neither.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.params["field"]}`)).toEqual(["schema/missing co_mat[2].chuc_vu"]);
+  });
 });
