@@ -453,9 +453,21 @@ export const CATALOGUE = {
     hintVi: "Kiểm tra --unit (mã đơn vị thành viên trong khoi.yaml), --stage (dang-ky, so-ket, tong-ket) và --year.",
     hintEn: "Check --unit (a member unit's id in khoi.yaml), --stage (dang-ky, so-ket, tong-ket) and --year.",
   },
+  "import/is-folder": {
+    vi: "{path} là thư mục, không phải tệp .xlsx",
+    en: "{path} is a folder, not an .xlsx file",
+    hintVi: "Ghi tên từng tệp biểu mẫu, ví dụ: nhan-ve/so-y-te-tong-ket.xlsx (hoặc nhan-ve/*.xlsx).",
+    hintEn: "Name each form file, e.g. nhan-ve/so-y-te-tong-ket.xlsx (or nhan-ve/*.xlsx).",
+  },
+  "import/too-large": {
+    vi: "{whatVi} lớn {size} MiB, vượt giới hạn {max} MiB của một biểu mẫu: không đọc",
+    en: "{whatEn} is {size} MiB, above a form's limit of {max} MiB: not read",
+    hintVi: "Biểu mẫu điền đúng chỉ vài chục KiB; mở tệp, xóa các dòng, cột hay trang thêm vào ngoài biểu mẫu rồi lưu lại, hoặc điền lại biểu mẫu gốc.",
+    hintEn: "A filled form is a few tens of KiB; remove the rows, columns or sheets added outside the form and save again, or fill the original form again.",
+  },
   "import/unreadable": {
-    vi: "Không đọc được bảng tính: {detail}",
-    en: "Cannot read the workbook: {detail}",
+    vi: "Tệp không phải bảng tính Excel (.xlsx) hoặc đã bị hỏng",
+    en: "The file is not an Excel workbook (.xlsx) or is damaged: {detail}",
     hintVi: "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng Excel 2007-365 (.xlsx).",
     hintEn: "Open it in Excel or LibreOffice and save it as Excel 2007-365 (.xlsx).",
   },
