@@ -11,6 +11,7 @@ import { FAILED, guard } from "../write/guard.ts";
 import { applyForm, type CellOfPath } from "./apply-form.ts";
 import { changedValues } from "./changed-values.ts";
 import { identify } from "./identify.ts";
+import { blocColumnEmpty } from "./bloc-column.ts";
 import { locateInForm } from "./locate-in-form.ts";
 import { declaredUnzippedSize, MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, mib } from "./size-limits.ts";
 import { cellLabel, readForm, type CellRef, type ReadForm } from "./read-form.ts";
@@ -136,9 +137,9 @@ export async function importForms(world: World, opts: ImportOptions): Promise<Im
     const check = new Diagnostics();
     const after = validateProject(await loadProject(overlay, check, opts.dataDir), check);
     if (!after && !check.hasErrors) check.error("file/missing", { file: `${opts.dataDir}/khoi.yaml`, line: 0, column: 0 }, { what: `${opts.dataDir}/khoi.yaml` });
-    for (const d of check.items) {
-      const t = texts.get(d.pos.file);
-      if (t) problems.add(locateInForm(d, t.text, t.cells, t.fallback));
+    for (const [path, t] of texts) {
+      const located = check.items.filter((d) => d.pos.file === path).map((d) => locateInForm(d, t.text, t.cells, t.fallback));
+      for (const d of blocColumnEmpty(located, t.cells)) problems.add(d);
     }
   }
 
