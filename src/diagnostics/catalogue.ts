@@ -6,6 +6,9 @@ export interface Entry {
   en: string;
   hintVi?: string;
   hintEn?: string;
+  /** The hint when the value came from a cell of a unit's Excel form (params.inCell set by import): about the form, not YAML. */
+  cellHintVi?: string;
+  cellHintEn?: string;
 }
 
 /** The format rules (schema/format's kind) in words; the editor's schemas say them too (src/schema/editor-schema.ts). */
@@ -16,6 +19,7 @@ export const FORMAT_VI: Record<string, string> = {
   month: "tháng phải có dạng NNNN-TT, tháng từ 01 đến 12 (ví dụ: 2020-07)",
   fraction: "tỷ lệ phải có dạng tử/mẫu (ví dụ: 2/3)",
   "fraction-range": "tỷ lệ phải lớn hơn 0 và không lớn hơn 1: tử số từ 1 trở lên, mẫu số không nhỏ hơn tử số (ví dụ: 2/3, 1/2; 1/1 là toàn bộ)",
+  "cell-date": "ngày không có thật hoặc không viết dạng ngày/tháng/năm (ví dụ: 05/02/2020)",
   code: "ký hiệu phải viết hoa, không dấu cách (ví dụ: SYT)",
   decimals: "điểm chỉ được có tối đa 2 chữ số thập phân",
   empty: "không được để trống",
@@ -25,6 +29,7 @@ const FORMAT_EN: Record<string, string> = {
   id: "an id is lower case ASCII letters, digits and '-' (e.g. so-y-te)",
   date: "a date is YYYY-MM-DD and must exist (e.g. 2020-02-05)",
   time: "a time is HH:MM (e.g. 08:30)",
+  "cell-date": "the date does not exist or is not written day/month/year (e.g. 05/02/2020)",
   month: "a month is YYYY-MM, with MM from 01 to 12 (e.g. 2020-07)",
   fraction: "a ratio is written numerator/denominator (e.g. 2/3)",
   "fraction-range": "a ratio must be above 0 and at most 1: numerator at least 1, denominator not below it (e.g. 2/3, 1/2; 1/1 is all)",
@@ -84,8 +89,8 @@ export const CATALOGUE = {
   "markdown/no-front-matter": { vi: "Tệp Markdown thiếu phần khai báo đầu tệp (front matter)", en: "The Markdown file has no front matter", hintVi: "Dòng đầu tiên phải là ---, tiếp theo là các khai báo YAML, rồi một dòng --- để đóng.", hintEn: "Start with a line '---', the YAML fields, and a closing '---'." },
   "markdown/unclosed-front-matter": { vi: "Phần khai báo đầu tệp chưa được đóng", en: "The front matter is not closed", hintVi: "Thêm một dòng --- sau các khai báo YAML.", hintEn: "Add a line '---' after the YAML fields." },
   "text/legacy-encoding": { vi: "Văn bản có vẻ được gõ bằng bảng mã cũ {encoding}", en: "The text looks like legacy {encoding} encoding", hintVi: "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã). Có lẽ ý là: “{suggestion}”", hintEn: "Convert it to Unicode. Probably meant: “{suggestion}”" },
-  "schema/missing": { vi: "Thiếu trường bắt buộc {field}", en: "Missing required field {field}", hintVi: "Thêm trường này (gợi ý của VS Code khi dùng JSON Schema, xem README).", hintEn: "Add the field (the JSON Schema in VS Code suggests it)." },
-  "schema/type": { vi: "Trường {field} sai kiểu: cần {expectedVi}, nhưng là {gotVi}", en: "Field {field} has the wrong type: expected {expectedEn}, got {gotEn}", hintVi: "Sửa giá trị cho đúng kiểu (số viết không có dấu ngoặc kép, danh sách bắt đầu bằng “- ”).", hintEn: "Write a value of that type (numbers without quotes, list items starting with “- ”)." },
+  "schema/missing": { vi: "Thiếu trường bắt buộc {field}", en: "Missing required field {field}", hintVi: "Thêm trường này (gợi ý của VS Code khi dùng JSON Schema, xem README).", hintEn: "Add the field (the JSON Schema in VS Code suggests it).", cellHintVi: "Điền ô này trong biểu mẫu rồi gửi lại; ô bắt buộc không được để trống.", cellHintEn: "Fill this cell of the form; a required cell cannot be left empty." },
+  "schema/type": { vi: "Trường {field} sai kiểu: cần {expectedVi}, nhưng là {gotVi}", en: "Field {field} has the wrong type: expected {expectedEn}, got {gotEn}", hintVi: "Sửa giá trị cho đúng kiểu (số viết không có dấu ngoặc kép, danh sách bắt đầu bằng “- ”).", hintEn: "Write a value of that type (numbers without quotes, list items starting with “- ”).", cellHintVi: "Gõ một số vào ô, ví dụ 9,5 hoặc 9.5 (không gõ chữ, không dùng dấu phân cách hàng nghìn); “{shown}” không phải là số.", cellHintEn: "Type a number in the cell, e.g. 9,5 or 9.5 (no words, no thousands separator); “{shown}” is not a number." },
   "schema/unknown-key": { vi: "Trường không xác định {key} trong {field}", en: "Unknown field {key} in {field}", hintVi: "Kiểm tra lỗi chính tả tên trường, hoặc xóa dòng này.", hintEn: "Check the spelling or remove the line." },
   "schema/enum": { vi: "Giá trị của {field} không hợp lệ; chỉ chấp nhận: {allowed}", en: "Invalid value for {field}; allowed: {allowed}", hintVi: "Chọn một trong các giá trị trên.", hintEn: "Use one of the allowed values." },
   "schema/too-few": { vi: "Danh sách {field} cần ít nhất {min} mục", en: "List {field} needs at least {min} items", hintVi: "Bổ sung các mục còn thiếu.", hintEn: "Add the missing items." },
@@ -97,7 +102,7 @@ export const CATALOGUE = {
     hintVi: "Rút ngắn giá trị: mã được dùng trong tên tệp kết quả, nên phải ngắn (ví dụ: so-y-te).",
     hintEn: "Shorten it: ids are used in the names of the output files, so they must be short (e.g. so-y-te).",
   },
-  "schema/format": { vi: "Trường {field}: {kindVi}", en: "Field {field}: {kindEn}", hintVi: "Sửa giá trị “{value}”.", hintEn: "Correct the value “{value}”." },
+  "schema/format": { vi: "Trường {field}: {kindVi}", en: "Field {field}: {kindEn}", hintVi: "Sửa giá trị “{value}”.", hintEn: "Correct the value “{value}”.", cellHintVi: "Sửa ô này: “{shown}” không hợp lệ.", cellHintEn: "Correct this cell: “{shown}” is not valid." },
   "schema/decimal-comma": {
     vi: "Trường {field}: “{value}” không phải là số (dấu phẩy thập phân); dùng dấu chấm thập phân: {suggestion}",
     en: "Field {field}: “{value}” is not a number (decimal comma); use a decimal point: {suggestion}",
@@ -459,9 +464,39 @@ export const CATALOGUE = {
     hintVi: "Kiểm tra --unit (mã đơn vị thành viên trong khoi.yaml), --stage (dang-ky, so-ket, tong-ket) và --year.",
     hintEn: "Check --unit (a member unit's id in khoi.yaml), --stage (dang-ky, so-ket, tong-ket) and --year.",
   },
+  "import/is-folder": {
+    vi: "{path} là thư mục, không phải tệp .xlsx",
+    en: "{path} is a folder, not an .xlsx file",
+    hintVi: "Ghi tên từng tệp biểu mẫu, ví dụ: nhan-ve/so-y-te-tong-ket.xlsx (hoặc nhan-ve/*.xlsx).",
+    hintEn: "Name each form file, e.g. nhan-ve/so-y-te-tong-ket.xlsx (or nhan-ve/*.xlsx).",
+  },
+  "import/too-large": {
+    vi: "{whatVi} lớn {size} MiB, vượt giới hạn {max} MiB của một biểu mẫu: không đọc",
+    en: "{whatEn} is {size} MiB, above a form's limit of {max} MiB: not read",
+    hintVi: "Biểu mẫu điền đúng chỉ vài chục KiB; mở tệp, xóa các dòng, cột hay trang thêm vào ngoài biểu mẫu rồi lưu lại, hoặc điền lại biểu mẫu gốc.",
+    hintEn: "A filled form is a few tens of KiB; remove the rows, columns or sheets added outside the form and save again, or fill the original form again.",
+  },
+  "import/bloc-column-empty": {
+    vi: "Cột Điểm Khối thẩm định ({range}) còn trống ở cả {count} tiêu chí: Khối điền cột Điểm Khối thẩm định trước khi nhập",
+    en: "The bloc's review column ({range}) is empty for all {count} criteria: the bloc fills that column before importing",
+    hintVi: "Đơn vị không điền cột này. Khối điền điểm thẩm định vào cột đó trong biểu mẫu đơn vị gửi về, lưu lại rồi nhập lại tệp.",
+    hintEn: "Units leave this column empty. The bloc types its review scores in that column of the returned form, saves it and imports the file again.",
+  },
+  "import/missing-criterion": {
+    vi: "Dòng tiêu chí {criterion} không có trong biểu mẫu gửi lại: giữ giá trị cũ",
+    en: "The row of criterion {criterion} is not in the returned form: the old values are kept",
+    hintVi: "Nếu đơn vị xóa nhầm dòng, điền lại dòng đó (mã {criterion} ở cột A) hoặc lập lại biểu mẫu bằng npm run forms.",
+    hintEn: "If the unit deleted the row by mistake, fill it again (code {criterion} in column A) or make the form again with npm run forms.",
+  },
+  "import/missing-criterion-new": {
+    vi: "Dòng tiêu chí {criterion} không có trong biểu mẫu gửi lại, và dữ liệu chưa có điểm của tiêu chí này",
+    en: "The row of criterion {criterion} is not in the returned form, and the data has no value for it",
+    hintVi: "Điền lại dòng tiêu chí {criterion} (mã ở cột A) hoặc lập lại biểu mẫu bằng npm run forms rồi cho đơn vị điền.",
+    hintEn: "Fill the row of criterion {criterion} again (code in column A), or make the form again with npm run forms and have the unit fill it.",
+  },
   "import/unreadable": {
-    vi: "Không đọc được bảng tính: {detail}",
-    en: "Cannot read the workbook: {detail}",
+    vi: "Tệp không phải bảng tính Excel (.xlsx) hoặc đã bị hỏng",
+    en: "The file is not an Excel workbook (.xlsx) or is damaged: {detail}",
     hintVi: "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng Excel 2007-365 (.xlsx).",
     hintEn: "Open it in Excel or LibreOffice and save it as Excel 2007-365 (.xlsx).",
   },
@@ -671,6 +706,6 @@ export function messageOf(code: string, params: Params, lang: Lang): { message: 
     p[`${key}En`] = TYPE_EN[t] ?? t;
   }
   const message = fill(lang === "vi" ? entry.vi : entry.en, p);
-  const hintT = lang === "vi" ? entry.hintVi : entry.hintEn;
+  const hintT = (params.inCell ? (lang === "vi" ? entry.cellHintVi : entry.cellHintEn) : undefined) ?? (lang === "vi" ? entry.hintVi : entry.hintEn);
   return hintT ? { message, hint: fill(hintT, p) } : { message };
 }

@@ -49,7 +49,7 @@ export function applyForm(spec: StageSpec, rows: FormRow[], book: string, criter
     if (row) put(f.path, yamlValue(f.kind, row.values.get("D")), at(`D${row.row}`));
   }
   for (const t of spec.sheet.tables) {
-    if (t.rows === "criteria") applyCriteria(doc, spec, t, criteria, byKey, put, at);
+    if (t.rows === "criteria") applyCriteria(doc, spec, t, criteria, byKey, put, at, problems);
     else applyList(doc, spec, t, (byKey.get(t.rows.key) ?? []).filter((r) => r.values.size > 0), put, at);
   }
   const unchanged = old !== undefined && JSON.stringify(old.toJS()) === JSON.stringify(doc.toJS());
@@ -86,12 +86,20 @@ function groupRows(rows: FormRow[], criteria: string[], spec: StageSpec, at: (re
   return out;
 }
 
-function applyCriteria(doc: Document, spec: StageSpec, t: Table, criteria: string[], byKey: Map<string, FormRow[]>, put: Put, at: (ref: string) => CellRef): void {
+/**
+ * A criterion's row puts its values into its item; a criterion with no row (cleared or deleted
+ * in the returned form) keeps its old values with a warning, or is an error when it has none.
+ */
+function applyCriteria(doc: Document, spec: StageSpec, t: Table, criteria: string[], byKey: Map<string, FormRow[]>, put: Put, at: (ref: string) => CellRef, problems: Diagnostic[]): void {
   const seq = ensureSeq(doc, [...spec.root, ...t.path]);
   for (const id of criteria) {
     const row = byKey.get(id)?.[0];
-    if (!row) continue;
     let i = seq.items.findIndex((item) => isMap(item) && item.get("tieu_chi") === id);
+    if (!row) {
+      const kept = i >= 0 && t.columns.some((c) => (seq.items[i] as { has(k: string): boolean }).has(c.field!));
+      problems.push(problem(kept ? "import/missing-criterion" : "import/missing-criterion-new", at(""), { criterion: id }, kept ? "warning" : "error"));
+      continue;
+    }
     if (i < 0) {
       seq.add(doc.createNode({ tieu_chi: id }));
       i = seq.items.length - 1;
@@ -124,6 +132,6 @@ function ensureSeq(doc: Document, path: Path): YAMLSeq {
   return seq;
 }
 
-function problem(code: Diagnostic["code"], cell: CellRef, params: Diagnostic["params"]): Diagnostic {
-  return { code, severity: "error", pos: { file: [cell.book, cell.sheet, cell.ref].filter(Boolean).join(" › "), line: 0, column: 0 }, params };
+function problem(code: Diagnostic["code"], cell: CellRef, params: Diagnostic["params"], severity: Diagnostic["severity"] = "error"): Diagnostic {
+  return { code, severity, pos: { file: [cell.book, cell.sheet, cell.ref].filter(Boolean).join(" › "), line: 0, column: 0 }, params };
 }

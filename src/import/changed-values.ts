@@ -12,6 +12,9 @@ export function changedValues(before: unknown, after: unknown): string[] {
   for (const [k, { path }] of new Map([...a, ...b])) {
     const x = a.get(k)?.value;
     const y = b.get(k)?.value;
+    // An empty list or map added or removed holds no value: not a change the secretary needs to see.
+    if (x === undefined && (y === "[]" || y === "{}")) continue;
+    if (y === undefined && (x === "[]" || x === "{}")) continue;
     if (x !== y) out.push(`${fieldPath(path, b.has(k) ? after : before)}: ${x ?? "∅"} → ${y ?? "∅"}`);
   }
   return out;

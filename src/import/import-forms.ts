@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { Diagnostics, type Diagnostic, type Params } from "../diagnostics/diagnostic.ts";
 import { IDENTITY_SHEET } from "../forms/identity.ts";
 import { loadForForms } from "../forms/collect.ts";
 import { STAGE_SPECS } from "../forms/stages.ts";
@@ -11,7 +11,9 @@ import { FAILED, guard } from "../write/guard.ts";
 import { applyForm, type CellOfPath } from "./apply-form.ts";
 import { changedValues } from "./changed-values.ts";
 import { identify } from "./identify.ts";
+import { blocColumnEmpty } from "./bloc-column.ts";
 import { locateInForm } from "./locate-in-form.ts";
+import { declaredUnzippedSize, MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, mib } from "./size-limits.ts";
 import { cellLabel, readForm, type CellRef, type ReadForm } from "./read-form.ts";
 
 export interface ImportOptions {
@@ -55,11 +57,27 @@ export async function importForms(world: World, opts: ImportOptions): Promise<Im
   const targets = new Map<string, Target>();
   const seen = new Map<string, string>();
   for (const f of opts.files) {
+    const whole = { file: f.name, line: 0, column: 0 };
+    const size = await guard(problems, f.path, "read", () => world.fileSize(f.path));
+    if (size === FAILED) continue;
+    if (size === undefined && (await guard(problems, f.path, "read", () => world.listDir(f.path))) !== undefined) {
+      problems.error("import/is-folder", whole, { path: f.name });
+      continue;
+    }
+    if (size !== undefined && size > MAX_FILE_BYTES) {
+      problems.error("import/too-large", whole, tooLarge("file", size));
+      continue;
+    }
     const bytes = await guard(problems, f.path, "read", () => world.readFile(f.path));
     if (bytes === FAILED) continue;
-    const whole = { file: f.name, line: 0, column: 0 };
     if (bytes === undefined) {
       problems.error("file/missing", whole, { what: f.name });
+      continue;
+    }
+    const unzipped = declaredUnzippedSize(bytes);
+    if (bytes.byteLength > MAX_FILE_BYTES || (unzipped !== undefined && unzipped > MAX_UNZIPPED_BYTES)) {
+      const file = bytes.byteLength > MAX_FILE_BYTES;
+      problems.error("import/too-large", whole, file ? tooLarge("file", bytes.byteLength) : tooLarge("unzipped", unzipped!));
       continue;
     }
     const form = await readForm(f.name, bytes);
@@ -119,9 +137,9 @@ export async function importForms(world: World, opts: ImportOptions): Promise<Im
     const check = new Diagnostics();
     const after = validateProject(await loadProject(overlay, check, opts.dataDir), check);
     if (!after && !check.hasErrors) check.error("file/missing", { file: `${opts.dataDir}/khoi.yaml`, line: 0, column: 0 }, { what: `${opts.dataDir}/khoi.yaml` });
-    for (const d of check.items) {
-      const t = texts.get(d.pos.file);
-      if (t) problems.add(locateInForm(d, t.text, t.cells, t.fallback));
+    for (const [path, t] of texts) {
+      const located = check.items.filter((d) => d.pos.file === path).map((d) => locateInForm(d, t.text, t.cells, t.fallback));
+      for (const d of blocColumnEmpty(located, t.cells)) problems.add(d);
     }
   }
 
@@ -140,6 +158,13 @@ export async function importForms(world: World, opts: ImportOptions): Promise<Im
     }
   }
   return { diagnostics: problems.sorted(), files, written };
+}
+
+/** The params of import/too-large: what is over its limit, in both languages. */
+function tooLarge(what: "file" | "unzipped", size: number): Params {
+  return what === "file"
+    ? { whatVi: "Tệp", whatEn: "The file", size: mib(size), max: mib(MAX_FILE_BYTES) }
+    : { whatVi: "Nội dung giải nén của tệp", whatEn: "The file's unzipped content", size: mib(size), max: mib(MAX_UNZIPPED_BYTES) };
 }
 
 async function readText(world: World, path: string): Promise<string | undefined> {

@@ -33,7 +33,7 @@ export async function readForm(book: string, bytes: Uint8Array): Promise<ReadFor
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (err) {
-    return { error: (err instanceof Error ? err.message : String(err)).split("\n")[0]! };
+    return { error: withoutLinks((err instanceof Error ? err.message : String(err)).split("\n")[0]!) };
   }
   const idSheet = wb.getWorksheet(IDENTITY_SHEET);
   if (!idSheet) return { notAForm: true };
@@ -59,4 +59,9 @@ export async function readForm(book: string, bytes: Uint8Array): Promise<ReadFor
     sheets.set(ws.name, rows);
   });
   return { book, identity, sheets };
+}
+
+/** A library's message without the web addresses it points to ("If it is, see https://…"). */
+function withoutLinks(s: string): string {
+  return s.replace(/\s*(If it is, )?see https?:\/\/\S+/gi, "").replace(/https?:\/\/\S+/g, "").trim();
 }
