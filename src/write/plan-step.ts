@@ -8,7 +8,7 @@ import type { BuildOptions, BuildResult } from "./options.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
 import { planBuild, type DocPlan } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
-import { yearPlans, yearReasons, type YearPlan } from "./year-step.ts";
+import { holdBackStale, markStale, othersOfYears, yearPlans, yearReasons, type YearPlan } from "./year-step.ts";
 
 /** What is to be done in out/: every document's plan, and the files of vanished documents to remove. */
 export interface OutPlan {
@@ -53,12 +53,17 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const years = yearPlans(prepared, opts.outDir, opts.dataDir);
   if (!(await readOutputs(years.flatMap((y) => [...y.inputPaths, y.path])))) return undefined;
   const plans = planBuild(prepared.docs, previous, prepared.identity, prepared.reads, onDisk, opts.outDir, opts.dataDir);
+  // The year's documents --only leaves out: a year output is made only when they are current.
+  const others = othersOfYears(prepared, years);
+  for (const d of others) if (!(await readOutputs(ownedOutputs(opts.outDir, `${d.year}/${d.doc.stem}`)!))) return undefined;
+  markStale(years, planBuild(others, previous, prepared.identity, prepared.reads, onDisk, opts.outDir, opts.dataDir));
   const todo = plans.filter((p) => p.reasons.length > 0);
   result.rebuilt = todo;
   result.skipped = plans.filter((p) => p.reasons.length === 0).map((p) => p.key);
   // Before rendering, a document to rebuild counts as a changed input (the render step decides on the bytes).
   const pending = new Set(todo.flatMap((p) => p.outputs));
   for (const y of years) y.reasons = yearReasons(y, previous?.yearOutputs?.[y.key], prepared.identity.tool, (f) => (pending.has(f) ? "pending" : onDisk.get(f)), onDisk.get(y.path));
+  holdBackStale(years, onDisk, diags);
   result.yearOutputs = years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
   if (!opts.replaceSigned)
     for (const y of years)

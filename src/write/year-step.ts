@@ -5,13 +5,14 @@
  * rendered. A year output is rebuilt only when one of its inputs, its content,
  * the tool or its own file changed.
  */
+import type { ComposedDocument } from "../compose/compose-all.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { FAILED, guard } from "./guard.ts";
 import { sha256 } from "./hash.ts";
 import type { ManifestEntry } from "./manifest.ts";
-import type { Reason } from "./plan.ts";
+import type { DocPlan, Reason } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
 import { YEAR_OUTPUTS, type YearOutput, type YearSources } from "./year-outputs.ts";
 
@@ -28,6 +29,13 @@ export interface YearPlan {
   reasons: Reason[];
   /** The hashes of its inputs it was (or is to be) made from; set by the render step. */
   inputs?: Record<string, string>;
+  /**
+   * Its input PDFs whose documents are out of date and not rebuilt by this build (--only left
+   * them out), sorted; set by the plan step (markStale).
+   */
+  stale?: string[];
+  /** Left as it is by this build (holdBackStale): made only from current PDFs. */
+  held?: boolean;
 }
 
 /** The years the build touches and, for each, every year output with the files it needs. */
@@ -51,6 +59,40 @@ export function yearPlans(prepared: Prepared, outDir: string, dataDir: string): 
       reasons: [],
     }));
   });
+}
+
+/** The documents of the years the build touches that it leaves out (--only): their plans say whether they are current. */
+export function othersOfYears(prepared: Prepared, years: readonly YearPlan[]): ComposedDocument[] {
+  const touched = new Set(years.map((y) => y.sources.year));
+  const selected = new Set(prepared.docs);
+  return prepared.checked.documents.filter((d) => touched.has(d.year) && !selected.has(d));
+}
+
+/** Records, on each year output, its input PDFs whose documents are out of date but not rebuilt by this build. */
+export function markStale(years: readonly YearPlan[], others: readonly DocPlan[]): void {
+  const stale = new Set(others.filter((p) => p.reasons.length > 0).flatMap((p) => p.outputs));
+  for (const y of years) y.stale = y.inputPaths.filter((f) => stale.has(f)).sort();
+}
+
+/**
+ * A year output is made only from current PDFs: one with an input PDF that this build leaves
+ * out of date is left as it is (its pages and its bookmarks, titles and figures would not
+ * agree), with a warning naming the documents and saying to build them all.
+ */
+export function holdBackStale(years: readonly YearPlan[], onDisk: ReadonlyMap<string, string | undefined>, diags: Diagnostics): void {
+  for (const y of years) {
+    if (!y.stale?.length) continue;
+    y.held = true;
+    const missing = y.stale.find((f) => onDisk.get(f) === undefined);
+    const list = y.stale.join(", ");
+    skipped(
+      y,
+      diags,
+      missing
+        ? { whyVi: `thiếu ${missing}`, whyEn: `${missing} is missing` }
+        : { whyVi: `văn bản chưa được lập lại theo dữ liệu mới (lần lập này bỏ qua chúng): ${list}`, whyEn: `out of date and not rebuilt by this build: ${list}` },
+    );
+  }
 }
 
 /**
@@ -92,6 +134,7 @@ export async function renderYearOutputs(
   };
   const out: OutputFile[] = [];
   for (const p of plans) {
+    if (p.held) continue;
     p.reasons = yearReasons(p, previous[p.key], prepared.identity.tool, hashOf, onDisk.get(p.path));
     const missing = p.inputPaths.find((f) => hashOf(f) === undefined);
     if (missing) {

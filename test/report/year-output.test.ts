@@ -103,10 +103,27 @@ describe("the year's report as an output of the build", async () => {
   it("does not depend on --only: a partial build writes the bytes a full build would", async () => {
     const full = copy(world);
     const part = copy(world);
-    for (const w of [full, part]) edit(w, "data/2020/ket-qua/so-y-te.yaml", /khoi_cham: 20\b/, "khoi_cham: 19");
+    // A fact only the report shows: every PDF stays current, so --only ke-hoach may make the report.
+    for (const w of [full, part]) edit(w, "data/2020/ket-qua/so-y-te.yaml", /ngay_gui: 2020-06-10/, "ngay_gui: 2020-06-11");
     await buildProject(full, opts());
     const partial = await buildProject(part, opts({ only: "ke-hoach" }));
     expect(partial.written).toEqual([REPORT]); // the plan itself did not change; the report did
+    expect(dec(part.files.get(REPORT))).toBe(dec(full.files.get(REPORT)));
+  });
+
+  it("is made only from current PDFs: --only leaving a document it shows out of date leaves it as it was, with a warning; a full build makes the bytes", async () => {
+    const full = copy(world);
+    const part = copy(world);
+    // The score is in the year-end report, the minutes and the proposal: --only ke-hoach leaves them out of date.
+    for (const w of [full, part]) edit(w, "data/2020/ket-qua/so-y-te.yaml", /khoi_cham: 20\b/, "khoi_cham: 19");
+    await buildProject(full, opts());
+    const partial = await buildProject(part, opts({ only: "ke-hoach" }));
+    expect(partial.written).toEqual([]);
+    expect(part.files.get(REPORT)).toEqual(firstBytes);
+    const [warned] = partial.diagnostics.filter((d) => d.code === "build/year-output-skipped" && d.pos.file === REPORT);
+    expect(warned?.severity).toBe("warning");
+    expect(String(warned?.params.whyEn)).toMatch(/^out of date and not rebuilt by this build: out\/2020\/.*\.pdf/);
+    await buildProject(part, opts());
     expect(dec(part.files.get(REPORT))).toBe(dec(full.files.get(REPORT)));
   });
 
