@@ -1,4 +1,19 @@
+import { accessSync, constants } from "node:fs";
 import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * Temporary projects go to memory (/dev/shm) where there is one: the tests that build on disk
+ * (the kill test's every step, the CLI runs) then do not wait on the disk for each fsync, which
+ * protects against a power cut, something no test here can check anyway.
+ */
+function memoryTmp(): Record<string, string> {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return { TMPDIR: "/dev/shm" };
+  } catch {
+    return {};
+  }
+}
 
 /** Test files that replace a module (vi.mock) and so need a module graph of their own. */
 const MOCKING = ["test/pdf/emit/compress.test.ts"];
@@ -7,6 +22,7 @@ export default defineConfig({
   test: {
     // Both cores (vitest's default leaves one idle).
     maxWorkers: 2,
+    env: memoryTmp(),
     // Some tests run the CLI or LibreOffice as child processes: seconds each on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -15,6 +15,7 @@ import { CREATOR, PRODUCER } from "../pdf/emit/metadata.ts";
 import type { BundleMeta } from "./meta.ts";
 import { buildOutline, type OutlineItem } from "./outline.ts";
 import { stripSignatureWidgets } from "./strip-signatures.ts";
+import { ContentMemo } from "../write/content-memo.ts";
 
 export interface BundlePart {
   /** The document's PDF as written (or signed: its fields are left out all the same). */
@@ -31,7 +32,15 @@ export interface Bundle {
   pages: number[];
 }
 
-export async function makeBundle(parts: readonly BundlePart[], meta: BundleMeta): Promise<Bundle> {
+const bundleMemo = new ContentMemo<Bundle>(4);
+
+/** The bundle of the parts; made once per content (parts' bytes, titles, groups and the metadata) in a process. */
+export function makeBundle(parts: readonly BundlePart[], meta: BundleMeta): Promise<Bundle> {
+  const key = [JSON.stringify(meta), ...parts.flatMap((p) => [p.bytes, JSON.stringify([p.title, p.group ?? null])])];
+  return bundleMemo.get(key, () => assemble(parts, meta));
+}
+
+async function assemble(parts: readonly BundlePart[], meta: BundleMeta): Promise<Bundle> {
   if (!parts.length) throw new Error("bundle: no documents");
   const out = await PDFDocument.create({ updateMetadata: false });
   const items: OutlineItem[] = [];

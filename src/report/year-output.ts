@@ -18,6 +18,7 @@ import { BUNDLE_FILE, REPORT_FILE } from "../write/year-output-paths.ts";
 import type { YearOutput, YearSources } from "../write/year-outputs.ts";
 import { reportFacts, type DocFacts } from "./facts.ts";
 import { renderReportHtml } from "./html.ts";
+import { ContentMemo } from "../write/content-memo.ts";
 
 /** The page's make-up, in the content (a change of the sources also changes the tool version, which rebuilds it anyway). */
 const REPORT_FORMAT = 2;
@@ -46,8 +47,14 @@ function docFacts(c: ComposedDocument, model: YearModel, pdf: PdfFacts): DocFact
   return { stem: c.doc.stem, title: documentTitle(c, model), ...pdf, files: OUTPUT_EXTENSIONS.map((ext) => `${c.doc.stem}.${ext}`) };
 }
 
-/** Reads a PDF's page count and signature field names (a signed PDF keeps its fields' names). */
-export async function pdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
+const factsMemo = new ContentMemo<PdfFacts>(256);
+
+/** Reads a PDF's page count and signature field names (a signed PDF keeps its fields' names); once per content in a process. */
+export function pdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
+  return factsMemo.get([bytes], () => readPdfFacts(bytes));
+}
+
+async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
   const [{ PDFDocument }, { listSignatureFields }] = await Promise.all([import("@cantoo/pdf-lib"), import("../sign/pdf-fields.ts")]);
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   return { pages: pdf.getPageCount(), signatureFields: listSignatureFields(pdf).map((f) => f.name) };

@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Results of pure work over file contents (a PDF's page count, the year's print
+ * bundle), kept in the process by a hash of everything they are made from: a
+ * `--watch` session or a second build in one process does not parse the same
+ * PDFs again. Bounded: the oldest entry goes first. Same input, same result, so
+ * a hit gives the bytes a fresh computation would.
+ */
+export class ContentMemo<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+  constructor(private readonly limit: number) {
+    ALL.push(this as ContentMemo<unknown>);
+  }
+
+  /** Forgets every result (tests that a second computation gives the same bytes call forgetContentMemos). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get(parts: readonly (Uint8Array | string)[], make: () => Promise<T>): Promise<T> {
+    const key = contentKey(parts);
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const made = make();
+    this.entries.set(key, made);
+    // A failure is not kept: the next call tries again.
+    made.catch(() => this.entries.delete(key));
+    while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    return made;
+  }
+}
+
+const ALL: ContentMemo<unknown>[] = [];
+
+/** Empties every memo of the process. */
+export function forgetContentMemos(): void {
+  for (const m of ALL) m.clear();
+}
+
+/** A hash of the parts in order, each one's length first so that no two lists of parts collide. */
+export function contentKey(parts: readonly (Uint8Array | string)[]): string {
+  const h = createHash("sha256");
+  for (const p of parts) {
+    const b = typeof p === "string" ? Buffer.from(p, "utf8") : p;
+    h.update(`${typeof p === "string" ? "s" : "b"}${b.length}:`).update(b);
+  }
+  return h.digest("hex");
+}
