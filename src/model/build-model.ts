@@ -6,7 +6,7 @@ import type { MarkdownDoc, ValidProject, ValidYear } from "../validate/project.t
 import { sumPoints } from "./rank.ts";
 import { computeScores } from "./scores.ts";
 import type { BlocInfo, DocSource, UnitInfo, YearModel } from "./types.ts";
-import { decideAward, voteBase, type Ballot } from "./votes.ts";
+import { ballotsOf, decideAward, voteBase, type Ballot } from "./votes.ts";
 
 export function blocInfo(b: Bloc): BlocInfo {
   return {
@@ -58,15 +58,7 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
 
   // The votes are counted from the minutes (bien-ban.md).
   const minutes = vy.docs.get("bien-ban") as MarkdownDoc<MinutesFront> | undefined;
-  const ballots: Ballot[] = (minutes?.data.phieu ?? []).map((p) => ({
-    awardId: p.danh_hieu,
-    round: p.vong,
-    issued: p.phat_ra,
-    received: p.thu_vao,
-    valid: p.hop_le,
-    invalid: p.khong_hop_le,
-    votes: p.ket_qua.map((k) => ({ unitId: k.don_vi, votes: k.dong_y })),
-  }));
+  const ballots: Ballot[] = ballotsOf(minutes?.data.phieu ?? []);
   const base = voteBase({
     basis: y.binh_bau.co_so,
     members: units.length,

@@ -168,3 +168,16 @@ export function decideVotes(ballot: Pick<Ballot, "awardId" | "votes">, rules: Vo
     tiedAtQuota,
   };
 }
+
+/** The ballots a minutes' front matter records (phieu), as the model counts them. */
+export function ballotsOf(phieu: readonly { danh_hieu: string; vong: number; phat_ra: number; thu_vao: number; hop_le: number; khong_hop_le: number; ket_qua: readonly { don_vi: string; dong_y: number }[] }[]): Ballot[] {
+  return phieu.map((p) => ({
+    awardId: p.danh_hieu,
+    round: p.vong,
+    issued: p.phat_ra,
+    received: p.thu_vao,
+    valid: p.hop_le,
+    invalid: p.khong_hop_le,
+    votes: p.ket_qua.map((k) => ({ unitId: k.don_vi, votes: k.dong_y })),
+  }));
+}

@@ -5,6 +5,7 @@
  * same model gives the same facts. Formatting is left to html.ts.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { UnitScore } from "../model/scores.ts";
 import type { YearModel } from "../model/types.ts";
 import { voteBase as figuresVoteBase, voteFigures } from "../compose/vote-figures.ts";
 
@@ -40,17 +41,8 @@ export interface ReportFacts {
   maxTotal: number;
   bonusCap: number;
   penaltyCap: number;
-  scores: {
-    unitId: string;
-    maxTotal: number;
-    selfTotal: number;
-    verifiedTotal: number;
-    bonus: number;
-    penalty: number;
-    total: number;
-    rank: number;
-    perCriterion: { criterionId: string; self: number; verified: number }[];
-  }[];
+  /** The model's scores, per criterion as a list (plain data, no Map). */
+  scores: (Omit<UnitScore, "perCriterion"> & { perCriterion: { criterionId: string; self: number; verified: number }[] })[];
   vote: {
     num: number;
     den: number;

@@ -1,4 +1,4 @@
-import { decideAward, voteBase, type Ballot } from "../model/votes.ts";
+import { ballotsOf, decideAward, voteBase, type Ballot } from "../model/votes.ts";
 import type { MinutesFront } from "../schema/documents.ts";
 import type { MarkdownDoc } from "./project.ts";
 import { inWindow, timeline, windowOf } from "./check-dates.ts";
@@ -82,15 +82,7 @@ function checkRounds(ctx: YearContext, m: MarkdownDoc<MinutesFront>, base: numbe
   for (const award of binh_bau.danh_hieu) {
     const entries = m.data.phieu.map((p, i) => ({ p, i })).filter(({ p }) => p.danh_hieu === award.ma);
     if (!entries.some(({ p }) => p.vong > 1)) continue;
-    const ballots: Ballot[] = entries.map(({ p }) => ({
-      awardId: p.danh_hieu,
-      round: p.vong,
-      issued: p.phat_ra,
-      received: p.thu_vao,
-      valid: p.hop_le,
-      invalid: p.khong_hop_le,
-      votes: p.ket_qua.map((k) => ({ unitId: k.don_vi, votes: k.dong_y })),
-    }));
+    const ballots: Ballot[] = ballotsOf(entries.map(({ p }) => p));
     const { issues } = decideAward(ballots, { num, den, base, quota: award.chi_tieu });
     for (const issue of issues) {
       const i = entries[issue.index]!.i;
