@@ -148,6 +148,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       o.errors.push(`${a} takes no value`);
       continue;
     }
+    // One error per option: a missing value is said once, not again as a wrong one.
+    const errorsBefore = o.errors.length;
     const value = () => {
       if (inline !== undefined) return inline;
       const v = rest.shift();
@@ -189,6 +191,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (v === "dang-ky" || v === "so-ket" || v === "tong-ket") o.stage = v;
       else o.errors.push("--stage must be dang-ky, so-ket or tong-ket");
     } else if (a === "-h" || a === "--help") o.command = "help";
+    o.errors.length = Math.min(o.errors.length, errorsBefore + 1);
   }
   if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
   if (o.command === "import" && o.files.length === 0) o.errors.push("import needs the forms to read, e.g. npm run import -- so-y-te-tong-ket.xlsx");

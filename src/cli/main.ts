@@ -1,6 +1,7 @@
 import { nodeWorld } from "../io/node-world.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
+import { usageError } from "./usage-errors.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
 async function main(argv: string[]): Promise<number> {
@@ -18,7 +19,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const opts = parseArgs(argv);
   if (opts.errors.length) {
-    process.stderr.write(opts.errors.join("\n") + "\n\n" + (opts.lang === "en" ? HELP_EN : HELP_VI) + "\n");
+    const lines = opts.errors.map((e) => usageError(e, opts.lang));
+    process.stderr.write(lines.join("\n") + "\n\n" + (opts.lang === "en" ? HELP_EN : HELP_VI) + "\n");
     return 2;
   }
   const world = nodeWorld(opts.root);
