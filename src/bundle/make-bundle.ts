@@ -16,6 +16,7 @@ import type { BundleMeta } from "./meta.ts";
 import { buildOutline, type OutlineItem } from "./outline.ts";
 import { stripSignatureWidgets } from "./strip-signatures.ts";
 import { ContentMemo } from "../write/content-memo.ts";
+import { shareEqualStreams } from "./share-streams.ts";
 
 export interface BundlePart {
   /** The document's PDF as written (or signed: its fields are left out all the same). */
@@ -62,6 +63,7 @@ async function assemble(parts: readonly BundlePart[], meta: BundleMeta): Promise
     else items.push({ title: part.group, page: item.page, children: [item] });
   }
   const ctx = out.context;
+  shareEqualStreams(ctx);
   out.catalog.set(PDFName.of("Outlines"), buildOutline(ctx, items));
   out.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
   const info = ctx.obj({});

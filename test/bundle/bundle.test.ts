@@ -71,6 +71,17 @@ describe("the example year's print bundle", async () => {
     expect(items[1]!.children[1]!.title).toMatch(/^Đăng ký thi đua năm 2020: Sở Y tế/);
   });
 
+  it("keeps each font file once, however many documents embed it (the pages are the same to read)", () => {
+    const text = Buffer.from(bundle).toString("latin1");
+    const fontFiles = (t: string) => (t.match(/\/Length1 /g) ?? []).length;
+    const documents = docPdfs.map(([, b]) => Buffer.from(b).toString("latin1"));
+    const inDocuments = documents.reduce((n, d) => n + fontFiles(d), 0);
+    // Every document embeds the build's shared subsets: the bundle keeps one of each.
+    expect(inDocuments).toBeGreaterThan(fontFiles(documents[0]!) * 10);
+    expect(fontFiles(text)).toBe(fontFiles(documents[0]!));
+    expect(bundle.length).toBeLessThan(documents.reduce((n, d) => n + d.length, 0) / 2);
+  });
+
   it("carries no signature field: no widget, no /AcroForm, no signature value", async () => {
     // The documents do have them (the test would be empty otherwise).
     expect((await signatureTraces(world.files.get("out/2020/ke-hoach.pdf")!)).widgets).toBeGreaterThan(0);
