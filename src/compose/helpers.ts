@@ -59,11 +59,30 @@ const formatters: Record<string, (...args: unknown[]) => string> = {
 type Options = Handlebars.HelperOptions & { loc?: { start: TemplateLoc } };
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
+/** How each helper is written, for the message when it is given the wrong number of values. */
+const USAGE: Record<string, string> = {
+  ngay_day_du: "{{ngay_day_du ngay}}",
+  ngay_ngan: "{{ngay_ngan ngay}}",
+  ngay_thang: "{{ngay_thang ngay}}",
+  so_vn: "{{so_vn so}}",
+  diem_vn: "{{diem_vn diem}}",
+  phan_tram: "{{phan_tram so_phieu co_so}}",
+  hoa: "{{hoa ten}}",
+  la_ma: "{{la_ma so}}",
+  bang: '{{bang "ten-bang"}}',
+};
+
+/** A helper given more or fewer values than it takes: an error at the call, not a silent "NaN" or a dropped value. */
+function checkArity(name: string, got: number, expected: number, loc: TemplateLoc | undefined): void {
+  if (got !== expected) throw new TemplateFailure("template/helper-args", { name, expected, got, usage: USAGE[name] ?? name }, loc);
+}
+
 for (const [name, f] of Object.entries(formatters)) {
   hb.registerHelper(name, function (...args: unknown[]) {
     const options = args.pop() as Options;
     const loc = options.loc?.start;
     run().budget.step(loc);
+    checkArity(name, args.length, f.length, loc);
     try {
       return markValue(f(...args.map(plain)));
     } catch (e) {
@@ -73,11 +92,13 @@ for (const [name, f] of Object.entries(formatters)) {
 }
 
 /** {{bang "name"}}: the line that parseMarkup replaces by the table; only the document's own tables. */
-hb.registerHelper("bang", (name: unknown, options: Options) => {
+hb.registerHelper("bang", (...args: unknown[]) => {
+  const options = args.pop() as Options;
   const r = run();
   const loc = options.loc?.start;
   r.budget.step(loc);
-  const n = str(plain(name));
+  checkArity("bang", args.length, 1, loc);
+  const n = str(plain(args[0]));
   if (!r.tables.has(n)) throw new TemplateFailure("template/unknown-table", { name: n, known: [...r.tables].join(", ") || "—" }, loc);
   return new hb.SafeString(`\n${TABLE_MARK}${n}${TABLE_END}\n`);
 });

@@ -258,6 +258,12 @@ export const CATALOGUE = {
     hintVi: "Các hàm có sẵn: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
     hintEn: "Available helpers: ngay_day_du, ngay_ngan, ngay_thang, so_vn, diem_vn, phan_tram, hoa, la_ma, bang.",
   },
+  "template/helper-args": {
+    vi: "Hàm “{name}” cần {expected} giá trị nhưng được đưa {got}",
+    en: "The helper “{name}” takes {expected} value(s) but was given {got}",
+    hintVi: "Viết: {usage}.",
+    hintEn: "Write: {usage}.",
+  },
   "template/syntax": {
     vi: "Lỗi cú pháp mẫu Handlebars",
     en: "Handlebars template syntax error",

@@ -27,6 +27,21 @@ describe("names a template uses that do not exist", () => {
     expect(formatDiagnostic(diags[0]!, "en")).toContain("This document's tables: chi-tieu");
   });
 
+  it("a helper given the wrong number of values is an error at the call saying how to write it", () => {
+    for (const [text, name, expected, got, usage] of [
+      ["{{bang}}", "bang", 1, 0, '{{bang "ten-bang"}}'],
+      ['{{bang "chi-tieu" "x"}}', "bang", 1, 2, '{{bang "ten-bang"}}'],
+      ["{{phan_tram 1}}", "phan_tram", 2, 1, "{{phan_tram so_phieu co_so}}"],
+      ["{{diem_vn}}", "diem_vn", 1, 0, "{{diem_vn diem}}"],
+    ] as const) {
+      const { r, diags, line } = render(`Mở đầu\n\n${text}\n`, ["chi-tieu"]);
+      expect(r, text).toBeUndefined();
+      expect(diags.map(line), text).toEqual(["templates/x.md:12:1 template/helper-args"]);
+      expect(formatDiagnostic(diags[0]!, "vi"), text).toContain(`Hàm “${name}” cần ${expected} giá trị nhưng được đưa ${got}`);
+      expect(formatDiagnostic(diags[0]!, "vi"), text).toContain(`Viết: ${usage}.`);
+    }
+  });
+
   it("{{bang}} with a known table still gives its marker line", () => {
     const { r, diags } = render('{{bang "chi-tieu"}}', ["chi-tieu"]);
     expect(diags).toEqual([]);
