@@ -1,6 +1,6 @@
 /**
  * What goes into a year's bundle, in which order and under which bookmark:
- * the workflow's order (/work/shared/reference/workflow.md): the plan, every
+ * the workflow's order (the reference workflow of a bloc's year): the plan, every
  * unit's registration, the mid-year review, the invitation to the vote, the
  * year-end report, the minutes of the vote, the award proposal. A document
  * type missing from the order comes after these, in the registry's order:
