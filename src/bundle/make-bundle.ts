@@ -11,7 +11,7 @@
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "@cantoo/pdf-lib";
 import { fillDocumentId, reserveDocumentId } from "../pdf/emit/document-id.ts";
-import { CREATOR, PRODUCER } from "../pdf/emit/metadata.ts";
+import { writeInfo } from "../pdf/emit/metadata.ts";
 import type { BundleMeta } from "./meta.ts";
 import { buildOutline, type OutlineItem } from "./outline.ts";
 import { stripSignatureWidgets } from "./strip-signatures.ts";
@@ -66,19 +66,7 @@ async function assemble(parts: readonly BundlePart[], meta: BundleMeta): Promise
   shareEqualStreams(ctx);
   out.catalog.set(PDFName.of("Outlines"), buildOutline(ctx, items));
   out.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
-  const info = ctx.obj({});
-  ctx.trailerInfo.Info = ctx.register(info);
-  out.setTitle(meta.title, { showInWindowTitleBar: true });
-  out.setAuthor(meta.author);
-  out.setSubject(meta.subject);
-  if (meta.keywords.length) info.set(PDFName.of("Keywords"), PDFHexString.fromText(meta.keywords.join("; ")));
-  out.setCreator(CREATOR);
-  out.setProducer(PRODUCER);
-  if (latest) {
-    info.set(PDFName.of("CreationDate"), PDFString.of(latest));
-    info.set(PDFName.of("ModDate"), PDFString.of(latest));
-  }
-  out.setLanguage(meta.lang || "vi-VN");
+  writeInfo(out, meta, latest);
   reserveDocumentId(out);
   const bytes = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
   return { bytes: fillDocumentId(bytes), pages };

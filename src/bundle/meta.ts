@@ -1,13 +1,8 @@
 /** The bundle's document information: what it is, and that it is a reading copy. */
+import type { DocMeta } from "../document/model.ts";
 
-export interface BundleMeta {
-  title: string;
-  subject: string;
-  author: string;
-  keywords: string[];
-  /** BCP 47, "vi-VN". */
-  lang: string;
-}
+/** A document's metadata without its date: the bundle's dates are those of its documents. */
+export type BundleMeta = Omit<DocMeta, "date">;
 
 /** What every bundle says of itself: a reading copy; the signed files are the documents. */
 export const READING_COPY_VI = "Bản đọc: không có ô chữ ký số; văn bản có giá trị pháp lý là các tệp PDF đã ký số riêng";

@@ -37,7 +37,15 @@ export function parseSourceDateEpoch(value: string | number): number {
 }
 
 export function writeMetadata(pdf: PDFDocument, meta: DocMeta, sourceDateEpoch?: string | number): void {
-  // Our own Info dictionary, so dates can carry the +07'00' offset (pdf-lib writes UTC).
+  writeInfo(pdf, meta, pdfDateVn(sourceDateEpoch !== undefined ? parseSourceDateEpoch(sourceDateEpoch) : dateEpochVn(meta.date)));
+}
+
+/**
+ * The Info dictionary and language of a PDF we write (a document or the year's bundle):
+ * our own dictionary, so dates can carry the +07'00' offset (pdf-lib writes UTC).
+ * `when` is a PDF date string; without one the file has no dates.
+ */
+export function writeInfo(pdf: PDFDocument, meta: Omit<DocMeta, "date">, when: string | undefined): void {
   const info = pdf.context.obj({});
   pdf.context.trailerInfo.Info = pdf.context.register(info);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -46,8 +54,9 @@ export function writeMetadata(pdf: PDFDocument, meta: DocMeta, sourceDateEpoch?:
   if (meta.keywords.length) info.set(PDFName.of("Keywords"), PDFHexString.fromText(meta.keywords.join("; ")));
   pdf.setCreator(CREATOR);
   pdf.setProducer(PRODUCER);
-  const when = pdfDateVn(sourceDateEpoch !== undefined ? parseSourceDateEpoch(sourceDateEpoch) : dateEpochVn(meta.date));
-  info.set(PDFName.of("CreationDate"), PDFString.of(when));
-  info.set(PDFName.of("ModDate"), PDFString.of(when));
+  if (when) {
+    info.set(PDFName.of("CreationDate"), PDFString.of(when));
+    info.set(PDFName.of("ModDate"), PDFString.of(when));
+  }
   pdf.setLanguage(meta.lang || "vi-VN");
 }
