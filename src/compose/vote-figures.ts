@@ -59,6 +59,8 @@ export interface RoundVoteFigure {
   bang: string;
   /** The places it fills (the quota in round 1, what is left after). */
   so_cho: number;
+  /** The units on its ballot, in the order the minutes list them (round 2 and after: the units tied before). */
+  ung_vien: { ma: string; ten: string }[];
   phieu: { phat_ra: number; thu_vao: number; hop_le: number; khong_hop_le: number };
   ket_qua: VoteFigure[];
   de_nghi: VoteFigure[];
@@ -139,6 +141,7 @@ export function voteFigures(m: YearModel): VoteFigures {
         vong: r.round,
         bang: r.round === 1 ? voteTableName(v.awardId) : voteRoundTableName(v.awardId, r.round),
         so_cho: r.places,
+        ung_vien: r.candidates.map((id) => ({ ma: id, ten: m.unitById.get(id)?.name ?? id })),
         phieu: counts(r.ballot),
         ket_qua: rows,
         de_nghi: r.proposed.map((id) => byId.get(id)!).filter(Boolean),

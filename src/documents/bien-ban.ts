@@ -3,8 +3,7 @@ import { fill } from "../compose/fill.ts";
 import { blocHeader, recipientLines } from "../compose/parts.ts";
 import { personTitle } from "../compose/person-title.ts";
 import { yearTables } from "../compose/tables.ts";
-import { voteFigures, voteRoundTableName, voteTableName } from "../compose/vote-figures.ts";
-import { roundOf } from "../compose/vote-text.ts";
+import { voteFigures } from "../compose/vote-figures.ts";
 import type { AdminDocument, Block } from "../document/model.ts";
 import { formatTimeOfDay } from "../format/date.ts";
 import { MinutesFront } from "../schema/documents.ts";
@@ -35,45 +34,21 @@ export const bienBan = singleDoc({
       don_vi: name(p.don_vi),
       chuc_danh: personTitle(p, name(p.don_vi)),
     });
-    const tables = yearTables(m);
-    // One section per award (its first round), later rounds inside it.
-    const phieu = m.votes.map((outcome, i) => {
-      const id = outcome.awardId;
-      const award = m.awards.find((a) => a.id === id);
-      const entry = (round: number) => d.phieu.find((p) => p.danh_hieu === id && p.vong === round)!;
-      const lan_sau = outcome.rounds.slice(1).map((r) => {
-        const bang = voteRoundTableName(id, r.round);
-        const e = entry(r.round);
-        return {
-          vong: r.round,
-          phat_ra: e.phat_ra,
-          thu_vao: e.thu_vao,
-          hop_le: e.hop_le,
-          khong_hop_le: e.khong_hop_le,
-          don_vi: r.candidates.map(name),
-          so_cho: r.places,
-          bang,
-        };
-      });
-      return {
-        ...entry(1),
-        so_thu_tu: i + 1,
-        ten: award?.name ?? id,
-        chi_tieu: award?.quota ?? 0,
-        bang: voteTableName(id),
-        lan_sau,
-        // Who is proposed in the end, a later round's winners said as such; a tie left after the last round.
-        de_nghi: outcome.proposed.map((u) => {
-          const round = roundOf(outcome, u) ?? 1;
-          return round > 1 ? `${name(u)} (bỏ phiếu lần ${round})` : name(u);
-        }),
-        bang_phieu: outcome.tiedAtQuota.map(name),
-      };
-    });
+    // The vote's values come from the year's figures (vote-figures.ts), as in every other body:
+    // one section per award, its later rounds inside it.
+    const votes = voteFigures(m);
+    const phieu = votes.danh_hieu.map((a) => ({
+      ...a.phieu,
+      so_thu_tu: a.stt,
+      ten: a.ten,
+      chi_tieu: a.chi_tieu,
+      bang: a.bang,
+      lan_sau: a.lan_bo_phieu.slice(1).map((r) => ({ vong: r.vong, ...r.phieu, don_vi: r.ung_vien.map((u) => u.ten), so_cho: r.so_cho, bang: r.bang })),
+      // Who is proposed in the end, a later round's winners said as such; a tie left after the last round.
+      de_nghi: a.de_nghi.map((r) => (r.vong > 1 ? `${r.ten} (bỏ phiếu lần ${r.vong})` : r.ten)),
+      bang_phieu: a.bang_phieu.map((r) => r.ten),
+    }));
     const written = d.vang_mat.filter((v) => v.y_kien_van_ban).length;
-    const countWritten = m.voteRule.countWritten;
-    const present = d.co_mat.length;
-    const base = m.votes[0]?.base ?? present;
     const full = {
       ...ctx,
       ...d,
@@ -84,14 +59,14 @@ export const bienBan = singleDoc({
       // After the absent units, how their written opinions count (empty without one).
       y_kien_van_ban_ghi_nhan: !written
         ? ""
-        : countWritten
+        : m.voteRule.countWritten
           ? "theo Quy chế của Khối, ý kiến bằng văn bản được tính như phiếu bầu"
           : "ý kiến bằng văn bản được ghi nhận, không tính vào kết quả bỏ phiếu",
       ban_kiem_phieu: d.ban_kiem_phieu.map((p) => ({ ...p, don_vi: name(p.don_vi) })),
-      so_co_mat: present,
+      so_co_mat: d.co_mat.length,
       quyet_dinh: m.foundingDecision ?? "quyết định thành lập Khối",
-      co_so: voteFigures(m).co_so,
-      nguong: `${m.voteRule.num}/${m.voteRule.den}`,
+      co_so: votes.co_so,
+      nguong: votes.nguong,
       phieu,
       bat_dau: formatTimeOfDay(d.bat_dau),
       ket_thuc_gio: formatTimeOfDay(d.ket_thuc),
