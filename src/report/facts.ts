@@ -7,6 +7,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { UnitScore } from "../model/scores.ts";
 import type { YearModel } from "../model/types.ts";
+import { yearFigures, type DeadlineFigures, type SentFigure } from "../compose/figures.ts";
 import { voteBase as figuresVoteBase, voteFigures } from "../compose/vote-figures.ts";
 
 /** When a unit handed in one stage's paper: on time, late (after the deadline) or not at all. */
@@ -85,15 +86,18 @@ type VoteRowFacts = { unitId: string; votes: number; ratio: number; rank: number
 
 const ballotFacts = (b: { issued: number; received: number; valid: number; invalid: number }) => ({ issued: b.issued, received: b.received, valid: b.valid, invalid: b.invalid });
 
-function stage(m: YearModel, id: Stage["id"], name: string, deadline: string, dateOf: (unitId: string) => string | undefined): Stage {
+/** A deadline's deliveries, unit by unit in khoi.yaml's order, from the year's figures (figures.ts sorts them). */
+function stage(m: YearModel, id: Stage["id"], name: string, d: DeadlineFigures<SentFigure>): Stage {
+  const onTime = new Map(d.dung_han.map((s) => [s.ma, s.ngay]));
+  const late = new Map(d.tre_han.map((s) => [s.ma, s.ngay]));
   return {
     id,
     name,
-    deadline,
-    deliveries: m.units.map((u) => {
-      const date = dateOf(u.id);
-      if (date === undefined) return { unitId: u.id, status: "chua-nop" as const };
-      return { unitId: u.id, date, status: date > deadline ? ("tre-han" as const) : ("dung-han" as const) };
+    deadline: d.han,
+    deliveries: m.units.map((u): Delivery => {
+      const date = onTime.get(u.id) ?? late.get(u.id);
+      if (date === undefined) return { unitId: u.id, status: "chua-nop" };
+      return { unitId: u.id, date, status: onTime.has(u.id) ? "dung-han" : "tre-han" };
     }),
   };
 }
@@ -104,6 +108,7 @@ export const voteBase = figuresVoteBase;
 /** The report's facts, from the model, the year's diagnostics, what each document's PDF says of it, and the bundle's file. */
 export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], documents: readonly DocFacts[], bundle?: string): ReportFacts {
   const base = voteBase(m);
+  const figures = yearFigures(m);
   const person = (u: YearModel["leader"]) => ({ id: u.id, name: u.name, head: `${u.head.title} ${u.head.name}`.trim() });
   return {
     year: m.year,
@@ -113,9 +118,9 @@ export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], do
     deputy: person(m.deputy),
     months: { mid: m.timeline.midMonth, end: m.timeline.endMonth },
     stages: [
-      stage(m, "dang-ky", "Đăng ký thi đua", m.timeline.registration, (id) => m.registrations.get(id)?.ngay),
-      stage(m, "so-ket", "Báo cáo sơ kết 6 tháng", m.timeline.midReport, (id) => m.results.get(id)?.so_ket?.ngay_gui),
-      stage(m, "tong-ket", "Báo cáo tổng kết, tự chấm điểm", m.timeline.endReport, (id) => m.results.get(id)?.tong_ket?.ngay_gui),
+      stage(m, "dang-ky", "Đăng ký thi đua", figures.dang_ky),
+      stage(m, "so-ket", "Báo cáo sơ kết 6 tháng", figures.so_ket),
+      stage(m, "tong-ket", "Báo cáo tổng kết, tự chấm điểm", figures.tong_ket),
     ],
     criteria: m.criteria.map((c) => ({ id: c.id, text: c.text, max: c.max })),
     maxTotal: m.maxTotal,
