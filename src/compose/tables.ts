@@ -1,13 +1,13 @@
 import type { Align, Block, Run, TableBlock, TableCell } from "../document/model.ts";
 import { formatShortDate } from "../format/date.ts";
-import { formatPercent, formatScore } from "../format/number.ts";
+import { formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { Registration } from "../schema/unit-files.ts";
 import { fitShares } from "./column-fit.ts";
 import { midYearOf, yearFigures, type DeadlineFigures, type SentFigure } from "./figures.ts";
 import { parseInline } from "./markup.ts";
-import { roundOf, tieNotes, voteSummary } from "./vote-text.ts";
-import { voteRoundTableName, voteTableName } from "./vote-figures.ts";
+import { tieNotes, voteSummary } from "./vote-text.ts";
+import type { RoundVoteFigure, VoteFigures } from "./vote-figures.ts";
 
 const cell = (text: string, align: Align = "left", runs?: Omit<Run, "text">): TableCell => ({ paragraphs: [[{ text, ...(runs ?? {}) }]], align });
 /** A cell whose text may carry *italic* and **bold** marks (criterion texts do). */
@@ -84,17 +84,9 @@ export function scoreTable(m: YearModel): Block[] {
   ];
 }
 
-/** Minutes, per award and round (1 by default): TT | Đơn vị | Số phiếu đồng ý | Tỷ lệ %, sorted by votes. */
-export function voteTable(m: YearModel, awardId: string, round = 1): Block[] {
-  const outcome = m.votes.find((v) => v.awardId === awardId);
-  const counted = outcome?.rounds.find((r) => r.round === round);
-  if (!outcome || !counted) return [];
-  const rows = counted.rows.map((r, i) => [
-    cell(String(i + 1), "center"),
-    cell(m.unitById.get(r.unitId)?.name ?? r.unitId),
-    cell(String(r.votes), "center"),
-    cell(formatPercent(r.votes, outcome.base), "center"),
-  ]);
+/** Minutes, one round of an award: TT | Đơn vị | Số phiếu đồng ý | Tỷ lệ %, sorted by votes. */
+export function voteTable(round: RoundVoteFigure): Block[] {
+  const rows = round.ket_qua.map((r) => [cell(String(r.stt), "center"), cell(r.ten), cell(String(r.phieu), "center"), cell(r.ty_le_vn, "center")]);
   return [table([[8, "center"], [50, "left"], [24, "center"], [18, "center"]], ["TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ"], rows)];
 }
 
@@ -103,19 +95,17 @@ export function voteTable(m: YearModel, awardId: string, round = 1): Block[] {
  * winners of a later round (their votes in each round); a tie left unsettled
  * is a note under the list, not a silent gap.
  */
-export function proposalTable(m: YearModel): Block[] {
+export function proposalTable(m: YearModel, votes: VoteFigures): Block[] {
   const rows: TableCell[][] = [];
-  for (const v of m.votes) {
-    const award = m.awards.find((a) => a.id === v.awardId);
-    for (const id of v.proposed) {
-      const round = roundOf(v, id) ?? 1;
-      const votes = (n: number) => v.rounds.find((r) => r.round === n)?.rows.find((x) => x.unitId === id)?.votes ?? 0;
-      const counts = round === 1 ? `${votes(1)} phiếu đồng ý` : v.rounds.filter((r) => r.round <= round).map((r) => `lần ${r.round}: ${votes(r.round)} phiếu đồng ý`).join("; ");
-      const score = m.scores.find((s) => s.unitId === id);
+  for (const a of votes.danh_hieu) {
+    for (const r of a.de_nghi) {
+      const inRound = (l: RoundVoteFigure) => l.ket_qua.find((x) => x.ma === r.ma)?.phieu ?? 0;
+      const counts = r.vong === 1 ? `${r.phieu} phiếu đồng ý` : a.lan_bo_phieu.filter((l) => l.vong <= r.vong).map((l) => `lần ${l.vong}: ${inRound(l)} phiếu đồng ý`).join("; ");
+      const score = m.scores.find((s) => s.unitId === r.ma);
       rows.push([
         cell(String(rows.length + 1), "center"),
-        cell(m.unitById.get(id)?.name ?? id),
-        cell(award?.name ?? v.awardId),
+        cell(r.ten),
+        cell(a.ten),
         cell(`${counts}${score ? `; ${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : ""}`),
       ]);
     }
@@ -149,13 +139,12 @@ export const YEAR_TABLE_NAMES = ["tong-hop-diem", "ket-qua-6-thang", "phieu-<mã
  */
 export function yearTables(m: YearModel): Map<string, Block[]> {
   const f = yearFigures(m);
+  const votes = f.binh_bau;
   return new Map<string, Block[]>([
     ["tong-hop-diem", scoreTable(m)],
     ["ket-qua-6-thang", midYearTable(m)],
-    ...m.votes.flatMap((v) =>
-      v.rounds.map((r): [string, Block[]] => [r.round === 1 ? voteTableName(v.awardId) : voteRoundTableName(v.awardId, r.round), voteTable(m, v.awardId, r.round)]),
-    ),
-    ["danh-sach-de-nghi", proposalTable(m)],
+    ...votes.danh_hieu.flatMap((a) => a.lan_bo_phieu.map((r): [string, Block[]] => [r.bang, voteTable(r)])),
+    ["danh-sach-de-nghi", proposalTable(m, votes)],
     ["ket-qua-binh-bau", voteSummary(m)],
     ["tre-han-dang-ky", lateTable(f.dang_ky)],
     ["tre-han-so-ket", lateTable(f.so_ket)],

@@ -4,9 +4,9 @@ import type { VoteRow } from "../model/votes.ts";
 import type { MinutesFront } from "../schema/documents.ts";
 
 /**
- * The vote as templates see it: the one place that reads m.votes (rows,
- * proposed, tiedAtQuota) and m.ballots for the documents' values and tables.
- * A new field of the vote model (a second round...) is added here once.
+ * The vote as templates see it, every round: the documents' values and the
+ * vote tables (tables.ts) are made from it. The vote in words (vote-text.ts)
+ * still reads the model's outcome.
  */
 
 /** One unit's line of an award's count. */
