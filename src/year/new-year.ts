@@ -18,7 +18,7 @@ import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { reportIoError } from "../diagnostics/io-diagnostic.ts";
 import { bienBan } from "../documents/bien-ban.ts";
 import { keHoach } from "../documents/ke-hoach.ts";
-import { SINGLE_DOCS, dataFileOf } from "../documents/registry.ts";
+import { dataFileOf } from "../documents/registry.ts";
 import type { World } from "../io/world.ts";
 import { loadProject } from "../load/project.ts";
 import type { MinutesFront } from "../schema/documents.ts";
@@ -85,13 +85,12 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
   files.set("nam.yaml", yearFile((await readText(world, `${prevDir}/nam.yaml`))!, prev, year, leaders));
   // Only the plan: the other documents tell what happened in the year and are written when due
   // (a copy of last year's report with the years changed would read as done and say last year's facts).
-  for (const t of SINGLE_DOCS) {
-    if (t.id !== keHoach.id) continue;
-    const text = await readText(world, `${prevDir}/${dataFileOf(t)}`);
-    if (text === undefined) continue;
-    const made = docFile(text, prev, year);
-    files.set(dataFileOf(t), made);
-    warnOldRoles(made, `${target}/${dataFileOf(t)}`, valid.bloc.data.don_vi, vy.year.data, leaders, year, diags);
+  const planFile = dataFileOf(keHoach);
+  const plan = await readText(world, `${prevDir}/${planFile}`);
+  if (plan !== undefined) {
+    const made = docFile(plan, prev, year);
+    files.set(planFile, made);
+    warnOldRoles(made, `${target}/${planFile}`, valid.bloc.data.don_vi, vy.year.data, leaders, year, diags);
   }
 
   // Written aside, then renamed: data/<year> appears whole or not at all.
