@@ -104,7 +104,16 @@ function byDeadline<T extends SentFigure>(m: YearModel, han: string, sent: (u: U
   return { han, dung_han, tre_han, chua_gui, so_da_gui: dung_han.length + tre_han.length, so_dung_han: dung_han.length, so_tre_han: tre_han.length, so_chua_gui: chua_gui.length };
 }
 
+const yearFiguresOf = new WeakMap<YearModel, YearFigures>();
+
+/** Once per model: the documents, their tables and the report of a year read the same figures (plain data, never changed). */
 export function yearFigures(m: YearModel): YearFigures {
+  let f = yearFiguresOf.get(m);
+  if (!f) yearFiguresOf.set(m, (f = computeYearFigures(m)));
+  return f;
+}
+
+function computeYearFigures(m: YearModel): YearFigures {
   const diem = m.scores.map((s, i): ScoreFigure => {
     const u = m.unitById.get(s.unitId);
     return {

@@ -106,7 +106,16 @@ function baseText(m: YearModel, base: number): string {
     : `số đơn vị có mặt (${present})`;
 }
 
+const voteFiguresOf = new WeakMap<YearModel, VoteFigures>();
+
+/** Once per model: the documents, their tables and the report of a year read the same figures (plain data, never changed). */
 export function voteFigures(m: YearModel): VoteFigures {
+  let f = voteFiguresOf.get(m);
+  if (!f) voteFiguresOf.set(m, (f = computeVoteFigures(m)));
+  return f;
+}
+
+function computeVoteFigures(m: YearModel): VoteFigures {
   const base = voteBase(m);
   const figure = (tied: ReadonlySet<string>, round: number) => (r: VoteRow, k: number): VoteFigure => {
     const u = m.unitById.get(r.unitId);
