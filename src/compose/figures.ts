@@ -2,6 +2,7 @@ import { formatNumber, formatScore } from "../format/number.ts";
 import type { UnitInfo, YearModel } from "../model/types.ts";
 import type { MinutesFront } from "../schema/documents.ts";
 import { voteFigures, type VoteFigures } from "./vote-figures.ts";
+import { oncePerModel } from "./once-per-model.ts";
 
 /**
  * Every value the tool computes for a year, as template values (README,
@@ -104,14 +105,8 @@ function byDeadline<T extends SentFigure>(m: YearModel, han: string, sent: (u: U
   return { han, dung_han, tre_han, chua_gui, so_da_gui: dung_han.length + tre_han.length, so_dung_han: dung_han.length, so_tre_han: tre_han.length, so_chua_gui: chua_gui.length };
 }
 
-const yearFiguresOf = new WeakMap<YearModel, YearFigures>();
-
-/** Once per model: the documents, their tables and the report of a year read the same figures (plain data, never changed). */
-export function yearFigures(m: YearModel): YearFigures {
-  let f = yearFiguresOf.get(m);
-  if (!f) yearFiguresOf.set(m, (f = computeYearFigures(m)));
-  return f;
-}
+/** Once per model (oncePerModel): every reader of a year gets the same figures. */
+export const yearFigures: (m: YearModel) => YearFigures = oncePerModel(computeYearFigures);
 
 function computeYearFigures(m: YearModel): YearFigures {
   const diem = m.scores.map((s, i): ScoreFigure => {

@@ -2,6 +2,7 @@ import { formatRatio } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { VoteRow } from "../model/votes.ts";
 import type { MinutesFront } from "../schema/documents.ts";
+import { oncePerModel } from "./once-per-model.ts";
 
 /**
  * The vote as templates see it, every round: the documents' values and the
@@ -106,14 +107,8 @@ function baseText(m: YearModel, base: number): string {
     : `số đơn vị có mặt (${present})`;
 }
 
-const voteFiguresOf = new WeakMap<YearModel, VoteFigures>();
-
-/** Once per model: the documents, their tables and the report of a year read the same figures (plain data, never changed). */
-export function voteFigures(m: YearModel): VoteFigures {
-  let f = voteFiguresOf.get(m);
-  if (!f) voteFiguresOf.set(m, (f = computeVoteFigures(m)));
-  return f;
-}
+/** Once per model (oncePerModel): every reader of a year gets the same figures. */
+export const voteFigures: (m: YearModel) => VoteFigures = oncePerModel(computeVoteFigures);
 
 function computeVoteFigures(m: YearModel): VoteFigures {
   const base = voteBase(m);
