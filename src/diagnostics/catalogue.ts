@@ -312,11 +312,25 @@ export const CATALOGUE = {
     hintVi: "Chạy lại npm install (gói @fontsource/tinos), hoặc cài fonts-liberation2.",
     hintEn: "Run npm install again (package @fontsource/tinos), or install fonts-liberation2.",
   },
-  "build/locked": {
-    vi: "Một lần lập văn bản khác đang chạy trong thư mục này ({path})",
-    en: "Another build is running in this folder ({path})",
-    hintVi: "Chờ lần chạy kia kết thúc rồi chạy lại. Nếu không có lần chạy nào, xóa tệp {path}.",
-    hintEn: "Wait for it to finish and run again. If none is running, delete {path}.",
+  "project/locked": {
+    vi: "Dự án đang bận: lệnh {command} (tiến trình {pid}) đang ghi tệp; đã chờ {seconds} giây",
+    en: "The project is busy: the command {command} (process {pid}) is writing files; waited {seconds} s",
+    hintVi: "Chạy lại khi lệnh kia xong. Nếu không còn lệnh nào chạy, tiến trình {pid} đã dừng bất thường: chạy lại là đủ, công cụ tự nhận khóa ({path}).",
+    hintEn: "Run again when that command has finished. If nothing is running, process {pid} stopped abnormally: running again is enough, the tool takes over its lock ({path}).",
+  },
+  "project/journal-damaged": {
+    vi: "Nhật ký ghi tệp {path} bị hỏng: không biết lần chạy trước đã ghi dở những tệp nào",
+    en: "The write journal {path} is damaged: which files an earlier run left half-changed is unknown",
+    hintVi: "Không lệnh nào ghi tệp cho đến khi tệp này được xử lý. Xem các tệp có đuôi .tmp-… trong data/ và out/ (bản mới chưa đặt vào chỗ), giữ bản đúng, rồi xóa {path}.",
+    hintEn: "No command writes until this is resolved. Look at the files ending in .tmp-… in data/ and out/ (new versions not yet in place), keep the right ones, then delete {path}.",
+  },
+  "project/change-finished": {
+    vi: "Lần chạy trước (lệnh {command}) bị ngắt khi đang đặt tệp vào chỗ; đã ghi nốt {count} tệp: {files}",
+    en: "An earlier run ({command}) was cut off while putting files in place; finished its {count} files: {files}",
+  },
+  "project/change-undone": {
+    vi: "Lần chạy trước (lệnh {command}) bị ngắt trước khi ghi; không tệp nào bị đổi, đã dọn bản nháp của {count} tệp: {files}",
+    en: "An earlier run ({command}) was cut off before writing; no file was changed, its drafts of {count} files were removed: {files}",
   },
   "template/missing-partial": {
     vi: "Mẫu gọi mẫu con (partial) “{name}” nhưng không có mẫu con nào như vậy",

@@ -47,6 +47,16 @@ export function memoryWorld(
     async writeFileAtomic(path, bytes) {
       files.set(path, bytes);
     },
+    async writeNew(path, bytes) {
+      if (files.has(path)) throw Object.assign(new Error(`EEXIST: ${path}`), { code: "EEXIST", path });
+      files.set(path, bytes);
+    },
+    async renameFile(from, to) {
+      const bytes = files.get(from);
+      if (!bytes) throw Object.assign(new Error(`ENOENT: ${from}`), { code: "ENOENT", path: from });
+      files.set(to, bytes);
+      files.delete(from);
+    },
     async removeFile(path) {
       files.delete(path);
     },

@@ -19,6 +19,24 @@ async function isLink(fs: Fs, path: string): Promise<boolean> {
   return (await fs.lstat(path).catch(() => undefined))?.isSymbolicLink() ?? false;
 }
 
+/** The permission bits of a regular file that is there, to give to the file that replaces it. */
+async function modeOf(fs: Fs, path: string): Promise<number | undefined> {
+  const st = await fs.lstat(path).catch(() => undefined);
+  return st?.isFile() ? st.mode & 0o7777 : undefined;
+}
+
+/** Writes a file whole and flushes it to the disk before anyone renames it into place. */
+async function writeWhole(fs: Fs, path: string, bytes: Uint8Array, flag: "w" | "wx", mode: number | undefined): Promise<void> {
+  const fh = await fs.open(path, flag);
+  try {
+    await fh.writeFile(bytes);
+    if (mode !== undefined) await fh.chmod(mode);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * The file system this world uses: node:fs/promises, or (a test seam) a
  * stand-in that fails or stops at any call, part-way through a write, as a
@@ -175,18 +193,28 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
       await reach(nodePath.dirname(path)); // a folder just made may not lead outside either
       const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
       try {
-        const fh = await fs.open(tmp, "w");
-        try {
-          await fh.writeFile(bytes);
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
+        await writeWhole(fs, tmp, bytes, "w", await modeOf(fs, target));
         await fs.rename(tmp, target);
       } catch (err) {
         await fs.rm(tmp, { force: true });
         throw err;
       }
+    },
+    async writeNew(path, bytes) {
+      await noLinks(path);
+      const target = await reach(path);
+      await mkdirs(nodePath.dirname(target));
+      await reach(nodePath.dirname(path));
+      await writeWhole(fs, target, bytes, "wx", undefined);
+    },
+    async renameFile(from, to) {
+      await noLinks(from);
+      await noLinks(to);
+      const src = await reach(from);
+      const dst = await reach(to);
+      const mode = await modeOf(fs, dst);
+      if (mode !== undefined) await fs.chmod(src, mode);
+      await fs.rename(src, dst);
     },
     async removeFile(path) {
       await noLinks(path);
@@ -214,11 +242,11 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
         throw err;
       }
     },
-    async lock(path) {
+    async lock(path, label) {
       await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));
-      return acquireLock(locks, target);
+      return acquireLock(locks, target, label);
     },
     now: () => new Date(),
     monotonicMs: () => performance.now(),

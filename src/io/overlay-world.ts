@@ -36,7 +36,11 @@ export function overlayWorld(base: World, files: ReadonlyMap<string, Uint8Array>
       return files.has(path) ? path : base.realPath(path);
     },
     writeFileAtomic: readOnly,
+    writeNew: readOnly,
+    renameFile: readOnly,
     removeFile: readOnly,
+    renameDir: readOnly,
+    removeDir: readOnly,
     lock: async () => undefined,
   };
 }

@@ -15,8 +15,15 @@ export interface World {
   fileSize(path: string): Promise<number | undefined>;
   /** Entries of a folder sorted by name (byte order), or undefined when missing. */
   listDir(path: string): Promise<DirEntry[] | undefined>;
-  /** Writes through a temporary file and a rename: readers see the old file or the new one, whole. */
+  /**
+   * Writes through a temporary file and a rename: readers see the old file or the new one, whole.
+   * A file replaced keeps its permission bits.
+   */
   writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
+  /** Creates a new file (failing when one is there), writes it whole and flushes it to the disk: a staged file. */
+  writeNew(path: string, bytes: Uint8Array): Promise<void>;
+  /** Replaces `to` by `from` in one step; `to`, when it was there, keeps its permission bits. */
+  renameFile(from: string, to: string): Promise<void>;
   removeFile(path: string): Promise<void>;
   /**
    * Renames a folder in one step (readers see the old name or the new one, never
@@ -36,7 +43,7 @@ export interface World {
    * undefined when another live process holds it (a lock left by a dead
    * process is taken over).
    */
-  lock(path: string): Promise<(() => Promise<void>) | undefined>;
+  lock(path: string, label?: string): Promise<(() => Promise<void>) | undefined>;
   /** Wall clock, for messages only; never for document content. */
   now(): Date;
   /** Monotonic milliseconds, for timings. */

@@ -1,57 +1,49 @@
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
-import { commitBuild } from "./commit-step.ts";
-import { FAILED, guard } from "./guard.ts";
+import { stageBuild, TMP_LEFTOVER } from "./commit-step.ts";
 import type { BuildOptions, BuildResult } from "./options.ts";
 import { planOutputs } from "./plan-step.ts";
 import { prepareBuild } from "./prepare-step.ts";
 import { renderPlanned } from "./render-step.ts";
+import { inTransaction } from "./transaction.ts";
 import { renderYearOutputs } from "./year-step.ts";
 
 export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 
 /**
  * Stages 5–6 on top of checkProject, in steps with plain data between them:
- * prepare (check the data, read shell and fonts, select) → lock out/ → plan (read out/,
- * decide, refuse signed files) → render (bytes in memory) → commit (atomic writes, manifest last).
- * Any error stops before commit, so a failed build never replaces a good file.
+ * prepare (check the data, read shell and fonts, select) → plan (read out/, decide,
+ * refuse signed files) → render (bytes in memory) → commit (staged files, manifest last,
+ * all or nothing). All of it runs in the project transaction (lock, then commit): what the
+ * build reads, no other command changes meanwhile. Any error stops before commit, so a
+ * failed build never replaces a good file. --check writes nothing and takes no lock.
  */
 export async function buildProject(world: World, opts: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { diagnostics: [], written: [], removed: [], rebuilt: [], skipped: [] };
   const diags = new Diagnostics();
   const done = () => ({ ...result, diagnostics: diags.sorted() });
-  const lockPath = `${opts.outDir}/.lock`;
-  let release: (() => Promise<void>) | undefined;
-  try {
+  if (opts.check) {
     const prepared = await prepareBuild(world, opts, diags);
     if (!prepared) return done();
-    // Reading data and checking it needs no lock; reading out/ and writing it does.
-    if (!opts.check) {
-      const lock = await guard(diags, lockPath, "write", () => world.lock(lockPath));
-      if (lock === FAILED) return done();
-      release = lock;
-      if (!release) {
-        diags.error("build/locked", { file: lockPath, line: 1, column: 1 }, { path: lockPath });
-        return done();
-      }
-    }
     const plan = await planOutputs(world, prepared, opts, diags, result);
-    if (!plan || diags.hasErrors) return done();
-    if (opts.check) {
-      result.removed.push(...plan.vanished);
-      return done();
-    }
+    if (plan && !diags.hasErrors) result.removed.push(...plan.vanished);
+    return done();
+  }
+  const tx = await inTransaction(world, { outDir: opts.outDir, command: "build", ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
+    const prepared = await prepareBuild(world, opts, diags);
+    if (!prepared) return;
+    const plan = await planOutputs(world, prepared, opts, diags, result);
+    if (!plan || diags.hasErrors) return;
     const files = await renderPlanned(world, prepared, plan, opts, diags);
-    if (diags.hasErrors) return done();
+    if (diags.hasErrors) return;
     files.push(...(await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags)));
     result.yearOutputs = plan.years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
-    if (diags.hasErrors) return done();
-    await commitBuild(world, prepared, plan, files, opts, diags, result);
-    return done();
-  } finally {
-    await release?.().catch((err: unknown) => {
-      if (!isIoError(err)) throw err;
-    });
-  }
+    if (diags.hasErrors) return;
+    return stageBuild(world, prepared, plan, files, opts, diags, staging);
+  });
+  // What is reported as written is what is on disk: the documents' files, without the manifest.
+  const manifest = tx.value?.manifestPath;
+  result.written.push(...tx.written.filter((p) => p !== manifest));
+  result.removed.push(...tx.removed.filter((p) => !TMP_LEFTOVER.test(p)));
+  return done();
 }

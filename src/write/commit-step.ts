@@ -5,17 +5,19 @@ import type { OutputFile } from "../render/render-all.ts";
 import { FAILED, guard } from "./guard.ts";
 import { sha256 } from "./hash.ts";
 import { manifestBytes, type Manifest, type ManifestEntry } from "./manifest.ts";
-import type { BuildOptions, BuildResult } from "./options.ts";
+import type { BuildOptions } from "./options.ts";
 import type { OutPlan } from "./plan-step.ts";
 import type { Prepared } from "./prepare-step.ts";
+import type { Staging } from "./transaction.ts";
 
-const TMP_LEFTOVER = /\.tmp-\d+-\d+$/;
+export const TMP_LEFTOVER = /\.tmp-\d+-\d+$/;
 
 /**
- * Stage 6: the rendered files, the removals and the manifest, written last. Every write is
- * atomic; a file with the same bytes as on disk is left alone.
+ * Stage 6: the rendered files, the removals and the manifest, staged in the project
+ * transaction, which commits them all or none. A file with the same bytes as on disk is
+ * left alone. Returns the manifest's path (not one of the documents' files).
  */
-export async function commitBuild(world: World, prepared: Prepared, plan: OutPlan, files: readonly OutputFile[], opts: BuildOptions, diags: Diagnostics, result: BuildResult): Promise<void> {
+export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan, files: readonly OutputFile[], opts: BuildOptions, diags: Diagnostics, staging: Staging): Promise<{ manifestPath: string } | undefined> {
   const { previous, plans, onDisk, manifestPath } = plan;
   // A partial build carries the other documents over with the identity they were made with.
   const carried = Object.fromEntries(
@@ -48,34 +50,29 @@ export async function commitBuild(world: World, prepared: Prepared, plan: OutPla
     else if (old) yearOutputs[y.key] = old;
   }
   if (Object.keys(yearOutputs).length) manifest.yearOutputs = yearOutputs;
-  // A write that fails (read-only folder, full disk) stops the build with a diagnostic. Every write is
-  // atomic, so each file is the old one or the new one, whole; the manifest, written last, still
-  // describes the old build, and the next build redoes what is missing.
   for (const f of files) {
     // Same bytes as on disk: leave the file (and its timestamp) alone.
-    if (onDisk.get(f.path) === hashes.get(f.path)) continue;
-    if ((await guard(diags, f.path, "write", () => world.writeFileAtomic(f.path, f.bytes))) === FAILED) return;
-    result.written.push(f.path);
+    if (onDisk.get(f.path) !== hashes.get(f.path)) staging.write(f.path, f.bytes);
   }
-  for (const path of plan.vanished) {
-    if ((await guard(diags, path, "write", () => world.removeFile(path))) === FAILED) return;
-    result.removed.push(path);
-  }
+  for (const path of plan.vanished) staging.remove(path);
   const bytes = manifestBytes(manifest);
   const prevBytes = await guard(diags, manifestPath, "read", () => world.readFile(manifestPath));
-  if (prevBytes === FAILED) return;
-  if (!prevBytes || sha256(prevBytes) !== sha256(bytes)) {
-    if ((await guard(diags, manifestPath, "write", () => world.writeFileAtomic(manifestPath, bytes))) === FAILED) return;
-  }
-  // Left-overs of a killed build are only tidied: failing to remove one is no reason to fail.
-  await removeLeftovers(world, opts.outDir, [...new Set(plans.map((p) => String(p.composed.year)))]).catch((err: unknown) => {
+  if (prevBytes === FAILED) return undefined;
+  if (!prevBytes || sha256(prevBytes) !== sha256(bytes)) staging.write(manifestPath, bytes);
+  // Left-overs of a run killed before the journal existed are tidied with the rest.
+  for (const path of await leftovers(world, opts.outDir, [...new Set(plans.map((p) => String(p.composed.year)))]).catch((err: unknown) => {
     if (!isIoError(err)) throw err;
-  });
+    return [];
+  }))
+    staging.remove(path);
+  return { manifestPath };
 }
 
-/** Temporary files of an interrupted earlier build. */
-async function removeLeftovers(world: World, outDir: string, years: string[]): Promise<void> {
+/** Temporary files of an interrupted earlier run. */
+async function leftovers(world: World, outDir: string, years: string[]): Promise<string[]> {
+  const found: string[] = [];
   for (const dir of [outDir, ...years.map((y) => `${outDir}/${y}`)]) {
-    for (const e of (await world.listDir(dir)) ?? []) if (e.kind === "file" && TMP_LEFTOVER.test(e.name)) await world.removeFile(`${dir}/${e.name}`);
+    for (const e of (await world.listDir(dir)) ?? []) if (e.kind === "file" && TMP_LEFTOVER.test(e.name)) found.push(`${dir}/${e.name}`);
   }
+  return found;
 }

@@ -17,6 +17,8 @@ export interface BuildOptions {
   year?: number;
   /** Replace PDFs in out/ that carry a signature (otherwise such a document is refused). */
   replaceSigned?: boolean;
+  /** How long to wait for the project lock another command holds (default: the transaction's). */
+  lockWaitMs?: number;
   /** Called as documents are rendered. */
   onProgress?: (done: number, total: number, key: string) => void;
 }

@@ -60,41 +60,65 @@ describe("faults around the build", async () => {
     expect(out(w)).toEqual(before);
   });
 
-  it("files that cannot be written (EROFS): the first one is named, the others keep their good old bytes", async () => {
+  const leftovers = (w: MemoryWorld) => [...w.files.keys()].filter((k) => /\.tmp-\d+-\d+$/.test(k) || k === "out/.journal");
+
+  it("files that cannot be written (EROFS): the first one is named, nothing changes, nothing is left behind", async () => {
     const w = fresh();
-    const result = await buildProject(faulty(w, { writeFileAtomic: async (path) => { throw ioError("EROFS", path); } }), opts);
+    const result = await buildProject(faulty(w, { writeNew: async (path) => { throw ioError("EROFS", path); } }), opts);
     const errors = errorsOf(result.diagnostics);
     expect(errors.map((d) => d.code)).toEqual(["build/write-failed"]);
     expect(messages(errors)).toMatch(/Cannot write out\/2020\/[\w-]+\.(docx|pdf): read-only file system \(EROFS\)/);
     expect(result.written).toEqual([]);
     expect(out(w)).toEqual(before);
+    expect(leftovers(w)).toEqual([]);
     expect(w.files.has("out/.lock")).toBe(false);
   });
 
-  it("a disk that fills up part-way (ENOSPC): files written are whole and new, the rest old, and the next build finishes the job", async () => {
+  it("a disk that fills up part-way (ENOSPC): all or nothing, so every file is old, and the next build does the job", async () => {
     const w = fresh();
     let left = 3;
     const full = faulty(w, {
-      async writeFileAtomic(path, bytes) {
+      async writeNew(path, bytes) {
         if (left-- <= 0) throw ioError("ENOSPC", path);
-        await w.writeFileAtomic(path, bytes);
+        await w.writeNew(path, bytes);
       },
     });
     const result = await buildProject(full, opts);
     const errors = errorsOf(result.diagnostics);
     expect(errors.map((d) => d.code)).toEqual(["build/write-failed"]);
     expect(messages(errors)).toContain("đĩa đầy (ENOSPC)");
-    expect(result.written).toHaveLength(3);
-    const now = out(w);
-    for (const [path, hash] of now) {
-      if (result.written.includes(path)) expect(hash, path).toBe(after.get(path));
-      else expect(hash, path).toBe(before.get(path)); // untouched, the manifest included
-    }
+    expect(result.written).toEqual([]);
+    expect(out(w)).toEqual(before); // the manifest included
+    expect(leftovers(w)).toEqual([]);
     expect(w.files.has("out/.lock")).toBe(false);
-    // Disk space freed: the next build rewrites what is out of date and ends where a clean build ends.
+    // Disk space freed: the next build ends where a clean build ends.
     const again = await buildProject(w, opts);
     expect(errorsOf(again.diagnostics)).toEqual([]);
     expect(out(w)).toEqual(after);
+  });
+
+  it("a commit cut short while putting files in place: those done are new and whole, the journal stays, and the next build finishes it first", async () => {
+    const w = fresh();
+    let left = 2;
+    const cut = faulty(w, {
+      async renameFile(from, to) {
+        if (left-- <= 0) throw ioError("EIO", to);
+        await w.renameFile(from, to);
+      },
+    });
+    const result = await buildProject(cut, opts);
+    expect(errorsOf(result.diagnostics).map((d) => d.code)).toEqual(["build/write-failed"]);
+    expect(result.written).toHaveLength(2);
+    for (const [path, hash] of out(w)) {
+      if (path === "out/.journal" || /\.tmp-/.test(path)) continue;
+      expect(hash, path).toBe(result.written.includes(path) ? after.get(path) : before.get(path));
+    }
+    expect(w.files.has("out/.journal")).toBe(true);
+    const again = await buildProject(w, opts);
+    expect(errorsOf(again.diagnostics)).toEqual([]);
+    expect(again.diagnostics.map((d) => d.code)).toContain("project/change-finished");
+    expect(out(w)).toEqual(after);
+    expect(leftovers(w)).toEqual([]);
   });
 
   it("a missing font package: pdf/font-not-found names the files looked for, nothing changes", async () => {
@@ -167,7 +191,7 @@ describe("faults around the build", async () => {
 
   it("an error that is not the file system's still escapes (a bug must not pass for bad data)", async () => {
     const w = fresh();
-    await expect(buildProject(faulty(w, { writeFileAtomic: async () => { throw new TypeError("bug"); } }), opts)).rejects.toThrow("bug");
+    await expect(buildProject(faulty(w, { writeNew: async () => { throw new TypeError("bug"); } }), opts)).rejects.toThrow("bug");
     expect(w.files.has("out/.lock")).toBe(false);
   });
 });

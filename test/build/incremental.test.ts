@@ -81,8 +81,8 @@ describe("incremental builds", async () => {
   it("refuses a second build while one holds the lock, and writes nothing", async () => {
     const release = await world.lock("out/.lock");
     const before = snapshot(world.files);
-    const build = await buildProject(world, opts());
-    expect(build.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["build/locked"]);
+    const build = await buildProject(world, { ...opts(), lockWaitMs: 0 });
+    expect(build.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["project/locked"]);
     expect(snapshot(world.files)).toEqual(before);
     await release!();
   });

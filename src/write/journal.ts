@@ -1,0 +1,67 @@
+/**
+ * The journal of a multi-file change (the project transaction's commit record), as
+ * SQLite keeps one: written whole (atomically) before anything is replaced, so a
+ * command cut off part-way leaves it behind, and the next command reads it and
+ * finishes or undoes the change.
+ *
+ * - `staging`: the new files are being written beside their targets. Nothing the
+ *   user sees has changed yet; a cut-off change is undone (the staged files removed).
+ * - `commit`: every staged file is whole on disk; the change is decided. A cut-off
+ *   change is finished (each staged file renamed over its target, each removal done).
+ */
+export interface JournalEntry {
+  /** The file changed, relative to the project root. */
+  path: string;
+  /** The staged file that replaces it (beside it); absent for a removal. */
+  staged?: string;
+}
+
+export interface Journal {
+  version: 1;
+  state: "staging" | "commit";
+  /** The command that made the change, for the message of the one that finishes it. */
+  command: string;
+  entries: JournalEntry[];
+}
+
+/** A staged file's name: beside its target, named as every temporary file of the tool is. */
+export function stagedName(path: string, pid: number, n: number): string {
+  return `${path}.tmp-${pid}-${n}`;
+}
+
+export function journalBytes(j: Journal): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(j, null, 1) + "\n");
+}
+
+/**
+ * The journal in a file's bytes, or undefined when they are not one this tool wrote. A
+ * journal is never trusted further than it must be: every path is a plain relative path
+ * inside the project, and a staged name is its target's name plus the temporary suffix,
+ * so a hand-made journal cannot rename or remove anything else.
+ */
+export function parseJournal(bytes: Uint8Array): Journal | undefined {
+  let j: unknown;
+  try {
+    j = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(j) || j.version !== 1 || (j.state !== "staging" && j.state !== "commit") || !Array.isArray(j.entries)) return undefined;
+  const entries: JournalEntry[] = [];
+  for (const e of j.entries as unknown[]) {
+    if (!isRecord(e) || typeof e.path !== "string" || !isPlainPath(e.path)) return undefined;
+    if (e.staged === undefined) entries.push({ path: e.path });
+    else if (typeof e.staged === "string" && e.staged.startsWith(`${e.path}.tmp-`) && /^\d+-\d+$/.test(e.staged.slice(e.path.length + 5))) entries.push({ path: e.path, staged: e.staged });
+    else return undefined;
+  }
+  return { version: 1, state: j.state, command: typeof j.command === "string" ? j.command.slice(0, 40) : "?", entries };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A relative POSIX path with no empty, "." or ".." part. */
+function isPlainPath(p: string): boolean {
+  return p.length > 0 && p.length < 4096 && !p.startsWith("/") && !/^[A-Za-z]:/.test(p) && p.split("/").every((part) => part !== "" && part !== "." && part !== ".." && !/[\u0000\\]/.test(part));
+}

@@ -1,0 +1,175 @@
+/**
+ * The project transaction: the one way every command that writes (build, import,
+ * forms, new-year, sign, schema) changes files.
+ *
+ *   lock → recover → read and decide (the command's work, staging its writes in memory)
+ *        → commit: journal "staging" → each new file written whole beside its target
+ *          → journal "commit" → each file renamed into place (or removed) → journal removed
+ *        → release.
+ *
+ * One lock per project (git's index lock): a second command waits a bounded time, then
+ * says who holds it; it never reads or writes beside it. One journal (SQLite's rollback
+ * journal): a command cut off while staging leaves the project as it was; one cut off
+ * while renaming leaves a journal that the next command reads under the lock, finishing
+ * the change, before it reads anything. A failed write while staging removes what was
+ * staged and says nothing was written.
+ */
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { isIoError } from "../io/io-error.ts";
+import { lockHolder } from "../io/lock-file.ts";
+import type { World } from "../io/world.ts";
+import { FAILED, guard } from "./guard.ts";
+import { journalBytes, parseJournal, stagedName, type Journal, type JournalEntry } from "./journal.ts";
+
+/** Where a project keeps its lock and its journal: in the output folder the tool owns. */
+export function txPaths(outDir: string): { lock: string; journal: string } {
+  return { lock: `${outDir}/.lock`, journal: `${outDir}/.journal` };
+}
+
+/** The changes a command stages; nothing reaches the disk before the commit. */
+export interface Staging {
+  /** A file's new bytes (created, or replacing the file there; its permission bits are kept). */
+  write(path: string, bytes: Uint8Array): void;
+  /** A file to remove. */
+  remove(path: string): void;
+  /** What is staged for a path: bytes, null for a removal, undefined when nothing is. */
+  staged(path: string): Uint8Array | null | undefined;
+}
+
+export interface TxOptions {
+  /** The output folder (lock and journal). */
+  outDir: string;
+  /** What this command is, for a second command to say who holds the lock ("import", "build"). */
+  command: string;
+  /** How long to wait for a lock another live process holds (default 15 s). */
+  waitMs?: number;
+}
+
+export interface TxOutcome<T> {
+  /** The command's result; undefined when the lock could not be had or the work did not run. */
+  value: T | undefined;
+  /** Files written and removed, in order; when the commit was cut short, only those really changed. */
+  written: string[];
+  removed: string[];
+  /** Files of a commit that failed part-way and that the next command will finish. */
+  pending: string[];
+  /** Whether the work ran and its changes (if any) are all on disk. */
+  committed: boolean;
+}
+
+const WAIT_STEP_MS = 50;
+let stagedCounter = 0;
+
+/**
+ * Runs `work` under the project lock, after finishing or undoing a change a cut-off
+ * command left, and commits what it staged, all or nothing. `work` stages nothing when
+ * it finds errors. A file-system failure becomes a diagnostic naming the file.
+ */
+export async function inTransaction<T>(world: World, opts: TxOptions, diags: Diagnostics, work: (tx: Staging) => Promise<T>): Promise<TxOutcome<T>> {
+  const outcome: TxOutcome<T> = { value: undefined, written: [], removed: [], pending: [], committed: false };
+  const { lock, journal } = txPaths(opts.outDir);
+  const release = await takeLock(world, lock, opts, diags);
+  if (!release) return outcome;
+  try {
+    if (!(await recover(world, journal, diags))) return outcome;
+    const changes = new Map<string, Uint8Array | null>();
+    const staging: Staging = {
+      write: (path, bytes) => void changes.set(path, bytes),
+      remove: (path) => void changes.set(path, null),
+      staged: (path) => changes.get(path),
+    };
+    outcome.value = await work(staging);
+    if (diags.hasErrors || changes.size === 0) {
+      outcome.committed = !diags.hasErrors;
+      return outcome;
+    }
+    await commit(world, journal, opts.command, changes, diags, outcome);
+    return outcome;
+  } finally {
+    await release().catch((err: unknown) => {
+      if (!isIoError(err)) throw err;
+    });
+  }
+}
+
+async function takeLock(world: World, path: string, opts: TxOptions, diags: Diagnostics): Promise<(() => Promise<void>) | undefined> {
+  const deadline = world.monotonicMs() + (opts.waitMs ?? 15_000);
+  for (;;) {
+    const release = await guard(diags, path, "write", () => world.lock(path, opts.command));
+    if (release === FAILED) return undefined;
+    if (release) return release;
+    if (world.monotonicMs() >= deadline) break;
+    await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
+  }
+  const text = await world.readFile(path).catch(() => undefined);
+  const holder = lockHolder(text ? new TextDecoder().decode(text) : "");
+  diags.error("project/locked", { file: path, line: 0, column: 0 }, { path, pid: holder.pid ?? "?", command: holder.label || "?", seconds: Math.round((opts.waitMs ?? 15_000) / 1000) });
+  return undefined;
+}
+
+/**
+ * Finishes (journal "commit") or undoes (journal "staging") a change a cut-off command
+ * left. False when it cannot, and then this command must not go on.
+ */
+export async function recover(world: World, journalPath: string, diags: Diagnostics): Promise<boolean> {
+  const bytes = await guard(diags, journalPath, "read", () => world.readFile(journalPath));
+  if (bytes === FAILED) return false;
+  if (bytes === undefined) return true;
+  const j = parseJournal(bytes);
+  const at = { file: journalPath, line: 0, column: 0 };
+  if (!j) {
+    diags.error("project/journal-damaged", at, { path: journalPath });
+    return false;
+  }
+  const finish = j.state === "commit";
+  for (const e of j.entries) {
+    if (finish) {
+      const step = () => (e.staged ? moveIfThere(world, e.staged, e.path) : world.removeFile(e.path));
+      if ((await guard(diags, e.path, "write", step)) === FAILED) return false;
+    } else if (e.staged && (await guard(diags, e.staged, "write", () => world.removeFile(e.staged!))) === FAILED) return false;
+  }
+  if ((await guard(diags, journalPath, "write", () => world.removeFile(journalPath))) === FAILED) return false;
+  const files = j.entries.map((e) => e.path).join(", ");
+  diags.warning(finish ? "project/change-finished" : "project/change-undone", at, { command: j.command, files, count: j.entries.length });
+  return true;
+}
+
+async function moveIfThere(world: World, staged: string, path: string): Promise<void> {
+  // Already renamed before the cut: nothing left to do for this file.
+  if ((await world.fileSize(staged)) === undefined) return;
+  await world.renameFile(staged, path);
+}
+
+async function commit<T>(world: World, journalPath: string, command: string, changes: Map<string, Uint8Array | null>, diags: Diagnostics, outcome: TxOutcome<T>): Promise<void> {
+  const entries: JournalEntry[] = [...changes].map(([path, bytes]) => (bytes ? { path, staged: stagedName(path, process.pid, ++stagedCounter) } : { path }));
+  const journal = (state: Journal["state"]): Journal => ({ version: 1, state, command, entries });
+  const undo = async () => {
+    for (const e of entries) if (e.staged) await world.removeFile(e.staged).catch(() => undefined);
+    await world.removeFile(journalPath).catch(() => undefined);
+  };
+  // 1. Stage: the journal first (so that a cut-off run's staged files are found), then each file whole.
+  if ((await guard(diags, journalPath, "write", () => world.writeFileAtomic(journalPath, journalBytes(journal("staging"))))) === FAILED) return;
+  for (const e of entries) {
+    if (!e.staged) continue;
+    if ((await guard(diags, e.path, "write", () => world.writeNew(e.staged!, changes.get(e.path)!))) === FAILED) {
+      await undo();
+      return;
+    }
+  }
+  // 2. Decide: from here on the change happens, now or by the next command.
+  if ((await guard(diags, journalPath, "write", () => world.writeFileAtomic(journalPath, journalBytes(journal("commit"))))) === FAILED) {
+    await undo();
+    return;
+  }
+  // 3. Apply.
+  for (const [i, e] of entries.entries()) {
+    const step = () => (e.staged ? world.renameFile(e.staged, e.path) : world.removeFile(e.path));
+    if ((await guard(diags, e.path, "write", step)) === FAILED) {
+      outcome.pending = entries.slice(i).map((x) => x.path);
+      return;
+    }
+    (e.staged ? outcome.written : outcome.removed).push(e.path);
+  }
+  await guard(diags, journalPath, "write", () => world.removeFile(journalPath));
+  outcome.committed = true;
+}
