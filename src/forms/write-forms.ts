@@ -2,6 +2,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "../write/guard.ts";
 import { sha256 } from "../write/hash.ts";
+import type { Staging } from "../write/transaction.ts";
 
 /** out/<year>/bieu-mau/: the forms, and the record of what the tool wrote there. */
 export function formsDir(outDir: string, year: number): string {
@@ -21,12 +22,12 @@ export interface FormsWriteResult {
 }
 
 /**
- * Writes the forms through World (atomic, never through a link). A form is
- * replaced only when the file there is the one the tool wrote last (its hash
- * is in the record): a form a unit filled and saved there, or any other file
- * of that name, is kept, and then nothing at all is written.
+ * Stages the forms and their record in the project transaction (committed all or
+ * none, never through a link). A form is replaced only when the file there is the
+ * one the tool wrote last (its hash is in the record): a form a unit filled and saved
+ * there, or any other file of that name, is kept, and then nothing at all is written.
  */
-export async function writeForms(world: World, outDir: string, forms: PlannedForm[], diags: Diagnostics): Promise<FormsWriteResult> {
+export async function stageForms(world: World, outDir: string, forms: PlannedForm[], diags: Diagnostics, staging: Staging): Promise<FormsWriteResult> {
   const result: FormsWriteResult = { written: [], unchanged: [] };
   const years = [...new Set(forms.map((f) => f.year))];
   const records = new Map<number, Record<string, string>>();
@@ -50,7 +51,7 @@ export async function writeForms(world: World, outDir: string, forms: PlannedFor
   }
   if (diags.hasErrors) return { written: [], unchanged: result.unchanged };
   for (const { path, form } of toWrite) {
-    if ((await guard(diags, path, "write", () => world.writeFileAtomic(path, form.bytes))) === FAILED) return result;
+    staging.write(path, form.bytes);
     records.get(form.year)![form.name] = sha256(form.bytes);
     result.written.push(path);
   }
@@ -61,7 +62,7 @@ export async function writeForms(world: World, outDir: string, forms: PlannedFor
     const path = `${formsDir(outDir, y)}/${RECORD}`;
     const old = await world.readFile(path).catch(() => undefined);
     if (old && new TextDecoder().decode(old) === text) continue;
-    await guard(diags, path, "write", () => world.writeFileAtomic(path, new TextEncoder().encode(text)));
+    staging.write(path, new TextEncoder().encode(text));
   }
   return result;
 }

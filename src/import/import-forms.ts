@@ -8,6 +8,7 @@ import type { World } from "../io/world.ts";
 import { loadProject } from "../load/project.ts";
 import { validateProject } from "../validate/project.ts";
 import { FAILED, guard } from "../write/guard.ts";
+import { inTransaction, type Staging } from "../write/transaction.ts";
 import { applyForm, type CellOfPath } from "./apply-form.ts";
 import { changedValues } from "./changed-values.ts";
 import { identify } from "./identify.ts";
@@ -18,6 +19,8 @@ import { cellLabel, readForm, type CellRef, type ReadForm } from "./read-form.ts
 
 export interface ImportOptions {
   dataDir: string;
+  /** The output folder, where the project's lock and journal are (default out). */
+  outDir?: string;
   /** The returned forms: paths for World, and the names shown (the file's name as the unit sent it). */
   files: { path: string; name: string }[];
   check: boolean;
@@ -35,6 +38,8 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
   files: FileChange[];
   written: string[];
+  /** Files of a commit cut short, which the next command finishes. */
+  pending: string[];
 }
 
 interface Target {
@@ -44,15 +49,25 @@ interface Target {
 }
 
 /**
- * `khoi-thi-dua import`: reads the returned forms, edits the units' YAML
- * files in memory, validates the whole project with them (the checks of the
- * YAML path, located back in the forms' cells), and writes the files only
- * when there is no error and not --check.
+ * `khoi-thi-dua import`: in the project transaction (so that no other command
+ * changes the data between reading and writing), reads the returned forms,
+ * edits the units' YAML files in memory, validates the whole project with them
+ * (the checks of the YAML path, located back in the forms' cells), and stages
+ * the files, committed together, only when there is no error and not --check.
  */
 export async function importForms(world: World, opts: ImportOptions): Promise<ImportResult> {
+  if (opts.check) return readForms(world, opts, undefined);
+  const diags = new Diagnostics();
+  const tx = await inTransaction(world, { outDir: opts.outDir ?? "out", command: "import" }, diags, (staging) => readForms(world, opts, staging));
+  const r = tx.value ?? { diagnostics: [], files: [], written: [], pending: [] };
+  for (const d of r.diagnostics) diags.add(d);
+  return { diagnostics: diags.sorted(), files: r.files, written: tx.written, pending: tx.pending };
+}
+
+async function readForms(world: World, opts: ImportOptions, staging: Staging | undefined): Promise<ImportResult> {
   const diags = new Diagnostics();
   const { raw, valid } = await loadForForms(world, diags, opts.dataDir);
-  if (!valid) return { diagnostics: diags.sorted(), files: [], written: [] };
+  if (!valid) return { diagnostics: diags.sorted(), files: [], written: [], pending: [] };
   const problems = new Diagnostics();
   const targets = new Map<string, Target>();
   const seen = new Map<string, string>();
@@ -149,15 +164,8 @@ export async function importForms(world: World, opts: ImportOptions): Promise<Im
     if (old === t.text) continue;
     files.push({ path, created: old === undefined, changes: changedValues(old === undefined ? undefined : parse(old), parse(t.text)) });
   }
-  const written: string[] = [];
-  if (!problems.hasErrors && !opts.check) {
-    for (const f of files) {
-      const r = await guard(problems, f.path, "write", () => world.writeFileAtomic(f.path, new TextEncoder().encode(texts.get(f.path)!.text)));
-      if (r === FAILED) break;
-      written.push(f.path);
-    }
-  }
-  return { diagnostics: problems.sorted(), files, written };
+  if (!problems.hasErrors && staging) for (const f of files) staging.write(f.path, new TextEncoder().encode(texts.get(f.path)!.text));
+  return { diagnostics: problems.sorted(), files, written: [], pending: [] };
 }
 
 /** The params of import/too-large: what is over its limit, in both languages. */

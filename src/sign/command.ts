@@ -7,7 +7,10 @@
  * after signing succeeded). All outside access goes through the deps, so
  * tests run it on a memory world with a fixed clock.
  */
+import { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { formatDiagnostic } from "../diagnostics/format.ts";
 import { ioReason, isIoError } from "../io/io-error.ts";
+import { inTransaction } from "../write/transaction.ts";
 import type { World } from "../io/world.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
 import { parseSignArgs, SIGN_HELP_EN, SIGN_HELP_VI } from "./args.ts";
@@ -72,33 +75,42 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
   }
 
   const fonts = await deps.fonts();
+  // Under the project lock: the targets checked again (another command may have written meanwhile),
+  // each PDF read, signed and staged; the signed PDFs are committed together at the end.
   let failed = 0;
-  for (const { input, read, target } of plan.targets) {
-    try {
-      const bytes = await readOr(deps.world, read, (detail) => new SignError("pdf/unreadable", { detail }), en);
-      if (!bytes) throw new SignError("pdf/unreadable", { detail: en ? "no such file" : "không có tệp này" });
-      const r = await signPdf(bytes, {
-        identity,
-        fonts,
-        clock: deps.clock,
-        ...(args.field !== undefined ? { field: args.field } : {}),
-        ...(image ? { image, imageName: args.image! } : {}),
-        ...(args.reason !== undefined ? { reason: args.reason } : {}),
-        ...(args.location !== undefined ? { location: args.location } : {}),
-      });
+  const signed: string[] = [];
+  const diags = new Diagnostics();
+  const tx = await inTransaction(deps.world, { outDir: "out", command: "sign" }, diags, async (staging) => {
+    const now = await planTargets(deps.world, args);
+    for (const p of now.problems) fail(p.input, p.error);
+    failed += now.problems.length;
+    if (now.problems.length) return;
+    for (const { input, read, target } of now.targets) {
       try {
-        await deps.world.writeFileAtomic(target, r.bytes);
+        const bytes = await readOr(deps.world, read, (detail) => new SignError("pdf/unreadable", { detail }), en);
+        if (!bytes) throw new SignError("pdf/unreadable", { detail: en ? "no such file" : "không có tệp này" });
+        const r = await signPdf(bytes, {
+          identity,
+          fonts,
+          clock: deps.clock,
+          ...(args.field !== undefined ? { field: args.field } : {}),
+          ...(image ? { image, imageName: args.image! } : {}),
+          ...(args.reason !== undefined ? { reason: args.reason } : {}),
+          ...(args.location !== undefined ? { location: args.location } : {}),
+        });
+        staging.write(target, r.bytes);
+        signed.push(en ? `${input} → ${target}: signed field ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})` : `${input} → ${target}: đã ký ô ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})`);
       } catch (e) {
-        if (!isIoError(e)) throw e;
-        throw new SignError("sign/write-failed", { target, ...ioReason(e) });
+        if (!(e instanceof SignError)) throw e;
+        fail(input, e);
+        failed++;
       }
-      deps.print(en ? `${input} → ${target}: signed field ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})` : `${input} → ${target}: đã ký ô ${r.field} (${r.signer}, ${r.signingTime}, ${r.subFilter})`);
-    } catch (e) {
-      if (!(e instanceof SignError)) throw e;
-      fail(input, e);
-      failed++;
     }
-  }
+  });
+  for (const d of diags.sorted()) deps.printErr(formatDiagnostic(d, args.lang));
+  // Said signed only once the signed PDFs are on disk.
+  if (!tx.committed) return 1;
+  for (const line of signed) deps.print(line);
   return failed ? 1 : 0;
 }
 

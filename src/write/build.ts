@@ -5,6 +5,7 @@ import type { BuildOptions, BuildResult } from "./options.ts";
 import { planOutputs } from "./plan-step.ts";
 import { prepareBuild } from "./prepare-step.ts";
 import { renderPlanned } from "./render-step.ts";
+import { stillAsRead } from "./still-as-read.ts";
 import { inTransaction } from "./transaction.ts";
 import { renderYearOutputs } from "./year-step.ts";
 
@@ -14,23 +15,35 @@ export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
  * Stages 5–6 on top of checkProject, in steps with plain data between them:
  * prepare (check the data, read shell and fonts, select) → plan (read out/, decide,
  * refuse signed files) → render (bytes in memory) → commit (staged files, manifest last,
- * all or nothing). All of it runs in the project transaction (lock, then commit): what the
- * build reads, no other command changes meanwhile. Any error stops before commit, so a
- * failed build never replaces a good file. --check writes nothing and takes no lock.
+ * all or nothing). From the plan on it runs in the project transaction (lock, then commit);
+ * the data checked before the lock is checked again under it when another command changed
+ * it meanwhile, so the documents are made from the data as it is. Any error stops before
+ * commit, so a failed build never replaces a good file. --check writes nothing and takes no lock.
  */
 export async function buildProject(world: World, opts: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { diagnostics: [], written: [], removed: [], rebuilt: [], skipped: [] };
   const diags = new Diagnostics();
   const done = () => ({ ...result, diagnostics: diags.sorted() });
+  // The data is read and checked before the lock (bad data never touches out/), and read again
+  // under the lock only when another command changed it meanwhile.
+  let checking = new Diagnostics();
+  let prepared = await prepareBuild(world, opts, checking);
+  const adopt = () => {
+    for (const d of checking.items) diags.add(d);
+  };
+  if (!prepared) return adopt(), done();
   if (opts.check) {
-    const prepared = await prepareBuild(world, opts, diags);
-    if (!prepared) return done();
+    adopt();
     const plan = await planOutputs(world, prepared, opts, diags, result);
     if (plan && !diags.hasErrors) result.removed.push(...plan.vanished);
     return done();
   }
   const tx = await inTransaction(world, { outDir: opts.outDir, command: "build", ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
-    const prepared = await prepareBuild(world, opts, diags);
+    if (!(await stillAsRead(world, prepared!))) {
+      checking = new Diagnostics();
+      prepared = await prepareBuild(world, opts, checking);
+    }
+    adopt();
     if (!prepared) return;
     const plan = await planOutputs(world, prepared, opts, diags, result);
     if (!plan || diags.hasErrors) return;

@@ -9,9 +9,9 @@
  * invitation, the minutes, the proposal: written when due), the units'
  * registrations and results.
  *
- * Never overwrites: an existing data/<year> (even empty) is refused. Everything is
- * written into a temporary folder inside data/, renamed to data/<year> at the end;
- * a run that fails midway removes it. All file access goes through World.
+ * Never overwrites: an existing data/<year> (even empty) is refused. The files are
+ * committed together through the project transaction (all or none; a run cut off is
+ * finished or undone by the next command). All file access goes through World.
  */
 import { isMap, isPair, isScalar, parseDocument, visit, type Document } from "yaml";
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -20,6 +20,7 @@ import { bienBan } from "../documents/bien-ban.ts";
 import { keHoach } from "../documents/ke-hoach.ts";
 import { dataFileOf } from "../documents/registry.ts";
 import type { World } from "../io/world.ts";
+import { inTransaction, type Staging } from "../write/transaction.ts";
 import { loadProject } from "../load/project.ts";
 import type { MinutesFront } from "../schema/documents.ts";
 import type { MarkdownDoc } from "../validate/project.ts";
@@ -35,33 +36,43 @@ export interface NewYearResult {
 
 const YAML_OUT = { nullStr: "", lineWidth: 0 } as const;
 
-export async function newYear(world: World, dataDir: string, year: number): Promise<NewYearResult> {
+/**
+ * Runs in the project transaction: the check that the year is not there yet, the reading of the
+ * year before and the writing of the new files happen with no other command in between, and the
+ * files are committed together.
+ */
+export async function newYear(world: World, dataDir: string, year: number, outDir = "out"): Promise<NewYearResult> {
   const diags = new Diagnostics();
-  try {
-    return await makeYear(world, dataDir, year, diags);
-  } catch (err) {
-    // A link leading out of the project or nowhere, a read-only disk...: a located error, nothing written
-    // (warnings about the files not made are dropped).
-    diags.items.splice(0, diags.items.length, ...diags.items.filter((d) => d.severity === "error"));
-    reportIoError(diags, err, `${dataDir}/${year}`, "write");
-    return { diagnostics: diags.sorted(), created: [] };
-  }
+  const tx = await inTransaction(world, { outDir, command: "new-year" }, diags, async (staging) => {
+    const work = new Diagnostics();
+    try {
+      await makeYear(world, dataDir, year, work, staging);
+    } catch (err) {
+      // A link leading out of the project or nowhere, an unreadable file...: a located error, nothing written
+      // (warnings about the files not made are dropped).
+      work.items.splice(0, work.items.length, ...work.items.filter((d) => d.severity === "error"));
+      reportIoError(work, err, `${dataDir}/${year}`, "write");
+    }
+    for (const d of work.items) diags.add(d);
+  });
+  // Files not made: the warnings about their text are of no use.
+  if (!tx.committed) diags.items.splice(0, diags.items.length, ...diags.items.filter((d) => d.severity === "error" || d.code.startsWith("project/")));
+  return { diagnostics: diags.sorted(), created: tx.committed ? tx.written : [] };
 }
 
-async function makeYear(world: World, dataDir: string, year: number, diags: Diagnostics): Promise<NewYearResult> {
+async function makeYear(world: World, dataDir: string, year: number, diags: Diagnostics, staging: Staging): Promise<void> {
   const target = `${dataDir}/${year}`;
   const prev = year - 1;
   const here = { file: target, line: 1, column: 1 };
-  const done = (created: string[] = []) => ({ diagnostics: diags.sorted(), created });
 
   if ((await world.realPath(target)) !== undefined) {
     diags.error("new-year/exists", here, { year, folder: target });
-    return done();
+    return;
   }
   const years = ((await world.listDir(dataDir)) ?? []).filter((e) => e.kind === "dir" && /^\d{4}$/.test(e.name)).map((e) => e.name);
   if (!years.includes(String(prev))) {
     diags.error("new-year/no-previous", here, { year, prev, folder: `${dataDir}/${prev}`, existing: years.length ? years.join(", ") : "(không có)", existingEn: years.length ? years.join(", ") : "(none)", next: years.length ? Number(years[years.length - 1]) + 1 : year });
-    return done();
+    return;
   }
 
   // The previous year must be readable and valid: its data is what the new year is made of.
@@ -75,7 +86,7 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
     diags.items.length = 0;
     for (const e of errors) diags.add(e);
     diags.error("new-year/previous-invalid", here, { year, prev, folder: prevDir });
-    return done();
+    return;
   }
   diags.items.length = 0; // warnings of the previous year are not this command's business
 
@@ -93,17 +104,8 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
     warnOldRoles(made, `${target}/${planFile}`, valid.bloc.data.don_vi, vy.year.data, leaders, year, diags);
   }
 
-  // Written aside, then renamed: data/<year> appears whole or not at all.
-  const tmp = `${dataDir}/.new-year-${year}.tmp`;
-  await world.removeDir(tmp); // left by a run that was killed
-  try {
-    for (const [name, text] of files) await world.writeFileAtomic(`${tmp}/${name}`, new TextEncoder().encode(text));
-    await world.renameDir(tmp, target);
-  } catch (err) {
-    await world.removeDir(tmp).catch(() => undefined);
-    throw err;
-  }
-  return done([...files.keys()].map((n) => `${target}/${n}`));
+  // Staged: the files appear together when the transaction commits, or none of them.
+  for (const [name, text] of files) staging.write(`${target}/${name}`, new TextEncoder().encode(text));
 }
 
 /**

@@ -154,15 +154,17 @@ describe("sign never writes over an input of the same call, the key or the image
   }
 });
 
-it("a write that fails is reported for that file (the others still signed), not a crash", async () => {
+it("a write that fails is reported for that file, not a crash, and no PDF is said signed or written (all or none)", async () => {
   const w = world({ "a.pdf": plan, "b.pdf": plan });
-  const denied = Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
-  const faulty: World = { ...w, writeFileAtomic: async (path, bytes) => (path === "a.signed.pdf" ? Promise.reject(denied) : w.writeFileAtomic(path, bytes)) };
+  const denied = Object.assign(new Error("EACCES: permission denied"), { code: "EACCES", path: "a.signed.pdf" });
+  const faulty: World = { ...w, writeNew: async (path, bytes) => (path.startsWith("a.signed.pdf.tmp-") ? Promise.reject(denied) : w.writeNew(path, bytes)) };
   const r = await signIn(faulty, ["a.pdf", "b.pdf", "--p12", "good.p12"]);
   expect(r.code).toBe(1);
-  expect(r.err[0]).toBe("a.pdf: lỗi [sign/write-failed] Không ghi được a.signed.pdf: không có quyền truy cập (EACCES)");
-  expect(r.out).toHaveLength(1);
-  expect(w.files.has("b.signed.pdf")).toBe(true);
+  expect(r.err[0]).toContain("lỗi [build/write-failed] Không ghi được a.signed.pdf: không có quyền truy cập (EACCES)");
+  expect(r.out).toEqual([]);
+  expect(w.files.has("a.signed.pdf")).toBe(false);
+  expect(w.files.has("b.signed.pdf")).toBe(false);
+  expect([...w.files.keys()].filter((k) => k.includes(".tmp-") || k.startsWith("out/"))).toEqual([]);
 });
 
 describe("on the real file system, through symlinks (realPath of the World)", () => {

@@ -123,13 +123,13 @@ describe("new-year refuses", () => {
     const w = exampleWorld();
     const before = treeHash(w);
     let writes = 0;
-    const write = w.writeFileAtomic.bind(w);
-    w.writeFileAtomic = async (p, b) => {
+    const write = w.writeNew.bind(w);
+    w.writeNew = async (p, b) => {
       if (++writes === 2) throw Object.assign(new Error("ENOSPC: no space left"), { code: "ENOSPC" });
       return write(p, b);
     };
     const r = await newYear(w, "data", 2021);
-    expect(r.diagnostics.map((d) => `${d.code} ${d.pos.file}`)).toEqual(["build/write-failed data/2021"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.pos.file}`)).toEqual(["build/write-failed data/2021/ke-hoach.md"]);
     expect(r.created).toEqual([]);
     expect(treeHash(w)).toBe(before);
   });
@@ -209,7 +209,7 @@ describe("new-year on disk", () => {
     rmSync(join(dir, "data/2021"));
   });
 
-  it("makes the folder by a rename, leaving no temporary folder", async () => {
+  it("makes the folder's files together, leaving no temporary file", async () => {
     const r = await newYear(nodeWorld(dir), "data", 2021);
     expect(r.diagnostics.filter((d) => d.code !== "new-year/old-role-named")).toEqual([]);
     expect(readdirSync(join(dir, "data/2021")).sort()).toEqual(["ke-hoach.md", "nam.yaml"]);
