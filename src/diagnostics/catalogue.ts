@@ -697,6 +697,43 @@ export const CATALOGUE = {
     hintVi: "Ký lên bản PDF đúng như lúc người trước ký (xin lại bản đó), hoặc hỏi ai đã sửa tệp và vì sao.",
     hintEn: "Sign the PDF exactly as the previous signer left it (ask for that copy), or find out who changed the file and why.",
   },
+  // Signing: what earlier signers fixed, and what the appearance can draw (src/sign/pdf-integrity.ts, certification.ts, appearance.ts, signature-image.ts).
+  "pdf/signature-broken": {
+    vi: "Chữ ký đã có ở ô {field} ({signer}) không còn hợp lệ: {reasonVi}; không ký tiếp lên văn bản mà chữ ký trước không còn xác nhận",
+    en: "The signature already in field {field} ({signer}) no longer verifies: {reason}; not countersigning a document its earlier signature no longer vouches for",
+    hintVi: "Tệp đã bị sửa trong phần người trước đã ký (hoặc bị hỏng khi sao chép): xin lại bản PDF đúng như lúc người trước ký rồi ký lên bản đó.",
+    hintEn: "The file was changed inside the part the earlier signer signed (or damaged while copying): get the PDF exactly as that signer left it and sign that copy.",
+  },
+  "pdf/certified-no-changes": {
+    vi: "PDF đã được chứng nhận ở ô {field} ({signer}) với quyền \"không cho phép thay đổi\" (DocMDP P=1): không được thêm chữ ký nào nữa",
+    en: "The PDF was certified in field {field} ({signer}) with \"no changes allowed\" (DocMDP P=1): no further signature may be added",
+    hintVi: "Người chứng nhận đã khóa văn bản. Nếu cần thêm chữ ký, xin người đó ký chứng nhận lại với quyền cho phép ký (P=2), hoặc ký trên bản chưa chứng nhận.",
+    hintEn: "The certifying signer locked the document. To add a signature, ask them to certify it again allowing signatures (P=2), or sign a copy before certification.",
+  },
+  "sign/name-not-drawable": {
+    vi: "Phông chữ {font} không vẽ đúng được ký tự {chars} trong chữ ký hiển thị ({name}): không ký, để tên không hiện thành dấu ?",
+    en: "The font {font} cannot draw the characters {chars} of the visible signature ({name}) correctly: not signing, so the name does not show as question marks",
+    hintVi: "Tên lấy từ chứng thư số. Chữ ký hiển thị chỉ vẽ được chữ Latinh và tiếng Việt; dùng chứng thư số ghi tên bằng chữ Latinh hoặc tiếng Việt.",
+    hintEn: "The name comes from the certificate. The visible signature draws Latin and Vietnamese letters only; use a certificate whose name is written in them.",
+  },
+  "image/too-large": {
+    vi: "Ảnh chữ ký {file} nặng {size} byte, quá giới hạn {max} byte",
+    en: "The signature image {file} is {size} bytes, over the limit of {max} bytes",
+    hintVi: "Thu nhỏ ảnh: ảnh chữ ký hay con dấu chỉ cần vài trăm điểm ảnh mỗi chiều (PNG nền trong suốt).",
+    hintEn: "Make the image smaller: a signature or seal needs a few hundred points a side (PNG with a transparent background).",
+  },
+  "image/too-many-pixels": {
+    vi: "Ảnh chữ ký {file} có {width} × {height} điểm ảnh ({megapixels} triệu), quá giới hạn {max} triệu điểm ảnh",
+    en: "The signature image {file} has {width} × {height} points ({megapixels} million), over the limit of {max} million",
+    hintVi: "Thu nhỏ ảnh: ảnh chữ ký hay con dấu chỉ cần vài trăm điểm ảnh mỗi chiều (PNG nền trong suốt).",
+    hintEn: "Make the image smaller: a signature or seal needs a few hundred points a side (PNG with a transparent background).",
+  },
+  "image/invalid": {
+    vi: "Không dùng được ảnh chữ ký {file}: {detailVi}",
+    en: "Cannot use the signature image {file}: {detail}",
+    hintVi: "Lưu lại ảnh thành PNG (nền trong suốt) hoặc JPEG bằng một chương trình sửa ảnh rồi ký lại.",
+    hintEn: "Save the image again as PNG (transparent background) or JPEG with an image editor, then sign again.",
+  },
 } as const satisfies Record<string, Entry>;
 
 /** A diagnostic's stable code: a key of the catalogue, so a code without a message does not compile. */

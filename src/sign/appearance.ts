@@ -75,6 +75,43 @@ function wrap(line: string, width: number, measure: (s: string) => number): stri
   return out.length ? out : [""];
 }
 
+/**
+ * Scripts drawn right only with shaping (joined letters, reordered or stacked
+ * marks) or from right to left: the appearance draws one glyph per character,
+ * left to right, so a name in them would come out wrong even when a font has
+ * the glyphs. Hebrew, Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai,
+ * Lao, Tibetan, Myanmar, Khmer, Mongolian, and the Arabic and Hebrew
+ * presentation forms.
+ */
+const NEEDS_SHAPING: ReadonlyArray<readonly [number, number]> = [
+  [0x0590, 0x08ff],
+  [0x0900, 0x0dff],
+  [0x0e00, 0x0eff],
+  [0x0f00, 0x0fff],
+  [0x1000, 0x109f],
+  [0x1780, 0x18af],
+  [0x19e0, 0x19ff],
+  [0xa9e0, 0xa9ff],
+  [0xaa60, 0xaa7f],
+  [0xfb1d, 0xfdff],
+  [0xfe70, 0xfeff],
+];
+
+/**
+ * The characters of `lines` the appearance cannot draw right with `fonts`:
+ * none of its files has them, or their script needs shaping. White space is
+ * not counted (lines are wrapped at it).
+ */
+export function undrawable(lines: readonly string[], fonts: FontSet): string[] {
+  const out = new Set<string>();
+  for (const ch of lines.join(" ").normalize("NFC")) {
+    if (/\s/.test(ch)) continue;
+    const cp = ch.codePointAt(0) ?? 0;
+    if (!fonts.fileFor(cp, "regular") || NEEDS_SHAPING.some(([a, b]) => cp >= a && cp <= b)) out.add(ch);
+  }
+  return [...out];
+}
+
 /** Registers the appearance stream in `pdf` (the image is embedded when the document is saved) and returns its reference. */
 export function addAppearance(pdf: PDFDocument, spec: AppearanceSpec): PDFRef {
   const { width: w, height: h, fonts } = spec;
@@ -83,7 +120,7 @@ export function addAppearance(pdf: PDFDocument, spec: AppearanceSpec): PDFRef {
   const measure = (s: string, size: number) => fonts.width(s, "regular", size);
   const at = spec.textAt === "top" ? "top" : spec.textAt === "bottom" || spec.image ? "bottom" : "fill";
   const textRoom = at === "fill" ? innerH : innerH * BAND_SHARE;
-  // A character no font file has (a name in another script) shows as "?" rather than failing the signature.
+  // A character no font file has shows as "?" here; signPdf refuses such a name before drawing (undrawable).
   const drawable = spec.lines.map((l) => [...l.normalize("NFC")].map((ch) => (fonts.fileFor(ch.codePointAt(0) ?? 0, "regular") ? ch : "?")).join(""));
   const text = fitText(drawable, innerW, textRoom, at === "fill" ? MAX_TEXT_PT : MAX_BAND_TEXT_PT, measure);
 

@@ -18,6 +18,7 @@ import { SignError } from "./errors.ts";
 import { readPkcs12, type SigningIdentity } from "./p12.ts";
 import { readPassword } from "./password.ts";
 import { signPdf } from "./sign-pdf.ts";
+import { checkImageSize } from "./signature-image.ts";
 import { planTargets } from "./targets.ts";
 import type { Clock } from "./time.ts";
 
@@ -65,6 +66,12 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
     const password = await readPassword({ env: { SIGN_P12_PASSWORD: deps.world.env("SIGN_P12_PASSWORD") }, ...(deps.ask ? { ask: deps.ask } : {}) }, en ? `Password of ${p12Path}: ` : `Mật khẩu của ${p12Path}: `);
     identity = readPkcs12(p12, password, p12Path);
     if (args.image !== undefined) {
+      // A file over the limit is refused before it is read (signPdf checks the bytes again, and the picture's size).
+      const size = await deps.world.fileSize(args.image).catch((e: unknown) => {
+        if (isIoError(e)) return undefined; // reading it says why
+        throw e;
+      });
+      if (size !== undefined) checkImageSize(size, args.image);
       image = await readOr(deps.world, args.image, () => new SignError("image/unreadable", { file: args.image! }), en);
       if (!image) throw new SignError("image/unreadable", { file: args.image });
     }

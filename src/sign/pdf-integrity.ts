@@ -10,10 +10,16 @@
  *     nobody signed, an incremental update made after the last signature.
  *     Countersigning would cover it as if the earlier signers had seen it,
  *     so it is refused, naming the bytes and the objects changed.
+ *   - intact: every earlier signature still verifies (the digest of the
+ *     bytes its /ByteRange covers is the one its CMS signed,
+ *     src/sign/verify-signature.ts). A byte changed inside a signed range
+ *     breaks that signature; countersigning would add a valid signature to a
+ *     document whose first one is broken, so it is refused with the reason.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFDocument } from "@cantoo/pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString, type PDFDocument } from "@cantoo/pdf-lib";
 import { SignError } from "./errors.ts";
 import type { SignatureField } from "./pdf-fields.ts";
+import { verifyPdfSignature } from "./verify-signature.ts";
 
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
 const WHITE = /^[\s\0]*$/;
@@ -64,12 +70,57 @@ export function checkUnchangedSinceSigned(pdf: PDFDocument, bytes: Uint8Array, f
 
 /** Where a signature's /ByteRange ends: the end of the revision it signed. */
 function signedEnd(pdf: PDFDocument, f: SignatureField): number | undefined {
+  const n = byteRange(pdf, f);
+  return n ? n[2] + n[3] : undefined;
+}
+
+/** A signed field's /ByteRange, when it has four numbers. */
+function byteRange(pdf: PDFDocument, f: SignatureField): [number, number, number, number] | undefined {
   const v = f.field.get(PDFName.of("V"));
   const sig = v instanceof PDFRef ? pdf.context.lookupMaybe(v, PDFDict) : v instanceof PDFDict ? v : undefined;
   const br = sig?.lookupMaybe(PDFName.of("ByteRange"), PDFArray);
   if (!br || br.size() !== 4) return undefined;
   const n = br.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : NaN));
-  return Number.isFinite(n[2]) && Number.isFinite(n[3]) ? n[2]! + n[3]! : undefined;
+  return n.every((x) => Number.isInteger(x)) ? (n as [number, number, number, number]) : undefined;
+}
+
+const REASONS_VI: Record<string, string> = {
+  "byte range outside the file": "phần đã ký (/ByteRange) nằm ngoài tệp",
+  "unreadable CMS": "không đọc được dữ liệu chữ ký (CMS)",
+  "unknown digest algorithm": "chữ ký dùng thuật toán băm không biết",
+  "no message digest": "chữ ký không có mã băm của nội dung",
+  "digest mismatch": "nội dung đã ký bị thay đổi (mã băm không khớp, pdfsig báo Digest Mismatch)",
+  "signature does not verify": "chữ ký số không khớp với chứng thư trong nó",
+};
+
+/**
+ * Refuses a PDF whose earlier signature no longer verifies: each signed
+ * field's CMS, read from the gap its /ByteRange leaves (the /Contents hex
+ * string), checked against the bytes the range covers.
+ */
+export function checkSignaturesIntact(pdf: PDFDocument, bytes: Uint8Array, fields: readonly SignatureField[]): void {
+  for (const f of fields) {
+    if (!f.signed) continue;
+    const br = byteRange(pdf, f);
+    const refuse = (reason: string) => {
+      const sig = f.field.lookup(PDFName.of("V"));
+      const name = sig instanceof PDFDict ? sig.lookup(PDFName.of("Name")) : undefined;
+      const signer = name instanceof PDFString || name instanceof PDFHexString ? name.decodeText() : undefined;
+      throw new SignError("pdf/signature-broken", {
+        field: f.name,
+        signer: signer ?? "?",
+        reason,
+        reasonVi: REASONS_VI[reason] ?? reason,
+      });
+    };
+    if (!br) refuse("byte range outside the file");
+    const [, b, c] = br!;
+    const gap = c - b >= 2 && c <= bytes.length ? latin1(bytes.subarray(b, c)) : "";
+    const hex = /^<([0-9A-Fa-f\s]*)>$/.exec(gap)?.[1]?.replace(/\s/g, "");
+    if (hex === undefined) refuse("unreadable CMS");
+    const check = verifyPdfSignature(bytes, br!, new Uint8Array(Buffer.from(hex!.length % 2 ? hex! + "0" : hex!, "hex")));
+    if (!check.ok) refuse(check.problem!);
+  }
 }
 
 /** "12 0 (/Page)": an object of the update with its /Type (or /Subtype, or "stream"). */

@@ -4,10 +4,13 @@
  * stays valid and a later one can follow.
  *
  *   1. checks: the certificate is valid now and meant for signing
- *      (src/sign/certificate-checks.ts); the PDF is whole, reads, is not
- *      encrypted, has no change after its last signature
- *      (src/sign/pdf-integrity.ts), has the field and the field is not
- *      signed (src/sign/pdf-fields.ts);
+ *      (src/sign/certificate-checks.ts); the fonts draw the signer's name
+ *      (src/sign/appearance.ts); the PDF is whole, reads, is not
+ *      encrypted, has no change after its last signature and every earlier
+ *      signature still verifies (src/sign/pdf-integrity.ts), no certifying
+ *      signer forbade further signatures (src/sign/certification.ts), it has
+ *      the field and the field is not signed (src/sign/pdf-fields.ts); the
+ *      image is within its bounds (src/sign/signature-image.ts);
  *   2. the update (written by @cantoo/pdf-lib's incremental save): a signature
  *      dictionary with a /ByteRange and a zero /Contents of a size reserved
  *      for the CMS, the field's /V pointing at it, the widget's appearance
@@ -21,13 +24,16 @@ import { createHash } from "node:crypto";
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFImage } from "@cantoo/pdf-lib";
 import { pdfDateVn } from "../pdf/emit/metadata.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
-import { addAppearance } from "./appearance.ts";
+import { describeChar } from "../pdf/fonts/vietnamese.ts";
+import { addAppearance, undrawable } from "./appearance.ts";
 import { checkSigningUse } from "./certificate-checks.ts";
+import { checkCertification } from "./certification.ts";
 import { buildCms, type SubFilter } from "./cms.ts";
 import { SignError } from "./errors.ts";
 import { checkValidity, type SigningIdentity } from "./p12.ts";
 import { acroForm, chooseField, listSignatureFields, type SignatureField } from "./pdf-fields.ts";
-import { checkComplete, checkUnchangedSinceSigned, damaged, looksLikePdf } from "./pdf-integrity.ts";
+import { checkComplete, checkSignaturesIntact, checkUnchangedSinceSigned, damaged, looksLikePdf } from "./pdf-integrity.ts";
+import { readSignatureImage, type SignatureImage } from "./signature-image.ts";
 import { isoVn, type Clock } from "./time.ts";
 
 export interface SignOptions {
@@ -71,6 +77,12 @@ export async function signPdf(input: Uint8Array, opts: SignOptions): Promise<Sig
   const now = opts.clock();
   checkValidity(opts.identity, now);
   checkSigningUse(opts.identity);
+  const signingTime = isoVn(now);
+  const signer = opts.identity.subject.commonName ?? opts.identity.subject.organization ?? "?";
+  const lines = appearanceLines(opts.identity, signingTime);
+  const lacking = undrawable(lines, opts.fonts);
+  if (lacking.length) throw new SignError("sign/name-not-drawable", { name: lines.filter((l) => !l.startsWith("Thời gian")).join("; "), chars: lacking.map(describeChar).join(", "), font: opts.fonts.label });
+  const checkedImage = opts.image ? readSignatureImage(opts.image, opts.imageName ?? "image") : undefined;
   const original = new Uint8Array(input); // a copy: the caller's bytes are never touched
   checkComplete(original);
 
@@ -85,13 +97,13 @@ export async function signPdf(input: Uint8Array, opts: SignOptions): Promise<Sig
   if (pdf.isEncrypted) throw new SignError("pdf/encrypted");
   const fields = listSignatureFields(pdf);
   checkUnchangedSinceSigned(pdf, original, fields);
+  checkSignaturesIntact(pdf, original, fields);
+  checkCertification(pdf, fields);
   const field = chooseField(fields, opts.field);
-  const image = opts.image ? await embedImage(pdf, opts.image, opts.imageName ?? "image") : undefined;
+  const image = checkedImage ? await embedImage(pdf, checkedImage, opts.imageName ?? "image") : undefined;
 
-  const signingTime = isoVn(now);
-  const signer = opts.identity.subject.commonName ?? opts.identity.subject.organization ?? "?";
   const [x1, y1, x2, y2] = field.rect;
-  const ap = addAppearance(pdf, { width: x2 - x1, height: y2 - y1, lines: appearanceLines(opts.identity, signingTime), fonts: opts.fonts, textAt: textPlace(field, fields), ...(image ? { image } : {}) });
+  const ap = addAppearance(pdf, { width: x2 - x1, height: y2 - y1, lines, fonts: opts.fonts, textAt: textPlace(field, fields), ...(image ? { image } : {}) });
 
   // The CMS has the same length whatever the digest, so one built over a dummy digest gives the room to reserve.
   const cmsFor = (digest: Uint8Array) =>
@@ -164,14 +176,11 @@ function overlap(a: readonly number[], b: readonly number[]): boolean {
   return Math.min(a[2]!, b[2]!) - Math.max(a[0]!, b[0]!) > 0.5 && Math.min(a[3]!, b[3]!) - Math.max(a[1]!, b[1]!) > 0.5;
 }
 
-async function embedImage(pdf: PDFDocument, bytes: Uint8Array, name: string): Promise<PDFImage> {
-  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
+/** Embeds an image already bounded by readSignatureImage. */
+async function embedImage(pdf: PDFDocument, image: SignatureImage, name: string): Promise<PDFImage> {
   try {
-    if (png) return await pdf.embedPng(bytes);
-    if (jpg) return await pdf.embedJpg(bytes);
+    return image.kind === "png" ? await pdf.embedPng(image.bytes) : await pdf.embedJpg(image.bytes);
   } catch {
-    // fall through
+    throw new SignError("image/unreadable", { file: name });
   }
-  throw new SignError("image/unreadable", { file: name });
 }
