@@ -1,6 +1,7 @@
 import { nodeWorld } from "../io/node-world.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
+import { endQuietlyOnClosedOutput, exitStatus } from "./closed-output.ts";
 import { usageError } from "./usage-errors.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
@@ -46,9 +47,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+endQuietlyOnClosedOutput();
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = exitStatus(code);
   },
   (err: unknown) => {
     const verbose = process.argv.includes("--verbose");
