@@ -10,7 +10,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "textconv" && argv[1]) {
     const { textconv } = await import("./textconv.ts");
     try {
-      process.stdout.write(textconv(argv[1]));
+      process.stdout.write(await textconv(argv[1]));
       return 0;
     } catch (err) {
       // git shows this instead of the file's text: a short reason, never a stack trace.
