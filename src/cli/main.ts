@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     case "import":
       return (await import("./import-command.ts")).runImport(world, opts, print);
     case "schema":
-      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang);
+      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, printErr);
   }
 }
 
