@@ -1,6 +1,7 @@
 import { nodeWorld } from "../io/node-world.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
+import { endQuietlyOnClosedOutput, exitStatus } from "./closed-output.ts";
 import { usageError } from "./usage-errors.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
@@ -9,7 +10,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "textconv" && argv[1]) {
     const { textconv } = await import("./textconv.ts");
     try {
-      process.stdout.write(textconv(argv[1]));
+      process.stdout.write(await textconv(argv[1]));
       return 0;
     } catch (err) {
       // git shows this instead of the file's text: a short reason, never a stack trace.
@@ -42,13 +43,14 @@ async function main(argv: string[]): Promise<number> {
     case "import":
       return (await import("./import-command.ts")).runImport(world, opts, print);
     case "schema":
-      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, opts.outDir);
+      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, opts.outDir, printErr);
   }
 }
 
+endQuietlyOnClosedOutput();
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = exitStatus(code);
   },
   (err: unknown) => {
     const verbose = process.argv.includes("--verbose");

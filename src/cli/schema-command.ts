@@ -13,7 +13,7 @@ import { inTransaction } from "../write/transaction.ts";
  * together through the project transaction; a file the command cannot write (a link out of the
  * project, a read-only folder) is a located error and none is written.
  */
-export async function writeSchemas(world: World, print: (s: string) => void, dataDir = "data", lang: "vi" | "en" = "vi", outDir = "out"): Promise<number> {
+export async function writeSchemas(world: World, print: (s: string) => void, dataDir = "data", lang: "vi" | "en" = "vi", outDir = "out", printErr: (s: string) => void = print): Promise<number> {
   const diags = new Diagnostics();
   const tx = await inTransaction(world, { outDir, command: "schema" }, diags, async (staging) => {
     // The data is read only for its ids; its mistakes are `validate`'s to report.
@@ -23,9 +23,9 @@ export async function writeSchemas(world: World, print: (s: string) => void, dat
     return ids;
   });
   const errors = diags.items.filter((d) => d.severity === "error").length;
-  for (const d of diags.sorted()) print(formatDiagnostic(d, lang));
+  for (const d of diags.sorted()) printErr(formatDiagnostic(d, lang));
   if (errors || !tx.value) {
-    print(summaryLine(errors, diags.items.length - errors, lang));
+    printErr(summaryLine(errors, diags.items.length - errors, lang));
     return 1;
   }
   for (const path of tx.written) print(path);

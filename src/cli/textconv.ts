@@ -1,37 +1,32 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import PizZip from "pizzip";
+import { readFileSync, statSync } from "node:fs";
+import { docxText } from "./docx-text.ts";
+
+/** The most of a PDF's text shown (a 200-unit print bundle has a few MiB); beyond it the text is cut, and says so. */
+export const MAX_PDF_TEXT_BYTES = 32 * 1024 * 1024;
 
 /**
  * `khoi-thi-dua textconv <file>`: the text of a DOCX (one paragraph a line) or a
  * PDF (through pdftotext when installed, else its metadata), so that `git diff`
  * on generated documents shows what changed in words. See .gitattributes.
  */
-export function textconv(path: string): string {
-  const bytes = readFileSync(path);
-  if (path.endsWith(".docx")) {
-    const xml = new PizZip(bytes).file("word/document.xml")?.asText() ?? "";
-    return (
-      xml
-        .split(/<\/w:p>/)
-        .map((p) =>
-          [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
-            .map((m) => (m[1] === undefined ? "\t" : m[1]))
-            .join("")
-            .replace(/&lt;/g, "<")
-            .replace(/&gt;/g, ">")
-            .replace(/&quot;/g, '"')
-            .replace(/&apos;/g, "'")
-            .replace(/&amp;/g, "&"),
-        )
-        .filter((l) => l.trim() !== "")
-        .join("\n") + "\n"
-    );
+export async function textconv(path: string): Promise<string> {
+  if (path.endsWith(".docx")) return docxText(readFileSync(path));
+  if (path.endsWith(".pdf")) return pdfText(path);
+  return readFileSync(path).toString("utf8");
+}
+
+function pdfText(path: string): string {
+  const r = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { maxBuffer: MAX_PDF_TEXT_BYTES });
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOBUFS") {
+    // Longer than the cap: pdftotext was stopped; show the whole lines received, and say so.
+    const text = r.stdout.subarray(0, r.stdout.lastIndexOf(0x0a, MAX_PDF_TEXT_BYTES - 1) + 1).toString("utf8");
+    return `${text}(… cut here: the PDF's text is longer than ${MAX_PDF_TEXT_BYTES / 1024 / 1024} MiB; only its beginning is shown)\n`;
   }
-  if (path.endsWith(".pdf")) {
-    const r = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" });
-    if (r.status === 0) return r.stdout;
-    return `(PDF, ${bytes.length} bytes; install poppler-utils for its text)\n`;
-  }
-  return bytes.toString("utf8");
+  if (!r.error && r.status === 0) return r.stdout.toString("utf8");
+  const size = statSync(path).size;
+  if (code === "ENOENT") return `(PDF, ${size} bytes; install poppler-utils for its text)\n`;
+  const why = (r.stderr?.toString("utf8") ?? "").trim().split("\n")[0] || (r.error ? r.error.message : `exit status ${r.status ?? r.signal}`);
+  return `(PDF, ${size} bytes; pdftotext could not read its text: ${why})\n`;
 }

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { World } from "../io/world.ts";
 import type { CliOptions } from "./args.ts";
+import { onOutputClosed } from "./closed-output.ts";
 import { runBuild } from "./commands.ts";
 import { makeReporter } from "./reporter.ts";
 import { watchTree } from "./watch-tree.ts";
@@ -44,7 +45,11 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
     (dir, err) => rep.line(`${dir}: ${err instanceof Error ? err.message : String(err)}`),
   );
   await build();
-  await new Promise<void>((done) => process.once("SIGINT", () => done()));
+  // Ends on Ctrl+C, or when the reader of its output went away (`| head`).
+  await new Promise<void>((done) => {
+    process.once("SIGINT", () => done());
+    onOutputClosed(done);
+  });
   watcher.close();
   return 0;
 }

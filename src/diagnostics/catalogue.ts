@@ -478,6 +478,12 @@ export const CATALOGUE = {
     hintVi: "Chuyển tệp đó ra chỗ khác (ví dụ thư mục nhận biểu mẫu), rồi chạy lại npm run forms. Không có biểu mẫu nào được ghi.",
     hintEn: "Move that file elsewhere (e.g. a folder for returned forms) and run npm run forms again. No form was written.",
   },
+  "forms/record-damaged": {
+    vi: "Tệp ghi nhận các biểu mẫu công cụ đã ghi ({path}) bị hỏng, không đọc được: lập lại từ các biểu mẫu trong thư mục giống hệt bản công cụ ghi bây giờ",
+    en: "The record of the forms the tool wrote ({path}) is damaged and cannot be read: rebuilt from the forms there that are byte for byte what the tool writes now",
+    hintVi: "Biểu mẫu khác với bản công cụ ghi bây giờ (ví dụ vì dữ liệu đã đổi) không còn được nhận là do công cụ ghi: được giữ nguyên và báo lỗi forms/kept-file. Nếu chưa đơn vị nào điền tệp đó, xóa hoặc chuyển nó ra khỏi {dir} rồi chạy lại npm run forms; biểu mẫu đơn vị đã điền thì chuyển sang thư mục nhận biểu mẫu.",
+    hintEn: "A form that differs from what the tool writes now (e.g. because the data changed) is no longer known as the tool's own: it is kept and reported as forms/kept-file. If no unit filled it, delete it or move it out of {dir} and run npm run forms again; move a form a unit filled to the folder for returned forms.",
+  },
   "forms/none-selected": {
     vi: "Không có biểu mẫu nào ứng với lựa chọn (đơn vị {unit}, giai đoạn {stage}, năm {year})",
     en: "No form matches the selection (unit {unit}, stage {stage}, year {year})",

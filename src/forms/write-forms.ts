@@ -39,6 +39,8 @@ export async function stageForms(world: World, outDir: string, forms: PlannedFor
     if (now === FAILED) continue;
     const hash = sha256(form.bytes);
     if (now !== undefined && sha256(now) === hash) {
+      // The bytes the tool writes now: its own form, recorded as such (this rebuilds a damaged record).
+      records.get(form.year)![form.name] = hash;
       result.unchanged.push(path);
       continue;
     }
@@ -67,16 +69,33 @@ export async function stageForms(world: World, outDir: string, forms: PlannedFor
   return result;
 }
 
+/**
+ * The record of the forms the tool wrote. A record that is not the JSON the tool writes is
+ * not silently taken as empty: a warning names it and says how to get back (see the
+ * catalogue's forms/record-damaged); the record is then rebuilt from the forms on disk that
+ * are byte for byte what the tool writes now, and any other form there is kept.
+ */
 async function readRecord(world: World, path: string, diags: Diagnostics): Promise<Record<string, string>> {
   const bytes = await guard(diags, path, "read", () => world.readFile(path));
   if (bytes === FAILED || bytes === undefined) return {};
+  const out: Record<string, string> = {};
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { files?: Record<string, unknown> };
-    const out: Record<string, string> = {};
-    // Only plain form names with a hash: a hand-edited record cannot point outside the folder.
-    for (const [k, v] of Object.entries(parsed.files ?? {})) if (/^[a-z0-9-]+\.xlsx$/.test(k) && typeof v === "string") out[k] = v;
-    return out;
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    return {};
+    parsed = undefined;
   }
+  const files = isMap(parsed) ? parsed["files"] : undefined;
+  let damaged = !isMap(files);
+  // Only plain form names with a hash: a hand-edited record cannot point outside the folder.
+  for (const [k, v] of Object.entries(isMap(files) ? files : {})) {
+    if (/^[a-z0-9-]+\.xlsx$/.test(k) && typeof v === "string" && /^[0-9a-f]{64}$/.test(v)) out[k] = v;
+    else damaged = true;
+  }
+  if (damaged) diags.warning("forms/record-damaged", { file: path, line: 0, column: 0 }, { path, dir: path.slice(0, path.lastIndexOf("/") + 1) });
+  return out;
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

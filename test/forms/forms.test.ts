@@ -71,3 +71,58 @@ describe("forms", () => {
     expect(w.files.has("out/2020/bieu-mau/so-y-te-so-ket.xlsx")).toBe(false);
   }, 60_000);
 });
+
+describe("a damaged record of the forms the tool wrote (out/<year>/bieu-mau/.bieu-mau.json)", () => {
+  const RECORD = "out/2020/bieu-mau/.bieu-mau.json";
+  const DATA = "data/2020/ket-qua/so-y-te.yaml";
+  const SO_KET = "out/2020/bieu-mau/so-y-te-so-ket.xlsx";
+  const changeData = (w: ReturnType<typeof exampleWorld>) => {
+    const text = new TextDecoder().decode(w.files.get(DATA)!);
+    expect(text).toContain("ngay_gui: 2020-06-10");
+    w.files.set(DATA, new TextEncoder().encode(text.replace("ngay_gui: 2020-06-10", "ngay_gui: 2020-06-11")));
+  };
+  // The example's data has warnings of its own (a late registration): only the forms' are looked at.
+  const messages = (r: { diagnostics: Parameters<typeof formatDiagnostic>[0][] }) =>
+    r.diagnostics.filter((d) => d.code.startsWith("forms/") || d.severity === "error").map((d) => formatDiagnostic(d, "vi"));
+
+  it("is rebuilt from the forms that are the tool's own: the next change of data still updates them", async () => {
+    const w = exampleWorld();
+    await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    w.files.set(RECORD, new TextEncoder().encode('{"version": 1, "files": {"so-y-te-so-ket.xlsx": "ab'));
+    const again = await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    expect(again.unchanged).toHaveLength(3);
+    const record = JSON.parse(new TextDecoder().decode(w.files.get(RECORD)));
+    expect(Object.keys(record.files).sort()).toEqual(["so-y-te-dang-ky.xlsx", "so-y-te-so-ket.xlsx", "so-y-te-tong-ket.xlsx"]);
+    changeData(w);
+    const after = await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    expect(messages(after)).toEqual([]);
+    expect(after.written).toContain(SO_KET);
+  }, 60_000);
+
+  it("is a warning naming it, not a silent reset", async () => {
+    const w = exampleWorld();
+    await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    w.files.set(RECORD, new TextEncoder().encode('{"version": 1, "files": {"so-y-te-so-ket.xlsx": "ab'));
+    const again = await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    expect(messages(again)).toEqual([expect.stringMatching(/^out\/2020\/bieu-mau\/\.bieu-mau\.json: cảnh báo \[forms\/record-damaged\] .*bị hỏng/)]);
+  }, 60_000);
+
+  it("with the data changed meanwhile: the forms that differ are kept and named, with the way back in the hint", async () => {
+    const w = exampleWorld();
+    await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    w.files.set(RECORD, new TextEncoder().encode("not json"));
+    changeData(w);
+    const r = await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    const m = messages(r);
+    expect(m).toContainEqual(expect.stringMatching(/^out\/2020\/bieu-mau\/so-y-te-so-ket\.xlsx: lỗi \[forms\/kept-file\]/));
+    expect(m).toContainEqual(expect.stringMatching(/\[forms\/record-damaged\][^]*xóa hoặc chuyển nó ra khỏi out\/2020\/bieu-mau\/ rồi chạy lại npm run forms/));
+    expect(r.written).toEqual([]);
+    // The way back: the form no unit filled is deleted, and forms writes it again.
+    w.files.delete(SO_KET);
+    const back = await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(back.written).toEqual([SO_KET]);
+    const record = JSON.parse(new TextDecoder().decode(w.files.get(RECORD)));
+    expect(Object.keys(record.files)).toContain("so-y-te-so-ket.xlsx");
+  }, 60_000);
+});
