@@ -2,6 +2,7 @@ import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import { commitBuild } from "./commit-step.ts";
+import { keepEdited, yearsWithKept } from "./edited-outputs.ts";
 import { FAILED, guard } from "./guard.ts";
 import type { BuildOptions, BuildResult } from "./options.ts";
 import { planOutputs } from "./plan-step.ts";
@@ -14,7 +15,7 @@ export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 /**
  * Stages 5–6 on top of checkProject, in steps with plain data between them:
  * prepare (check the data, read shell and fonts, select) → lock out/ → plan (read out/,
- * decide, refuse signed files) → render (bytes in memory) → commit (atomic writes, manifest last).
+ * decide, refuse signed files) → render (bytes in memory; keep files edited by hand) → commit (atomic writes, manifest last).
  * Any error stops before commit, so a failed build never replaces a good file.
  */
 export async function buildProject(world: World, opts: BuildOptions): Promise<BuildResult> {
@@ -42,9 +43,12 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
       result.removed.push(...plan.vanished);
       return done();
     }
-    const files = await renderPlanned(world, prepared, plan, opts, diags);
+    // A file edited by hand since the last build is kept (edited-outputs.ts), and the year outputs know it.
+    const files = keepEdited(plan, await renderPlanned(world, prepared, plan, opts, diags), opts, diags);
     if (diags.hasErrors) return done();
-    files.push(...(await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags)));
+    yearsWithKept(plan.years, plan.kept, diags);
+    files.push(...keepEdited(plan, await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags), opts, diags));
+    result.kept = [...plan.kept];
     result.yearOutputs = plan.years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
     if (diags.hasErrors) return done();
     await commitBuild(world, prepared, plan, files, opts, diags, result);

@@ -17,6 +17,8 @@ export interface BuildOptions {
   year?: number;
   /** Replace PDFs in out/ that carry a signature (otherwise such a document is refused). */
   replaceSigned?: boolean;
+  /** Replace outputs in out/ edited by hand since the last build (otherwise such a file is kept, with a warning). */
+  replaceEdited?: boolean;
   /** Called as documents are rendered. */
   onProgress?: (done: number, total: number, key: string) => void;
 }
@@ -29,6 +31,8 @@ export interface BuildResult {
   rebuilt: DocPlan[];
   /** Documents already up to date. */
   skipped: string[];
+  /** Outputs edited by hand, kept as they are instead of the rebuilt copy (edited-outputs.ts). */
+  kept?: string[];
   /** The year's own outputs (the print bundle) rebuilt (or, with check, that would be), with why. */
   yearOutputs?: { key: string; path: string; reasons: Reason[] }[];
 }
