@@ -11,6 +11,7 @@ export interface CliOptions {
   fontSource: "auto" | "package";
   check: boolean;
   replaceSigned: boolean;
+  replaceEdited: boolean;
   watch: boolean;
   only?: string;
   year?: number;
@@ -42,6 +43,8 @@ Tùy chọn:
                       của một đơn vị (mã đơn vị, ví dụ so-y-te)
   --replace-signed    (build) cho phép ghi đè PDF trong out/ đã được ký số (mặc định:
                       văn bản đó bị từ chối); nên dùng cùng --only
+  --replace-edited    (build) cho phép ghi đè tệp trong out/ đã được sửa tay sau lần lập
+                      trước (mặc định: giữ nguyên tệp đó, có cảnh báo); nên dùng cùng --only
   --year <năm>        chỉ lập văn bản (biểu mẫu, nhập) của một năm
   --unit <mã>         (forms) chỉ biểu mẫu của một đơn vị
   --stage dang-ky|so-ket|tong-ket
@@ -77,6 +80,8 @@ Options:
                    registration (its unit id, e.g. so-y-te)
   --replace-signed (build) allow replacing PDFs in out/ that carry a digital
                    signature (by default such a document is refused); use with --only
+  --replace-edited (build) allow replacing files in out/ edited by hand since the
+                   last build (by default such a file is kept, with a warning); use with --only
   --year <year>    only the documents (forms, imports) of one year
   --unit <id>      (forms) only one unit's forms
   --stage dang-ky|so-ket|tong-ket
@@ -96,7 +101,7 @@ Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
 /** Options that take a value, as "--name value" or "--name=value". */
 const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage"]);
-const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--watch", "-h", "--help"]);
+const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--replace-edited", "--watch", "-h", "--help"]);
 
 /**
  * Parses the command line. Errors never repeat a value given on it: an unknown
@@ -106,7 +111,7 @@ const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--watch", "-
  * characters escaped.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, watch: false, files: [], errors: [] };
+  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, replaceEdited: false, watch: false, files: [], errors: [] };
   const rest = [...argv];
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
@@ -167,9 +172,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === "--root") o.root = folder(a, value(), o.errors);
     else if (a === "--check") o.check = true;
     else if (a === "--replace-signed") o.replaceSigned = true;
+    else if (a === "--replace-edited") o.replaceEdited = true;
     else if (a === "--watch") o.watch = true;
     else if (a === "--only") {
-      // An empty --only (an unset variable) would mean every document: with --replace-signed, every signed PDF.
+      // An empty --only (an unset variable) would mean every document: with --replace-signed, every signed PDF (--replace-edited: every edited file).
       const v = value();
       if (v.trim() === "") o.errors.push("--only needs a document or a unit id, not an empty value");
       else o.only = v;

@@ -33,6 +33,7 @@ export function buildOptions(opts: CliOptions): BuildOptions {
     toolVersion: toolVersion(),
     check: opts.check,
     ...(opts.replaceSigned ? { replaceSigned: true } : {}),
+    ...(opts.replaceEdited ? { replaceEdited: true } : {}),
     ...(packageDir ? { fontPackageDir: packageDir } : {}),
     ...(opts.only ? { only: opts.only } : {}),
     ...(opts.year ? { year: opts.year } : {}),
@@ -64,6 +65,7 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
   if (opts.check) return checkSummary(result, opts, rep, errors);
   for (const f of result.written) rep.line((vi ? "đã ghi " : "wrote ") + f);
   for (const f of result.removed) rep.line((vi ? "đã xóa " : "removed ") + f);
+  for (const f of result.kept ?? []) rep.line((vi ? "giữ nguyên (đã sửa tay) " : "kept (edited by hand) ") + f);
   rep.line(summaryLine(errors, warnings, opts.lang));
   if (errors) {
     if (result.written.length || result.removed.length)

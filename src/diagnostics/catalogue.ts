@@ -459,6 +459,12 @@ export const CATALOGUE = {
     hintVi: "Chuyển bản đã ký ra khỏi out/ (ví dụ sang thư mục luu-tru/) rồi chạy lại; hoặc lập lại có chủ ý: npm run build-docs -- --only {only} --replace-signed.",
     hintEn: "Move the signed copy out of out/ (e.g. to an archive folder) and run again; or rebuild it on purpose: npm run build-docs -- --only {only} --replace-signed.",
   },
+  "build/edited-output": {
+    vi: "{path} đã được sửa tay sau lần lập trước: giữ nguyên, không ghi đè bằng bản lập lại từ dữ liệu{alsoVi}",
+    en: "{path} was edited by hand after the last build: kept, not replaced by a copy rebuilt from the data{alsoEn}",
+    hintVi: "Phần sửa tay không có trong dữ liệu nên sẽ mất khi lập lại. Đưa phần sửa vào data/ rồi lập lại có chủ ý: npm run build-docs -- --only {only} --replace-edited (chép bản sửa tay ra khỏi out/ trước nếu còn cần).",
+    hintEn: "The edit is not in the data, so a rebuild loses it. Put the change into data/, then rebuild on purpose: npm run build-docs -- --only {only} --replace-edited (copy the edited file out of out/ first if you still need it).",
+  },
   "build/kept-file": {
     vi: "Văn bản không còn trong dữ liệu nhưng giữ lại {path}: {whyVi}",
     en: "The document no longer exists, but {path} is kept: {whyEn}",

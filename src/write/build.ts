@@ -1,6 +1,7 @@
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { stageBuild, TMP_LEFTOVER } from "./commit-step.ts";
+import { keepEdited, yearsWithKept } from "./edited-outputs.ts";
 import type { BuildOptions, BuildResult } from "./options.ts";
 import { planOutputs } from "./plan-step.ts";
 import { prepareBuild } from "./prepare-step.ts";
@@ -14,7 +15,7 @@ export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 /**
  * Stages 5–6 on top of checkProject, in steps with plain data between them:
  * prepare (check the data, read shell and fonts, select) → plan (read out/, decide,
- * refuse signed files) → render (bytes in memory) → commit (staged files, manifest last,
+ * refuse signed files) → render (bytes in memory; keep files edited by hand) → commit (staged files, manifest last,
  * all or nothing). From the plan on it runs in the project transaction (lock, then commit);
  * the data checked before the lock is checked again under it when another command changed
  * it meanwhile, so the documents are made from the data as it is. Any error stops before
@@ -47,9 +48,12 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     if (!prepared) return;
     const plan = await planOutputs(world, prepared, opts, diags, result);
     if (!plan || diags.hasErrors) return;
-    const files = await renderPlanned(world, prepared, plan, opts, diags);
+    // A file edited by hand since the last build is kept (edited-outputs.ts), and the year outputs know it.
+    const files = keepEdited(plan, await renderPlanned(world, prepared, plan, opts, diags), opts, diags);
     if (diags.hasErrors) return;
-    files.push(...(await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags)));
+    yearsWithKept(plan.years, plan.kept, diags);
+    files.push(...keepEdited(plan, await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags), opts, diags));
+    result.kept = [...plan.kept];
     result.yearOutputs = plan.years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
     if (diags.hasErrors) return;
     return stageBuild(world, prepared, plan, files, opts, diags, staging);

@@ -40,7 +40,8 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
   const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
   for (const p of plans) {
     const old = previous?.documents[p.key];
-    const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, hashes.get(o)!])) : (old?.outputs ?? {});
+    // A file kept as the user edited it keeps the hash the build last wrote there: the next build sees it edited again.
+    const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, plan.kept.has(o) ? old!.outputs[o]! : hashes.get(o)!])) : (old?.outputs ?? {});
     const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs, ...prepared.identity };
     manifest.documents[p.key] = entry;
   }

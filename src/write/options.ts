@@ -19,6 +19,8 @@ export interface BuildOptions {
   replaceSigned?: boolean;
   /** How long to wait for the project lock another command holds (default: the transaction's). */
   lockWaitMs?: number;
+  /** Replace outputs in out/ edited by hand since the last build (otherwise such a file is kept, with a warning). */
+  replaceEdited?: boolean;
   /** Called as documents are rendered. */
   onProgress?: (done: number, total: number, key: string) => void;
 }
@@ -31,6 +33,8 @@ export interface BuildResult {
   rebuilt: DocPlan[];
   /** Documents already up to date. */
   skipped: string[];
+  /** Outputs edited by hand, kept as they are instead of the rebuilt copy (edited-outputs.ts). */
+  kept?: string[];
   /** The year's own outputs (the print bundle) rebuilt (or, with check, that would be), with why. */
   yearOutputs?: { key: string; path: string; reasons: Reason[] }[];
 }

@@ -8,6 +8,7 @@ import type { BuildOptions, BuildResult } from "./options.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
 import { planBuild, type DocPlan } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
+import { warnEdited } from "./edited-outputs.ts";
 import { holdBackStale, markStale, othersOfYears, yearPlans, yearReasons, type YearPlan } from "./year-step.ts";
 
 /** What is to be done in out/: every document's plan, and the files of vanished documents to remove. */
@@ -23,6 +24,26 @@ export interface OutPlan {
   vanished: string[];
   /** The outputs of each year the build touches (the print bundle); reasons as far as known before rendering. */
   years: YearPlan[];
+  /**
+   * Outputs to rebuild whose file differs from what the last build recorded writing, not signed: edited by
+   * hand, unless this build makes the very same bytes (a build cut off before its manifest). See edited-outputs.ts.
+   */
+  changed: Map<string, ChangedOutput>;
+  /** The outputs kept as the user edited them (decided once rendered): not written, their old hash recorded. */
+  kept: Set<string>;
+}
+
+/** An output that differs from what the last build wrote. */
+export interface ChangedOutput {
+  path: string;
+  /** The hash the last build recorded writing there. */
+  recorded: string;
+  /** The hash of the file now. */
+  now: string;
+  /** The --only name that rebuilds it on purpose. */
+  only: string;
+  /** The other files of the same document (none for a year output). */
+  siblings: string[];
 }
 
 /**
@@ -77,6 +98,16 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
     for (const p of todo)
       for (const path of p.outputs)
         if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: onlyName(p.composed.doc.stem) });
+  // A file that differs from what the last build wrote is the user's (a signed PDF is said above).
+  const changed = new Map<string, ChangedOutput>();
+  const noteChanged = (path: string, recorded: string | undefined, only: string, siblings: string[]) => {
+    const now = onDisk.get(path);
+    if (recorded !== undefined && now !== undefined && now !== recorded && !signed.has(path)) changed.set(path, { path, recorded, now, only, siblings });
+  };
+  for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], onlyName(p.composed.doc.stem), p.outputs.filter((o) => o !== path));
+  for (const y of years) if (y.reasons.length) noteChanged(y.path, previous?.yearOutputs?.[y.key]?.outputs[y.path], y.sources.docs[0] ? onlyName(y.sources.docs[0].doc.stem) : "", []);
+  // --check cannot render to tell a build cut off from an edit: it names every such file.
+  if (opts.check && !opts.replaceEdited) for (const c of changed.values()) warnEdited(diags, c, []);
   // The files of documents that no longer exist: only the build's own, as it wrote them.
   const current = new Set([...plans.map((p) => p.key), ...years.map((y) => y.key)]);
   const vanished: string[] = [];
@@ -96,7 +127,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
         } else vanished.push(path);
       }
     }
-  return { manifestPath, previous, onDisk, plans, todo, vanished, years };
+  return { manifestPath, previous, onDisk, plans, todo, vanished, years, changed, kept: new Set() };
 }
 
 /** Whether `path` under the output folder is that very file, not one a symbolic link on the way leads to. */

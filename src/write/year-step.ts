@@ -161,7 +161,7 @@ export async function renderYearOutputs(
 }
 
 /** Left as it is: nothing written, its manifest entry carried over, and a warning that says why. */
-function skipped(p: YearPlan, diags: Diagnostics, why: { whyVi: string; whyEn: string }): void {
+export function skipped(p: YearPlan, diags: Diagnostics, why: { whyVi: string; whyEn: string }): void {
   p.reasons = [];
   p.inputs = undefined;
   diags.warning("build/year-output-skipped", { file: p.path, line: 1, column: 1 }, { path: p.path, ...why });

@@ -58,8 +58,13 @@ describe("incremental builds", async () => {
       ["2020/ke-hoach", ["output-missing"]],
       ["2020/to-trinh", ["output-changed"]],
     ]);
+    // The file edited by hand is the user's: kept, with a warning (test/build/edited-outputs.test.ts), and
+    // the year's report names it; rebuilt on purpose with --replace-edited.
     const build = await buildProject(world, opts());
-    expect(build.written.sort()).toEqual(["out/2020/ke-hoach.pdf", "out/2020/to-trinh.docx"]);
+    expect(build.written.sort()).toEqual(["out/2020/index.html", "out/2020/ke-hoach.pdf"]);
+    expect(build.kept).toEqual(["out/2020/to-trinh.docx"]);
+    const asked = await buildProject(world, opts({ replaceEdited: true }));
+    expect(asked.written.filter((p) => p !== "out/2020/index.html").sort()).toEqual(["out/2020/to-trinh.docx"]);
   });
 
   it("removes the outputs of a unit that left, and only files it wrote", async () => {

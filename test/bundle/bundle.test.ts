@@ -139,8 +139,12 @@ describe("the example year's print bundle", async () => {
     expect(check.yearOutputs?.map((y) => y.reasons)).toEqual([[{ code: "output-missing", file: BUNDLE }]]);
     const build = await buildProject(world, opts());
     expect(build.written).toEqual([BUNDLE]);
+    // Edited by hand: the user's, kept with a warning, and rebuilt on purpose (test/build/edited-outputs.test.ts).
     world.files.set(BUNDLE, new Uint8Array([37, 80, 68, 70]));
-    expect((await buildProject(world, opts())).written).toEqual([BUNDLE]);
+    const kept = await buildProject(world, opts());
+    expect(kept.kept).toEqual([BUNDLE]);
+    expect(world.files.get(BUNDLE)).toEqual(new Uint8Array([37, 80, 68, 70]));
+    expect((await buildProject(world, opts({ replaceEdited: true }))).written).toEqual([BUNDLE]);
   });
 
   it("follows a document rebuilt with --only (the others read from out/), and is left as it is, with a warning, when one is missing", async () => {

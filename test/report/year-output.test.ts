@@ -139,7 +139,13 @@ describe("the year's report as an output of the build", async () => {
       expect(await ask(w), what).toBeUndefined();
       const check = await buildProject(w, opts({ check: true }));
       expect(check.yearOutputs, what).toEqual([{ key: KEY, path: REPORT, reasons: [{ code, file: REPORT }] }]);
-      const build = await buildProject(w, opts());
+      // Edited by hand: the user's, kept with a warning unless asked (test/build/edited-outputs.test.ts).
+      if (what === "edited") {
+        const kept = await buildProject(w, opts());
+        expect(kept.kept, what).toEqual([REPORT]);
+        expect(dec(w.files.get(REPORT)), what).toBe("<p>sửa tay</p>");
+      }
+      const build = await buildProject(w, opts(what === "edited" ? { replaceEdited: true } : {}));
       expect(build.written, what).toEqual([REPORT]);
       expect(w.files.get(REPORT), what).toEqual(firstBytes);
     }
