@@ -374,6 +374,12 @@ export const CATALOGUE = {
     hintVi: "Chép tệp thật vào trong thư mục dự án thay cho liên kết, hoặc sửa liên kết cho trỏ tới một tệp trong dự án.",
     hintEn: "Copy the real file into the project in place of the link, or make the link point inside the project.",
   },
+  "file/not-a-map": {
+    vi: "Lệnh {command} cần tệp này gồm các trường dạng “khóa: giá trị”, nhưng đọc được {found}: không ghi tệp nào",
+    en: "{command} needs this file to hold fields (key: value), but found {foundEn}: no file was written",
+    hintVi: "Sửa tệp cho đúng dạng (xem tệp cùng loại trong thư mục ví dụ data/, kiểm tra bằng npm run validate), rồi chạy lại lệnh.",
+    hintEn: "Fix the file (see a file of the same kind in the example data/; check with npm run validate), then run the command again.",
+  },
   "file/vanished": {
     vi: "Tệp biến mất trong khi đang đọc (bị xóa hoặc đổi tên lúc chương trình chạy)",
     en: "The file disappeared while it was being read (deleted or renamed during the run)",

@@ -1,6 +1,7 @@
-import { Document, isMap, isSeq, parseDocument, YAMLSeq } from "yaml";
+import { Document, isDocument, isMap, isSeq, YAMLSeq } from "yaml";
 import { fixedKeys, type Column, type Path, type StageSpec, type Table } from "../forms/stages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { parseYamlMap, type NotAMap } from "../load/yaml-map.ts";
 import { yamlValue } from "./cell-values.ts";
 import type { CellRef, FormRow } from "./read-form.ts";
 
@@ -16,6 +17,8 @@ export interface Applied {
   text: string;
   cells: CellOfPath[];
   problems: Diagnostic[];
+  /** The old text is not a mapping: nothing was applied (the text is the old one). */
+  notAMap?: NotAMap;
 }
 
 const HEADER_KEY = "Mã";
@@ -26,11 +29,13 @@ const NEW_FILE_COMMENT = " Nhập từ biểu mẫu Excel (khoi-thi-dua import).
  * place (comments, key order and other keys kept): a field is set or, when
  * its cell is empty, removed; a criterion's item is found by its tieu_chi; a
  * list is replaced item by item. Returns the new text (the old text, byte for
- * byte, when no value changed).
+ * byte, when no value changed). An old text that is not a mapping is never
+ * started afresh: nothing is applied and `notAMap` says why.
  */
 export function applyForm(spec: StageSpec, rows: FormRow[], book: string, criteria: string[], oldText: string | undefined): Applied {
-  const old = oldText === undefined ? undefined : parseDocument(oldText);
-  const doc = old && isMap(old.contents) && old.errors.length === 0 ? parseDocument(oldText!) : newDocument();
+  const old = oldText === undefined ? undefined : parseYamlMap(oldText);
+  if (old !== undefined && !isDocument(old)) return { text: oldText!, cells: [], problems: [], notAMap: old };
+  const doc = old ? (parseYamlMap(oldText!) as Document) : newDocument();
   const sheet = spec.sheet.name;
   const cells: CellOfPath[] = [];
   const problems: Diagnostic[] = [];

@@ -5,7 +5,9 @@ import { loadForForms } from "../forms/collect.ts";
 import { STAGE_SPECS } from "../forms/stages.ts";
 import { overlayWorld } from "../io/overlay-world.ts";
 import type { World } from "../io/world.ts";
+import { editableText, inShape, type TextShape } from "../load/line-ends.ts";
 import { loadProject } from "../load/project.ts";
+import { reportNotAMap } from "../load/yaml-map.ts";
 import { validateProject } from "../validate/project.ts";
 import { FAILED, guard } from "../write/guard.ts";
 import { inTransaction, type Staging } from "../write/transaction.ts";
@@ -44,7 +46,9 @@ export interface ImportResult {
 
 interface Target {
   path: string;
+  /** The file's text with LF line ends (as the loader reads it), edited so; `shape` puts its line ends and BOM back. */
   oldText: string | undefined;
+  shape: TextShape | undefined;
   forms: { form: ReadForm; stage: keyof typeof STAGE_SPECS; criteria: string[] }[];
 }
 
@@ -124,19 +128,23 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
     const ry = raw.years.find((y) => y.folder === vy.folder);
     const existing = (spec.folder === "dang-ky" ? ry?.unitDocs.get("dang-ky") : ry?.results)?.find((u) => u.unitId === id.unit)?.src.file;
     const path = existing ?? `${vy.dir}/${spec.folder}/${id.unit}.yaml`;
-    const target = targets.get(path) ?? { path, oldText: await readText(world, path), forms: [] };
+    const target = targets.get(path) ?? { path, ...(await readText(world, path)), forms: [] };
     target.forms.push({ form, stage: id.stage, criteria: vy.year.data.tieu_chi.map((c) => c.ma) });
     targets.set(path, target);
   }
 
   // Every form into its file, in memory.
   const texts = new Map<string, { text: string; cells: CellOfPath[]; fallback: CellRef }>();
-  for (const t of targets.values()) {
+  targets: for (const t of targets.values()) {
     let text = t.oldText;
     const cells: CellOfPath[] = [];
     for (const { form, stage, criteria } of t.forms) {
       const spec = STAGE_SPECS[stage];
       const applied = applyForm(spec, form.sheets.get(spec.sheet.name)!, form.book, criteria, text);
+      if (applied.notAMap) {
+        reportNotAMap(problems, t.path, applied.notAMap, "import");
+        continue targets;
+      }
       for (const p of applied.problems) problems.add(p);
       text = applied.text;
       cells.push(...applied.cells);
@@ -164,7 +172,7 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
     if (old === t.text) continue;
     files.push({ path, created: old === undefined, changes: changedValues(old === undefined ? undefined : parse(old), parse(t.text)) });
   }
-  if (!problems.hasErrors && staging) for (const f of files) staging.write(f.path, new TextEncoder().encode(texts.get(f.path)!.text));
+  if (!problems.hasErrors && staging) for (const f of files) staging.write(f.path, new TextEncoder().encode(inShape(texts.get(f.path)!.text, targets.get(f.path)!.shape)));
   return { diagnostics: problems.sorted(), files, written: [], pending: [] };
 }
 
@@ -175,9 +183,12 @@ function tooLarge(what: "file" | "unzipped", size: number): Params {
     : { whatVi: "Nội dung giải nén của tệp", whatEn: "The file's unzipped content", size: mib(size), max: mib(MAX_UNZIPPED_BYTES) };
 }
 
-async function readText(world: World, path: string): Promise<string | undefined> {
+/** An existing file's text to edit, with LF line ends, and its shape (BOM, line ends) to write it back in. */
+async function readText(world: World, path: string): Promise<{ oldText: string | undefined; shape: TextShape | undefined }> {
   const b = await world.readFile(path);
-  return b === undefined ? undefined : new TextDecoder().decode(b);
+  if (b === undefined) return { oldText: undefined, shape: undefined };
+  const { text, shape } = editableText(b);
+  return { oldText: text, shape };
 }
 
 function baseName(p: string): string {

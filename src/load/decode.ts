@@ -1,4 +1,5 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { toLf } from "./line-ends.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -27,7 +28,7 @@ export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics):
     diags.error("file/binary", { file, ...lineColAt(text, nul) });
     return undefined;
   }
-  return text.replace(/\r\n?/g, "\n").normalize("NFC");
+  return toLf(text).normalize("NFC");
 }
 
 /**

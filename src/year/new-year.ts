@@ -13,7 +13,7 @@
  * committed together through the project transaction (all or none; a run cut off is
  * finished or undone by the next command). All file access goes through World.
  */
-import { isMap, isPair, isScalar, parseDocument, visit, type Document } from "yaml";
+import { isDocument, isMap, isPair, isScalar, visit, type Document } from "yaml";
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { reportIoError } from "../diagnostics/io-diagnostic.ts";
 import { bienBan } from "../documents/bien-ban.ts";
@@ -21,7 +21,9 @@ import { keHoach } from "../documents/ke-hoach.ts";
 import { dataFileOf } from "../documents/registry.ts";
 import type { World } from "../io/world.ts";
 import { inTransaction, type Staging } from "../write/transaction.ts";
+import { editableText, inStyle, type TextShape } from "../load/line-ends.ts";
 import { loadProject } from "../load/project.ts";
+import { parseYamlMap, reportNotAMap, type NotAMap } from "../load/yaml-map.ts";
 import type { MinutesFront } from "../schema/documents.ts";
 import type { MarkdownDoc } from "../validate/project.ts";
 import { validateProject } from "../validate/project.ts";
@@ -93,14 +95,26 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
   const files = new Map<string, string>();
   const minutes = vy.docs.get(bienBan.id) as MarkdownDoc<MinutesFront> | undefined;
   const leaders = nextLeaders(valid.bloc.data, vy.year.data, minutes, year, diags, `${prevDir}/nam.yaml`);
-  files.set("nam.yaml", yearFile((await readText(world, `${prevDir}/nam.yaml`))!, prev, year, leaders));
+  // Edited as the loader reads them (LF line ends), written in the line ends and BOM of the file they come from.
+  // A file that is not the mapping expected is an error: never a year made from an empty document.
+  const yearSource = (await readText(world, `${prevDir}/nam.yaml`))!;
+  const madeYear = yearFile(yearSource.text, prev, year, leaders);
+  if (typeof madeYear !== "string") {
+    reportNotAMap(diags, `${prevDir}/nam.yaml`, madeYear, "new-year");
+    return;
+  }
+  files.set("nam.yaml", inStyle(madeYear, yearSource.shape));
   // Only the plan: the other documents tell what happened in the year and are written when due
   // (a copy of last year's report with the years changed would read as done and say last year's facts).
   const planFile = dataFileOf(keHoach);
   const plan = await readText(world, `${prevDir}/${planFile}`);
   if (plan !== undefined) {
-    const made = docFile(plan, prev, year);
-    files.set(planFile, made);
+    const made = docFile(plan.text, prev, year);
+    if (typeof made !== "string") {
+      reportNotAMap(diags, `${prevDir}/${planFile}`, made, "new-year", made.lineOffset);
+      return;
+    }
+    files.set(planFile, inStyle(made, plan.shape));
     warnOldRoles(made, `${target}/${planFile}`, valid.bloc.data.don_vi, vy.year.data, leaders, year, diags);
   }
 
@@ -139,14 +153,16 @@ function warnOldRoles(
   }
 }
 
-async function readText(world: World, path: string): Promise<string | undefined> {
+/** A file's text with LF line ends, and its shape (line ends, BOM) for the file made from it. */
+async function readText(world: World, path: string): Promise<{ text: string; shape: TextShape } | undefined> {
   const bytes = await world.readFile(path);
-  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+  return bytes === undefined ? undefined : editableText(bytes);
 }
 
 /** nam.yaml of the new year: leader and deputy set, timeline and texts moved a year, criteria and rules kept. */
-function yearFile(text: string, prev: number, year: number, leaders: { leader: string; deputy: string; from: string }): string {
-  const doc = parseDocument(text);
+export function yearFile(text: string, prev: number, year: number, leaders: { leader: string; deputy: string; from: string }): string | NotAMap {
+  const doc = parseYamlMap(text);
+  if (!isDocument(doc)) return doc;
   moveTexts(doc, prev, new Set(["quyet_dinh_thanh_lap"]));
   doc.set("nam", year);
   doc.set("khoi_truong", leaders.leader);
@@ -158,17 +174,21 @@ function yearFile(text: string, prev: number, year: number, leaders: { leader: s
   return clampFeb29(doc.toString(YAML_OUT));
 }
 
-/** A document's data file: number and date blank, the default signer, years moved in the front matter and the body. */
-function docFile(text: string, prev: number, year: number): string {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
-  if (!m) return clampFeb29(moveYears(text, prev));
-  const doc = parseDocument(m[1]!);
+/**
+ * A document's data file: number and date blank, the default signer, years moved in the front matter and the body.
+ * The front matter is found as the loader finds it (markdown-source.ts); a file without one, or whose front
+ * matter is not a mapping, is not copied (its number and signer would be last year's).
+ */
+export function docFile(text: string, prev: number, year: number): string | (NotAMap & { lineOffset: number }) {
+  const m = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)([\s\S]*)$/.exec(text);
+  if (!m) return { line: 1, column: 1, lineOffset: 0, found: "văn bản không có phần đầu (giữa hai dòng ---)", foundEn: "a text without front matter (between two --- lines)" };
+  const front = m[1] ?? "";
+  const doc = parseYamlMap(front.trim() === "" ? "{}" : front);
+  if (!isDocument(doc)) return { ...doc, lineOffset: 1 };
   moveTexts(doc, prev, new Set());
-  if (isMap(doc.contents)) {
-    doc.set("so", null);
-    doc.set("ngay", null);
-    doc.delete("ky");
-  }
+  doc.set("so", null);
+  doc.set("ngay", null);
+  doc.delete("ky");
   note(doc, ["so"], ` Số và ngày: để trống đến khi ban hành (văn bản in chỗ trống để văn thư cấp số khi ký số).\n Người ký: mặc định thủ trưởng đơn vị Khối trưởng (Khối phó với báo cáo sơ kết) năm ${year}; thêm "ky:" nếu khác.\n Nội dung dưới đây chép từ năm ${prev}, năm đã đổi sang ${year}: viết lại theo thực tế năm ${year}.`);
   return `---\n${clampFeb29(doc.toString(YAML_OUT))}---\n${clampFeb29(moveYears(m[2]!, prev))}`;
 }
