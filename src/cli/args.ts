@@ -22,6 +22,10 @@ export interface CliOptions {
   stage?: "dang-ky" | "so-ket" | "tong-ket";
   /** import: the returned forms. */
   files: string[];
+  /** import: take the bloc's own columns (Điểm Khối thẩm định, the bloc's notes) from the forms (--khoi-cham). */
+  blocColumns: boolean;
+  /** import: units confirmed as the forms' own although their file names do not say so (--xac-nhan-don-vi, repeatable). */
+  confirmUnits: string[];
   errors: string[];
 }
 
@@ -49,6 +53,13 @@ Tùy chọn:
   --unit <mã>         (forms) chỉ biểu mẫu của một đơn vị
   --stage dang-ky|so-ket|tong-ket
                       (forms) chỉ biểu mẫu của một giai đoạn
+  --khoi-cham         (import) các tệp là bản Khối đã chấm: nhập cả phần của Khối
+                      (cột Điểm Khối thẩm định, ghi chú của Khối); mặc định phần
+                      đó không bao giờ lấy từ biểu mẫu đơn vị gửi
+  --xac-nhan-don-vi <mã>
+                      (import) xác nhận biểu mẫu ghi mã đơn vị này đúng là của đơn
+                      vị đó dù tên tệp không nêu hoặc nêu đơn vị khác (dùng lại
+                      cho nhiều đơn vị); mặc định biểu mẫu như vậy không được nhập
   --data <thư mục>    thư mục dữ liệu (mặc định: data)
   --out <thư mục>     thư mục kết quả (mặc định: out)
   --root <thư mục>    thư mục dự án (mặc định: thư mục hiện tại)
@@ -86,6 +97,13 @@ Options:
   --unit <id>      (forms) only one unit's forms
   --stage dang-ky|so-ket|tong-ket
                    (forms) only one stage's forms
+  --khoi-cham      (import) the files are the bloc's own reviewed copies: take the
+                   bloc's part too (the review score column, the bloc's notes); by
+                   default that part is never taken from a unit's form
+  --xac-nhan-don-vi <id>
+                   (import) confirm that forms naming this unit really are its own
+                   although their file names name no unit or another one (repeat
+                   for more units); by default such a form is not imported
   --data <dir>     data folder (default: data)
   --out <dir>      output folder (default: out)
   --root <dir>     project folder (default: current folder)
@@ -100,8 +118,8 @@ Options:
 Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
 
 /** Options that take a value, as "--name value" or "--name=value". */
-const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage"]);
-const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--replace-edited", "--watch", "-h", "--help"]);
+const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi"]);
+const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--replace-edited", "--watch", "--khoi-cham", "-h", "--help"]);
 
 /**
  * Parses the command line. Errors never repeat a value given on it: an unknown
@@ -111,7 +129,7 @@ const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--replace-ed
  * characters escaped.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, replaceEdited: false, watch: false, files: [], errors: [] };
+  const o: CliOptions = { command: "help", lang: "vi", verbose: false, dataDir: "data", outDir: "out", root: ".", fontSource: "package", check: false, replaceSigned: false, replaceEdited: false, watch: false, files: [], blocColumns: false, confirmUnits: [], errors: [] };
   const rest = [...argv];
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
@@ -174,6 +192,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (a === "--replace-signed") o.replaceSigned = true;
     else if (a === "--replace-edited") o.replaceEdited = true;
     else if (a === "--watch") o.watch = true;
+    else if (a === "--khoi-cham") o.blocColumns = true;
+    else if (a === "--xac-nhan-don-vi") {
+      const v = value();
+      if (/^[a-z0-9][a-z0-9-]*$/.test(v)) o.confirmUnits.push(v);
+      else o.errors.push("--xac-nhan-don-vi needs a unit id, e.g. so-y-te");
+    }
     else if (a === "--only") {
       // An empty --only (an unset variable) would mean every document: with --replace-signed, every signed PDF (--replace-edited: every edited file).
       const v = value();

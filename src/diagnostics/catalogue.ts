@@ -517,8 +517,8 @@ export const CATALOGUE = {
   "import/bloc-column-empty": {
     vi: "Cột Điểm Khối thẩm định ({range}) còn trống ở cả {count} tiêu chí: Khối điền cột Điểm Khối thẩm định trước khi nhập",
     en: "The bloc's review column ({range}) is empty for all {count} criteria: the bloc fills that column before importing",
-    hintVi: "Đơn vị không điền cột này. Khối điền điểm thẩm định vào cột đó trong biểu mẫu đơn vị gửi về, lưu lại rồi nhập lại tệp.",
-    hintEn: "Units leave this column empty. The bloc types its review scores in that column of the returned form, saves it and imports the file again.",
+    hintVi: "Đơn vị không điền cột này. Khối điền điểm thẩm định vào cột đó trong biểu mẫu đơn vị gửi về, lưu lại rồi nhập lại tệp với --khoi-cham.",
+    hintEn: "Units leave this column empty. The bloc types its review scores in that column of the returned form, saves it and imports the file again with --khoi-cham.",
   },
   "import/missing-criterion": {
     vi: "Dòng tiêu chí {criterion} không có trong biểu mẫu gửi lại: giữ giá trị cũ",
@@ -583,8 +583,50 @@ export const CATALOGUE = {
   "import/file-name-unit": {
     vi: "Biểu mẫu là của đơn vị “{unit}”, nhưng tên tệp {name} là của đơn vị “{fileUnit}”: không nhập",
     en: "The form belongs to unit “{unit}”, but its file name {name} names unit “{fileUnit}”: not imported",
-    hintVi: "Kiểm tra xem đơn vị nào đã điền tệp này; đổi tên tệp thành {expectedName} nếu đúng là của “{unit}”.",
-    hintEn: "Find out which unit filled it; rename it {expectedName} if it really is “{unit}”'s.",
+    hintVi: "Kiểm tra xem đơn vị nào đã điền tệp này; nếu đúng là của “{unit}”, đổi tên tệp thành {expectedName} hoặc nhập với --xac-nhan-don-vi {unit}.",
+    hintEn: "Find out which unit filled it; if it really is “{unit}”'s, rename it {expectedName} or import it with --xac-nhan-don-vi {unit}.",
+  },
+  "import/unconfirmed-unit": {
+    vi: "Tên tệp {name} không nêu đơn vị nào, còn trang ẩn của biểu mẫu ghi là của đơn vị “{unit}”: không sửa dữ liệu của “{unit}” ({path}) khi chưa được xác nhận",
+    en: "The file name {name} names no unit, while the form's hidden sheet says it is unit “{unit}”'s: {path} is not changed without confirmation",
+    hintVi: "Nếu đúng là biểu mẫu của “{unit}”, đổi tên tệp thành {expectedName} hoặc nhập lại với --xac-nhan-don-vi {unit}; nếu không, hỏi lại đơn vị đã gửi tệp.",
+    hintEn: "If it really is “{unit}”'s form, rename it {expectedName} or import it again with --xac-nhan-don-vi {unit}; if not, ask the unit that sent the file.",
+  },
+  "import/bloc-cells-kept": {
+    vi: "Các ô {cells} là phần của Khối (điểm Khối thẩm định, ghi chú của Khối) và khác dữ liệu hiện có: không nhập từ biểu mẫu của đơn vị, giữ giá trị cũ",
+    en: "Cells {cells} are the bloc's (its review score, its notes) and differ from the data: not taken from a unit's form, the old values are kept",
+    hintVi: "Đơn vị không sửa phần của Khối. Nếu đây là bản Khối đã chấm, nhập lại với --khoi-cham.",
+    hintEn: "A unit does not change the bloc's part. If this is the bloc's own reviewed copy, import it again with --khoi-cham.",
+  },
+  "import/formula-no-value": {
+    vi: "Ô có công thức {formula} nhưng công thức chưa có giá trị (tệp được lưu mà chưa tính)",
+    en: "The cell holds the formula {formula} without a computed value (the file was saved without calculating it)",
+    hintVi: "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại để công thức được tính, hoặc gõ thẳng giá trị vào ô; sau đó nhập lại.",
+    hintEn: "Open the file in Excel or LibreOffice and save it so that the formula is calculated, or type the value in the cell; then import again.",
+  },
+  "import/cell-error": {
+    vi: "Ô có giá trị lỗi {error}, không phải giá trị đơn vị điền",
+    en: "The cell holds the error value {error}, not a value the unit filled in",
+    hintVi: "Sửa công thức của ô hoặc gõ thẳng giá trị vào ô, lưu lại rồi nhập lại.",
+    hintEn: "Fix the cell's formula or type the value in it, save and import again.",
+  },
+  "import/percent-not-expected": {
+    vi: "Ô ghi {shown} (định dạng phần trăm), nhưng ở đây cần một số, không phải tỷ lệ phần trăm",
+    en: "The cell shows {shown} (a percent format), but a number is needed here, not a percentage",
+    hintVi: "Gõ số không kèm dấu %, ví dụ 9,5; nếu ô vẫn hiện %, đặt lại định dạng ô là Số.",
+    hintEn: "Type the number without %, e.g. 9.5; if the cell still shows %, set its format back to Number.",
+  },
+  "import/hidden-row": {
+    vi: "Hàng {row} (mã {key}) đang bị ẩn nhưng có nội dung ({cells}): vẫn được nhập dù người xem biểu mẫu không thấy",
+    en: "Row {row} (code {key}) is hidden but holds values ({cells}): it is imported although nobody reading the form sees it",
+    hintVi: "Bỏ ẩn hàng đó trong Excel để xem lại; nếu đơn vị không định gửi nội dung này, xóa nó rồi nhập lại.",
+    hintEn: "Unhide the row in Excel to check it; if the unit did not mean to send it, clear it and import again.",
+  },
+  "import/hidden-column": {
+    vi: "Cột {column} đang bị ẩn nhưng có nội dung ở {count} ô: vẫn được nhập dù người xem biểu mẫu không thấy",
+    en: "Column {column} is hidden but holds values in {count} cells: they are imported although nobody reading the form sees them",
+    hintVi: "Bỏ ẩn cột đó trong Excel để xem lại; nếu đơn vị không định gửi nội dung này, xóa nó rồi nhập lại.",
+    hintEn: "Unhide the column in Excel to check it; if the unit did not mean to send it, clear it and import again.",
   },
   "import/duplicate-form": {
     vi: "Hai biểu mẫu cùng của đơn vị “{unit}”, giai đoạn {stage}: {first} và tệp này; không chọn tệp nào",

@@ -23,6 +23,15 @@ export interface Column {
   /** Upper bound of a number: the criterion's maximum points, a cap of the year, or a fixed number. */
   max?: "criterion" | "diem_cong_toi_da" | "diem_tru_toi_da" | number;
   width: number;
+  /** A percentage kept as the number of percent (67.7 for 67,7%): a cell typed 67,7% (0.677, percent format) means 67.7. */
+  percent?: true;
+  /**
+   * Whose the cell is when it is not the unit's. "column": the bloc's own column (its review
+   * score), never taken from a unit's form. "note": the unit's, except on a criterion the bloc
+   * scored differently from the unit (khoi_cham ≠ tu_cham in the data), where the note is the
+   * bloc's reason. Both are imported only from the bloc's own copy (import --khoi-cham).
+   */
+  bloc?: "column" | "note";
 }
 
 export interface FieldRow {
@@ -124,7 +133,7 @@ export const STAGE_SPECS: Record<Stage, StageSpec> = {
           path: ["ket_qua"],
           columns: [
             { col: "D", header: "Kết quả 6 tháng", field: "ket_qua", kind: "text", required: true, width: 60 },
-            { col: "E", header: "Tỷ lệ đạt so với chỉ tiêu (%)", field: "ty_le", kind: "number", required: true, max: 1000, width: 14 },
+            { col: "E", header: "Tỷ lệ đạt so với chỉ tiêu (%)", field: "ty_le", kind: "number", required: true, max: 1000, width: 14, percent: true },
           ],
         },
       ],
@@ -145,8 +154,8 @@ export const STAGE_SPECS: Record<Stage, StageSpec> = {
           path: ["diem"],
           columns: [
             { col: "D", header: "Điểm tự chấm", field: "tu_cham", kind: "number", required: true, max: "criterion", width: 12 },
-            { col: "E", header: "Điểm Khối thẩm định (Khối điền)", field: "khoi_cham", kind: "number", required: true, max: "criterion", width: 14 },
-            { col: "F", header: "Minh chứng, ghi chú", field: "minh_chung", kind: "text", required: false, width: 50 },
+            { col: "E", header: "Điểm Khối thẩm định (Khối điền)", field: "khoi_cham", kind: "number", required: true, max: "criterion", width: 14, bloc: "column" },
+            { col: "F", header: "Minh chứng, ghi chú", field: "minh_chung", kind: "text", required: false, width: 50, bloc: "note" },
           ],
         },
         adjustment("cong"),

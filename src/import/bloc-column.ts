@@ -1,9 +1,29 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Column } from "../forms/stages.ts";
 import type { CellOfPath } from "./apply-form.ts";
-import { cellLabel } from "./read-form.ts";
+import { cellLabel, type CellRef } from "./read-form.ts";
 
 /** The field of the bloc's own column (E, "Điểm Khối thẩm định (Khối điền)"): the unit leaves it empty. */
 const BLOC_FIELD = "khoi_cham";
+/** The unit's own score of a criterion, beside the bloc's. */
+const SELF_FIELD = "tu_cham";
+
+/**
+ * Whether a criterion's cell is the bloc's, given the criterion's item as the
+ * data has it before the form: the bloc's column always; the note when the
+ * bloc scored the criterion differently from the unit (the note then says
+ * why: "Khối trừ 0,5 điểm: …").
+ */
+export function isBlocCell(c: Column, before: Record<string, unknown>): boolean {
+  if (c.bloc === "column") return true;
+  return c.bloc === "note" && before[BLOC_FIELD] !== undefined && before[BLOC_FIELD] !== before[SELF_FIELD];
+}
+
+/** One warning naming the bloc's cells of a unit's form that differ from the data (they were not taken). */
+export function keptBlocCells(refs: string[], at: (ref: string) => CellRef): Diagnostic | undefined {
+  if (refs.length === 0) return undefined;
+  return { code: "import/bloc-cells-kept", severity: "warning", pos: { file: cellLabel(at(refs[0]!)), line: 0, column: 0 }, params: { cells: refs.join(", ") } };
+}
 
 /**
  * The diagnostics of one file, located in its form, with the missing bloc

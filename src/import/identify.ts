@@ -1,6 +1,6 @@
 import type { Diagnostic, Params } from "../diagnostics/diagnostic.ts";
 import { FORM_VERSION, IDENTITY_SHEET, identityCell, type FormIdentity, type IdentityKey } from "../forms/identity.ts";
-import { isStage, STAGES, formFileName } from "../forms/stages.ts";
+import { isStage, formFileName } from "../forms/stages.ts";
 import type { ValidProject, ValidYear } from "../validate/project.ts";
 import { membersOf } from "../forms/collect.ts";
 import { cellLabel, type ReadForm } from "./read-form.ts";
@@ -8,9 +8,18 @@ import { cellLabel, type ReadForm } from "./read-form.ts";
 /**
  * Whose form this is, read from the form itself; refused by name when it is
  * for another bloc, a year without data (or not the one chosen), a unit that
- * is not a member, or when its file name names another unit.
+ * is not a member, or when its file name names another unit (unless the
+ * secretary confirmed that unit, import --xac-nhan-don-vi). `unconfirmed`: the
+ * file name names no unit and the unit is not confirmed, so the form may not
+ * change that unit's data (its identity sheet is all that says whose it is).
  */
-export function identify(form: ReadForm, fileName: string, valid: ValidProject, year: number | undefined): { id: FormIdentity; vy: ValidYear } | Diagnostic {
+export function identify(
+  form: ReadForm,
+  fileName: string,
+  valid: ValidProject,
+  year: number | undefined,
+  confirmed: ReadonlySet<string> = new Set(),
+): { id: FormIdentity; vy: ValidYear; unconfirmed: boolean } | Diagnostic {
   const at = (key: IdentityKey, code: Diagnostic["code"], params: Params): Diagnostic => ({
     code,
     severity: "error",
@@ -35,14 +44,20 @@ export function identify(form: ReadForm, fileName: string, valid: ValidProject, 
   const members = membersOf(valid, vy);
   if (!members.includes(unit)) return at("don_vi", "import/unknown-unit", { unit, year: nam, known: members.join(", ") });
   const fileUnit = unitOfFileName(fileName, bloc.don_vi.map((u) => u.ma));
-  if (fileUnit !== undefined && fileUnit !== unit)
+  if (fileUnit !== undefined && fileUnit !== unit && !confirmed.has(unit))
     return at("don_vi", "import/file-name-unit", { unit, fileUnit, name: fileName, expectedName: formFileName(unit, stage) });
-  return { id: { bloc: bloc.ky_hieu, year: nam, unit, stage, version }, vy };
+  return { id: { bloc: bloc.ky_hieu, year: nam, unit, stage, version }, vy, unconfirmed: fileUnit === undefined && !confirmed.has(unit) };
 }
 
-/** The unit a file name names: <unit>.xlsx or <unit>-<stage>.xlsx with a known unit id; undefined for any other name. */
-function unitOfFileName(name: string, units: string[]): string | undefined {
-  let stem = name.replace(/\.xlsx$/i, "");
-  for (const s of STAGES) if (stem.endsWith(`-${s}`)) stem = stem.slice(0, -s.length - 1);
-  return units.includes(stem) ? stem : undefined;
+/**
+ * The unit a file name names: it starts with a known unit id, alone or
+ * followed by "-", "_", " " or "." (so-y-te.xlsx, so-y-te-tong-ket.xlsx,
+ * so-y-te-tong-ket (1).xlsx, case aside), the longest such id; undefined for
+ * any other name (bieu-mau.xlsx).
+ */
+export function unitOfFileName(name: string, units: string[]): string | undefined {
+  const stem = name.toLowerCase().replace(/\.xlsx$/i, "");
+  let found: string | undefined;
+  for (const u of units) if ((stem === u || (stem.startsWith(u) && /[-_ .]/.test(stem[u.length]!))) && u.length > (found?.length ?? 0)) found = u;
+  return found;
 }

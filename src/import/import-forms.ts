@@ -1,8 +1,8 @@
 import { parse } from "yaml";
 import { Diagnostics, type Diagnostic, type Params } from "../diagnostics/diagnostic.ts";
-import { IDENTITY_SHEET } from "../forms/identity.ts";
+import { IDENTITY_SHEET, identityCell } from "../forms/identity.ts";
 import { loadForForms } from "../forms/collect.ts";
-import { STAGE_SPECS } from "../forms/stages.ts";
+import { formFileName, STAGE_SPECS } from "../forms/stages.ts";
 import { overlayWorld } from "../io/overlay-world.ts";
 import type { World } from "../io/world.ts";
 import { editableText, inShape, type TextShape } from "../load/line-ends.ts";
@@ -15,6 +15,7 @@ import { applyForm, type CellOfPath } from "./apply-form.ts";
 import { changedValues } from "./changed-values.ts";
 import { identify } from "./identify.ts";
 import { blocColumnEmpty } from "./bloc-column.ts";
+import { hiddenContent } from "./hidden-cells.ts";
 import { locateInForm } from "./locate-in-form.ts";
 import { declaredUnzippedSize, MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, mib } from "./size-limits.ts";
 import { cellLabel, readForm, type CellRef, type ReadForm } from "./read-form.ts";
@@ -27,6 +28,10 @@ export interface ImportOptions {
   files: { path: string; name: string }[];
   check: boolean;
   year?: number;
+  /** The forms are the bloc's own filled copies: their bloc columns (Điểm Khối thẩm định, the bloc's notes) are taken (--khoi-cham). */
+  blocColumns?: boolean;
+  /** Units the secretary confirmed as the forms' own although their file names do not say so (--xac-nhan-don-vi). */
+  confirmUnits?: string[];
 }
 
 export interface FileChange {
@@ -49,7 +54,7 @@ interface Target {
   /** The file's text with LF line ends (as the loader reads it), edited so; `shape` puts its line ends and BOM back. */
   oldText: string | undefined;
   shape: TextShape | undefined;
-  forms: { form: ReadForm; stage: keyof typeof STAGE_SPECS; criteria: string[] }[];
+  forms: { form: ReadForm; stage: keyof typeof STAGE_SPECS; criteria: string[]; unit: string; unconfirmed: boolean }[];
 }
 
 /**
@@ -108,12 +113,12 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
       problems.error("import/not-a-form", whole, { sheet: IDENTITY_SHEET });
       continue;
     }
-    const who = identify(form, baseName(f.name), valid, opts.year);
+    const who = identify(form, baseName(f.name), valid, opts.year, new Set(opts.confirmUnits ?? []));
     if ("code" in who) {
       problems.add(who);
       continue;
     }
-    const { id, vy } = who;
+    const { id, vy, unconfirmed } = who;
     const spec = STAGE_SPECS[id.stage];
     const key = `${id.year}/${id.unit}/${id.stage}`;
     if (seen.has(key)) {
@@ -129,7 +134,7 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
     const existing = (spec.folder === "dang-ky" ? ry?.unitDocs.get("dang-ky") : ry?.results)?.find((u) => u.unitId === id.unit)?.src.file;
     const path = existing ?? `${vy.dir}/${spec.folder}/${id.unit}.yaml`;
     const target = targets.get(path) ?? { path, ...(await readText(world, path)), forms: [] };
-    target.forms.push({ form, stage: id.stage, criteria: vy.year.data.tieu_chi.map((c) => c.ma) });
+    target.forms.push({ form, stage: id.stage, criteria: vy.year.data.tieu_chi.map((c) => c.ma), unit: id.unit, unconfirmed });
     targets.set(path, target);
   }
 
@@ -138,14 +143,18 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
   targets: for (const t of targets.values()) {
     let text = t.oldText;
     const cells: CellOfPath[] = [];
-    for (const { form, stage, criteria } of t.forms) {
+    for (const { form, stage, criteria, unit, unconfirmed } of t.forms) {
       const spec = STAGE_SPECS[stage];
-      const applied = applyForm(spec, form.sheets.get(spec.sheet.name)!, form.book, criteria, text);
+      const applied = applyForm(spec, form.sheets.get(spec.sheet.name)!, form.book, criteria, text, { blocColumns: opts.blocColumns === true });
       if (applied.notAMap) {
         reportNotAMap(problems, t.path, applied.notAMap, "import");
         continue targets;
       }
       for (const p of applied.problems) problems.add(p);
+      for (const p of hiddenContent(form, spec.sheet.name)) problems.add(p);
+      // A form whose file name names no unit changes a unit's data only when the secretary says whose it is.
+      if (unconfirmed && applied.text !== text)
+        problems.error("import/unconfirmed-unit", { file: cellLabel({ book: form.book, sheet: IDENTITY_SHEET, ref: identityCell("don_vi") }), line: 0, column: 0 }, { unit, name: form.book, path: t.path, expectedName: formFileName(unit, stage) });
       text = applied.text;
       cells.push(...applied.cells);
     }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { IDENTITY_ROWS, IDENTITY_SHEET, type IdentityKey } from "../forms/identity.ts";
-import { plainValue, type Plain } from "./cell-values.ts";
+import { plainValue, readCell, type CellRead, type Plain } from "./cell-values.ts";
 
 /** A place in a workbook as the unit sees it. */
 export interface CellRef {
@@ -16,16 +16,21 @@ export function cellLabel(c: CellRef): string {
 export interface FormRow {
   row: number;
   key: string;
-  values: Map<string, Plain>;
+  /** The value cells that are not empty (a cell without a value the unit meant is here too, as its problem). */
+  values: Map<string, CellRead>;
+  /** The row is hidden in the workbook. */
+  hidden: boolean;
 }
 
 export interface ReadForm {
   book: string;
   identity: Map<IdentityKey, Plain>;
   sheets: Map<string, FormRow[]>;
+  /** For every sheet, its value columns (D, E, F) that are hidden. */
+  hiddenColumns: Map<string, string[]>;
 }
 
-const VALUE_COLUMNS = ["D", "E", "F"];
+export const VALUE_COLUMNS = ["D", "E", "F"] as const;
 
 /** Reads a returned form: its identity cells and, for every sheet, the rows with their column-A key and values. */
 export async function readForm(book: string, bytes: Uint8Array): Promise<ReadForm | { error: string } | { notAForm: true }> {
@@ -40,6 +45,7 @@ export async function readForm(book: string, bytes: Uint8Array): Promise<ReadFor
   const identity = new Map<IdentityKey, Plain>();
   for (const r of IDENTITY_ROWS) identity.set(r.key, plainValue(idSheet.getCell(`B${r.row}`).value));
   const sheets = new Map<string, FormRow[]>();
+  const hiddenColumns = new Map<string, string[]>();
   wb.eachSheet((ws) => {
     if (ws.name === IDENTITY_SHEET) return;
     const rows: FormRow[] = [];
@@ -49,16 +55,18 @@ export async function readForm(book: string, bytes: Uint8Array): Promise<ReadFor
       if (a.isMerged && a.master !== a) return;
       if (row.getCell(4).isMerged) return;
       const key = plainValue(a.value);
-      const values = new Map<string, Plain>();
+      const values = new Map<string, CellRead>();
       for (const col of VALUE_COLUMNS) {
-        const v = plainValue(ws.getCell(`${col}${n}`).value);
-        if (v !== undefined) values.set(col, v);
+        const cell = ws.getCell(`${col}${n}`);
+        const v = readCell(cell.value, cell.numFmt);
+        if (!("value" in v) || v.value !== undefined) values.set(col, v);
       }
-      rows.push({ row: n, key: key === undefined ? "" : String(key).trim(), values });
+      rows.push({ row: n, key: key === undefined ? "" : String(key).trim(), values, hidden: row.hidden === true });
     });
     sheets.set(ws.name, rows);
+    hiddenColumns.set(ws.name, VALUE_COLUMNS.filter((c) => ws.getColumn(c).hidden === true));
   });
-  return { book, identity, sheets };
+  return { book, identity, sheets, hiddenColumns };
 }
 
 /** A library's message without the web addresses it points to ("If it is, see https://…"). */

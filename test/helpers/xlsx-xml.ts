@@ -16,6 +16,12 @@ export interface XmlBook {
   /** Inserts an empty row before row `at`, moving the rows below down. */
   insertEmptyRow(sheet: string, at: number): void;
   setIdentity(ref: string, value: string | number): void;
+  /** A cell written as a program other than Excel may write it: its attributes after the style (t="e") and its inner XML (<f>…</f>). */
+  setRaw(sheet: string, ref: string, attrs: string, inner: string): void;
+  /** A number shown as a percentage (typing 55% in Excel keeps 0.55 with the built-in format 0%). */
+  setPercent(sheet: string, ref: string, value: number): void;
+  hideRow(sheet: string, row: number): void;
+  hideColumn(sheet: string, col: string): void;
   bytes(): Uint8Array;
 }
 
@@ -91,6 +97,40 @@ export function openXmlBook(bytes: Uint8Array): XmlBook {
     },
     setIdentity(ref, value) {
       set("Mã biểu mẫu", ref, value, typeof value === "string" ? "text" : undefined);
+    },
+    setRaw(sheet, ref, attrs, inner) {
+      const path = xml(sheet);
+      const s = text(path);
+      const m = cellRe(ref).exec(s) ?? fail(`no cell ${sheet}!${ref}`);
+      const style = / s="(\d+)"/.exec(m[0])?.[1];
+      zip.file(path, s.replace(m[0], `<c r="${ref}"${style ? ` s="${style}"` : ""}${attrs ? ` ${attrs}` : ""}>${inner}</c>`));
+    },
+    setPercent(sheet, ref, value) {
+      const path = xml(sheet);
+      const s = text(path);
+      const m = cellRe(ref).exec(s) ?? fail(`no cell ${sheet}!${ref}`);
+      const style = Number(/ s="(\d+)"/.exec(m[0])?.[1] ?? 0);
+      const styles = text("xl/styles.xml");
+      const xfs = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(styles) ?? fail("no cellXfs");
+      const list = [...xfs[2]!.matchAll(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((x) => x[0]);
+      const percent = list[style]!.replace(/numFmtId="\d+"/, 'numFmtId="9"').replace(/ applyNumberFormat="\d"/, "").replace(/<xf /, '<xf applyNumberFormat="1" ');
+      zip.file("xl/styles.xml", styles.replace(xfs[0], `<cellXfs count="${list.length + 1}">${xfs[2]}${percent}</cellXfs>`));
+      zip.file(path, s.replace(m[0], `<c r="${ref}" s="${list.length}"><v>${value}</v></c>`));
+    },
+    hideRow(sheet, row) {
+      const path = xml(sheet);
+      zip.file(path, text(path).replace(new RegExp(`<row r="${row}"`), `<row r="${row}" hidden="1"`));
+    },
+    hideColumn(sheet, col) {
+      const path = xml(sheet);
+      const n = col.charCodeAt(0) - 64;
+      const s = text(path);
+      const cols = [...s.matchAll(/<col min="(\d+)" max="(\d+)"[^>]*?\/>/g)];
+      const m = cols.find((c) => Number(c[1]) <= n && n <= Number(c[2])) ?? fail(`no <col> for ${col}`);
+      // Split a <col> range so that only this column is hidden.
+      const part = (min: number, max: number, hidden: boolean) => m[0].replace(/min="\d+" max="\d+"/, `min="${min}" max="${max}"${hidden ? ' hidden="1"' : ""}`);
+      const parts = [Number(m[1]) < n ? part(Number(m[1]), n - 1, false) : "", part(n, n, true), n < Number(m[2]) ? part(n + 1, Number(m[2]), false) : ""];
+      zip.file(path, s.replace(m[0], parts.join("")));
     },
     bytes: () => zip.generate({ type: "uint8array", compression: "DEFLATE" }),
   };

@@ -33,7 +33,8 @@ describe("forms round trip", () => {
       files.push({ path: `returned/${name}`, name });
       world.files.delete(path);
     }
-    const r = await importForms(world, { dataDir: "data", files, check: false });
+    // The bloc's own filled copies (the review column filled): imported with the bloc's columns.
+    const r = await importForms(world, { dataDir: "data", files, check: false, blocColumns: true });
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, "en"))).toEqual([]);
     expect(r.written.sort()).toEqual(unitFiles.sort());
     for (const k of [...world.files.keys()]) if (k.startsWith("returned/") || k.startsWith("out/")) world.files.delete(k);
