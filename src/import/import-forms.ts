@@ -109,7 +109,10 @@ export async function importForms(world: World, opts: ImportOptions): Promise<Im
     const ry = raw.years.find((y) => y.folder === vy.folder);
     const existing = (spec.folder === "dang-ky" ? ry?.unitDocs.get("dang-ky") : ry?.results)?.find((u) => u.unitId === id.unit)?.src.file;
     const path = existing ?? `${vy.dir}/${spec.folder}/${id.unit}.yaml`;
-    const target = targets.get(path) ?? { path, oldText: await readText(world, path), forms: [] };
+    // A data file that cannot be read (a link out of the project) is an error naming it, not an internal error.
+    const oldText = targets.has(path) ? undefined : await guard(problems, path, "read", () => readText(world, path));
+    if (oldText === FAILED) continue;
+    const target = targets.get(path) ?? { path, oldText, forms: [] };
     target.forms.push({ form, stage: id.stage, criteria: vy.year.data.tieu_chi.map((c) => c.ma) });
     targets.set(path, target);
   }
