@@ -111,7 +111,11 @@ describe("the project's own folders named by their absolute path", () => {
     expect(r.out).toMatch(/^data\/2020\/ket-qua\/don-vi-a\.yaml:1:1: /m);
     expect(lstatSync(file).isSymbolicLink()).toBe(true);
     expect(readFileSync(outsideCopy).equals(bytes)).toBe(true);
-  }, 90_000);
+    // The same with data/ named as usual: a located error, not an internal one.
+    const usual = cli(["import", form], p.dir);
+    expect(usual.code, usual.out).toBe(1);
+    expect(usual.out).toMatch(/^data\/2020\/ket-qua\/don-vi-a\.yaml:1:1: /m);
+  }, 120_000);
 });
 
 describe("an output folder outside the project", () => {
