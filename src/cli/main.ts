@@ -2,6 +2,7 @@ import { nodeWorld } from "../io/node-world.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
 import { endQuietlyOnClosedOutput, exitStatus } from "./closed-output.ts";
+import { projectFolders } from "./project-folders.ts";
 import { usageError } from "./usage-errors.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
@@ -24,7 +25,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(lines.join("\n") + "\n\n" + (opts.lang === "en" ? HELP_EN : HELP_VI) + "\n");
     return 2;
   }
-  const world = nodeWorld(opts.root);
+  // Containment by where a folder really leads: the project's own folders, however named, get the rules of out/ and data/;
+  // a folder outside the project is the user's, and links in it that lead elsewhere are refused too.
+  Object.assign(opts, await projectFolders(opts));
+  const world = nodeWorld(opts.root, { folders: [opts.dataDir, opts.outDir] });
   const print = (s: string) => process.stdout.write(s + "\n");
   const printErr = (s: string) => process.stderr.write(s + "\n");
   switch (opts.command) {

@@ -133,7 +133,13 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
     const ry = raw.years.find((y) => y.folder === vy.folder);
     const existing = (spec.folder === "dang-ky" ? ry?.unitDocs.get("dang-ky") : ry?.results)?.find((u) => u.unitId === id.unit)?.src.file;
     const path = existing ?? `${vy.dir}/${spec.folder}/${id.unit}.yaml`;
-    const target = targets.get(path) ?? { path, ...(await readText(world, path)), forms: [] };
+    // A data file that cannot be read (a link out of the project) is an error naming it, not an internal error.
+    let target = targets.get(path);
+    if (!target) {
+      const read = await guard(problems, path, "read", () => readText(world, path));
+      if (read === FAILED) continue;
+      target = { path, ...read, forms: [] };
+    }
     target.forms.push({ form, stage: id.stage, criteria: vy.year.data.tieu_chi.map((c) => c.ma), unit: id.unit, unconfirmed });
     targets.set(path, target);
   }

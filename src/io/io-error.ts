@@ -17,7 +17,7 @@ const REASONS: Record<string, [vi: string, en: string]> = {
   EMFILE: ["mở quá nhiều tệp cùng lúc (EMFILE)", "too many open files (EMFILE)"],
   EBUSY: ["tệp đang bị chương trình khác dùng (EBUSY)", "the file is in use (EBUSY)"],
   ENOTREG: ["không phải tệp thường (FIFO, thiết bị…)", "not a regular file (a FIFO, a device…)"],
-  ELINKOUT: ["là liên kết (symlink) trỏ ra ngoài thư mục dự án; công cụ không đi theo", "is a symbolic link that leads out of the project; the tool does not follow it"],
+  ELINKOUT: ["là liên kết (symlink) trỏ ra ngoài thư mục dự án (hoặc ngoài thư mục --out, --data đã chọn); công cụ không đi theo", "is a symbolic link that leads out of the project (or out of the folder chosen with --out or --data); the tool does not follow it"],
   ELINKBROKEN: ["là liên kết (symlink) trỏ tới tệp không tồn tại", "is a symbolic link to nothing"],
   ELINKWRITE: ["là liên kết (symlink); công cụ không ghi hay xóa qua liên kết", "is a symbolic link; the tool never writes or removes through one"],
 };

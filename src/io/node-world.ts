@@ -88,37 +88,117 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A POSIX path from the parts of a relative one ("." for none). */
+const posix = (rel: string) => (rel === "" ? "." : rel.split(nodePath.sep).join("/"));
+
 /**
- * The real world, rooted at a project folder. A path relative to the root
- * never leads out of it: a symbolic link on the way whose target lies
- * outside the project, or that points nowhere, is an error naming the path
- * (LinkError), for reading and writing alike. Absolute paths (system fonts,
- * an explicit --out) are taken as given.
+ * Where a path really leads, as the project names it: the project-relative
+ * POSIX path ("out/2020", "." for the root itself) when it lands inside the
+ * project's root (the root's own links resolved), however it was written:
+ * relative, absolute, with "..", or through a link to the project folder;
+ * undefined when it lands outside. The part of the path after the point
+ * where it enters the project is kept as written, so that the project's
+ * link rules still see every link in it.
  */
-export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
+export async function projectRelative(root: string, path: string, seams: { fs?: Fs; realRoot?: () => Promise<string> } = {}): Promise<string | undefined> {
+  const fs = seams.fs ?? nodeFs;
+  const top = nodePath.resolve(root);
+  const target = nodePath.resolve(top, path);
+  if (isUnder(top, target)) return posix(nodePath.relative(top, target));
+  const inside = await (seams.realRoot ? seams.realRoot() : fs.realpath(top)).catch(() => top);
+  // The first folder on the way that really lands inside the project decides; past it, the path is the project's.
+  const parts = target.split(nodePath.sep).filter(Boolean);
+  let cur = nodePath.parse(target).root;
+  for (let i = 0; i < parts.length; i++) {
+    cur = nodePath.join(cur, parts[i]!);
+    const real = await fs.realpath(cur).catch(() => undefined);
+    if (real === undefined) return undefined; // nothing there: it cannot lead into the project
+    if (isUnder(inside, real)) return posix(nodePath.relative(inside, nodePath.join(real, ...parts.slice(i + 1))));
+  }
+  return undefined;
+}
+
+/**
+ * A folder whose paths are held to the link rules: the project itself, or a
+ * folder outside it that the user named for output or data (`--out
+ * /elsewhere`). Links inside it may not lead out of it, and nothing is
+ * written or removed through a link inside it.
+ */
+interface Zone {
+  /** The folder, resolved by name only (its own links not followed: naming it is the user's choice). */
+  top: string;
+  /** How paths inside it are named in errors: relative to the project, or under the folder as the user named it. */
+  name(rel: string): string;
+  /** Its real path (links resolved); undefined while it does not exist. */
+  real(): Promise<string | undefined>;
+}
+
+/** A path placed: the zone that holds it and its path inside (POSIX, "." for the zone itself); no zone when taken as given. */
+interface Place {
+  target: string;
+  zone?: Zone;
+  rel: string;
+}
+
+/**
+ * The real world, rooted at a project folder. A path that lands inside the
+ * project, however it is written (relative, absolute, with "..", through a
+ * link to the project), never leads out of it: a symbolic link on the way
+ * whose target lies outside the project, or that points nowhere, is an error
+ * naming the path (LinkError), for reading and writing alike. The same holds
+ * inside each of `folders` (the output and data folders as the user named
+ * them) that lies outside the project. Other absolute paths (system fonts, a
+ * returned form in the user's downloads) are taken as given.
+ */
+export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly string[] } = {}): World {
   const fs = seams.fs ?? nodeFs;
   const locks = lockOps(fs);
-  const abs = (p: string) => nodePath.resolve(root, p);
+  const top = nodePath.resolve(root);
   let realRoot: Promise<string> | undefined;
-  const isInside = async (real: string) => isUnder(await (realRoot ??= fs.realpath(root)), real);
-  /** The absolute path of an existing (or missing) file, checked to stay inside the project. */
+  const projectReal = () => (realRoot ??= fs.realpath(top).catch(() => top));
+  const project: Zone = { top, name: (rel) => rel, real: projectReal };
+  const realOf = async (dir: string) => fs.realpath(dir).catch(() => undefined);
+  /** The folders named outside the project, each a zone of its own (those inside the project are the project's). */
+  let outsideZones: Promise<Zone[]> | undefined;
+  const zones = () =>
+    (outsideZones ??= (async () => {
+      const out: Zone[] = [];
+      for (const folder of seams.folders ?? []) {
+        if ((await projectRelative(root, folder, { fs, realRoot: projectReal })) !== undefined) continue;
+        const dir = nodePath.resolve(top, folder);
+        out.push({ top: dir, name: (rel) => (rel === "." ? folder : `${folder.replace(/\/+$/, "")}/${rel}`), real: () => realOf(dir) });
+      }
+      return out;
+    })());
+  /** Which rules a path falls under: where it really leads, not how it was written. */
+  const place = async (path: string): Promise<Place> => {
+    const rel = await projectRelative(root, path, { fs, realRoot: projectReal });
+    if (rel !== undefined) return { target: nodePath.join(top, rel), zone: project, rel };
+    const target = nodePath.resolve(top, path);
+    for (const zone of await zones()) if (isUnder(zone.top, target)) return { target, zone, rel: posix(nodePath.relative(zone.top, target)) };
+    return { target, rel: path };
+  };
+  /** The absolute path of an existing (or missing) file, checked to stay inside its zone. */
   const reach = async (path: string): Promise<string> => {
-    const target = abs(path);
-    // Only paths inside the project are held to it; one the user names outside (absolute, or ../) is taken as given.
-    if (nodePath.isAbsolute(path) || !isUnder(nodePath.resolve(root), target)) return target;
+    const p = await place(path);
+    if (p.zone) await stayIn(p.zone, p.rel);
+    return p.target;
+  };
+  const stayIn = async (zone: Zone, rel: string): Promise<void> => {
+    const target = nodePath.join(zone.top, rel);
     let real: string;
     try {
       real = await fs.realpath(target);
     } catch (err) {
       if (!isMissing(err)) throw err;
       // Missing: a dangling link says so; otherwise the nearest folder that exists must be inside.
-      if (await isLink(fs, target)) throw linkError("ELINKBROKEN", path, await fs.readlink(target).catch(() => "?"));
-      const parent = nodePath.dirname(path);
-      if (parent !== path && parent !== ".") await reach(parent);
-      return target;
+      if (await isLink(fs, target)) throw linkError("ELINKBROKEN", zone.name(rel), await fs.readlink(target).catch(() => "?"));
+      const parent = nodePath.posix.dirname(rel);
+      if (parent !== rel && parent !== ".") await stayIn(zone, parent);
+      return;
     }
-    if (!(await isInside(real))) throw linkError("ELINKOUT", path, real);
-    return target;
+    const inside = await zone.real();
+    if (inside === undefined || !isUnder(inside, real)) throw linkError("ELINKOUT", zone.name(rel), real);
   };
   const mkdirs = async (dir: string) => {
     if ((await fs.stat(dir).catch(() => undefined))?.isDirectory()) return;
@@ -131,15 +211,16 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
    * real folder or file.
    */
   const noLinks = async (path: string): Promise<void> => {
-    const top = nodePath.resolve(root);
-    const target = abs(path);
-    if (nodePath.isAbsolute(path) || !isUnder(top, target)) return;
-    let cur = top;
-    for (const part of nodePath.relative(top, target).split(nodePath.sep)) {
+    const p = await place(path);
+    if (!p.zone || p.rel === ".") return;
+    let cur = p.zone.top;
+    const done: string[] = [];
+    for (const part of p.rel.split("/")) {
       cur = nodePath.join(cur, part);
+      done.push(part);
       const st = await fs.lstat(cur).catch(() => undefined);
       if (!st) return;
-      if (st.isSymbolicLink()) throw linkError("ELINKWRITE", nodePath.relative(top, cur).split(nodePath.sep).join("/"), await fs.readlink(cur).catch(() => "?"));
+      if (st.isSymbolicLink()) throw linkError("ELINKWRITE", p.zone.name(done.join("/")), await fs.readlink(cur).catch(() => "?"));
     }
   };
   return {
@@ -219,7 +300,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
     async removeFile(path) {
       await noLinks(path);
       await reach(nodePath.dirname(path));
-      await fs.rm(abs(path), { force: true });
+      await fs.rm((await place(path)).target, { force: true });
     },
     async renameDir(from, to) {
       await noLinks(from);
@@ -236,7 +317,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs } = {}): World {
     },
     async realPath(path) {
       try {
-        return await fs.realpath(abs(path)); // the system's realpath: symlinks resolved
+        return await fs.realpath(nodePath.resolve(top, path)); // the system's realpath: symlinks resolved
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;

@@ -1,0 +1,138 @@
+/**
+ * Through the real command line: `--out "$PWD/out"` and `--data "$PWD/data"`
+ * name the project's own folders, so they get exactly the link rules of out/
+ * and data/ (and the messages name them as out/ and data/); `--out` outside
+ * the project is the user's folder, and links in it that lead elsewhere are
+ * refused too. A returned form read from outside the project stays fine.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import PizZip from "pizzip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
+
+const tmp = realpathSync(mkdtempSync(join(tmpdir(), "ktd-cli-contain-")));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [join(REPO, "bin", "khoi-thi-dua.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" } });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
+    }
+  };
+  walk(dir);
+  return files;
+}
+const KEEP = "the user's own file outside the project";
+
+const base = join(tmp, "base");
+beforeAll(() => {
+  cpSync(join(FIXTURES, "minimal", "data"), join(base, "data"), { recursive: true });
+  cpSync(join(REPO, "templates"), join(base, "templates"), { recursive: true });
+  const r = cli(["build"], base);
+  expect(r.code, r.out).toBe(0);
+}, 120_000);
+let n = 0;
+function project(): { dir: string; outside: string } {
+  const dir = join(tmp, `p${++n}`);
+  cpSync(base, dir, { recursive: true });
+  const outside = join(tmp, `outside${n}`);
+  mkdirSync(outside);
+  writeFileSync(join(outside, "keep.txt"), KEEP);
+  return { dir, outside };
+}
+
+describe("the project's own folders named by their absolute path", () => {
+  it('build --out "$PWD/out" with out/2020 linked to a folder outside: exit 1, the link named as out/2020, nothing written outside', () => {
+    const p = project();
+    rmSync(join(p.dir, "out/2020"), { recursive: true });
+    symlinkSync(p.outside, join(p.dir, "out/2020"));
+    const before = tree(p.outside);
+    const r = cli(["build", "--out", join(p.dir, "out")], p.dir);
+    expect(tree(p.outside)).toEqual(before);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toMatch(/^out\/2020:1:1: /m);
+    expect(r.out).not.toMatch(/lỗi chương trình|internal error/);
+  }, 60_000);
+
+  it('build --data "$PWD/data" with a data file linked to a file outside: exit 1, named as data/…; its text reaches no document', () => {
+    const p = project();
+    const file = join(p.dir, "data/2020/dang-ky/don-vi-a.yaml");
+    const secret = join(p.outside, "don-vi-a.yaml");
+    writeFileSync(secret, readFileSync(file, "utf8").replace("Hoàn thành 100% chỉ tiêu", "BÍ MẬT NGOÀI DỰ ÁN"));
+    unlinkSync(file);
+    symlinkSync(secret, file);
+    const before = tree(join(p.dir, "out"));
+    const r = cli(["build", "--data", join(p.dir, "data")], p.dir);
+    const texts = readdirSync(join(p.dir, "out/2020")).filter((f) => f.endsWith(".docx")).map((f) => new PizZip(readFileSync(join(p.dir, "out/2020", f))).file("word/document.xml")!.asText());
+    expect(texts.some((t) => t.includes("BÍ MẬT")), "the outside text reached a DOCX").toBe(false);
+    expect(tree(join(p.dir, "out"))).toEqual(before);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toMatch(/^data\/2020\/dang-ky\/don-vi-a\.yaml:1:1: /m);
+  }, 60_000);
+
+  it('forms --out "$PWD/out" with out/2020/bieu-mau linked to a folder outside: exit 1, no workbook written outside', () => {
+    const p = project();
+    symlinkSync(p.outside, join(p.dir, "out/2020/bieu-mau"));
+    const r = cli(["forms", "--out", join(p.dir, "out")], p.dir);
+    expect(readdirSync(p.outside)).toEqual(["keep.txt"]);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toMatch(/^out\/2020\/bieu-mau(\/[^:]*)?:1:1: /m);
+  }, 60_000);
+
+  it('import --data "$PWD/data" of a form from outside the project: the form is read; a data file linked outside is refused', () => {
+    const p = project();
+    expect(cli(["forms", "--unit", "don-vi-a", "--stage", "tong-ket"], p.dir).code).toBe(0);
+    const form = join(p.outside, "don-vi-a-tong-ket.xlsx");
+    cpSync(join(p.dir, "out/2020/bieu-mau/don-vi-a-tong-ket.xlsx"), form);
+    // A form from outside the project, unchanged: nothing to do.
+    const ok = cli(["import", form, "--data", join(p.dir, "data")], p.dir);
+    expect(ok.code, ok.out).toBe(0);
+    // The unit's results file is a link to a file outside: never read, never replaced.
+    const file = join(p.dir, "data/2020/ket-qua/don-vi-a.yaml");
+    const outsideCopy = join(p.outside, "ket-qua-don-vi-a.yaml");
+    writeFileSync(outsideCopy, readFileSync(file));
+    unlinkSync(file);
+    symlinkSync(outsideCopy, file);
+    const bytes = readFileSync(outsideCopy);
+    const r = cli(["import", form, "--data", join(p.dir, "data")], p.dir);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toMatch(/^data\/2020\/ket-qua\/don-vi-a\.yaml:1:1: /m);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readFileSync(outsideCopy).equals(bytes)).toBe(true);
+    // The same with data/ named as usual: a located error, not an internal one.
+    const usual = cli(["import", form], p.dir);
+    expect(usual.code, usual.out).toBe(1);
+    expect(usual.out).toMatch(/^data\/2020\/ket-qua\/don-vi-a\.yaml:1:1: /m);
+  }, 120_000);
+});
+
+describe("an output folder outside the project", () => {
+  it("build --out /elsewhere writes there; a link in it to another folder is refused, nothing written through it", () => {
+    const p = project();
+    const out = join(p.outside, "out");
+    const first = cli(["build", "--out", out], p.dir);
+    expect(first.code, first.out).toBe(0);
+    expect(existsSync(join(out, "2020/ke-hoach.docx"))).toBe(true);
+    const victim = join(tmp, `victim${n}`);
+    mkdirSync(victim);
+    writeFileSync(join(victim, "keep.txt"), KEEP);
+    rmSync(join(out, "2020"), { recursive: true });
+    symlinkSync(victim, join(out, "2020"));
+    const r = cli(["build", "--out", out], p.dir);
+    expect(readdirSync(victim)).toEqual(["keep.txt"]);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toContain(`${out}/2020:1:1: `);
+  }, 90_000);
+});
