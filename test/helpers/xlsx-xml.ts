@@ -16,6 +16,8 @@ export interface XmlBook {
   /** Inserts an empty row before row `at`, moving the rows below down. */
   insertEmptyRow(sheet: string, at: number): void;
   setIdentity(ref: string, value: string | number): void;
+  /** Edits a sheet's XML as text (for what the other methods do not do). */
+  editXml(sheet: string, edit: (xml: string) => string): void;
   bytes(): Uint8Array;
 }
 
@@ -91,6 +93,10 @@ export function openXmlBook(bytes: Uint8Array): XmlBook {
     },
     setIdentity(ref, value) {
       set("Mã biểu mẫu", ref, value, typeof value === "string" ? "text" : undefined);
+    },
+    editXml(sheet, edit) {
+      const path = xml(sheet);
+      zip.file(path, edit(text(path)));
     },
     bytes: () => zip.generate({ type: "uint8array", compression: "DEFLATE" }),
   };
