@@ -514,6 +514,36 @@ export const CATALOGUE = {
     hintVi: "Biểu mẫu điền đúng chỉ vài chục KiB; mở tệp, xóa các dòng, cột hay trang thêm vào ngoài biểu mẫu rồi lưu lại, hoặc điền lại biểu mẫu gốc.",
     hintEn: "A filled form is a few tens of KiB; remove the rows, columns or sheets added outside the form and save again, or fill the original form again.",
   },
+  "import/too-many-rows": {
+    vi: "Trang có {count} dòng, vượt giới hạn {max} dòng của một biểu mẫu: không đọc",
+    en: "The sheet has {count} rows, above a form's limit of {max}: not read",
+    hintVi: "Biểu mẫu chỉ có vài chục dòng; xóa các dòng thêm vào bên dưới biểu mẫu (chọn các dòng, bấm chuột phải, chọn Xóa), lưu lại rồi nhập lại tệp.",
+    hintEn: "A form has a few dozen rows; delete the rows added below it (select them, right-click, Delete), save and import the file again.",
+  },
+  "import/too-many-merges": {
+    vi: "Trang có {count} vùng gộp ô, vượt giới hạn {max} vùng của một biểu mẫu: không đọc",
+    en: "The sheet has {count} merged ranges, above a form's limit of {max}: not read",
+    hintVi: "Biểu mẫu chỉ gộp ô ở các dòng tiêu đề; bỏ gộp các ô đã gộp thêm, lưu lại rồi nhập lại tệp, hoặc điền lại biểu mẫu gốc.",
+    hintEn: "A form merges cells only in its title rows; unmerge the cells merged since, save and import the file again, or fill the original form again.",
+  },
+  "import/too-many-cells": {
+    vi: "Bảng tính có {count} ô (mỗi ô của vùng gộp tính một ô; trang này có {here} ô), vượt giới hạn {max} ô của một biểu mẫu: không đọc",
+    en: "The workbook has {count} cells (each cell of a merged range counted; this sheet has {here}), above a form's limit of {max}: not read",
+    hintVi: "Biểu mẫu chỉ có vài trăm ô; xóa các dòng, cột hay trang thêm vào và bỏ các vùng gộp ô lớn, lưu lại rồi nhập lại tệp.",
+    hintEn: "A form has a few hundred cells; delete the rows, columns or sheets added and unmerge large merged ranges, save and import the file again.",
+  },
+  "import/too-complex": {
+    vi: "Phần {part} của bảng tính có {count} thành phần, vượt giới hạn {max} của một biểu mẫu: không đọc",
+    en: "The workbook's part {part} has {count} elements, above a form's limit of {max}: not read",
+    hintVi: "Mở tệp bằng Excel hoặc LibreOffice, xóa định dạng và nội dung thêm vào ngoài biểu mẫu rồi lưu lại, hoặc điền lại biểu mẫu gốc.",
+    hintEn: "Open the file in Excel or LibreOffice, clear the formats and content added outside the form and save it, or fill the original form again.",
+  },
+  "import/date-out-of-range": {
+    vi: "Ô ngày chứa {foundVi}, ngoài khoảng ngày của bảng tính (từ năm 1900 đến năm 9999): không đọc được",
+    en: "The date cell holds {foundEn}, outside a workbook's dates (years 1900 to 9999): cannot be read",
+    hintVi: "Gõ lại ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2020.",
+    hintEn: "Type the date again as day/month/year, e.g. 05/02/2020.",
+  },
   "import/bloc-column-empty": {
     vi: "Cột Điểm Khối thẩm định ({range}) còn trống ở cả {count} tiêu chí: Khối điền cột Điểm Khối thẩm định trước khi nhập",
     en: "The bloc's review column ({range}) is empty for all {count} criteria: the bloc fills that column before importing",

@@ -96,7 +96,11 @@ export function yamlValue(kind: Kind, v: Plain): string | number | undefined {
   }
   // date
   if (v instanceof Date) return isoDate(v);
-  if (typeof v === "number") return isoDate(new Date(Math.round((v - 25569) * 86400) * 1000)); // a date serial without a date format
+  if (typeof v === "number") {
+    // A date serial without a date format; one outside Excel's dates stays as typed (validation says where and what to type).
+    const d = new Date(Math.round((v - 25569) * 86400) * 1000);
+    return v >= 0 && v < 2958466 ? isoDate(d) : String(v);
+  }
   const s = v.trim();
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   if (m) return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;

@@ -17,7 +17,7 @@ import { identify } from "./identify.ts";
 import { blocColumnEmpty } from "./bloc-column.ts";
 import { hiddenContent } from "./hidden-cells.ts";
 import { locateInForm } from "./locate-in-form.ts";
-import { declaredUnzippedSize, MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, mib } from "./size-limits.ts";
+import { MAX_FILE_BYTES, mib } from "./size-limits.ts";
 import { cellLabel, readForm, type CellRef, type ReadForm } from "./read-form.ts";
 
 export interface ImportOptions {
@@ -89,7 +89,7 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
       continue;
     }
     if (size !== undefined && size > MAX_FILE_BYTES) {
-      problems.error("import/too-large", whole, tooLarge("file", size));
+      problems.error("import/too-large", whole, tooLarge(size));
       continue;
     }
     const bytes = await guard(problems, f.path, "read", () => world.readFile(f.path));
@@ -98,19 +98,13 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
       problems.error("file/missing", whole, { what: f.name });
       continue;
     }
-    const unzipped = declaredUnzippedSize(bytes);
-    if (bytes.byteLength > MAX_FILE_BYTES || (unzipped !== undefined && unzipped > MAX_UNZIPPED_BYTES)) {
-      const file = bytes.byteLength > MAX_FILE_BYTES;
-      problems.error("import/too-large", whole, file ? tooLarge("file", bytes.byteLength) : tooLarge("unzipped", unzipped!));
+    if (bytes.byteLength > MAX_FILE_BYTES) {
+      problems.error("import/too-large", whole, tooLarge(bytes.byteLength));
       continue;
     }
     const form = await readForm(f.name, bytes);
-    if ("error" in form) {
-      problems.error("import/unreadable", whole, { detail: form.error });
-      continue;
-    }
-    if ("notAForm" in form) {
-      problems.error("import/not-a-form", whole, { sheet: IDENTITY_SHEET });
+    if ("problems" in form) {
+      for (const p of form.problems) problems.add(p);
       continue;
     }
     const who = identify(form, baseName(f.name), valid, opts.year, new Set(opts.confirmUnits ?? []));
@@ -191,11 +185,9 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
   return { diagnostics: problems.sorted(), files, written: [], pending: [] };
 }
 
-/** The params of import/too-large: what is over its limit, in both languages. */
-function tooLarge(what: "file" | "unzipped", size: number): Params {
-  return what === "file"
-    ? { whatVi: "Tệp", whatEn: "The file", size: mib(size), max: mib(MAX_FILE_BYTES) }
-    : { whatVi: "Nội dung giải nén của tệp", whatEn: "The file's unzipped content", size: mib(size), max: mib(MAX_UNZIPPED_BYTES) };
+/** The params of import/too-large for the file itself (read-form says it for the unzipped content). */
+function tooLarge(size: number): Params {
+  return { whatVi: "Tệp", whatEn: "The file", size: mib(size), max: mib(MAX_FILE_BYTES) };
 }
 
 /** An existing file's text to edit, with LF line ends, and its shape (BOM, line ends) to write it back in. */

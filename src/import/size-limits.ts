@@ -1,34 +1,16 @@
-/** Limits on a returned workbook, checked before exceljs parses it (a form is a few tens of KiB). */
+/** Limits on a returned workbook, checked before exceljs parses it (a form is a few tens of KiB, a few hundred cells). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** What is really inflated from the archive, all the parts read together. */
 export const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024;
+/** Entries in the archive's directory (a form has about a dozen). */
+export const MAX_ZIP_ENTRIES = 1000;
+/** Rows of one sheet (a form has a few dozen). */
+export const MAX_SHEET_ROWS = 10_000;
+/** Merged ranges of one sheet (a form has a few). */
+export const MAX_MERGES = 1000;
+/** Cells of the whole workbook, each cell of a merged range counted (a form has a few hundred). */
+export const MAX_CELLS = 100_000;
+/** XML elements in one part given to exceljs (shared strings, styles, a sheet). */
+export const MAX_ELEMENTS = 1_000_000;
 
 export const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
-
-/**
- * The total uncompressed size the zip's central directory declares for its
- * entries, read without inflating anything; undefined when there is no
- * central directory (not a zip: exceljs then says so). A ZIP64 archive or
- * size (0xFFFFFFFF) counts as above any limit.
- */
-export function declaredUnzippedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const minEnd = Math.max(0, bytes.byteLength - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.byteLength - 22; i >= minEnd; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  if (count === 0xffff || at === 0xffffffff) return Number.MAX_SAFE_INTEGER; // ZIP64: no form needs it
-  let total = 0;
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50) break;
-    total += view.getUint32(at + 24, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
-}

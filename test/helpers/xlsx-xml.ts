@@ -22,6 +22,8 @@ export interface XmlBook {
   setPercent(sheet: string, ref: string, value: number): void;
   hideRow(sheet: string, row: number): void;
   hideColumn(sheet: string, col: string): void;
+  /** Edits a sheet's XML as text (for what the other methods do not do). */
+  editXml(sheet: string, edit: (xml: string) => string): void;
   bytes(): Uint8Array;
 }
 
@@ -131,6 +133,10 @@ export function openXmlBook(bytes: Uint8Array): XmlBook {
       const part = (min: number, max: number, hidden: boolean) => m[0].replace(/min="\d+" max="\d+"/, `min="${min}" max="${max}"${hidden ? ' hidden="1"' : ""}`);
       const parts = [Number(m[1]) < n ? part(Number(m[1]), n - 1, false) : "", part(n, n, true), n < Number(m[2]) ? part(n + 1, Number(m[2]), false) : ""];
       zip.file(path, s.replace(m[0], parts.join("")));
+    },
+    editXml(sheet, edit) {
+      const path = xml(sheet);
+      zip.file(path, edit(text(path)));
     },
     bytes: () => zip.generate({ type: "uint8array", compression: "DEFLATE" }),
   };
