@@ -35,7 +35,7 @@ export interface CheckResult {
 export async function checkProject(world: World, dataDir = "data"): Promise<CheckResult> {
   const diags = new Diagnostics();
   const raw = await loadProject(world, diags, dataDir);
-  const valid = validateProject(raw, diags);
+  const valid = validateProject(raw, diags, { documents: true });
   const models = valid && !diags.hasErrors ? buildModels(valid, diags) : [];
   const documents = models.length && !diags.hasErrors ? await composeAll(world, models, diags) : [];
   return { diagnostics: diags.sorted(), models, documents };

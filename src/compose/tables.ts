@@ -61,9 +61,17 @@ export function midYearTable(m: YearModel): Block[] {
   ];
 }
 
-/** Year-end score summary: STT | Đơn vị | Điểm chuẩn | Tự chấm | Khối chấm | Điểm cộng | Điểm trừ | Tổng | Xếp hạng. */
+/** What the documents say where a member without year-end results would have its score. */
+export const NO_RESULTS = "chưa có kết quả";
+
+/**
+ * Year-end score summary: STT | Đơn vị | Điểm chuẩn | Tự chấm | Khối chấm | Điểm cộng | Điểm trừ | Tổng | Xếp hạng.
+ * A member without year-end results (m.unscored) is listed after the ranked units, "Chưa có kết quả"
+ * across its score columns and no rank; the ranks are among the units with results, as a note under
+ * the table says. (Validation makes such a member an error unless khoi.yaml allows it.)
+ */
 export function scoreTable(m: YearModel): Block[] {
-  const rows = m.scores.map((s, i) => [
+  const ranked = m.scores.map((s, i) => [
     cell(String(i + 1), "center"),
     cell(m.unitById.get(s.unitId)?.name ?? s.unitId),
     cell(formatScore(s.maxTotal), "center"),
@@ -74,15 +82,32 @@ export function scoreTable(m: YearModel): Block[] {
     cell(formatScore(s.total), "center", { bold: true }),
     cell(String(s.rank), "center"),
   ]);
+  const unscored = m.unscored.map((id, i): TableCell[] => [
+    cell(String(ranked.length + i + 1), "center"),
+    cell(m.unitById.get(id)?.name ?? id),
+    { ...cell(upperFirst(NO_RESULTS), "center"), colSpan: 6 },
+    cell("", "center"),
+  ]);
+  const note: Block[] = m.unscored.length
+    ? [
+        {
+          kind: "paragraph",
+          runs: [{ text: `Ghi chú: đơn vị ${NO_RESULTS} tổng kết không được xếp hạng; xếp hạng tính trong số ${m.scores.length} đơn vị đã có kết quả.`, italic: true }],
+        },
+      ]
+    : [];
   return [
     table(
       [[6, "center"], [34, "left"], [8, "center"], [8, "center"], [8, "center"], [8, "center"], [8, "center"], [9, "center"], [9, "center"]],
       ["STT", "Đơn vị", "Điểm chuẩn", "Tự chấm", "Khối chấm", "Điểm cộng", "Điểm trừ", "Tổng", "Xếp hạng"],
-      rows,
+      [...ranked, ...unscored],
       12,
     ),
+    ...note,
   ];
 }
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Minutes, one round of an award: TT | Đơn vị | Số phiếu đồng ý | Tỷ lệ %, sorted by votes. */
 export function voteTable(round: RoundVoteFigure): Block[] {
@@ -106,7 +131,8 @@ export function proposalTable(m: YearModel, votes: VoteFigures): Block[] {
         cell(String(rows.length + 1), "center"),
         cell(r.ten),
         cell(a.ten),
-        cell(`${counts}${score ? `; ${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : ""}`),
+        // A unit without year-end results says so where its score would be (never a silent gap).
+        cell(`${counts}; ${score ? `${formatScore(score.total)} điểm, xếp hạng ${score.rank}` : NO_RESULTS}`),
       ]);
     }
   }

@@ -147,6 +147,18 @@ export const CATALOGUE = {
   "registration/missing-criterion": { vi: "Bản đăng ký chưa có chỉ tiêu cho tiêu chí {criterion}", en: "The registration has no target for criterion {criterion}", hintVi: "Bổ sung chỉ tiêu cho tiêu chí này.", hintEn: "Add a target for it." },
   "registration/missing": { vi: "Đơn vị {unit} chưa có bản đăng ký thi đua", en: "Unit {unit} has no registration", hintVi: "Tạo tệp dang-ky/{unit}.yaml.", hintEn: "Create dang-ky/{unit}.yaml." },
   "results/missing": { vi: "Đơn vị {unit} chưa có kết quả {part}", en: "Unit {unit} has no {part} results", hintVi: "Bổ sung phần {part} trong ket-qua/{unit}.yaml.", hintEn: "Add {part} to ket-qua/{unit}.yaml." },
+  "rank/no-results": {
+    vi: "Đơn vị {unit} chưa có kết quả tổng kết (phần tong_ket: trong {file}): bảng tổng hợp điểm của báo cáo tổng kết ({report}) sẽ bỏ sót đơn vị này và xếp hạng các đơn vị khác trong số còn lại",
+    en: "Unit {unit} has no year-end results (a tong_ket: section in {file}): the year-end report's score table ({report}) would leave it out and rank the other units among the rest",
+    hintVi: "Thêm phần tong_ket: vào tệp {file} (tạo tệp nếu chưa có); nếu Quy chế của Khối cho phép xếp hạng khi đơn vị chưa có kết quả, ghi cho_phep_chua_co_ket_qua: true trong {bloc} (văn bản sẽ ghi “chưa có kết quả” cho đơn vị này).",
+    hintEn: "Add a tong_ket: section to {file} (create the file if it does not exist); if the bloc's rules allow ranking without a unit's results, set cho_phep_chua_co_ket_qua: true in {bloc} (the documents then say “chưa có kết quả”, no results yet, for it).",
+  },
+  "vote/no-results": {
+    vi: "Đơn vị {unit} có tên trong phiếu bầu {award} nhưng chưa có kết quả tổng kết (phần tong_ket: trong {file}): {docs} sẽ ghi kết quả bình bầu của đơn vị này mà không có điểm, xếp hạng",
+    en: "Unit {unit} is on the ballot for {award} but has no year-end results (a tong_ket: section in {file}): {docsEn} would show its vote without a score or rank",
+    hintVi: "Thêm phần tong_ket: vào tệp {file} (tạo tệp nếu chưa có); nếu Quy chế của Khối cho phép bình bầu đơn vị chưa có kết quả, ghi cho_phep_chua_co_ket_qua: true trong {bloc} (văn bản sẽ ghi “chưa có kết quả” cho đơn vị này).",
+    hintEn: "Add a tong_ket: section to {file} (create the file if it does not exist); if the bloc's rules allow voting on a unit without results, set cho_phep_chua_co_ket_qua: true in {bloc} (the documents then say “chưa có kết quả”, no results yet, for it).",
+  },
   "results/no-mid-year": {
     vi: "Đơn vị {unit} chưa có báo cáo sơ kết 6 tháng: báo cáo sơ kết của Khối sẽ ghi “Chưa báo cáo” cho đơn vị này",
     en: "Unit {unit} has no mid-year report: the bloc's mid-year review will say “Chưa báo cáo” (not reported) for it",

@@ -110,6 +110,7 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
     yearFile: vy.year.src.file,
     results,
     scores: computeScores(criteria, units.map((u) => u.id), results),
+    unscored: units.filter((u) => !results.get(u.id)?.tong_ket).map((u) => u.id),
     ballots,
     votes,
     docs: new Map([...vy.docs].map(([id, d]) => [id, docSource(d)])),

@@ -77,7 +77,14 @@ export interface YearModel {
   /** The year's nam.yaml. */
   yearFile: string;
   results: Map<string, Results>;
+  /** Totals and ranks of the members with year-end results (tong_ket); ranks are among them only. */
   scores: UnitScore[];
+  /**
+   * The members without year-end results, in khoi.yaml's order: the documents list each as
+   * "chưa có kết quả", without a rank, never drop it (validation makes it an error unless
+   * khoi.yaml's cho_phep_chua_co_ket_qua allows it).
+   */
+  unscored: string[];
   ballots: Ballot[];
   votes: VoteOutcome[];
   /** Each single document type's data file, by the type's id (src/documents/registry.ts). */

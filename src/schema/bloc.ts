@@ -52,6 +52,12 @@ export const Bloc = z
     co_quan_ban_hanh: z.array(Text).min(1).describe("Các dòng tên cơ quan ban hành, viết hoa"),
     ma_loai_van_ban: DocTypeCodes.default({ ke_hoach: "KH", dang_ky: "", bao_cao: "BC", bien_ban: "BB", to_trinh: "TTr", giay_moi: "GM" }),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
+    cho_phep_chua_co_ket_qua: z
+      .boolean()
+      .optional()
+      .describe(
+        "Quy chế của Khối cho phép bình bầu, đề nghị khen thưởng, lập bảng xếp hạng khi có đơn vị chưa có kết quả tổng kết (mặc định false: là lỗi). true: văn bản ghi “chưa có kết quả” cho đơn vị đó, không xếp hạng đơn vị đó",
+      ),
   })
   .describe("Khối thi đua: tên, địa danh, cơ quan ban hành và các đơn vị thành viên (tệp data/khoi.yaml)");
 

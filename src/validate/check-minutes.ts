@@ -2,7 +2,7 @@ import { ballotsOf, decideAward, voteBase, type Ballot } from "../model/votes.ts
 import type { MinutesFront } from "../schema/documents.ts";
 import type { MarkdownDoc } from "./project.ts";
 import { inWindow, timeline, windowOf } from "./check-dates.ts";
-import { checkUnique, type YearContext } from "./year-context.ts";
+import { noResultsIsError, checkUnique, hasFileErrors, hasYearEndResults, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
 
 /**
  * The voting meeting: attendance of members only, ballots that add up, votes
@@ -67,12 +67,40 @@ export function checkMinutes(ctx: YearContext, m: MarkdownDoc<MinutesFront>): vo
       else diags.error("vote/received-over-present", at("thu_vao"), { received: p.thu_vao, present: present.size, written });
     }
     p.ket_qua.forEach((k, j) => {
-      ctx.checkMember(k.don_vi, src, ["phieu", i, "ket_qua", j, "don_vi"]);
+      if (ctx.checkMember(k.don_vi, src, ["phieu", i, "ket_qua", j, "don_vi"])) checkVotedResults(ctx, m, p.danh_hieu, k.don_vi, ["phieu", i, "ket_qua", j, "don_vi"]);
       if (k.dong_y > p.hop_le) diags.error("vote/over-valid", at("ket_qua", j, "dong_y"), { votes: k.dong_y, valid: p.hop_le });
     });
     checkUnique(p.ket_qua.map((k) => k.don_vi), src, (j) => ["phieu", i, "ket_qua", j, "don_vi"], diags, "Đơn vị");
   });
   checkRounds(ctx, m, voteBase({ basis: rules.co_so, members: ctx.members.size, present: present.size, written, countWritten: rules.tinh_y_kien_van_ban }));
+}
+
+/** The year's documents that put a unit's vote beside its score and rank: the proposal's list, the year-end report. */
+const VOTE_WITH_SCORE = [
+  { id: "to-trinh", vi: "tờ trình", en: "the proposal" },
+  { id: "tong-ket", vi: "báo cáo tổng kết", en: "the year-end report" },
+] as const;
+
+/**
+ * A unit on a ballot has year-end results when the year has a document that shows its vote
+ * beside its score (the proposal, the year-end report): else that document would propose it
+ * with no score. Said once per unit and award, at its first place on the award's ballots;
+ * not when its results file has errors of its own, nor when khoi.yaml allows it (noResultsIsError).
+ */
+function checkVotedResults(ctx: YearContext, m: MarkdownDoc<MinutesFront>, award: string, unit: string, path: (string | number)[]): void {
+  if (!noResultsIsError(ctx) || hasYearEndResults(ctx, unit) || hasFileErrors(ctx.vy, RESULTS_KIND, unit)) return;
+  const docs = VOTE_WITH_SCORE.filter((d) => ctx.vy.docs.has(d.id));
+  if (!docs.length) return;
+  const first = m.data.phieu.findIndex((p) => p.danh_hieu === award && p.ket_qua.some((k) => k.don_vi === unit));
+  if (first !== path[1]) return;
+  ctx.diags.error("vote/no-results", m.src.locate(path), {
+    unit,
+    award: ctx.vy.year.data.binh_bau.danh_hieu.find((a) => a.ma === award)?.ten ?? award,
+    file: resultsFileOf(ctx, unit),
+    docs: docs.map((d) => d.vi).join(", "),
+    docsEn: docs.map((d) => d.en).join(", "),
+    bloc: ctx.bloc.src.file,
+  });
 }
 
 /** A later round (vong ≥ 2) of an award follows a round that left a tie at the quota, among exactly the tied units. */

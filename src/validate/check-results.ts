@@ -1,6 +1,7 @@
 import { formatScore } from "../format/number.ts";
 import { checkDate, timeline } from "./check-dates.ts";
-import { checkUnique, hasFileErrors, RESULTS_KIND, type YearContext } from "./year-context.ts";
+import type { MarkdownDoc } from "./project.ts";
+import { noResultsIsError, checkUnique, hasFileErrors, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
 
 /** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
 export function checkResults(ctx: YearContext): void {
@@ -50,12 +51,18 @@ export function checkResults(ctx: YearContext): void {
       checkDate(ctx, res.src, ["tong_ket", "ngay_gui"], tong_ket.ngay_gui, "year-end", timeline(ctx, "bao_cao_tong_ket"), undefined, "Báo cáo tổng kết của đơn vị", "The unit's year-end report");
     }
   }
+  // The year-end report ranks every member (its appendix): one without year-end results would
+  // be left out and the others moved up, unless the bloc's rules allow it (then "chưa có kết quả").
+  const report = vy.docs.get("tong-ket") as MarkdownDoc<unknown> | undefined;
   for (const id of ctx.members) {
     // A results file that exists with errors has said so already.
     if (hasFileErrors(vy, RESULTS_KIND, id)) continue;
     const res = vy.results.get(id)?.data;
+    if (res?.tong_ket) continue;
     const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
-    if (!res?.tong_ket) diags.warning("results/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id, part: "tong_ket" });
+    const at = ctx.bloc.src.locate(["don_vi", i, "ma"]);
+    if (report && noResultsIsError(ctx)) diags.error("rank/no-results", at, { unit: id, file: resultsFileOf(ctx, id), report: report.file, bloc: ctx.bloc.src.file });
+    else diags.warning("results/missing", at, { unit: id, part: "tong_ket" });
   }
   checkMidYearReports(ctx);
 }

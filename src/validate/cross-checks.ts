@@ -17,7 +17,7 @@ export function checkBloc(bloc: Located<Bloc>, diags: Diagnostics): void {
   if (units.length > LIMITS.maxUnits) diags.error("limit/units", bloc.src.locate(["don_vi"]), { count: units.length, max: LIMITS.maxUnits });
 }
 
-export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics): void {
+export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics, documents = false): void {
   const y = vy.year.data;
   const ysrc = vy.year.src;
   const unitIds = new Set(bloc.data.don_vi.map((u) => u.ma));
@@ -38,6 +38,7 @@ export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics
     criteria: new Map(y.tieu_chi.map((c) => [c.ma, c.diem_toi_da])),
     planDate: (vy.docs.get(keHoach.id) as MarkdownDoc<PlanFront> | undefined)?.data.ngay ?? undefined,
     diags,
+    documents,
     checkMember(id, src, path) {
       if (!unitIds.has(id)) {
         diags.error("ref/unknown-unit", src.locate(path), { id, known });

@@ -47,8 +47,19 @@ export interface ValidProject {
   years: ValidYear[];
 }
 
+/** What a validation is for. */
+export interface ValidateOptions {
+  /**
+   * The documents will be made (validate, build): the data they put side by side must agree
+   * (a unit on a ballot or in the ranking has its year-end results). Commands that collect or
+   * copy data (forms, import, new-year) leave this out: a missing result stays a warning there,
+   * since they are how it is filled in.
+   */
+  documents?: boolean;
+}
+
 /** Schema validation of every file, then the checks across files. Undefined when the bloc itself is unusable. */
-export function validateProject(raw: RawProject, diags: Diagnostics): ValidProject | undefined {
+export function validateProject(raw: RawProject, diags: Diagnostics, opts: ValidateOptions = {}): ValidProject | undefined {
   if (!raw.bloc) return undefined;
   const bloc = located(Bloc, raw.bloc, diags);
   if (!bloc) return undefined;
@@ -57,7 +68,7 @@ export function validateProject(raw: RawProject, diags: Diagnostics): ValidProje
   for (const ry of raw.years) {
     const vy = validateYear(ry, diags);
     if (vy) {
-      checkYear(bloc, vy, diags);
+      checkYear(bloc, vy, diags, opts.documents ?? false);
       years.push(vy);
     }
   }
