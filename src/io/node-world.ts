@@ -74,6 +74,21 @@ const lockOps = (fs: Fs): LockOps => ({
   },
 });
 
+/**
+ * The drafts a lock attempt writes before linking it into place (`<lock>.tmp-<pid>-<n>`),
+ * left by a process killed between the two: removed by the next holder when their process is
+ * gone (or is this one, which holds the lock now), never while another live process may be
+ * about to link its own.
+ */
+async function removeStaleLockDrafts(fs: Fs, lock: string): Promise<void> {
+  const dir = nodePath.dirname(lock);
+  const prefix = `${nodePath.basename(lock)}.tmp-`;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const m = name.startsWith(prefix) ? /^(\d+)-\d+$/.exec(name.slice(prefix.length)) : null;
+    if (m && (Number(m[1]) === process.pid || !isAlive(Number(m[1])))) await fs.rm(nodePath.join(dir, name), { force: true });
+  }
+}
+
 /** A symbolic link that leads out of the project (ELINKOUT) or nowhere (ELINKBROKEN). */
 function linkError(code: "ELINKOUT" | "ELINKBROKEN" | "ELINKWRITE", path: string, target: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${path} → ${target}`), { code, path, target });
@@ -327,7 +342,9 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));
-      return acquireLock(locks, target, label);
+      const release = await acquireLock(locks, target, label);
+      if (release) await removeStaleLockDrafts(fs, target);
+      return release;
     },
     now: () => new Date(),
     monotonicMs: () => performance.now(),

@@ -22,6 +22,8 @@ export interface Journal {
   /** The command that made the change, for the message of the one that finishes it. */
   command: string;
   entries: JournalEntry[];
+  /** Folders the change creates (deepest first): an undone change removes those left empty. */
+  dirs?: string[];
 }
 
 /** A staged file's name: beside its target, named as every temporary file of the tool is. */
@@ -54,7 +56,9 @@ export function parseJournal(bytes: Uint8Array): Journal | undefined {
     else if (typeof e.staged === "string" && e.staged.startsWith(`${e.path}.tmp-`) && /^\d+-\d+$/.test(e.staged.slice(e.path.length + 5))) entries.push({ path: e.path, staged: e.staged });
     else return undefined;
   }
-  return { version: 1, state: j.state, command: typeof j.command === "string" ? j.command.slice(0, 40) : "?", entries };
+  const dirs = j.dirs === undefined ? [] : Array.isArray(j.dirs) && j.dirs.every((d) => typeof d === "string" && isPlainPath(d)) ? (j.dirs as string[]) : undefined;
+  if (!dirs) return undefined;
+  return { version: 1, state: j.state, command: typeof j.command === "string" ? j.command.slice(0, 40) : "?", entries, ...(dirs.length ? { dirs } : {}) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

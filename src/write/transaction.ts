@@ -112,6 +112,7 @@ async function takeLock(world: World, path: string, opts: TxOptions, diags: Diag
  * left. False when it cannot, and then this command must not go on.
  */
 export async function recover(world: World, journalPath: string, diags: Diagnostics): Promise<boolean> {
+  if (!(await removeJournalDrafts(world, journalPath, diags))) return false;
   const bytes = await guard(diags, journalPath, "read", () => world.readFile(journalPath));
   if (bytes === FAILED) return false;
   if (bytes === undefined) return true;
@@ -128,9 +129,48 @@ export async function recover(world: World, journalPath: string, diags: Diagnost
       if ((await guard(diags, e.path, "write", step)) === FAILED) return false;
     } else if (e.staged && (await guard(diags, e.staged, "write", () => world.removeFile(e.staged!))) === FAILED) return false;
   }
+  if (!finish && (await guard(diags, journalPath, "write", () => removeEmptyDirs(world, j.dirs ?? []))) === FAILED) return false;
   if ((await guard(diags, journalPath, "write", () => world.removeFile(journalPath))) === FAILED) return false;
   const files = j.entries.map((e) => e.path).join(", ");
   diags.warning(finish ? "project/change-finished" : "project/change-undone", at, { command: j.command, files, count: j.entries.length });
+  return true;
+}
+
+/** The folders that writing the entries' staged files creates, deepest first. */
+async function missingDirs(world: World, entries: readonly JournalEntry[]): Promise<string[]> {
+  const missing = new Set<string>();
+  for (const e of entries) {
+    if (!e.staged) continue;
+    for (let dir = parentOf(e.path); dir && !missing.has(dir); dir = parentOf(dir)) {
+      if ((await world.listDir(dir)) !== undefined) break;
+      missing.add(dir);
+    }
+  }
+  return [...missing].sort((a, b) => b.split("/").length - a.split("/").length || (a < b ? -1 : 1));
+}
+
+function parentOf(path: string): string {
+  return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+}
+
+/** Removes each folder (deepest first) that is there and empty: a folder a cut-off change made, and nothing else. */
+async function removeEmptyDirs(world: World, dirs: readonly string[]): Promise<void> {
+  for (const dir of dirs) {
+    const entries = await world.listDir(dir);
+    if (entries !== undefined && entries.length === 0) await world.removeDir(dir);
+  }
+}
+
+/** Drafts of the journal (`.journal.tmp-<pid>-<n>`) a run killed while writing it left: only the lock's holder writes one. */
+async function removeJournalDrafts(world: World, journalPath: string, diags: Diagnostics): Promise<boolean> {
+  const dir = journalPath.slice(0, journalPath.lastIndexOf("/"));
+  const name = journalPath.slice(journalPath.lastIndexOf("/") + 1);
+  const entries = await guard(diags, dir, "read", () => world.listDir(dir));
+  if (entries === FAILED) return false;
+  for (const e of entries ?? []) {
+    if (e.kind !== "file" || !e.name.startsWith(`${name}.tmp-`) || !/^\d+-\d+$/.test(e.name.slice(name.length + 5))) continue;
+    if ((await guard(diags, `${dir}/${e.name}`, "write", () => world.removeFile(`${dir}/${e.name}`))) === FAILED) return false;
+  }
   return true;
 }
 
@@ -142,9 +182,12 @@ async function moveIfThere(world: World, staged: string, path: string): Promise<
 
 async function commit<T>(world: World, journalPath: string, command: string, changes: Map<string, Uint8Array | null>, diags: Diagnostics, outcome: TxOutcome<T>): Promise<void> {
   const entries: JournalEntry[] = [...changes].map(([path, bytes]) => (bytes ? { path, staged: stagedName(path, process.pid, ++stagedCounter) } : { path }));
-  const journal = (state: Journal["state"]): Journal => ({ version: 1, state, command, entries });
+  const dirs = await guard(diags, journalPath, "read", () => missingDirs(world, entries));
+  if (dirs === FAILED) return;
+  const journal = (state: Journal["state"]): Journal => ({ version: 1, state, command, entries, ...(dirs.length ? { dirs } : {}) });
   const undo = async () => {
     for (const e of entries) if (e.staged) await world.removeFile(e.staged).catch(() => undefined);
+    await removeEmptyDirs(world, dirs).catch(() => undefined);
     await world.removeFile(journalPath).catch(() => undefined);
   };
   // 1. Stage: the journal first (so that a cut-off run's staged files are found), then each file whole.
