@@ -18,7 +18,7 @@ import { makeForms } from "../../src/forms/make-forms.ts";
 import { nodeWorld } from "../../src/io/node-world.ts";
 import { FIELD } from "../../src/sign/field-names.ts";
 import { buildExample } from "../helpers/example.ts";
-import { REPO } from "../helpers/fixture-world.ts";
+import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
 import { openXmlBook } from "../helpers/xlsx-xml.ts";
 import { testIdentity } from "../sign/identity.ts";
 import { findSignatures, verifySignature } from "../sign/verify.ts";
@@ -49,25 +49,27 @@ function copy(): string {
   return dir;
 }
 const both = (dir: string, a: string[], b: string[]) => Promise.all([cli(dir, a), cli(dir, b)]);
-const results = (dir: string) => parse(readFileSync(join(dir, "data/2020/ket-qua/so-y-te.yaml"), "utf8"));
+const results = (dir: string) => parse(readFileSync(join(dir, "data/2020/ket-qua/don-vi-a.yaml"), "utf8"));
 
 beforeAll(async () => {
-  cpSync(join(REPO, "data"), join(base, "data"), { recursive: true });
+  // The minimal bloc (three units): every run spawns its commands, so the smaller the better.
+  cpSync(join(FIXTURES, "minimal", "data"), join(base, "data"), { recursive: true });
   cpSync(join(REPO, "templates"), join(base, "templates"), { recursive: true });
   // The unit's mid-year and year-end forms, each returned with one value changed.
-  const made = await makeForms(nodeWorld(base), { dataDir: "data", outDir: "out", unit: "so-y-te" });
+  const made = await makeForms(nodeWorld(base), { dataDir: "data", outDir: "out", unit: "don-vi-a" });
   expect(made.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   mkdirSync(join(base, "returned"));
   const form = (name: string) => openXmlBook(new Uint8Array(readFileSync(join(base, "out/2020/bieu-mau", name))));
-  const mid = form("so-y-te-so-ket.xlsx");
+  const mid = form("don-vi-a-so-ket.xlsx");
   mid.set("Sơ kết", `E${mid.keys("Sơ kết").find((k) => k.key === "tc01")!.row}`, 66);
-  writeFileSync(join(base, "returned/so-y-te-so-ket.xlsx"), mid.bytes());
-  const end = form("so-y-te-tong-ket.xlsx");
-  end.set("Tự chấm", `D${end.keys("Tự chấm").find((k) => k.key === "tc05")!.row}`, "9,5", "text");
-  writeFileSync(join(base, "returned/so-y-te-tong-ket.xlsx"), end.bytes());
+  writeFileSync(join(base, "returned/don-vi-a-so-ket.xlsx"), mid.bytes());
+  const end = form("don-vi-a-tong-ket.xlsx");
+  end.set("Tự chấm", `D${end.keys("Tự chấm").find((k) => k.key === "tc01")!.row}`, "59,5", "text");
+  writeFileSync(join(base, "returned/don-vi-a-tong-ket.xlsx"), end.bytes());
   rmSync(join(base, "out"), { recursive: true, force: true });
   // A PDF with two signature fields (the minutes), and a key.
   const { outputs } = await buildExample();
+  // (the example's minutes: a PDF with the two signature fields of the minutes)
   mkdirSync(join(base, "ky"));
   writeFileSync(join(base, "ky/bien-ban.pdf"), outputs.get("out/2020/bien-ban-binh-bau.pdf")!);
   writeFileSync(join(base, "ky/khoa.p12"), key.p12);
@@ -77,13 +79,13 @@ describe("two commands at once on one project", () => {
   it(`import + import of one unit's two forms: both changes kept, both said (${RUNS} runs)`, async () => {
     for (let i = 0; i < RUNS; i++) {
       const dir = copy();
-      const [a, b] = await both(dir, ["import", "returned/so-y-te-so-ket.xlsx"], ["import", "returned/so-y-te-tong-ket.xlsx"]);
+      const [a, b] = await both(dir, ["import", "returned/don-vi-a-so-ket.xlsx"], ["import", "returned/don-vi-a-tong-ket.xlsx"]);
       expect([a.code, b.code], a.out + b.out).toEqual([0, 0]);
-      expect(a.out).toContain("đã sửa data/2020/ket-qua/so-y-te.yaml");
-      expect(b.out).toContain("đã sửa data/2020/ket-qua/so-y-te.yaml");
+      expect(a.out).toContain("đã sửa data/2020/ket-qua/don-vi-a.yaml");
+      expect(b.out).toContain("đã sửa data/2020/ket-qua/don-vi-a.yaml");
       const r = results(dir);
       expect(r.so_ket.ket_qua.find((k: { tieu_chi: string }) => k.tieu_chi === "tc01").ty_le, `run ${i}`).toBe(66);
-      expect(r.tong_ket.diem.find((k: { tieu_chi: string }) => k.tieu_chi === "tc05").tu_cham, `run ${i}`).toBe(9.5);
+      expect(r.tong_ket.diem.find((k: { tieu_chi: string }) => k.tieu_chi === "tc01").tu_cham, `run ${i}`).toBe(59.5);
     }
   }, 240_000);
 
@@ -121,10 +123,10 @@ describe("two commands at once on one project", () => {
   it(`build + import: the import is kept, and the build's documents are those of the data it says it read (${RUNS} runs)`, async () => {
     for (let i = 0; i < RUNS; i++) {
       const dir = copy();
-      const [b, imp] = await both(dir, ["build"], ["import", "returned/so-y-te-tong-ket.xlsx"]);
+      const [b, imp] = await both(dir, ["build"], ["import", "returned/don-vi-a-tong-ket.xlsx"]);
       expect([b.code, imp.code], b.out + imp.out).toEqual([0, 0]);
-      expect(imp.out).toContain("đã sửa data/2020/ket-qua/so-y-te.yaml");
-      expect(results(dir).tong_ket.diem.find((k: { tieu_chi: string }) => k.tieu_chi === "tc05").tu_cham, `run ${i}`).toBe(9.5);
+      expect(imp.out).toContain("đã sửa data/2020/ket-qua/don-vi-a.yaml");
+      expect(results(dir).tong_ket.diem.find((k: { tieu_chi: string }) => k.tieu_chi === "tc01").tu_cham, `run ${i}`).toBe(59.5);
       // What the build said it wrote is on disk; whichever ran first, a check now finds only what the import
       // changed (the unit's year-end figures), or nothing: never an error, never a half-made year.
       for (const f of [...b.out.matchAll(/^đã ghi (\S+)$/gm)].map((m) => m[1]!)) expect(existsSync(join(dir, f)), f).toBe(true);

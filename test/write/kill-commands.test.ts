@@ -16,7 +16,7 @@ import { importForms } from "../../src/import/import-forms.ts";
 import { nodeWorld } from "../../src/io/node-world.ts";
 import { inTransaction } from "../../src/write/transaction.ts";
 import { newYear } from "../../src/year/new-year.ts";
-import { REPO } from "../helpers/fixture-world.ts";
+import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
 import { deadPid, stopping } from "../helpers/stopping-fs.ts";
 import { openXmlBook } from "../helpers/xlsx-xml.ts";
 
@@ -62,8 +62,8 @@ const FILES: Record<string, string> = {};
 const CASES: Case[] = [
   {
     name: "import of two units' year-end forms",
-    files: ["data/2020/ket-qua/so-y-te.yaml", "data/2020/ket-qua/so-gddt.yaml"],
-    run: (dir, fs) => importForms(nodeWorld(dir, fs ? { fs } : {}), { dataDir: "data", check: false, files: ["so-y-te", "so-gddt"].map((u) => ({ path: join(dir, `returned/${u}-tong-ket.xlsx`), name: `${u}-tong-ket.xlsx` })) }),
+    files: ["data/2020/ket-qua/don-vi-a.yaml", "data/2020/ket-qua/don-vi-b.yaml"],
+    run: (dir, fs) => importForms(nodeWorld(dir, fs ? { fs } : {}), { dataDir: "data", check: false, files: ["don-vi-a", "don-vi-b"].map((u) => ({ path: join(dir, `returned/${u}-tong-ket.xlsx`), name: `${u}-tong-ket.xlsx` })) }),
   },
   {
     name: "new-year",
@@ -73,14 +73,14 @@ const CASES: Case[] = [
 ];
 
 beforeAll(async () => {
-  cpSync(join(REPO, "data"), join(base, "data"), { recursive: true });
+  cpSync(join(FIXTURES, "minimal", "data"), join(base, "data"), { recursive: true });
   cpSync(join(REPO, "templates"), join(base, "templates"), { recursive: true });
   mkdirSync(join(base, "returned"));
-  for (const unit of ["so-y-te", "so-gddt"]) {
+  for (const unit of ["don-vi-a", "don-vi-b"]) {
     const made = await makeForms(nodeWorld(base), { dataDir: "data", outDir: "out", unit, stage: "tong-ket" });
     expect(made.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const book = openXmlBook(new Uint8Array(readFileSync(join(base, `out/2020/bieu-mau/${unit}-tong-ket.xlsx`))));
-    book.set("Tự chấm", `D${book.keys("Tự chấm").find((k) => k.key === "tc05")!.row}`, "9,5", "text");
+    book.set("Tự chấm", `D${book.keys("Tự chấm").find((k) => k.key === "tc01")!.row}`, "59,5", "text");
     writeFileSync(join(base, `returned/${unit}-tong-ket.xlsx`), book.bytes());
   }
   rmSync(join(base, "out"), { recursive: true, force: true });
