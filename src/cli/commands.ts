@@ -17,9 +17,11 @@ function report(items: Diagnostic[], opts: CliOptions, out: (s: string) => void)
 }
 
 export async function runValidate(world: World, opts: CliOptions, out: (s: string) => void): Promise<number> {
-  const { checkProject } = await import("../pipeline.ts");
+  const [{ checkProject }, { pendingChange }, { Diagnostics }] = await Promise.all([import("../pipeline.ts"), import("../write/transaction.ts"), import("../diagnostics/diagnostic.ts")]);
+  const pending = new Diagnostics();
+  await pendingChange(world, pending);
   const { diagnostics } = await checkProject(world, opts.dataDir);
-  const { errors, warnings } = report(diagnostics, opts, out);
+  const { errors, warnings } = report([...pending.sorted(), ...diagnostics], opts, out);
   out(summaryLine(errors, warnings, opts.lang));
   return errors ? 1 : 0;
 }

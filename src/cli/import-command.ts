@@ -10,7 +10,7 @@ export async function runImport(world: World, opts: CliOptions, out: (s: string)
   const vi = opts.lang === "vi";
   // The forms are named on the command line relative to the current folder; World reads absolute paths as they are.
   const files = opts.files.map((f) => ({ path: resolve(f), name: f.slice(f.lastIndexOf("/") + 1) }));
-  const r = await importForms(world, { dataDir: opts.dataDir, outDir: opts.outDir, files, check: opts.check, ...(opts.year ? { year: opts.year } : {}), blocColumns: opts.blocColumns, confirmUnits: opts.confirmUnits });
+  const r = await importForms(world, { dataDir: opts.dataDir, files, check: opts.check, ...(opts.year ? { year: opts.year } : {}), blocColumns: opts.blocColumns, confirmUnits: opts.confirmUnits });
   for (const d of r.diagnostics) out(formatDiagnostic(d, opts.lang));
   const errors = r.diagnostics.filter((d) => d.severity === "error").length;
   for (const f of r.files) {

@@ -2,7 +2,7 @@ import { nodeWorld } from "../io/node-world.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
 import { endQuietlyOnClosedOutput, exitStatus } from "./closed-output.ts";
-import { projectFolders } from "./project-folders.ts";
+import { outFolderClash, projectFolders } from "./project-folders.ts";
 import { usageError } from "./usage-errors.ts";
 
 /** CLI entry: parses arguments, runs one command, sets the exit status. */
@@ -28,6 +28,11 @@ async function main(argv: string[]): Promise<number> {
   // Containment by where a folder really leads: the project's own folders, however named, get the rules of out/ and data/;
   // a folder outside the project is the user's, and links in it that lead elsewhere are refused too.
   Object.assign(opts, await projectFolders(opts));
+  const clash = opts.command === "build" || opts.command === "forms" ? outFolderClash(opts) : undefined;
+  if (clash) {
+    process.stderr.write(clash + "\n");
+    return 2;
+  }
   const world = nodeWorld(opts.root, { folders: [opts.dataDir, opts.outDir] });
   const print = (s: string) => process.stdout.write(s + "\n");
   const printErr = (s: string) => process.stderr.write(s + "\n");
@@ -47,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     case "import":
       return (await import("./import-command.ts")).runImport(world, opts, print);
     case "schema":
-      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, opts.outDir, printErr);
+      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, printErr);
   }
 }
 

@@ -7,7 +7,7 @@ import type { CliOptions } from "./args.ts";
 export async function runNewYear(world: World, opts: CliOptions, out: (s: string) => void): Promise<number> {
   const year = opts.newYear!;
   const vi = opts.lang === "vi";
-  const { diagnostics, created } = await newYear(world, opts.dataDir, year, opts.outDir);
+  const { diagnostics, created } = await newYear(world, opts.dataDir, year);
   for (const d of diagnostics) out(formatDiagnostic(d, opts.lang));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   out(summaryLine(errors, diagnostics.length - errors, opts.lang));

@@ -13,9 +13,9 @@ import { inTransaction } from "../write/transaction.ts";
  * together through the project transaction; a file the command cannot write (a link out of the
  * project, a read-only folder) is a located error and none is written.
  */
-export async function writeSchemas(world: World, print: (s: string) => void, dataDir = "data", lang: "vi" | "en" = "vi", outDir = "out", printErr: (s: string) => void = print): Promise<number> {
+export async function writeSchemas(world: World, print: (s: string) => void, dataDir = "data", lang: "vi" | "en" = "vi", printErr: (s: string) => void = print): Promise<number> {
   const diags = new Diagnostics();
-  const tx = await inTransaction(world, { outDir, command: "schema" }, diags, async (staging) => {
+  const tx = await inTransaction(world, { command: "schema" }, diags, async (staging) => {
     // The data is read only for its ids; its mistakes are `validate`'s to report.
     const raw = await loadProject(world, new Diagnostics(), dataDir);
     const ids = projectIds(raw);

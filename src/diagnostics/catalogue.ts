@@ -327,8 +327,8 @@ export const CATALOGUE = {
   "project/locked": {
     vi: "Dự án đang bận: lệnh {command} (tiến trình {pid}) đang ghi tệp; đã chờ {seconds} giây",
     en: "The project is busy: the command {command} (process {pid}) is writing files; waited {seconds} s",
-    hintVi: "Chạy lại khi lệnh kia xong. Nếu không còn lệnh nào chạy, tiến trình {pid} đã dừng bất thường: chạy lại là đủ, công cụ tự nhận khóa ({path}).",
-    hintEn: "Run again when that command has finished. If nothing is running, process {pid} stopped abnormally: running again is enough, the tool takes over its lock ({path}).",
+    hintVi: "Chạy lại khi lệnh kia xong (khóa của một tiến trình đã dừng được công cụ tự nhận lại). Nếu chắc chắn không còn lệnh khoi-thi-dua nào chạy trong dự án này (tiến trình {pid} có thể là một chương trình khác mang lại số cũ), xóa tệp {path} rồi chạy lại.",
+    hintEn: "Run again when that command has finished (the lock of a process that has ended is taken over by itself). If you are sure no khoi-thi-dua command runs in this project (process {pid} may be another program that got the old number), delete {path} and run again.",
   },
   "project/journal-damaged": {
     vi: "Nhật ký ghi tệp {path} bị hỏng: không biết lần chạy trước đã ghi dở những tệp nào",
@@ -339,6 +339,22 @@ export const CATALOGUE = {
   "project/change-finished": {
     vi: "Lần chạy trước (lệnh {command}) bị ngắt khi đang đặt tệp vào chỗ; đã ghi nốt {count} tệp: {files}",
     en: "An earlier run ({command}) was cut off while putting files in place; finished its {count} files: {files}",
+  },
+  "project/change-not-finished": {
+    vi: "Lần chạy trước (lệnh {command}) bị ngắt khi đang đặt tệp vào chỗ; {count} tệp không ghi nốt được vì bản mới hoặc tệp cần xóa không còn như lúc đó: {files}",
+    en: "An earlier run ({command}) was cut off while putting files in place; {count} files could not be finished, their new version or the file to remove is no longer as it was: {files}",
+    hintVi: "Chạy lại lệnh {command} để ghi các tệp này cho đúng.",
+    hintEn: "Run {command} again to make these files right.",
+  },
+  "project/change-pending": {
+    vi: "Lần chạy trước (lệnh {command}) bị ngắt khi đang đặt {count} tệp vào chỗ: {files}; lệnh ghi tệp kế tiếp sẽ ghi nốt, nên kết quả kiểm tra này có thể chưa phản ánh thay đổi đó",
+    en: "An earlier run ({command}) was cut off while putting {count} files in place: {files}; the next command that writes finishes it, so this check may not show that change yet",
+    hintVi: "Không xóa hay di chuyển các tệp có đuôi .tmp-… (bản mới đang chờ đặt vào chỗ). Chạy một lệnh ghi tệp (ví dụ npm run build-docs) để ghi nốt, rồi kiểm tra lại.",
+    hintEn: "Do not delete or move the files ending in .tmp-… (new versions waiting to be put in place). Run a command that writes (e.g. npm run build-docs) to finish it, then check again.",
+  },
+  "project/change-pending-undo": {
+    vi: "Lần chạy trước (lệnh {command}) bị ngắt trước khi ghi {count} tệp ({files}); các tệp vẫn như cũ, lệnh ghi tệp kế tiếp sẽ dọn bản nháp",
+    en: "An earlier run ({command}) was cut off before writing {count} files ({files}); the files are as they were, the next command that writes removes its drafts",
   },
   "project/change-undone": {
     vi: "Lần chạy trước (lệnh {command}) bị ngắt trước khi ghi; không tệp nào bị đổi, đã dọn bản nháp của {count} tệp: {files}",
@@ -609,6 +625,12 @@ export const CATALOGUE = {
     en: "The form is for {year}, not the year {expected} chosen with --year: not imported",
     hintVi: "Bỏ --year hoặc nhập biểu mẫu đúng năm.",
     hintEn: "Drop --year or import the form of that year.",
+  },
+  "import/confirm-unknown-unit": {
+    vi: "--xac-nhan-don-vi {unit}: không có đơn vị nào mã “{unit}” trong Khối; không nhập gì",
+    en: "--xac-nhan-don-vi {unit}: no unit of the bloc has the id “{unit}”; nothing imported",
+    hintVi: "Mã đơn vị gần nhất trước: {known}.",
+    hintEn: "The unit ids, nearest first: {known}.",
   },
   "import/unknown-unit": {
     vi: "Đơn vị “{unit}” của biểu mẫu không phải thành viên Khối năm {year}: không nhập",

@@ -25,7 +25,7 @@ export interface FormsOptions extends FormSelection {
  */
 export async function makeForms(world: World, opts: FormsOptions): Promise<FormsWriteResult & { diagnostics: Diagnostic[]; count: number; pending: string[] }> {
   const diags = new Diagnostics();
-  const tx = await inTransaction(world, { outDir: opts.outDir, command: "forms" }, diags, (staging) => planForms(world, opts, diags, staging));
+  const tx = await inTransaction(world, { command: "forms" }, diags, (staging) => planForms(world, opts, diags, staging));
   const r = tx.value ?? { written: [], unchanged: [], count: 0 };
   const record = new Set(tx.written.filter((p) => p.endsWith(`/${RECORD}`)));
   return { ...r, written: tx.written.filter((p) => !record.has(p)), pending: tx.pending, diagnostics: diags.sorted() };

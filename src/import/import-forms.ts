@@ -1,3 +1,4 @@
+import { closestFirst } from "../diagnostics/closest-names.ts";
 import { parse } from "yaml";
 import { Diagnostics, type Diagnostic, type Params } from "../diagnostics/diagnostic.ts";
 import { IDENTITY_SHEET, identityCell } from "../forms/identity.ts";
@@ -10,7 +11,7 @@ import { loadProject } from "../load/project.ts";
 import { reportNotAMap } from "../load/yaml-map.ts";
 import { validateProject } from "../validate/project.ts";
 import { FAILED, guard } from "../write/guard.ts";
-import { inTransaction, type Staging } from "../write/transaction.ts";
+import { inTransaction, pendingChange, type Staging } from "../write/transaction.ts";
 import { applyForm, type CellOfPath } from "./apply-form.ts";
 import { changedValues } from "./changed-values.ts";
 import { identify } from "./identify.ts";
@@ -22,8 +23,6 @@ import { cellLabel, readForm, type CellRef, type ReadForm } from "./read-form.ts
 
 export interface ImportOptions {
   dataDir: string;
-  /** The output folder, where the project's lock and journal are (default out). */
-  outDir?: string;
   /** The returned forms: paths for World, and the names shown (the file's name as the unit sent it). */
   files: { path: string; name: string }[];
   check: boolean;
@@ -65,9 +64,14 @@ interface Target {
  * the files, committed together, only when there is no error and not --check.
  */
 export async function importForms(world: World, opts: ImportOptions): Promise<ImportResult> {
-  if (opts.check) return readForms(world, opts, undefined);
+  if (opts.check) {
+    const r = await readForms(world, opts, undefined);
+    const pending = new Diagnostics();
+    await pendingChange(world, pending);
+    return { ...r, diagnostics: [...pending.sorted(), ...r.diagnostics] };
+  }
   const diags = new Diagnostics();
-  const tx = await inTransaction(world, { outDir: opts.outDir ?? "out", command: "import" }, diags, (staging) => readForms(world, opts, staging));
+  const tx = await inTransaction(world, { command: "import" }, diags, (staging) => readForms(world, opts, staging));
   const r = tx.value ?? { diagnostics: [], files: [], written: [], pending: [] };
   for (const d of r.diagnostics) diags.add(d);
   return { diagnostics: diags.sorted(), files: r.files, written: tx.written, pending: tx.pending };
@@ -78,6 +82,10 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
   const { raw, valid } = await loadForForms(world, diags, opts.dataDir);
   if (!valid) return { diagnostics: diags.sorted(), files: [], written: [], pending: [] };
   const problems = new Diagnostics();
+  // A unit confirmed on the command line must be one of the bloc: a typo confirms nothing, silently.
+  const members = valid.bloc.data.don_vi.map((u) => u.ma);
+  for (const unit of opts.confirmUnits ?? [])
+    if (!members.includes(unit)) problems.error("import/confirm-unknown-unit", { file: "--xac-nhan-don-vi", line: 0, column: 0 }, { unit, known: closestFirst(unit, members).join(", ") });
   const targets = new Map<string, Target>();
   const seen = new Map<string, string>();
   for (const f of opts.files) {

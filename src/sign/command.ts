@@ -30,6 +30,8 @@ export interface SignDeps {
   ask?: (prompt: string) => Promise<string>;
   print: (line: string) => void;
   printErr: (line: string) => void;
+  /** The folder of the project's lock and journal (default out/ of the World's root; "." outside any project). */
+  stateDir?: string;
 }
 
 /** Runs `sign` with its arguments; returns the exit status (0 all signed, 1 some not, 2 usage). */
@@ -87,7 +89,7 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
   let failed = 0;
   const signed: string[] = [];
   const diags = new Diagnostics();
-  const tx = await inTransaction(deps.world, { outDir: "out", command: "sign" }, diags, async (staging) => {
+  const tx = await inTransaction(deps.world, { command: "sign", ...(deps.stateDir !== undefined ? { stateDir: deps.stateDir } : {}) }, diags, async (staging) => {
     const now = await planTargets(deps.world, args);
     for (const p of now.problems) fail(p.input, p.error);
     failed += now.problems.length;

@@ -7,7 +7,7 @@ import { planOutputs } from "./plan-step.ts";
 import { prepareBuild } from "./prepare-step.ts";
 import { renderPlanned } from "./render-step.ts";
 import { stillAsRead } from "./still-as-read.ts";
-import { inTransaction } from "./transaction.ts";
+import { inTransaction, pendingChange } from "./transaction.ts";
 import { renderYearOutputs } from "./year-step.ts";
 
 export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
@@ -35,11 +35,12 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   if (!prepared) return adopt(), done();
   if (opts.check) {
     adopt();
+    await pendingChange(world, diags);
     const plan = await planOutputs(world, prepared, opts, diags, result);
     if (plan && !diags.hasErrors) result.removed.push(...plan.vanished);
     return done();
   }
-  const tx = await inTransaction(world, { outDir: opts.outDir, command: "build", ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
+  const tx = await inTransaction(world, { command: "build", ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
     if (!(await stillAsRead(world, prepared!))) {
       checking = new Diagnostics();
       prepared = await prepareBuild(world, opts, checking);

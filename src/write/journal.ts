@@ -10,10 +10,12 @@
  *   change is finished (each staged file renamed over its target, each removal done).
  */
 export interface JournalEntry {
-  /** The file changed, relative to the project root. */
+  /** The file changed: relative to the project root, or absolute (an --out outside the project). */
   path: string;
   /** The staged file that replaces it (beside it); absent for a removal. */
   staged?: string;
+  /** A removal: the SHA-256 of the file removed. A file that is no longer those bytes is not removed on the journal's word. */
+  sha256?: string;
 }
 
 export interface Journal {
@@ -37,9 +39,9 @@ export function journalBytes(j: Journal): Uint8Array {
 
 /**
  * The journal in a file's bytes, or undefined when they are not one this tool wrote. A
- * journal is never trusted further than it must be: every path is a plain relative path
- * inside the project, and a staged name is its target's name plus the temporary suffix,
- * so a hand-made journal cannot rename or remove anything else.
+ * journal is never trusted further than it must be: no path has a ".." part; a staged name
+ * is its target's name plus the temporary suffix (only a file the tool staged is renamed),
+ * and a removal carries the hash of the file removed (a file that is not those bytes stays).
  */
 export function parseJournal(bytes: Uint8Array): Journal | undefined {
   let j: unknown;
@@ -52,7 +54,11 @@ export function parseJournal(bytes: Uint8Array): Journal | undefined {
   const entries: JournalEntry[] = [];
   for (const e of j.entries as unknown[]) {
     if (!isRecord(e) || typeof e.path !== "string" || !isPlainPath(e.path)) return undefined;
-    if (e.staged === undefined) entries.push({ path: e.path });
+    if (e.staged === undefined) {
+      // A removal names the bytes it removes: a journal without them cannot remove anything.
+      if (typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256)) return undefined;
+      entries.push({ path: e.path, sha256: e.sha256 });
+    }
     else if (typeof e.staged === "string" && e.staged.startsWith(`${e.path}.tmp-`) && /^\d+-\d+$/.test(e.staged.slice(e.path.length + 5))) entries.push({ path: e.path, staged: e.staged });
     else return undefined;
   }
@@ -65,7 +71,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** A relative POSIX path with no empty, "." or ".." part. */
+/** A POSIX path, relative or absolute (an --out outside the project), with no empty, "." or ".." part. */
 function isPlainPath(p: string): boolean {
-  return p.length > 0 && p.length < 4096 && !p.startsWith("/") && !/^[A-Za-z]:/.test(p) && p.split("/").every((part) => part !== "" && part !== "." && part !== ".." && !/[\u0000\\]/.test(part));
+  const rel = p.startsWith("/") ? p.slice(1) : p;
+  return rel.length > 0 && p.length < 4096 && !/^[A-Za-z]:/.test(p) && rel.split("/").every((part) => part !== "" && part !== "." && part !== ".." && !/[\u0000\\]/.test(part));
 }

@@ -19,11 +19,16 @@ import { isIoError } from "../io/io-error.ts";
 import { lockHolder } from "../io/lock-file.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "./guard.ts";
+import { sha256 } from "./hash.ts";
 import { journalBytes, parseJournal, stagedName, type Journal, type JournalEntry } from "./journal.ts";
 
-/** Where a project keeps its lock and its journal: in the output folder the tool owns. */
-export function txPaths(outDir: string): { lock: string; journal: string } {
-  return { lock: `${outDir}/.lock`, journal: `${outDir}/.journal` };
+/**
+ * Where a project keeps its lock and its journal: in out/ of the project root, whatever
+ * --out names, so that every command on one project takes the same lock.
+ */
+export const STATE_DIR = "out";
+export function txPaths(stateDir = STATE_DIR): { lock: string; journal: string } {
+  return { lock: `${stateDir}/.lock`, journal: `${stateDir}/.journal` };
 }
 
 /** The changes a command stages; nothing reaches the disk before the commit. */
@@ -37,8 +42,8 @@ export interface Staging {
 }
 
 export interface TxOptions {
-  /** The output folder (lock and journal). */
-  outDir: string;
+  /** The folder of the lock and the journal, relative to the World's root (default out/, STATE_DIR). */
+  stateDir?: string;
   /** What this command is, for a second command to say who holds the lock ("import", "build"). */
   command: string;
   /** How long to wait for a lock another live process holds (default 15 s). */
@@ -67,7 +72,7 @@ let stagedCounter = 0;
  */
 export async function inTransaction<T>(world: World, opts: TxOptions, diags: Diagnostics, work: (tx: Staging) => Promise<T>): Promise<TxOutcome<T>> {
   const outcome: TxOutcome<T> = { value: undefined, written: [], removed: [], pending: [], committed: false };
-  const { lock, journal } = txPaths(opts.outDir);
+  const { lock, journal } = txPaths(opts.stateDir);
   const release = await takeLock(world, lock, opts, diags);
   if (!release) return outcome;
   try {
@@ -108,6 +113,21 @@ async function takeLock(world: World, path: string, opts: TxOptions, diags: Diag
 }
 
 /**
+ * For the commands that only read (validate, --check): a change a cut-off command left, which
+ * the next writing command finishes or undoes. Said, so that nobody moves its staged files away
+ * or trusts a check of half-changed files.
+ */
+export async function pendingChange(world: World, diags: Diagnostics, stateDir = STATE_DIR): Promise<void> {
+  const { journal } = txPaths(stateDir);
+  const bytes = await world.readFile(journal).catch(() => undefined);
+  if (bytes === undefined) return;
+  const j = parseJournal(bytes);
+  const at = { file: journal, line: 0, column: 0 };
+  if (!j) return diags.error("project/journal-damaged", at, { path: journal });
+  diags.warning(j.state === "commit" ? "project/change-pending" : "project/change-pending-undo", at, { command: j.command, files: listed(j.entries.map((e) => e.path)), count: j.entries.length });
+}
+
+/**
  * Finishes (journal "commit") or undoes (journal "staging") a change a cut-off command
  * left. False when it cannot, and then this command must not go on.
  */
@@ -123,16 +143,22 @@ export async function recover(world: World, journalPath: string, diags: Diagnost
     return false;
   }
   const finish = j.state === "commit";
+  const done: string[] = [];
+  const left: string[] = [];
   for (const e of j.entries) {
     if (finish) {
-      const step = () => (e.staged ? moveIfThere(world, e.staged, e.path) : world.removeFile(e.path));
-      if ((await guard(diags, e.path, "write", step)) === FAILED) return false;
+      const step = () => (e.staged ? moveIfThere(world, e.staged, e.path) : removeIfSame(world, e.path, e.sha256!));
+      const r = await guard(diags, e.path, "write", step);
+      if (r === FAILED) return false;
+      if (r === "done") done.push(e.path);
+      else if (r === "missing") left.push(e.path);
     } else if (e.staged && (await guard(diags, e.staged, "write", () => world.removeFile(e.staged!))) === FAILED) return false;
   }
   if (!finish && (await guard(diags, journalPath, "write", () => removeEmptyDirs(world, j.dirs ?? []))) === FAILED) return false;
   if ((await guard(diags, journalPath, "write", () => world.removeFile(journalPath))) === FAILED) return false;
-  const files = j.entries.map((e) => e.path).join(", ");
-  diags.warning(finish ? "project/change-finished" : "project/change-undone", at, { command: j.command, files, count: j.entries.length });
+  if (!finish) diags.warning("project/change-undone", at, { command: j.command, files: listed(j.entries.map((e) => e.path)), count: j.entries.length });
+  else if (done.length) diags.warning("project/change-finished", at, { command: j.command, files: listed(done), count: done.length });
+  if (finish && left.length) diags.warning("project/change-not-finished", at, { command: j.command, files: listed(left), count: left.length });
   return true;
 }
 
@@ -174,14 +200,42 @@ async function removeJournalDrafts(world: World, journalPath: string, diags: Dia
   return true;
 }
 
-async function moveIfThere(world: World, staged: string, path: string): Promise<void> {
-  // Already renamed before the cut: nothing left to do for this file.
-  if ((await world.fileSize(staged)) === undefined) return;
+/**
+ * Renames a staged file into place. A staged file no longer there was renamed before the cut
+ * when its target is there ("before"); when neither is, it was removed by hand ("missing").
+ */
+async function moveIfThere(world: World, staged: string, path: string): Promise<"done" | "before" | "missing"> {
+  if ((await world.fileSize(staged)) === undefined) return (await world.fileSize(path)) === undefined ? "missing" : "before";
   await world.renameFile(staged, path);
+  return "done";
+}
+
+/** Removes a file the journal names only while it is the bytes the journal says. */
+async function removeIfSame(world: World, path: string, hash: string): Promise<"done" | "before" | "missing"> {
+  const bytes = await world.readFile(path);
+  if (bytes === undefined) return "before";
+  if (sha256(bytes) !== hash) return "missing";
+  await world.removeFile(path);
+  return "done";
+}
+
+/** A list of files for a message: the first ten, then how many more. */
+function listed(paths: readonly string[]): string {
+  return paths.length <= 10 ? paths.join(", ") : `${paths.slice(0, 10).join(", ")} (+${paths.length - 10})`;
 }
 
 async function commit<T>(world: World, journalPath: string, command: string, changes: Map<string, Uint8Array | null>, diags: Diagnostics, outcome: TxOutcome<T>): Promise<void> {
-  const entries: JournalEntry[] = [...changes].map(([path, bytes]) => (bytes ? { path, staged: stagedName(path, process.pid, ++stagedCounter) } : { path }));
+  const entries: JournalEntry[] = [];
+  for (const [path, bytes] of changes) {
+    if (bytes) {
+      entries.push({ path, staged: stagedName(path, process.pid, ++stagedCounter) });
+      continue;
+    }
+    // A removal records the bytes it removes; a file already gone needs no step.
+    const now = await guard(diags, path, "read", () => world.readFile(path));
+    if (now === FAILED) return;
+    if (now !== undefined) entries.push({ path, sha256: sha256(now) });
+  }
   const dirs = await guard(diags, journalPath, "read", () => missingDirs(world, entries));
   if (dirs === FAILED) return;
   const journal = (state: Journal["state"]): Journal => ({ version: 1, state, command, entries, ...(dirs.length ? { dirs } : {}) });
@@ -207,6 +261,7 @@ async function commit<T>(world: World, journalPath: string, command: string, cha
   // 3. Apply.
   for (const [i, e] of entries.entries()) {
     const step = () => (e.staged ? world.renameFile(e.staged, e.path) : world.removeFile(e.path));
+    // (a removal removes the file read above, under the same lock)
     if ((await guard(diags, e.path, "write", step)) === FAILED) {
       outcome.pending = entries.slice(i).map((x) => x.path);
       return;

@@ -43,9 +43,9 @@ const YAML_OUT = { nullStr: "", lineWidth: 0 } as const;
  * year before and the writing of the new files happen with no other command in between, and the
  * files are committed together.
  */
-export async function newYear(world: World, dataDir: string, year: number, outDir = "out"): Promise<NewYearResult> {
+export async function newYear(world: World, dataDir: string, year: number): Promise<NewYearResult> {
   const diags = new Diagnostics();
-  const tx = await inTransaction(world, { outDir, command: "new-year" }, diags, async (staging) => {
+  const tx = await inTransaction(world, { command: "new-year" }, diags, async (staging) => {
     const work = new Diagnostics();
     try {
       await makeYear(world, dataDir, year, work, staging);

@@ -28,6 +28,7 @@ const tmp = mkdtempSync(join(tmpdir(), "ktd-concurrent-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const base = join(tmp, "base");
 const key = testIdentity();
+const keyPassword = key.password;
 
 interface Run {
   code: number | null;
@@ -103,6 +104,27 @@ describe("two commands at once on one project", () => {
       for (const s of sigs) expect(verifySignature(pdf, s).ok, `run ${i}`).toBe(true);
       // The second signature covers the whole file, the first included.
       expect(Math.max(...sigs.map((s) => s.byteRange[2] + s.byteRange[3])), `run ${i}`).toBe(pdf.length);
+    }
+  }, 240_000);
+
+  it(`sign + sign, one run from the project folder and one from out/2020: the same project lock, both signatures kept, no out/ made in out/2020 (${RUNS} runs)`, async () => {
+    for (let i = 0; i < RUNS; i++) {
+      const dir = copy();
+      mkdirSync(join(dir, "out/2020"), { recursive: true });
+      cpSync(join(dir, "ky/bien-ban.pdf"), join(dir, "out/2020/bien-ban.pdf"));
+      const sign = (cwd: string, file: string, key: string, field: string) =>
+        new Promise<Run>((resolve) => {
+          const p = spawn(process.execPath, [join(REPO, "bin", "khoi-thi-dua.js"), "sign", file, "--p12", key, "--field", field, "--out", file], { cwd, env: { ...process.env, NO_COLOR: "1", SIGN_P12_PASSWORD: key === "" ? "" : keyPassword }, stdio: ["ignore", "pipe", "pipe"] });
+          let out = "";
+          p.stdout.on("data", (d) => (out += d));
+          p.stderr.on("data", (d) => (out += d));
+          p.on("close", (code) => resolve({ code, out }));
+        });
+      const [a, b] = await Promise.all([sign(dir, "out/2020/bien-ban.pdf", "ky/khoa.p12", FIELD.secretary), sign(join(dir, "out/2020"), "bien-ban.pdf", "../../ky/khoa.p12", FIELD.chair)]);
+      expect([a.code, b.code], a.out + b.out).toEqual([0, 0]);
+      const pdf = new Uint8Array(readFileSync(join(dir, "out/2020/bien-ban.pdf")));
+      expect(findSignatures(pdf).length, `run ${i}`).toBe(2);
+      expect(existsSync(join(dir, "out/2020/out")), `run ${i}`).toBe(false);
     }
   }, 240_000);
 

@@ -135,4 +135,16 @@ describe("an output folder outside the project", () => {
     expect(r.code, r.out).toBe(1);
     expect(r.out).toContain(`${out}/2020:1:1: `);
   }, 90_000);
+
+  it("an --out among the inputs (the data folder, inside it, the project folder, the templates) is refused before anything runs", () => {
+    const p = project();
+    const before = readdirSync(join(p.dir, "data")).sort();
+    for (const out of ["data", `${p.dir}/data/2020`, ".", "templates"]) {
+      const r = cli(["build", "--out", out], p.dir);
+      expect(r.code, `${out}: ${r.out}`).toBe(2);
+      expect(r.out).toContain("thư mục kết quả không được là thư mục dự án, thư mục dữ liệu");
+    }
+    expect(cli(["forms", "--out", "data", "--lang", "en"], p.dir).out).toContain("the output folder may not be the project folder, the data folder");
+    expect(readdirSync(join(p.dir, "data")).sort()).toEqual(before);
+  }, 90_000);
 });

@@ -110,6 +110,15 @@ describe("a form relabelled as another unit", () => {
     }
   }, 120_000);
 
+  it("a confirmed unit that is not one of the bloc (a typo) is an error naming the nearest id, and nothing is written", async () => {
+    const { world, bytes } = await relabelled();
+    const before = dataSnapshot(world);
+    const r = await importOne(world, "bieu-mau.xlsx", bytes, { confirmUnits: ["so-yte"] });
+    expect(r.errors[0]).toMatch(/^--xac-nhan-don-vi: lỗi \[import\/confirm-unknown-unit\] --xac-nhan-don-vi so-yte: .*\n {4}→ Mã đơn vị gần nhất trước: so-y-te, /);
+    expect(r.written).toEqual([]);
+    expect(dataSnapshot(world)).toEqual(before);
+  }, 120_000);
+
   it("a unit's own form under a neutral name that changes nothing, or under its name with a copy number, needs no confirmation", async () => {
     const { world, form } = await withForms("so-y-te");
     const unchanged = await importOne(world, "bieu-mau.xlsx", form("so-y-te-tong-ket.xlsx").bytes());

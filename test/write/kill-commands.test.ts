@@ -46,7 +46,7 @@ function leftovers(dir: string): string[] {
 async function nextCommand(dir: string): Promise<string[]> {
   if (existsSync(join(dir, "out/.lock"))) writeFileSync(join(dir, "out/.lock"), String(deadPid()));
   const diags = new Diagnostics();
-  const tx = await inTransaction(nodeWorld(dir), { outDir: "out", command: "test" }, diags, async () => undefined);
+  const tx = await inTransaction(nodeWorld(dir), { command: "test" }, diags, async () => undefined);
   expect(diags.items.filter((d) => d.severity === "error")).toEqual([]);
   expect(tx.committed).toBe(true);
   return diags.items.map((d) => d.code);
