@@ -107,13 +107,15 @@ function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, erro
     );
   if (kept.size) {
     // Each kept file's document: the --only name its warning gives.
-    const only = [...new Set(result.diagnostics.filter((d) => d.code === "build/edited-output" && kept.has(d.pos.file)).map((d) => String(d.params.only)).filter(Boolean))];
+    const only = [...new Set(result.diagnostics.filter((d) => (d.code === "build/edited-output" || d.code === "build/unrecorded-output") && kept.has(d.pos.file)).map((d) => String(d.params.only)).filter(Boolean))];
     const files = [...kept].join(", ");
-    const names = only.length ? only.join(", ") : vi ? "<văn bản>" : "<document>";
+    // One --only per command: with several documents, the command is given once with each name listed.
+    const name = only.length === 1 ? only[0]! : vi ? "<văn bản>" : "<document>";
+    const each = only.length > 1 ? (vi ? ` với từng văn bản (${only.join(", ")})` : ` for each document (${only.join(", ")})`) : "";
     parts.push(
       vi
-        ? `${kept.size} tệp trong out/ đã được sửa tay (${files}), khác với dữ liệu; lập lại cũng không thay đổi được vì công cụ giữ nguyên bản sửa tay. Để hết: đưa phần sửa vào data/ rồi chạy npm run build-docs -- --only ${names} --replace-edited, hoặc xóa tệp đó rồi chạy npm run build-docs; sau đó commit out/.`
-        : `${kept.size} files in out/ were edited by hand (${files}) and differ from the data; a build does not change them, as it keeps edits. To clear this: put the change into data/ and run npm run build-docs -- --only ${names} --replace-edited, or delete the file and run npm run build-docs; then commit out/.`,
+        ? `${kept.size} tệp trong out/ đã được sửa tay (${files}), khác với dữ liệu; lập lại cũng không thay đổi được vì công cụ giữ nguyên bản sửa tay. Để hết: đưa phần sửa vào data/ rồi chạy npm run build-docs -- --only ${name} --replace-edited${each}, hoặc xóa tệp đó rồi chạy npm run build-docs; sau đó commit out/.`
+        : `${kept.size} files in out/ were edited by hand (${files}) and differ from the data; a build does not change them, as it keeps edits. To clear this: put the change into data/ and run npm run build-docs -- --only ${name} --replace-edited${each}, or delete the file and run npm run build-docs; then commit out/.`,
     );
   }
   rep.line(

@@ -95,8 +95,10 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   };
   for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], onlyName(p.composed.doc.stem), p.outputs.filter((o) => o !== path));
   // --check cannot render to tell a build cut off from an edit: it names every such file, and reckons
-  // with the build keeping it (one whose record was lost is said once, by manifest/damaged).
-  const kept = new Set(opts.check && !opts.replaceEdited ? [...changed.values()].filter((c) => c.recorded !== UNRECORDED).map((c) => c.path) : []);
+  // with the build keeping it. While the record is damaged, nothing is known of any file: that is said
+  // once, by manifest/damaged; a file recorded as kept unrecorded by an earlier build is kept again.
+  const keptByCheck = (c: ChangedOutput) => !(damaged && c.recorded === UNRECORDED);
+  const kept = new Set(opts.check && !opts.replaceEdited ? [...changed.values()].filter(keptByCheck).map((c) => c.path) : []);
   for (const path of kept) {
     const c = changed.get(path)!;
     warnEdited(diags, c, c.siblings.filter((o) => !kept.has(o)));
@@ -120,7 +122,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   if (opts.check && !opts.replaceEdited)
     for (const y of years) {
       const c = changed.get(y.path);
-      if (!c || c.recorded === UNRECORDED || kept.has(y.path)) continue;
+      if (!c || !keptByCheck(c) || kept.has(y.path)) continue;
       kept.add(y.path);
       warnEdited(diags, c, []);
     }

@@ -291,6 +291,12 @@ describe("a damaged record of the last build", async () => {
       expect(w.files.get(DOCX)).toEqual(mine);
       expect(again.kept).toEqual([DOCX, REPORT]);
       expect([...lost(again), ...edited(again)].map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
+      // --check reckons with the build keeping them: nothing else is out of date because of them.
+      const check = await buildProject(w, opts({ check: true }));
+      expect(check.kept).toEqual([REPORT, DOCX]);
+      expect(lost(check).map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
+      expect(check.rebuilt.map((p) => [p.key, p.reasons])).toEqual([["2020/to-trinh", [{ code: "output-changed", file: DOCX }]]]);
+      expect((check.yearOutputs ?? []).filter((y) => y.path !== REPORT)).toEqual([]);
       // Rebuilt on purpose, it is the build's own again.
       const replaced = await buildProject(w, opts({ only: "to-trinh", replaceEdited: true }));
       expect(replaced.written).toContain(DOCX);
