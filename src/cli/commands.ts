@@ -1,6 +1,7 @@
 // The pipeline's modules (and pdf-lib, fontkit, docxtemplater behind them) load only when a
 // command needs them: a build with nothing to do never loads them.
 import type { BuildOptions, BuildResult } from "../write/build.ts";
+import type { Reason } from "../write/plan.ts";
 import { upToDate } from "../write/up-to-date.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
@@ -79,34 +80,59 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
     else rep.line(vi ? "Không ghi tệp nào vì có lỗi; thư mục kết quả giữ nguyên." : "Nothing was written because of the errors; the output folder is unchanged.");
     return 1;
   }
-  const built = result.rebuilt.length;
-  rep.line(doneLine(built, result.skipped.length, seconds, opts));
+  // Only what was written counts as built; a document of which a kept edited file is all that differs is said as such.
+  const built = new Set(result.built ?? []);
+  const kept = new Set(result.kept ?? []);
+  const notBuilt = result.rebuilt.filter((p) => !built.has(p.key));
+  const keptOnly = notBuilt.filter((p) => p.outputs.some((o) => kept.has(o))).length;
+  rep.line(doneLine(built.size, result.skipped.length + notBuilt.length - keptOnly, seconds, opts, keptOnly));
   return 0;
 }
 
 function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, errors: number): number {
   const vi = opts.lang === "vi";
   if (errors) return 1;
+  // A file edited by hand is kept by the build: it is not a reason to run the build, which would not change it.
+  const kept = new Set(result.kept ?? []);
+  const byKept = (r: Reason) => r.code === "output-changed" && kept.has(r.file);
+  const stale = result.rebuilt.filter((p) => p.outputs.some((o) => !kept.has(o)) && p.reasons.some((r) => !byKept(r)));
+  const years = (result.yearOutputs ?? []).filter((y) => !kept.has(y.path));
   for (const p of result.rebuilt) rep.line(`${p.key}: ${p.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
-  for (const y of result.yearOutputs ?? []) rep.line(`${y.path}: ${y.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
+  for (const y of years) rep.line(`${y.path}: ${y.reasons.map((r) => describeReason(r, opts.lang)).join("; ")}`);
   for (const f of result.removed) rep.line(vi ? `${f}: văn bản không còn, tệp sẽ bị xóa` : `${f}: document no longer exists, file would be removed`);
-  const years = result.yearOutputs?.length ?? 0;
-  const stale = result.rebuilt.length + result.removed.length + years;
+  const parts: string[] = [];
+  if (stale.length + result.removed.length + years.length)
+    parts.push(
+      vi
+        ? `${stale.length} văn bản${years.length ? ` và ${years.length} tệp chung của năm` : ""} chưa cập nhật. Chạy npm run build-docs rồi commit out/.`
+        : `${stale.length} documents${years.length ? ` and ${years.length} of the year's combined files` : ""} out of date. Run npm run build-docs and commit out/.`,
+    );
+  if (kept.size) {
+    // Each kept file's document: the --only name its warning gives.
+    const only = [...new Set(result.diagnostics.filter((d) => (d.code === "build/edited-output" || d.code === "build/unrecorded-output") && kept.has(d.pos.file)).map((d) => String(d.params.only)).filter(Boolean))];
+    const files = [...kept].join(", ");
+    // One --only per command: with several documents, the command is given once with each name listed.
+    const name = only.length === 1 ? only[0]! : vi ? "<văn bản>" : "<document>";
+    const each = only.length > 1 ? (vi ? ` với từng văn bản (${only.join(", ")})` : ` for each document (${only.join(", ")})`) : "";
+    parts.push(
+      vi
+        ? `${kept.size} tệp trong out/ đã được sửa tay (${files}), khác với dữ liệu; lập lại cũng không thay đổi được vì công cụ giữ nguyên bản sửa tay. Để hết: đưa phần sửa vào data/ rồi chạy npm run build-docs -- --only ${name} --replace-edited${each}, hoặc xóa tệp đó rồi chạy npm run build-docs; sau đó commit out/.`
+        : `${kept.size} files in out/ were edited by hand (${files}) and differ from the data; a build does not change them, as it keeps edits. To clear this: put the change into data/ and run npm run build-docs -- --only ${name} --replace-edited${each}, or delete the file and run npm run build-docs; then commit out/.`,
+    );
+  }
   rep.line(
-    stale
-      ? vi
-        ? `Kiểm tra: ${result.rebuilt.length} văn bản${years ? ` và ${years} tệp chung của năm` : ""} chưa cập nhật. Chạy npm run build-docs rồi commit out/.`
-        : `Check: ${result.rebuilt.length} documents${years ? ` and ${years} of the year's combined files` : ""} out of date. Run npm run build-docs and commit out/.`
+    parts.length
+      ? (vi ? "Kiểm tra: " : "Check: ") + parts.join(" ")
       : vi
         ? `Kiểm tra: cả ${result.skipped.length} văn bản trong out/ đều đúng với dữ liệu.`
         : `Check: all ${result.skipped.length} documents in out/ match the data.`,
   );
-  return stale ? 1 : 0;
+  return parts.length ? 1 : 0;
 }
 
 /** The closing line of a build that succeeded. */
-function doneLine(built: number, skipped: number, seconds: string, opts: CliOptions): string {
+function doneLine(built: number, skipped: number, seconds: string, opts: CliOptions, keptOnly = 0): string {
   return opts.lang === "vi"
-    ? `Xong: ${built} văn bản được lập, ${skipped} bỏ qua (không đổi), 0 lỗi, ${seconds} giây.`
-    : `Done: ${built} documents built, ${skipped} skipped (unchanged), 0 failed, ${seconds} s.`;
+    ? `Xong: ${built} văn bản được lập, ${skipped} bỏ qua (không đổi), ${keptOnly ? `${keptOnly} giữ nguyên bản sửa tay, ` : ""}0 lỗi, ${seconds} giây.`
+    : `Done: ${built} documents built, ${skipped} skipped (unchanged), ${keptOnly ? `${keptOnly} kept as edited by hand, ` : ""}0 failed, ${seconds} s.`;
 }

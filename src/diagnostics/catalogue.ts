@@ -476,10 +476,10 @@ export const CATALOGUE = {
     hintEn: "The files already in the output folder are intact (each old or new, never partial). Free disk space or grant write access, then run again.",
   },
   "manifest/damaged": {
-    vi: "Tệp ghi chép lần lập trước bị hỏng ({detail}); lập lại toàn bộ văn bản",
-    en: "The record of the last build is damaged ({detail}); rebuilding every document",
-    hintVi: "Không cần làm gì: tệp được ghi lại sau lần lập này. Không xóa tệp nào dựa trên tệp hỏng.",
-    hintEn: "Nothing to do: it is written anew by this build. No file is removed on the word of a damaged record.",
+    vi: "Tệp ghi chép lần lập trước bị hỏng ({detailVi}): không còn biết tệp nào trong out/ do công cụ ghi và tệp nào đã được sửa tay",
+    en: "The record of the last build is damaged ({detailEn}): which files in out/ the tool wrote and which were edited by hand is no longer known",
+    hintVi: "Lần lập lập lại mọi văn bản; tệp đã có mà khác bản lập từ dữ liệu được giữ nguyên (có thể đã sửa tay) với cảnh báo build/unrecorded-output, và không tệp nào bị xóa dựa trên tệp hỏng. Để có lại trạng thái sạch: lấy lại bản đúng của tệp ghi chép (ví dụ từ git, hoặc giải quyết xung đột hợp nhất trong đó); nếu không có tệp nào sửa tay thì chạy npm run build-docs -- --replace-edited.",
+    hintEn: "The build makes every document again; a file already there that differs from the copy made from the data is kept (it may have been edited by hand) with the warning build/unrecorded-output, and no file is removed on the word of the damaged record. To get a clean state: restore a good copy of the record (e.g. from git, or resolve the merge conflict in it); if no file was edited by hand, run npm run build-docs -- --replace-edited.",
   },
   "manifest/foreign-path": {
     vi: "Tệp ghi chép lần lập trước nêu “{path}”, không phải tệp do công cụ lập ra; bỏ qua mục này",
@@ -498,6 +498,12 @@ export const CATALOGUE = {
     en: "{path} was edited by hand after the last build: kept, not replaced by a copy rebuilt from the data{alsoEn}",
     hintVi: "Phần sửa tay không có trong dữ liệu nên sẽ mất khi lập lại. Đưa phần sửa vào data/ rồi lập lại có chủ ý: npm run build-docs -- --only {only} --replace-edited (chép bản sửa tay ra khỏi out/ trước nếu còn cần).",
     hintEn: "The edit is not in the data, so a rebuild loses it. Put the change into data/, then rebuild on purpose: npm run build-docs -- --only {only} --replace-edited (copy the edited file out of out/ first if you still need it).",
+  },
+  "build/unrecorded-output": {
+    vi: "{path} khác với bản lập từ dữ liệu, và ghi chép lần lập trước đã mất (tệp ghi chép bị hỏng) nên không biết tệp này có được sửa tay không: giữ nguyên, không ghi đè{alsoVi}",
+    en: "{path} differs from the copy made from the data, and the record of the last build was lost (it was damaged), so whether it was edited by hand is unknown: kept, not replaced{alsoEn}",
+    hintVi: "Nếu tệp không được sửa tay: xóa nó rồi chạy lại npm run build-docs, hoặc lập lại có chủ ý: npm run build-docs -- --only {only} --replace-edited. Nếu có sửa tay: đưa phần sửa vào data/ trước (chép bản sửa ra khỏi out/ nếu còn cần).",
+    hintEn: "If it was not edited by hand: delete it and run npm run build-docs again, or rebuild it on purpose: npm run build-docs -- --only {only} --replace-edited. If it was: put the change into data/ first (copy the edited file out of out/ if you still need it).",
   },
   "build/kept-file": {
     vi: "Văn bản không còn trong dữ liệu nhưng giữ lại {path}: {whyVi}",

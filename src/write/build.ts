@@ -63,5 +63,8 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   const manifest = tx.value?.manifestPath;
   result.written.push(...tx.written.filter((p) => p !== manifest));
   result.removed.push(...tx.removed.filter((p) => !TMP_LEFTOVER.test(p)));
+  // A document is built when one of its files was written: not one made again to the same bytes, nor one kept as edited.
+  const written = new Set(result.written);
+  result.built = result.rebuilt.filter((p) => p.outputs.some((o) => written.has(o))).map((p) => p.key);
   return done();
 }

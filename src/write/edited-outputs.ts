@@ -11,10 +11,16 @@
  * that the two now differ. The manifest keeps, for a kept file, the hash the build last
  * wrote there, so the next build (and --check, and the build with nothing to do) sees it
  * as edited again until it is rebuilt on purpose, deleted or put back.
+ *
+ * When the manifest is there but damaged (a merge conflict in out/), what the build wrote is
+ * not known: every file already there that differs from what this build makes is kept the same
+ * way (build/unrecorded-output), and recorded as UNRECORDED so that later builds keep it too.
+ * A missing manifest (a fresh clone, the first build) is not that: the files are replaced.
  */
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { sha256 } from "./hash.ts";
+import { UNRECORDED } from "./manifest.ts";
 import type { BuildOptions } from "./options.ts";
 import type { ChangedOutput, OutPlan } from "./plan-step.ts";
 import { skipped, type YearPlan } from "./year-step.ts";
@@ -22,8 +28,9 @@ import { skipped, type YearPlan } from "./year-step.ts";
 /** The warning for one kept file; `following` are the document's other files, which follow the data. */
 export function warnEdited(diags: Diagnostics, c: ChangedOutput, following: readonly string[]): void {
   const list = following.join(", ");
+  // Kept while the record of the last build was lost: perhaps edited, perhaps an older build's; said as such.
   diags.warning(
-    "build/edited-output",
+    c.recorded === UNRECORDED ? "build/unrecorded-output" : "build/edited-output",
     { file: c.path, line: 1, column: 1 },
     {
       path: c.path,
@@ -70,7 +77,7 @@ export function keepEdited(plan: OutPlan, files: readonly OutputFile[], opts: Bu
  */
 export function yearsWithKept(years: readonly YearPlan[], kept: ReadonlySet<string>, diags: Diagnostics): void {
   if (!kept.size) return;
-  const warnings = diags.items.filter((d) => d.code === "build/edited-output");
+  const warnings = diags.items.filter((d) => d.code === "build/edited-output" || d.code === "build/unrecorded-output");
   for (const y of years) {
     if (y.held) continue;
     const input = y.inputPaths.find((f) => kept.has(f));

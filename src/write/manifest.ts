@@ -55,14 +55,14 @@ export const MANIFEST_NAME = ".manifest.json";
 /**
  * The manifest's shape, checked by hand: this module is on the path of a
  * build with nothing to do, which must not pay for loading a schema library.
- * Returns what is wrong, or undefined.
+ * Returns the path of the first part that is wrong ("(gốc)" for the whole), or undefined.
  */
 function shapeProblem(m: unknown): string | undefined {
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   const isHashes = (v: unknown) => isObj(v) && Object.values(v).every((x) => typeof x === "string");
-  if (!isObj(m)) return "(gốc): không phải đối tượng JSON";
-  if (m.version !== 1) return `version: ${JSON.stringify(m.version)}`;
-  for (const k of ["tool", "fonts", "shell"]) if (typeof m[k] !== "string") return `${k}: ${JSON.stringify(m[k])}`;
+  if (!isObj(m)) return "";
+  if (m.version !== 1) return "version";
+  for (const k of ["tool", "fonts", "shell"]) if (typeof m[k] !== "string") return k;
   if (!isObj(m.documents)) return "documents";
   for (const [key, e] of Object.entries(m.documents)) {
     if (!isObj(e)) return `documents.${key}`;
@@ -91,25 +91,64 @@ function shapeProblem(m: unknown): string | undefined {
   return undefined;
 }
 
+/** What is wrong with a damaged manifest, in both languages, and where (1-based). */
+export interface ManifestDamage {
+  vi: string;
+  en: string;
+  line: number;
+  column: number;
+}
+
 /**
  * The manifest of the last build: `manifest` when it is whole; `damaged`
- * (with what is wrong) when it does not parse or has the wrong shape, in
- * which case the build treats it as absent: a full rebuild, and nothing is
- * removed on its word.
+ * (what is wrong, and where) when it does not parse or has the wrong shape:
+ * the record of what the build wrote is lost (see plan-step.ts for what the
+ * build then does). A missing manifest is neither: a first build.
  */
-export type ManifestRead = { manifest?: Manifest; damaged?: string };
+export type ManifestRead = { manifest?: Manifest; damaged?: ManifestDamage };
+
+/** The hash recorded for a file kept while its record was lost: never a file's hash, so the file is never taken for the build's own. */
+export const UNRECORDED = "unrecorded";
 
 export async function readManifest(world: World, outDir: string): Promise<ManifestRead> {
   const bytes = await world.readFile(`${outDir}/${MANIFEST_NAME}`);
   if (!bytes) return {};
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { damaged: { vi: "không phải văn bản UTF-8", en: "not UTF-8 text", line: 1, column: 1 } };
+  }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    json = JSON.parse(text);
   } catch (err) {
-    return { damaged: err instanceof Error ? err.message : String(err) };
+    return { damaged: syntaxDamage(text, err) };
   }
   const problem = shapeProblem(json);
-  return problem ? { damaged: problem } : { manifest: json as Manifest };
+  if (problem === undefined) return { manifest: json as Manifest };
+  return {
+    damaged: problem
+      ? { vi: `mục “${problem}” thiếu hoặc sai dạng`, en: `“${problem}” is missing or has the wrong shape`, line: 1, column: 1 }
+      : { vi: "không phải một đối tượng JSON", en: "not a JSON object", line: 1, column: 1 },
+  };
+}
+
+/**
+ * Where JSON.parse stopped, from the position in its message (its words are the engine's, in
+ * English, and are not repeated): the end of the text when it ran out.
+ */
+function syntaxDamage(text: string, err: unknown): ManifestDamage {
+  const message = err instanceof Error ? err.message : "";
+  const at = /position (\d+)/.exec(message);
+  const ended = !at && /end of (JSON|data)/i.test(message);
+  const pos = at ? Math.min(Number(at[1]), text.length) : ended ? text.length : 0;
+  const before = text.slice(0, pos).split("\n");
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  return ended || pos >= text.length
+    ? { vi: `tệp dừng giữa chừng, không phải JSON đầy đủ (dòng ${line}, cột ${column})`, en: `the file ends part-way, not whole JSON (line ${line}, column ${column})`, line, column }
+    : { vi: `không phải JSON hợp lệ từ dòng ${line}, cột ${column}`, en: `not valid JSON from line ${line}, column ${column}`, line, column };
 }
 
 export function manifestBytes(m: Manifest): Uint8Array {

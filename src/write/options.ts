@@ -33,7 +33,9 @@ export interface BuildResult {
   rebuilt: DocPlan[];
   /** Documents already up to date. */
   skipped: string[];
-  /** Outputs edited by hand, kept as they are instead of the rebuilt copy (edited-outputs.ts). */
+  /** Of `rebuilt`, the documents one of whose files was written (a build, not --check): what was really built. */
+  built?: string[];
+  /** Outputs edited by hand, kept as they are instead of the rebuilt copy (edited-outputs.ts); with check, those the build would keep. */
   kept?: string[];
   /** The year's own outputs (the print bundle) rebuilt (or, with check, that would be), with why. */
   yearOutputs?: { key: string; path: string; reasons: Reason[] }[];

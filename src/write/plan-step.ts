@@ -3,12 +3,12 @@ import { onlyName } from "../documents/registry.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "./guard.ts";
 import { sha256 } from "./hash.ts";
-import { MANIFEST_NAME, readManifest, type Manifest } from "./manifest.ts";
+import { MANIFEST_NAME, readManifest, UNRECORDED, type Manifest } from "./manifest.ts";
 import type { BuildOptions, BuildResult } from "./options.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
 import { planBuild, type DocPlan } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
-import { warnEdited } from "./edited-outputs.ts";
+import { warnEdited, yearsWithKept } from "./edited-outputs.ts";
 import { holdBackStale, markStale, othersOfYears, yearPlans, yearReasons, type YearPlan } from "./year-step.ts";
 
 /** What is to be done in out/: every document's plan, and the files of vanished documents to remove. */
@@ -31,12 +31,14 @@ export interface OutPlan {
   changed: Map<string, ChangedOutput>;
   /** The outputs kept as the user edited them (decided once rendered): not written, their old hash recorded. */
   kept: Set<string>;
+  /** The manifest was there but damaged: the record of what the build wrote is lost. */
+  unrecorded: boolean;
 }
 
 /** An output that differs from what the last build wrote. */
 export interface ChangedOutput {
   path: string;
-  /** The hash the last build recorded writing there. */
+  /** The hash the last build recorded writing there (UNRECORDED: the record was lost). */
   recorded: string;
   /** The hash of the file now. */
   now: string;
@@ -55,7 +57,10 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const manifestPath = `${opts.outDir}/${MANIFEST_NAME}`;
   const read = await guard(diags, manifestPath, "read", () => readManifest(world, opts.outDir));
   if (read === FAILED) return undefined;
-  if (read.damaged) diags.warning("manifest/damaged", { file: manifestPath, line: 1, column: 1 }, { detail: read.damaged });
+  // A damaged record (a merge conflict in out/, a file cut short) is not a first build: every file already
+  // there may be the user's, so each that differs from what this build makes is kept (edited-outputs.ts).
+  const damaged = read.damaged;
+  if (damaged) diags.warning("manifest/damaged", { file: manifestPath, line: damaged.line, column: damaged.column }, { detailVi: damaged.vi, detailEn: damaged.en });
   const previous = sanitizeManifest(read.manifest, opts.outDir, manifestPath, diags);
   const onDisk = new Map<string, string | undefined>();
   const signed = new Set<string>();
@@ -81,10 +86,47 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const todo = plans.filter((p) => p.reasons.length > 0);
   result.rebuilt = todo;
   result.skipped = plans.filter((p) => p.reasons.length === 0).map((p) => p.key);
-  // Before rendering, a document to rebuild counts as a changed input (the render step decides on the bytes).
-  const pending = new Set(todo.flatMap((p) => p.outputs));
-  for (const y of years) y.reasons = yearReasons(y, previous?.yearOutputs?.[y.key], prepared.identity.tool, (f) => (pending.has(f) ? "pending" : onDisk.get(f)), onDisk.get(y.path));
+  // A file that differs from what the last build wrote is the user's (a signed PDF is said below).
+  const changed = new Map<string, ChangedOutput>();
+  const noteChanged = (path: string, recorded: string | undefined, only: string, siblings: string[]) => {
+    const now = onDisk.get(path);
+    const was = recorded ?? (damaged ? UNRECORDED : undefined);
+    if (was !== undefined && now !== undefined && now !== was && !signed.has(path)) changed.set(path, { path, recorded: was, now, only, siblings });
+  };
+  for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], onlyName(p.composed.doc.stem), p.outputs.filter((o) => o !== path));
+  // --check cannot render to tell a build cut off from an edit: it names every such file, and reckons
+  // with the build keeping it. While the record is damaged, nothing is known of any file: that is said
+  // once, by manifest/damaged; a file recorded as kept unrecorded by an earlier build is kept again.
+  const keptByCheck = (c: ChangedOutput) => !(damaged && c.recorded === UNRECORDED);
+  const kept = new Set(opts.check && !opts.replaceEdited ? [...changed.values()].filter(keptByCheck).map((c) => c.path) : []);
+  for (const path of kept) {
+    const c = changed.get(path)!;
+    warnEdited(diags, c, c.siblings.filter((o) => !kept.has(o)));
+  }
+  // Before rendering, a file a document to rebuild makes counts as a changed input, unless this build would
+  // leave it as it is: one to keep (--check), or one whose document's content and identity are as recorded
+  // (made again, it has the same bytes).
+  const sameMaking = (p: DocPlan) => p.reasons.every((r) => r.code === "output-changed" || r.code === "output-missing");
+  const pending = new Set(todo.flatMap((p) => p.outputs.filter((o) => !kept.has(o) && (!sameMaking(p) || p.reasons.some((r) => "file" in r && r.file === o)))));
+  const reckon = () => {
+    for (const y of years) if (!y.held) y.reasons = yearReasons(y, previous?.yearOutputs?.[y.key], prepared.identity.tool, (f) => (pending.has(f) ? "pending" : onDisk.get(f)), onDisk.get(y.path));
+  };
+  reckon();
   holdBackStale(years, onDisk, diags);
+  if (kept.size) {
+    // As the build will: a year output made from a kept file is left as it is, the year's report lists them.
+    yearsWithKept(years, kept, diags);
+    reckon();
+  }
+  for (const y of years) if (y.reasons.length) noteChanged(y.path, previous?.yearOutputs?.[y.key]?.outputs[y.path], y.sources.docs[0] ? onlyName(y.sources.docs[0].doc.stem) : "", []);
+  if (opts.check && !opts.replaceEdited)
+    for (const y of years) {
+      const c = changed.get(y.path);
+      if (!c || !keptByCheck(c) || kept.has(y.path)) continue;
+      kept.add(y.path);
+      warnEdited(diags, c, []);
+    }
+  if (opts.check) result.kept = [...kept].sort();
   result.yearOutputs = years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
   if (!opts.replaceSigned)
     for (const y of years)
@@ -98,16 +140,6 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
     for (const p of todo)
       for (const path of p.outputs)
         if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: onlyName(p.composed.doc.stem) });
-  // A file that differs from what the last build wrote is the user's (a signed PDF is said above).
-  const changed = new Map<string, ChangedOutput>();
-  const noteChanged = (path: string, recorded: string | undefined, only: string, siblings: string[]) => {
-    const now = onDisk.get(path);
-    if (recorded !== undefined && now !== undefined && now !== recorded && !signed.has(path)) changed.set(path, { path, recorded, now, only, siblings });
-  };
-  for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], onlyName(p.composed.doc.stem), p.outputs.filter((o) => o !== path));
-  for (const y of years) if (y.reasons.length) noteChanged(y.path, previous?.yearOutputs?.[y.key]?.outputs[y.path], y.sources.docs[0] ? onlyName(y.sources.docs[0].doc.stem) : "", []);
-  // --check cannot render to tell a build cut off from an edit: it names every such file.
-  if (opts.check && !opts.replaceEdited) for (const c of changed.values()) warnEdited(diags, c, []);
   // The files of documents that no longer exist: only the build's own, as it wrote them.
   const current = new Set([...plans.map((p) => p.key), ...years.map((y) => y.key)]);
   const vanished: string[] = [];
@@ -127,7 +159,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
         } else vanished.push(path);
       }
     }
-  return { manifestPath, previous, onDisk, plans, todo, vanished, years, changed, kept: new Set() };
+  return { manifestPath, previous, onDisk, plans, todo, vanished, years, changed, kept: new Set(), unrecorded: !!damaged };
 }
 
 /** Whether `path` under the output folder is that very file, not one a symbolic link on the way leads to. */

@@ -179,3 +179,166 @@ describe("an output edited by hand", async () => {
     expect(parseArgs(["build", "--only", "to-trinh", "--replace-edited"]).replaceEdited).toBe(true);
   });
 });
+
+/** The command line on one world: its exit status and every line it printed. */
+async function cli(w: MemoryWorld, ...args: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const rep = { progress() {}, line: (s: string) => lines.push(s), finish() {} };
+  const code = await runBuild(w, parseArgs(["build", "--pdf-fonts", "package", ...args]), rep);
+  return { code, lines };
+}
+
+describe("what the command line says while an edited file is kept", async () => {
+  // Built by the command line itself, so that its tool version is the manifest's.
+  const built = exampleWorld();
+  expect((await cli(built)).code).toBe(0);
+  const copy = () => memoryWorld(Object.fromEntries(built.files), { outside: async (p) => new Uint8Array(await (await import("node:fs/promises")).readFile(p)) });
+  const original = built.files.get(DOCX)!;
+  const doneOf = (lines: string[]) => lines.find((l) => l.startsWith("Xong:"));
+
+  it("counts a document as built only when one of its files was written", async () => {
+    const w = copy();
+    w.files.set(DOCX, editInWord(original));
+    // The data unchanged: the DOCX is kept and the PDF made again to the same bytes, so no file of it is
+    // written (only the year's report, which now lists the kept file).
+    const unchanged = await cli(w);
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.lines).toContain(`giữ nguyên (đã sửa tay) ${DOCX}`);
+    expect(unchanged.lines.filter((l) => l.startsWith("đã ghi "))).toEqual([`đã ghi ${REPORT}`]);
+    expect(doneOf(unchanged.lines)).toMatch(/^Xong: 0 văn bản được lập, \d+ bỏ qua \(không đổi\), 1 giữ nguyên bản sửa tay, 0 lỗi/);
+    // The data changed: the PDF is written, so the document is built (its DOCX still kept).
+    changeData(w);
+    const changed = await cli(w);
+    expect(changed.lines).toContain(`đã ghi ${PDF}`);
+    expect(doneOf(changed.lines)).toMatch(/^Xong: 1 văn bản được lập, \d+ bỏ qua \(không đổi\), 0 lỗi/);
+    // And again: nothing of it is written.
+    const again = await cli(w);
+    expect(again.lines.filter((l) => l.startsWith("đã ghi "))).toEqual([]);
+    expect(doneOf(again.lines)).toMatch(/^Xong: 0 văn bản được lập, \d+ bỏ qua \(không đổi\), 1 giữ nguyên bản sửa tay, 0 lỗi/);
+  });
+
+  it("--check names the kept file as the one reason and the way out, not a stale year output and not 'run build-docs'", async () => {
+    const w = copy();
+    w.files.set(DOCX, editInWord(original));
+    changeData(w);
+    expect((await cli(w)).code).toBe(0);
+    const { code, lines } = await cli(w, "--check");
+    expect(code).toBe(1);
+    expect(lines).toContain(`2020/to-trinh: tệp ${DOCX} đã bị sửa tay`);
+    expect(lines.filter((l) => l.startsWith(`${BUNDLE}:`) || l.startsWith(`${REPORT}:`))).toEqual([]);
+    expect(lines.join("\n")).not.toContain("Chạy npm run build-docs rồi commit");
+    const summary = lines[lines.length - 1]!;
+    expect(summary).toContain(`Kiểm tra: 1 tệp trong out/ đã được sửa tay (${DOCX})`);
+    expect(summary).toContain("đưa phần sửa vào data/ rồi chạy npm run build-docs -- --only to-trinh --replace-edited");
+    expect(summary).toContain("hoặc xóa tệp đó");
+    // An edit with no build since: the print bundle is not stale for it (its PDF is made again to the same
+    // bytes); the year's report is, as the next build lists the kept file in it.
+    const v = copy();
+    v.files.set(DOCX, editInWord(original));
+    const fresh = await cli(v, "--check");
+    expect(fresh.code).toBe(1);
+    expect(fresh.lines.filter((l) => l.startsWith(`${BUNDLE}:`))).toEqual([]);
+    expect(fresh.lines.filter((l) => l.startsWith(`${REPORT}:`))).toEqual([`${REPORT}: nội dung thay đổi (mẫu hoặc dữ liệu liên quan)`]);
+    expect(fresh.lines[fresh.lines.length - 1]).toContain(`1 tệp trong out/ đã được sửa tay (${DOCX})`);
+  });
+
+  it("--check with an edited file and data not yet built says both", async () => {
+    const w = copy();
+    w.files.set(DOCX, editInWord(original));
+    changeData(w);
+    const { code, lines } = await cli(w, "--check");
+    expect(code).toBe(1);
+    expect(lines).toContain(`${BUNDLE}: dữ liệu thay đổi: ${PDF}`);
+    const summary = lines[lines.length - 1]!;
+    expect(summary).toContain("Chạy npm run build-docs rồi commit out/");
+    expect(summary).toContain(`1 tệp trong out/ đã được sửa tay (${DOCX})`);
+  });
+});
+
+describe("a damaged record of the last build", async () => {
+  const built = exampleWorld();
+  expect((await buildProject(built, opts())).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const copy = () => memoryWorld(Object.fromEntries(built.files), { outside: async (p) => new Uint8Array(await (await import("node:fs/promises")).readFile(p)) });
+  const original = built.files.get(DOCX)!;
+  const lost = (r: { diagnostics: Diagnostic[] }) => r.diagnostics.filter((d) => d.code === "build/unrecorded-output");
+
+  it("does not let the build replace a file edited by hand; the message is Vietnamese and says where", async () => {
+    for (const broken of ["{broken", "{\n<<<<<<< HEAD\n", "\uFEFF[]"]) {
+      const w = copy();
+      const mine = editInWord(original);
+      w.files.set(DOCX, mine);
+      w.files.set("out/.manifest.json", enc(broken));
+      const r = await buildProject(w, opts());
+      expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(w.files.get(DOCX)).toEqual(mine);
+      expect(r.written).not.toContain(DOCX);
+      // The year's report differs too (it now lists the kept file): it is kept as well, being unknown.
+      expect(r.kept).toEqual([DOCX, REPORT]);
+      expect(lost(r).map((d) => [d.severity, d.pos.file, d.params.only])).toEqual([
+        ["warning", REPORT, "ke-hoach"],
+        ["warning", DOCX, "to-trinh"],
+      ]);
+      const damaged = r.diagnostics.find((d) => d.code === "manifest/damaged")!;
+      const text = formatDiagnostic(damaged, "vi");
+      expect(text).not.toMatch(/JSON at|Expected|Unexpected|property|token/);
+      expect(text).not.toContain("Không cần làm gì");
+      expect(text).toContain("giữ nguyên");
+      if (broken === "{broken") expect([damaged.pos.line, damaged.pos.column]).toEqual([1, 2]);
+      if (broken.includes("<<<")) expect([damaged.pos.line, damaged.pos.column]).toEqual([2, 1]);
+      expect(formatDiagnostic(lost(r)[1]!, "vi")).toContain("--only to-trinh --replace-edited");
+      // The next build, with a whole manifest again, still keeps it.
+      const again = await buildProject(w, opts());
+      expect(w.files.get(DOCX)).toEqual(mine);
+      expect(again.kept).toEqual([DOCX, REPORT]);
+      expect([...lost(again), ...edited(again)].map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
+      // --check reckons with the build keeping them: nothing else is out of date because of them.
+      const check = await buildProject(w, opts({ check: true }));
+      expect(check.kept).toEqual([REPORT, DOCX]);
+      expect(lost(check).map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
+      expect(check.rebuilt.map((p) => [p.key, p.reasons])).toEqual([["2020/to-trinh", [{ code: "output-changed", file: DOCX }]]]);
+      expect((check.yearOutputs ?? []).filter((y) => y.path !== REPORT)).toEqual([]);
+      // Rebuilt on purpose, it is the build's own again.
+      const replaced = await buildProject(w, opts({ only: "to-trinh", replaceEdited: true }));
+      expect(replaced.written).toContain(DOCX);
+      expect((await buildProject(w, opts({ check: true }))).rebuilt).toEqual([]);
+    }
+  });
+
+  it("with the data changed too, no file that differs from the data's copy is replaced: each is named", async () => {
+    const w = copy();
+    const mine = editInWord(original);
+    w.files.set(DOCX, mine);
+    changeData(w);
+    w.files.set("out/.manifest.json", enc("{broken"));
+    const pdf = w.files.get(PDF)!;
+    const r = await buildProject(w, opts());
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(w.files.get(DOCX)).toEqual(mine);
+    expect(w.files.get(PDF)).toEqual(pdf);
+    expect(r.written.filter((p) => p.endsWith(".docx") || p.endsWith(".pdf"))).toEqual([]);
+    expect(lost(r).map((d) => d.pos.file)).toEqual(expect.arrayContaining([DOCX, PDF]));
+    // Rebuilt on purpose, all of it follows the data again.
+    const replaced = await buildProject(w, opts({ replaceEdited: true }));
+    expect(replaced.written).toEqual(expect.arrayContaining([DOCX, PDF]));
+    expect((await buildProject(w, opts({ check: true }))).rebuilt).toEqual([]);
+  });
+
+  it("an output the build makes to the very same bytes is not kept: only the manifest is written", async () => {
+    const w = copy();
+    w.files.set("out/.manifest.json", enc("{broken"));
+    const r = await buildProject(w, opts());
+    expect(r.kept).toEqual([]);
+    expect(lost(r)).toEqual([]);
+    expect(r.written).toEqual([]);
+    expect(manifestOf(w).documents["2020/to-trinh"].outputs[DOCX]).toBe(sha256(original));
+  });
+
+  it("a missing record (a fresh clone, the first build) replaces the files as before", async () => {
+    const w = copy();
+    w.files.set(DOCX, editInWord(original));
+    w.files.delete("out/.manifest.json");
+    const r = await buildProject(w, opts());
+    expect(r.kept).toEqual([]);
+    expect(w.files.get(DOCX)).toEqual(original);
+  });
+});
