@@ -55,6 +55,12 @@ async function nextCommand(dir: string): Promise<string[]> {
 interface Case {
   name: string;
   files: [string, string];
+  /**
+   * Stop only from the commit on (the first write of the journal): the steps before it (the lock)
+   * are the same for every command, stopped at one by one by new-year's case and the build's kill
+   * test, and each stop here costs an import of two workbooks.
+   */
+  fromCommit?: boolean;
   run: (dir: string, fs?: ReturnType<typeof stopping>) => Promise<unknown>;
 }
 
@@ -62,6 +68,7 @@ const FILES: Record<string, string> = {};
 const CASES: Case[] = [
   {
     name: "import of two units' year-end forms",
+    fromCommit: true,
     files: ["data/2020/ket-qua/don-vi-a.yaml", "data/2020/ket-qua/don-vi-b.yaml"],
     run: (dir, fs) => importForms(nodeWorld(dir, fs ? { fs } : {}), { dataDir: "data", check: false, files: ["don-vi-a", "don-vi-b"].map((u) => ({ path: join(dir, `returned/${u}-tong-ket.xlsx`), name: `${u}-tong-ket.xlsx` })) }),
   },
@@ -103,7 +110,9 @@ describe.each(CASES)("$name killed at any one of its changes", (c) => {
 
   it("every step: each file old or new and whole; the next command makes them all old or all new; run again, all new", async () => {
     expect(steps.length).toBeGreaterThan(10);
-    for (let n = 1; n <= steps.length; n++) {
+    const first = c.fromCommit ? steps.findIndex((s) => /\/out\/\.journal/.test(s)) + 1 : 1;
+    expect(first).toBeGreaterThan(0);
+    for (let n = first; n <= steps.length; n++) {
       const dir = copyOf();
       let seen = 0;
       let stopped!: () => void;
