@@ -1,10 +1,19 @@
-import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import type { BuildOptions } from "./options.ts";
 import { FONT_CACHE } from "./options.ts";
 import type { OutPlan } from "./plan-step.ts";
 import type { Prepared } from "./prepare-step.ts";
+import { ContentMemo } from "./content-memo.ts";
+
+/**
+ * A document's files as rendered, with what rendering said, kept in the process by everything they
+ * are made from (the composed document's hash, the tool, fonts and shell, the output paths): a
+ * second build in one process (--watch, the next build after one cut off) does not render the same
+ * document again. A hit gives the bytes a fresh rendering gives.
+ */
+const RENDERED = new ContentMemo<{ files: OutputFile[]; diagnostics: Diagnostic[] }>(64);
 
 /** Stage 5 for the documents to rebuild: their bytes, in memory; nothing is written. */
 export async function renderPlanned(world: World, prepared: Prepared, plan: OutPlan, opts: BuildOptions, diags: Diagnostics): Promise<OutputFile[]> {
@@ -21,7 +30,13 @@ export async function renderPlanned(world: World, prepared: Prepared, plan: OutP
   const e = world.env("SOURCE_DATE_EPOCH");
   const epoch = e ? { sourceDateEpoch: e } : {};
   for (const [i, p] of plan.todo.entries()) {
-    files.push(...(await renderAll([p.composed], { shell, style, fonts, ...epoch }, opts.outDir, diags)));
+    const key = [p.content, identity.tool, identity.fonts, identity.shell, opts.outDir, e ?? "", ...p.outputs];
+    const made = await RENDERED.get(key, async () => {
+      const said = new Diagnostics();
+      return { files: await renderAll([p.composed], { shell, style, fonts, ...epoch }, opts.outDir, said), diagnostics: said.items };
+    });
+    for (const d of made.diagnostics) diags.add(d);
+    files.push(...made.files);
     opts.onProgress?.(i + 1, plan.todo.length, p.key);
   }
   return files;
