@@ -6,13 +6,13 @@
  * refused too. A returned form read from outside the project stays fine.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
+import { treeHashes } from "../helpers/tree-hashes.ts";
 
 const tmp = realpathSync(mkdtempSync(join(tmpdir(), "ktd-cli-contain-")));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -21,19 +21,7 @@ function cli(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [join(REPO, "bin", "khoi-thi-dua.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" } });
   return { code: r.status, out: r.stdout + r.stderr };
 }
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    if (!existsSync(d)) return;
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return files;
-}
+const tree = treeHashes;
 const KEEP = "the user's own file outside the project";
 
 const base = join(tmp, "base");

@@ -6,10 +6,10 @@
  * `--out /elsewhere`) is the user's choice, and links inside it that lead
  * elsewhere are refused like links inside out/.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import PizZip from "pizzip";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildProject, type BuildOptions } from "../../src/write/build.ts";
@@ -18,25 +18,14 @@ import { nodeWorld, projectRelative } from "../../src/io/node-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
 import { expectLocated } from "../helpers/invariants.ts";
+import { treeHashes } from "../helpers/tree-hashes.ts";
 
 const opts: BuildOptions = { dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test" };
 const tmp = realpathSync(mkdtempSync(join(tmpdir(), "ktd-contain-")));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Every file under a folder with a hash of its bytes. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    if (!existsSync(d)) return;
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return files;
-}
+const tree = treeHashes;
 const errors = (r: { diagnostics: { severity: string; code: string; pos: { file: string } }[] }) => r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.pos.file}`);
 /** The text of every DOCX in a folder (word/document.xml). */
 function docxTexts(dir: string): string {
