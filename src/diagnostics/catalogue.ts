@@ -472,8 +472,8 @@ export const CATALOGUE = {
   "build/write-failed": {
     vi: "Không ghi được {path}: {reasonVi}",
     en: "Cannot write {path}: {reason}",
-    hintVi: "Các tệp đã có trong thư mục kết quả vẫn nguyên vẹn (mỗi tệp cũ hoặc mới, không dở dang). Giải phóng dung lượng đĩa hoặc cấp quyền ghi, rồi chạy lại.",
-    hintEn: "The files already in the output folder are intact (each old or new, never partial). Free disk space or grant write access, then run again.",
+    hintVi: "Không tệp nào bị ghi dở dang: mỗi tệp cũ hoặc mới, nguyên vẹn. Sửa nguyên nhân nêu trên (đĩa đầy, không có quyền ghi, một thư mục hay liên kết nằm ở chỗ của tệp), rồi chạy lại.",
+    hintEn: "No file is left half-written: each is old or new, whole. Deal with the cause above (a full disk, no write access, a folder or a link where the file goes), then run again.",
   },
   "manifest/damaged": {
     vi: "Tệp ghi chép lần lập trước bị hỏng ({detailVi}): không còn biết tệp nào trong out/ do công cụ ghi và tệp nào đã được sửa tay",
