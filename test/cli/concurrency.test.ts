@@ -18,6 +18,7 @@ import { makeForms } from "../../src/forms/make-forms.ts";
 import { nodeWorld } from "../../src/io/node-world.ts";
 import { FIELD } from "../../src/sign/field-names.ts";
 import { buildExample } from "../helpers/example.ts";
+import { minimalWorld } from "../helpers/fixture-world.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
 import { openXmlBook } from "../helpers/xlsx-xml.ts";
 import { testIdentity } from "../sign/identity.ts";
@@ -69,8 +70,8 @@ beforeAll(async () => {
   writeFileSync(join(base, "returned/don-vi-a-tong-ket.xlsx"), end.bytes());
   rmSync(join(base, "out"), { recursive: true, force: true });
   // A PDF with two signature fields (the minutes), and a key.
-  const { outputs } = await buildExample();
-  // (the example's minutes: a PDF with the two signature fields of the minutes)
+  const { outputs } = await buildExample(minimalWorld());
+  // (the minimal bloc's minutes: a PDF with the two signature fields of the minutes)
   mkdirSync(join(base, "ky"));
   writeFileSync(join(base, "ky/bien-ban.pdf"), outputs.get("out/2020/bien-ban-binh-bau.pdf")!);
   writeFileSync(join(base, "ky/khoa.p12"), key.p12);

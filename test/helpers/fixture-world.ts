@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
@@ -21,4 +22,11 @@ export function fixtureWorld(overlay?: string, extra: Record<string, string | Ui
   if (overlay) Object.assign(files, readTree(join(FIXTURES, overlay)));
   delete files["expected.txt"];
   return memoryWorld({ ...files, ...extra });
+}
+
+/** The minimal bloc with the repository's templates, reading the fonts' files from the disk: for tests that need a small built project. */
+export function minimalWorld(): MemoryWorld {
+  const files: Record<string, string | Uint8Array> = { ...repoTemplates(), ...readTree(join(FIXTURES, "minimal")) };
+  delete files["expected.txt"];
+  return memoryWorld(files, { outside: async (p) => new Uint8Array(await readFile(p)) });
 }

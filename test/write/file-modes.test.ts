@@ -14,6 +14,7 @@ import { fontsourceTinosDir, loadNodeFontSet } from "../../src/pdf/fonts/node-fo
 import { runSign } from "../../src/sign/command.ts";
 import { FIELD } from "../../src/sign/field-names.ts";
 import { buildExample } from "../helpers/example.ts";
+import { minimalWorld } from "../helpers/fixture-world.ts";
 import { REPO } from "../helpers/fixture-world.ts";
 import { openXmlBook } from "../helpers/xlsx-xml.ts";
 import { testIdentity } from "../sign/identity.ts";
@@ -43,7 +44,7 @@ describe("permission bits of a rewritten file", () => {
 
   it("sign in place keeps a 0640 PDF 0640; a new signed copy gets the usual bits", async () => {
     const dir = join(tmp, "sign");
-    const { outputs } = await buildExample();
+    const { outputs } = await buildExample(minimalWorld());
     cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
     const pdf = join(dir, "ke-hoach.pdf");
     writeFileSync(pdf, outputs.get("out/2020/ke-hoach.pdf")!);
