@@ -42,6 +42,8 @@ export interface ReportFacts {
   maxTotal: number;
   bonusCap: number;
   penaltyCap: number;
+  /** Members without year-end results (allowed by khoi.yaml): listed after the ranked units, without a rank. */
+  unscored: string[];
   /** The model's scores, per criterion as a list (plain data, no Map). */
   scores: (Omit<UnitScore, "perCriterion"> & { perCriterion: { criterionId: string; self: number; verified: number }[] })[];
   vote: {
@@ -126,6 +128,7 @@ export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], do
     maxTotal: m.maxTotal,
     bonusCap: m.bonusCap,
     penaltyCap: m.penaltyCap,
+    unscored: [...m.unscored],
     scores: m.scores.map((s) => ({
       unitId: s.unitId,
       maxTotal: s.maxTotal,

@@ -8,6 +8,7 @@
 import { messageOf } from "../diagnostics/catalogue.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 import { parseInline } from "../compose/markup.ts";
+import { NO_RESULTS } from "../compose/tables.ts";
 import { formatShortDate } from "../format/date.ts";
 import { formatPercent, formatScore } from "../format/number.ts";
 import { barChart } from "./chart.ts";
@@ -92,10 +93,15 @@ ${table("bang-tien-do", "Ngày gửi của từng đơn vị so với hạn", "r
 
 function scores(f: ReportFacts, nameOf: (id: string) => string): Html {
   const head = h`<tr><th scope="col">STT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Điểm chuẩn</th><th scope="col" class="so">Tự chấm</th><th scope="col" class="so">Khối chấm</th><th scope="col" class="so">Điểm cộng</th><th scope="col" class="so">Điểm trừ</th><th scope="col" class="so">Tổng</th><th scope="col" class="so">Xếp hạng</th></tr>`;
-  const body = f.scores.map(
-    (s, i) =>
-      h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(s.unitId)}</th><td class="so">${formatScore(s.maxTotal)}</td><td class="so">${formatScore(s.selfTotal)}</td><td class="so">${formatScore(s.verifiedTotal)}</td><td class="so">${formatScore(s.bonus)}</td><td class="so">${formatScore(s.penalty)}</td><td class="so dam">${formatScore(s.total)}</td><td class="so">${s.rank}</td></tr>`,
-  );
+  const body = [
+    ...f.scores.map(
+      (s, i) =>
+        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(s.unitId)}</th><td class="so">${formatScore(s.maxTotal)}</td><td class="so">${formatScore(s.selfTotal)}</td><td class="so">${formatScore(s.verifiedTotal)}</td><td class="so">${formatScore(s.bonus)}</td><td class="so">${formatScore(s.penalty)}</td><td class="so dam">${formatScore(s.total)}</td><td class="so">${s.rank}</td></tr>`,
+    ),
+    // As in the year-end report's table: a member without year-end results, after the ranked units, without a rank.
+    ...f.unscored.map((id, i) => h`<tr><td class="giua">${f.scores.length + i + 1}</td><th scope="row">${nameOf(id)}</th><td class="giua" colspan="6">${NO_RESULTS.charAt(0).toUpperCase() + NO_RESULTS.slice(1)}</td><td class="so"></td></tr>`),
+  ];
+  const unscoredNote = f.unscored.length ? h`<p><em>Ghi chú: đơn vị ${NO_RESULTS} tổng kết không được xếp hạng; xếp hạng tính trong số ${f.scores.length} đơn vị đã có kết quả.</em></p>` : "";
   const short = new Map(f.units.map((u) => [u.id, u.shortName || u.name]));
   const chart = barChart(
     "Tổng điểm của các đơn vị",
@@ -113,7 +119,7 @@ function scores(f: ReportFacts, nameOf: (id: string) => string): Html {
   });
   return h`<section aria-labelledby="diem"><h2 id="diem">Điểm thi đua</h2>
 <p>Tổng điểm chuẩn ${formatScore(f.maxTotal)}; điểm cộng tối đa ${formatScore(f.bonusCap)}, điểm trừ tối đa ${formatScore(f.penaltyCap)}. Tổng = Khối chấm + điểm cộng − điểm trừ.</p>
-${f.scores.length ? h`${table("bang-diem", "Bảng tổng hợp điểm và xếp hạng", "rong", head, body)}${chart}
+${f.scores.length ? h`${table("bang-diem", "Bảng tổng hợp điểm và xếp hạng", "rong", head, body)}${unscoredNote}${chart}
 <h3 id="theo-tieu-chi">Điểm theo tiêu chí</h3>
 ${table("bang-tieu-chi", "Điểm Khối chấm theo từng tiêu chí (và điểm tự chấm khi khác)", "rong", critHead, critBody)}
 <ol class="tieu-chi">${f.criteria.map((c, i) => h`<li value="${i + 1}">TC ${i + 1} (${formatScore(c.max)} điểm): ${marked(c.text)}</li>`)}</ol>` : h`<p>Chưa có đơn vị nào được chấm điểm cuối năm.</p>`}

@@ -74,6 +74,17 @@ describe("the report page", async () => {
     expect(text).not.toMatch(/\d\.\d{1,2}(?!\d)/);
   });
 
+  it("lists a member without year-end results (allowed by khoi.yaml) after the ranked units, without a rank, as the year-end report does", () => {
+    const without: ReportFacts = structuredClone(facts);
+    const gone = without.scores.pop()!;
+    without.unscored = [gone.unitId];
+    const out = renderReportHtml(without);
+    const name = escapeHtml(without.units.find((u) => u.id === gone.unitId)!.name);
+    expect(out).toContain(`<tr><td class="giua">${without.scores.length + 1}</td><th scope="row">${name}</th><td class="giua" colspan="6">Chưa có kết quả</td><td class="so"></td></tr>`);
+    expect(out).toContain(`Ghi chú: đơn vị chưa có kết quả tổng kết không được xếp hạng; xếp hạng tính trong số ${without.scores.length} đơn vị đã có kết quả.`);
+    expect(html).not.toContain("Chưa có kết quả");
+  });
+
   it("names who was late and who has not reported, at each deadline", () => {
     const late = structuredClone(facts);
     late.stages[1]!.deliveries[2] = { unitId: late.units[2]!.id, status: "chua-nop" };
