@@ -18,7 +18,8 @@ import forge from "node-forge";
 const { asn1 } = forge;
 type Asn1 = forge.asn1.Asn1;
 
-const OID = {
+/** The object identifiers of the CMS this tool writes and checks (verify-signature.ts reads them too). */
+export const OID = {
   data: "1.2.840.113549.1.7.1",
   signedData: "1.2.840.113549.1.7.2",
   contentType: "1.2.840.113549.1.9.3",
@@ -27,6 +28,7 @@ const OID = {
   signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
   sha256: "2.16.840.1.101.3.4.2.1",
   rsaEncryption: "1.2.840.113549.1.1.1",
+  ecPublicKey: "1.2.840.10045.2.1",
 } as const;
 
 export type SubFilter = "ETSI.CAdES.detached" | "adbe.pkcs7.detached";

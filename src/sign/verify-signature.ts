@@ -12,16 +12,12 @@
  */
 import { createHash, verify, X509Certificate } from "node:crypto";
 import forge from "node-forge";
+import { OID } from "./cms.ts";
 
 type Asn1 = forge.asn1.Asn1;
 const { asn1 } = forge;
 const CONTEXT = asn1.Class.CONTEXT_SPECIFIC;
 
-const OIDS = {
-  messageDigest: "1.2.840.113549.1.9.4",
-  rsaEncryption: "1.2.840.113549.1.1.1",
-  ecPublicKey: "1.2.840.10045.2.1",
-} as const;
 
 const DIGESTS: Record<string, string> = {
   "1.3.14.3.2.26": "sha1",
@@ -32,12 +28,12 @@ const DIGESTS: Record<string, string> = {
 
 /** Signature algorithms whose check is a plain `verify(digest, data, key, signature)`. */
 const PLAIN_SIGNATURES = new Set([
-  OIDS.rsaEncryption,
+  OID.rsaEncryption,
   "1.2.840.113549.1.1.5", // sha1WithRSAEncryption
   "1.2.840.113549.1.1.11", // sha256WithRSAEncryption
   "1.2.840.113549.1.1.12", // sha384WithRSAEncryption
   "1.2.840.113549.1.1.13", // sha512WithRSAEncryption
-  OIDS.ecPublicKey,
+  OID.ecPublicKey,
   "1.2.840.10045.4.1", // ecdsa-with-SHA1
   "1.2.840.10045.4.3.2", // ecdsa-with-SHA256
   "1.2.840.10045.4.3.3", // ecdsa-with-SHA384
@@ -89,7 +85,7 @@ export function verifyPdfSignature(pdf: Uint8Array, byteRange: readonly [number,
   // Without signed attributes the signature is over the content itself.
   let signedBytes: Buffer;
   if (attrs) {
-    const md = attrList.find((x) => x.oid === OIDS.messageDigest);
+    const md = attrList.find((x) => x.oid === OID.messageDigest);
     if (!md || !md.values[0]) return withName(fail("no message digest", signedAttributes));
     if (!Buffer.from(md.values[0].value as string, "binary").equals(digest)) return withName(fail("digest mismatch", signedAttributes));
     // The signature is over the attributes as a DER SET (their [0] IMPLICIT tag replaced).
