@@ -82,7 +82,9 @@ An existing file is never replaced without --overwrite; every output is
 checked before any is written: one refused and none is written.
 Exit status: 0 every file signed, 1 some file not signed (inputs unchanged), 2 usage.`;
 
-const VALUE_OPTIONS = ["--p12", "--field", "--image", "--out", "--suffix", "--reason", "--location", "--lang"] as const;
+/** The options that take a value; of those, FILE_OPTIONS name a file. */
+export const VALUE_OPTIONS = ["--p12", "--field", "--image", "--out", "--suffix", "--reason", "--location", "--lang"] as const;
+export const FILE_OPTIONS = ["--p12", "--image", "--out"] as const;
 const PASSWORD_OPTIONS = /^--?(p|pass|password|passwd|pin|p12-password|passphrase)(=.*)?$/i;
 
 export function parseSignArgs(argv: readonly string[]): SignArgs {

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { nodeWorld } from "../io/node-world.ts";
 import { loadNodeFontSet } from "../pdf/fonts/node-font-reader.ts";
-import { parseSignArgs } from "./args.ts";
+import { FILE_OPTIONS, parseSignArgs, VALUE_OPTIONS } from "./args.ts";
 import { runSign } from "./command.ts";
 import { terminalAsker } from "./password.ts";
 import { systemClock } from "./time.ts";
@@ -43,9 +43,8 @@ function projectOf(cwd: string, argv: readonly string[]): { root: string; args: 
   const parsed = parseSignArgs(argv);
   if (parsed.errors.length || parsed.help) return { root: cwd, args: argv, inProject: false };
   const fromRoot = (p: string) => (isAbsolute(p) ? p : relative(root!, resolve(cwd, p)).split("\\").join("/"));
-  // The options that take a value (src/sign/args.ts); of those, the ones whose value is a file.
-  const valued = new Set(["--p12", "--field", "--image", "--out", "--suffix", "--reason", "--location", "--lang"]);
-  const files = new Set(["--p12", "--image", "--out"]);
+  const valued = new Set<string>(VALUE_OPTIONS);
+  const files = new Set<string>(FILE_OPTIONS);
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
