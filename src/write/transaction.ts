@@ -63,6 +63,12 @@ export interface TxOutcome<T> {
 }
 
 const WAIT_STEP_MS = 50;
+/**
+ * The largest journal read (a 200-unit build's journal is about 70 KB) and the largest lock file
+ * whose holder is read for the message: a bigger file is not the tool's, and is not read whole.
+ */
+const MAX_JOURNAL_BYTES = 8 * 1024 * 1024;
+const MAX_LOCK_BYTES = 4096;
 let stagedCounter = 0;
 
 /**
@@ -106,7 +112,8 @@ async function takeLock(world: World, path: string, opts: TxOptions, diags: Diag
     if (world.monotonicMs() >= deadline) break;
     await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
   }
-  const text = await world.readFile(path).catch(() => undefined);
+  const size = await world.fileSize(path).catch(() => undefined);
+  const text = size !== undefined && size <= MAX_LOCK_BYTES ? await world.readFile(path).catch(() => undefined) : undefined;
   const holder = lockHolder(text ? new TextDecoder().decode(text) : "");
   diags.error("project/locked", { file: path, line: 0, column: 0 }, { path, pid: holder.pid ?? "?", command: holder.label || "?", seconds: Math.round((opts.waitMs ?? 15_000) / 1000) });
   return undefined;
@@ -119,9 +126,9 @@ async function takeLock(world: World, path: string, opts: TxOptions, diags: Diag
  */
 export async function pendingChange(world: World, diags: Diagnostics, stateDir = STATE_DIR): Promise<void> {
   const { journal } = txPaths(stateDir);
-  const bytes = await world.readFile(journal).catch(() => undefined);
+  const bytes = await readJournal(world, journal).catch(() => undefined);
   if (bytes === undefined) return;
-  const j = parseJournal(bytes);
+  const j = bytes === TOO_LARGE ? undefined : parseJournal(bytes);
   const at = { file: journal, line: 0, column: 0 };
   if (!j) return diags.error("project/journal-damaged", at, { path: journal });
   diags.warning(j.state === "commit" ? "project/change-pending" : "project/change-pending-undo", at, { command: j.command, files: listed(j.entries.map((e) => e.path)), count: j.entries.length });
@@ -133,10 +140,10 @@ export async function pendingChange(world: World, diags: Diagnostics, stateDir =
  */
 export async function recover(world: World, journalPath: string, diags: Diagnostics): Promise<boolean> {
   if (!(await removeJournalDrafts(world, journalPath, diags))) return false;
-  const bytes = await guard(diags, journalPath, "read", () => world.readFile(journalPath));
+  const bytes = await guard(diags, journalPath, "read", () => readJournal(world, journalPath));
   if (bytes === FAILED) return false;
   if (bytes === undefined) return true;
-  const j = parseJournal(bytes);
+  const j = bytes === TOO_LARGE ? undefined : parseJournal(bytes);
   const at = { file: journalPath, line: 0, column: 0 };
   if (!j) {
     diags.error("project/journal-damaged", at, { path: journalPath });
@@ -185,6 +192,15 @@ async function removeEmptyDirs(world: World, dirs: readonly string[]): Promise<v
     const entries = await world.listDir(dir);
     if (entries !== undefined && entries.length === 0) await world.removeDir(dir);
   }
+}
+
+const TOO_LARGE = Symbol("too large");
+
+/** The journal's bytes; undefined when there is none, TOO_LARGE (never read) when it is bigger than any the tool writes. */
+async function readJournal(world: World, path: string): Promise<Uint8Array | undefined | typeof TOO_LARGE> {
+  const size = await world.fileSize(path);
+  if (size === undefined) return world.readFile(path); // not a file (a folder): let reading say so
+  return size > MAX_JOURNAL_BYTES ? TOO_LARGE : world.readFile(path);
 }
 
 /** Drafts of the journal (`.journal.tmp-<pid>-<n>`) a run killed while writing it left: only the lock's holder writes one. */

@@ -109,8 +109,11 @@ describe("inTransaction", () => {
       JSON.stringify({ version: 1, state: "commit", command: "x", entries: [{ path: "/etc/passwd" }] }),
       JSON.stringify({ version: 1, state: "commit", command: "x", entries: [{ path: "data/../../x", sha256: "0".repeat(64) }] }),
       JSON.stringify({ version: 2, state: "commit", command: "x", entries: [] }),
+      // Bigger than any journal the tool writes: not read whole (it would parse, entry by entry, if it were).
+      JSON.stringify({ version: 1, state: "staging", command: "x", entries: Array.from({ length: 150_000 }, (_, i) => ({ path: `data/f${i}.yaml`, staged: `data/f${i}.yaml.tmp-1-${i}` })) }),
     ]) {
-      expect(parseJournal(enc(bad)), bad).toBeUndefined();
+      if (bad.length < 8 * 1024 * 1024) expect(parseJournal(enc(bad)), bad).toBeUndefined();
+      else expect(bad.length).toBeGreaterThan(8 * 1024 * 1024);
       const w = project();
       w.files.set("out/.journal", enc(bad));
       const before = stateOf(w);
@@ -120,7 +123,7 @@ describe("inTransaction", () => {
         ran = true;
         s.write("data/a.yaml", enc("a: 3\n"));
       });
-      expect(ran, bad).toBe(false);
+      expect(ran, bad.slice(0, 80)).toBe(false);
       expect(tx.committed).toBe(false);
       expect(diags.items.map((d) => `${d.code} ${d.pos.file}`)).toEqual(["project/journal-damaged out/.journal"]);
       expect(stateOf(w)).toEqual(before);
