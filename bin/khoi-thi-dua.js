@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (dist/, made by `npm run compile`, which `npm ci` runs as `prepare`)
 // when it was compiled from the sources as they are now (their hash, not their times: a copy
-// that keeps old times, or a deleted file, is seen too). Otherwise, a developer's edit not yet
-// compiled, it runs the TypeScript sources through tsx, so what runs is what the sources say.
+// that keeps old times, or a deleted file, is seen too; see source-hash.js for the cheap check
+// that comes first). Otherwise, a developer's edit not yet compiled, it runs the TypeScript
+// sources through tsx, so what runs is what the sources say.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sourceHash } from "./source-hash.js";
+import { compiledFromSources } from "./source-hash.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-let compiledFrom;
+let identity;
 try {
-  compiledFrom = JSON.parse(readFileSync(join(root, "dist", "identity.json"), "utf8")).sources;
+  identity = JSON.parse(readFileSync(join(root, "dist", "identity.json"), "utf8"));
 } catch {
-  compiledFrom = undefined;
+  identity = undefined;
 }
-if (compiledFrom !== undefined && compiledFrom === sourceHash(root)) {
+if (compiledFromSources(root, identity)) {
   await import("../dist/cli/main.js");
 } else {
   const { register } = await import("tsx/esm/api");

@@ -1,2 +1,4 @@
 /** See source-hash.js. */
 export function sourceHash(root: string): string;
+export function sourceStats(root: string): string;
+export function compiledFromSources(root: string, identity: { sources?: unknown; stats?: unknown } | undefined): boolean;

@@ -1,20 +1,35 @@
 // The identity of the tool's sources: every .ts file under src/ (name and bytes, in a fixed
 // order), the lock file and the TypeScript settings. Shared by bin/khoi-thi-dua.js (is dist/
 // compiled from these very sources?) and the tool's identity in the manifest.
+//
+// Hashing every source costs tens of milliseconds on each start, so the compilation also
+// records the files' stat fingerprint (name, size, modification and change times, inode):
+// while every file has the fingerprint it had when compiled, the bytes are those hashed. A copy
+// that keeps old modification times still gets a new change time and inode (neither can be
+// set by hand), an added or deleted file changes the list: any of them falls back to the hash.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-export function sourceHash(root) {
-  const h = createHash("sha256");
+const SETTINGS = ["package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+
+/** The sources' files, relative to root, in the fixed order of the hash. */
+function sourceFiles(root) {
+  const files = [];
   const walk = (dir, rel) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.isDirectory()) walk(join(dir, e.name), `${rel}${e.name}/`);
-      else if (e.name.endsWith(".ts")) h.update(`${rel}${e.name}\0`).update(readFileSync(join(dir, e.name)));
+      else if (e.name.endsWith(".ts")) files.push(`src/${rel}${e.name}`);
     }
   };
   walk(join(root, "src"), "");
-  for (const f of ["package-lock.json", "tsconfig.json", "tsconfig.build.json"]) {
+  return files;
+}
+
+export function sourceHash(root) {
+  const h = createHash("sha256");
+  for (const f of sourceFiles(root)) h.update(`${f.slice(4)}\0`).update(readFileSync(join(root, f)));
+  for (const f of SETTINGS) {
     try {
       h.update(`${f}\0`).update(readFileSync(join(root, f)));
     } catch {
@@ -22,4 +37,21 @@ export function sourceHash(root) {
     }
   }
   return h.digest("hex");
+}
+
+/** The stat fingerprint of the same files: cheap to compute, it changes whenever a file could have. */
+export function sourceStats(root) {
+  const h = createHash("sha256");
+  for (const f of [...sourceFiles(root), ...SETTINGS]) {
+    const s = statSync(join(root, f), { throwIfNoEntry: false });
+    h.update(s ? `${f}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\0${s.ino}\0` : `${f}\0-\0`);
+  }
+  return h.digest("hex");
+}
+
+/** Whether dist/ was compiled from the sources as they are: by fingerprint when it matches, else by hash. */
+export function compiledFromSources(root, identity) {
+  if (!identity || typeof identity.sources !== "string") return false;
+  if (typeof identity.stats === "string" && identity.stats === sourceStats(root)) return true;
+  return identity.sources === sourceHash(root);
 }

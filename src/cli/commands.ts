@@ -1,5 +1,5 @@
 // The pipeline's modules (and pdf-lib, fontkit, docxtemplater behind them) load only when a
-// command needs them: a build with nothing to do never loads them.
+// command needs them, as one engine (load-engine.ts): a build with nothing to do never loads them.
 import type { BuildOptions, BuildResult } from "../write/build.ts";
 import type { Reason } from "../write/plan.ts";
 import { upToDate } from "../write/up-to-date.ts";
@@ -8,6 +8,7 @@ import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import type { CliOptions } from "./args.ts";
+import { loadEngine } from "./load-engine.ts";
 import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
 import { toolVersion } from "./tool-version.ts";
 
@@ -18,7 +19,7 @@ function report(items: Diagnostic[], opts: CliOptions, out: (s: string) => void)
 }
 
 export async function runValidate(world: World, opts: CliOptions, out: (s: string) => void): Promise<number> {
-  const [{ checkProject }, { pendingChange }, { Diagnostics }] = await Promise.all([import("../pipeline.ts"), import("../write/transaction.ts"), import("../diagnostics/diagnostic.ts")]);
+  const { checkProject, pendingChange, Diagnostics } = await loadEngine();
   const pending = new Diagnostics();
   await pendingChange(world, pending);
   const { diagnostics } = await checkProject(world, opts.dataDir);
@@ -60,7 +61,7 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
       return 0;
     }
   }
-  const { buildProject } = await import("../write/build.ts");
+  const { buildProject } = await loadEngine();
   const result = await buildProject(world, { ...options, onProgress: (d, t, k) => rep.progress(d, t, k) });
   rep.finish();
   const { errors, warnings } = report(result.diagnostics, opts, (s) => rep.line(s));

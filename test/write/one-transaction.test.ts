@@ -21,6 +21,7 @@ const ALLOWED: Record<string, string> = {
   "src/pdf/fonts/byte-cache.ts": "the font cache in out/.cache, written while the build holds the project lock; never a project file",
   "src/render/docx/make-shell.ts": "a developer's script that makes templates/shell.docx, not a command",
   "src/tools/stamp.ts": "the compile step's identity file in dist/, not a command",
+  "src/tools/bundle-engine.ts": "the compile step's engine bundle and its code cache in dist/, not a command",
   "src/tools/bench.ts": "the benchmark's temporary projects, not a command",
   "src/tools/bench-cli.ts": "the benchmark's temporary projects, not a command",
   "src/tools/fidelity.ts": "a developer's report, not a command",

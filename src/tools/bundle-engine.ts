@@ -1,0 +1,99 @@
+/**
+ * After compiling (npm run compile): bundles the engine (src/cli/engine.ts and everything it
+ * loads, the libraries included) into one CommonJS file, dist/cli/engine.cjs, then trains its
+ * V8 code cache: the engine builds the example year in memory (nothing is written but the
+ * cache), and the code V8 compiled for it is saved as dist/cli/engine.cjs.cache. A build then
+ * starts with that code instead of compiling it again (see src/cli/load-engine.ts).
+ *
+ * Libraries only other commands use (workbooks, signing) stay outside: loaded from
+ * node_modules when those commands run. The libraries' pure-JS decompression (fontkit's Brotli
+ * for WOFF2 fonts, fflate's inflate for WOFF tables and fontkit's Unicode data) is replaced by
+ * Node's own zlib: the same bytes out, several times faster.
+ */
+import { build } from "esbuild";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cacheFileBytes, ENGINE_BUNDLE, ENGINE_CACHE, runBundle } from "../cli/load-engine.ts";
+import { memoryWorld } from "../io/memory-world.ts";
+import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
+import { readTree } from "./read-tree.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const cli = join(root, "dist", "cli");
+const bundle = join(cli, ENGINE_BUNDLE);
+const cache = join(cli, ENGINE_CACHE);
+
+const NATIVE_BROTLI = 'module.exports = function decompress(bytes) { return new Uint8Array(require("node:zlib").brotliDecompressSync(bytes)); };';
+
+/** fflate with its two inflates done by zlib; `out`, when given, receives the bytes as fflate's own would. */
+const NATIVE_FFLATE = `
+const fflate = require("fflate");
+const zlib = require("node:zlib");
+const into = (bytes, opts) => {
+  const got = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!opts || !opts.out) return got;
+  const n = Math.min(got.length, opts.out.length);
+  opts.out.set(got.subarray(0, n));
+  return n === opts.out.length ? opts.out : opts.out.subarray(0, n);
+};
+module.exports = { ...fflate, inflateSync: (d, o) => into(zlib.inflateRawSync(d), o), unzlibSync: (d, o) => into(zlib.inflateSync(d), o) };
+`;
+
+async function bundleEngine(): Promise<void> {
+  rmSync(cache, { force: true });
+  await build({
+    entryPoints: [join(cli, "engine.js")],
+    outfile: bundle,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    // Loaded by require when reached: a bundle of one file has no chunks to import.
+    supported: { "dynamic-import": false },
+    external: ["exceljs", "node-forge", "playwright-core"],
+    banner: { js: 'const __engine_module_url = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__engine_module_url" },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: "error",
+    plugins: [
+      {
+        name: "native-brotli",
+        setup(b) {
+          b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: "native-brotli", namespace: "native-brotli" }));
+          b.onLoad({ filter: /.*/, namespace: "native-brotli" }, () => ({ contents: NATIVE_BROTLI, loader: "js" }));
+        },
+      },
+      {
+        name: "native-inflate",
+        setup(b) {
+          b.onResolve({ filter: /^fflate$/ }, (args) => (args.namespace === "native-inflate" ? undefined : { path: "native-inflate", namespace: "native-inflate" }));
+          b.onLoad({ filter: /.*/, namespace: "native-inflate" }, () => ({ contents: NATIVE_FFLATE, loader: "js", resolveDir: root }));
+        },
+      },
+    ],
+  });
+}
+
+/** The example year, built in memory by the bundled engine; its compiled code is then saved. */
+async function trainCache(): Promise<void> {
+  const files: Record<string, Uint8Array> = {};
+  for (const dir of ["data", "templates"]) {
+    if (!existsSync(join(root, dir))) return;
+    for (const [k, v] of Object.entries(readTree(join(root, dir)))) if (!k.startsWith(".schema/")) files[`${dir}/${k}`] = v;
+  }
+  const run = runBundle(bundle, undefined);
+  const engine = run.exports as typeof import("../cli/engine.ts");
+  const world = memoryWorld(files, { outside: async (p) => new Uint8Array(await readFile(p)) });
+  await engine.checkProject(world, "data");
+  await engine.pendingChange(world, new engine.Diagnostics());
+  const packageDir = fontsourceTinosDir();
+  await engine.buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", ...(packageDir ? { fontPackageDir: packageDir } : {}), toolVersion: "training" });
+  writeFileSync(cache, cacheFileBytes(run.source, run.script.createCachedData()));
+}
+
+await bundleEngine();
+await trainCache();
+process.stdout.write(`engine: ${(readFileSync(bundle).length / 1024).toFixed(0)} KB${existsSync(cache) ? `, code cache ${(readFileSync(cache).length / 1024).toFixed(0)} KB` : ""}\n`);

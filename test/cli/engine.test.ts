@@ -1,0 +1,89 @@
+/**
+ * The compiled engine (dist/cli/engine.cjs, src/tools/bundle-engine.ts): one file with a code
+ * cache V8 accepts, that builds the same bytes as the modules it was made from; and the cheap
+ * check bin/ makes before trusting dist/ (bin/source-hash.js).
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compiledFromSources, sourceHash, sourceStats } from "../../bin/source-hash.js";
+import { cacheFileBytes, ENGINE_BUNDLE, ENGINE_CACHE, runBundle } from "../../src/cli/load-engine.ts";
+import * as modules from "../../src/cli/engine.ts";
+import { memoryWorld } from "../../src/io/memory-world.ts";
+import { fontsourceTinosDir } from "../../src/pdf/fonts/package-dir.ts";
+import { minimalWorld, REPO } from "../helpers/fixture-world.ts";
+
+const dist = join(REPO, "dist", "cli");
+
+describe("the compiled engine", () => {
+  it("is one file whose code cache this Node accepts, and builds the bytes the modules build", async () => {
+    // npm test compiles first; a bare vitest run needs `npm run compile`.
+    expect(existsSync(join(dist, ENGINE_BUNDLE)), "dist/cli/engine.cjs: run npm run compile").toBe(true);
+    expect(existsSync(join(dist, ENGINE_CACHE)), "the compilation trains the code cache").toBe(true);
+    const run = runBundle(join(dist, ENGINE_BUNDLE), join(dist, ENGINE_CACHE));
+    expect(run.cached).toBe(true);
+    expect(run.script.cachedDataRejected).toBe(false);
+    const bundled = run.exports as typeof modules;
+    const outside = { outside: async (p: string) => new Uint8Array(await readFile(p)) };
+    const files = Object.fromEntries(minimalWorld().files);
+    // One document (DOCX, PDF) and the year's files: what every document goes through.
+    const only = (await modules.checkProject(memoryWorld(files), "data")).documents[0]!.doc.stem;
+    const opts = { dataDir: "data", outDir: "out", fontSource: "package" as const, fontPackageDir: fontsourceTinosDir()!, toolVersion: "t", only };
+    const a = memoryWorld(files, outside);
+    const b = memoryWorld(files, outside);
+    const ra = await bundled.buildProject(a, opts);
+    const rb = await modules.buildProject(b, opts);
+    expect(ra.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(ra.written.filter((p) => p.endsWith(".pdf") || p.endsWith(".docx")).length).toBeGreaterThanOrEqual(2);
+    expect(ra.written).toEqual(rb.written);
+    for (const p of ra.written) expect(Buffer.from(a.files.get(p)!).equals(Buffer.from(b.files.get(p)!)), p).toBe(true);
+  });
+});
+
+it("a cache made for other bytes of the bundle is not given to V8", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "ktd-engine-"));
+  try {
+    const bundle = join(tmp, "e.cjs");
+    writeFileSync(bundle, "module.exports = 1;");
+    writeFileSync(join(tmp, "e.cache"), cacheFileBytes("module.exports = 2;", new Uint8Array(8)));
+    expect(runBundle(bundle, join(tmp, "e.cache")).cached).toBe(false);
+    writeFileSync(join(tmp, "e.cache"), cacheFileBytes("module.exports = 1;", new Uint8Array(8)));
+    expect(runBundle(bundle, join(tmp, "e.cache")).cached).toBe(true);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+describe("bin/'s check that dist/ is compiled from the sources", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "ktd-stats-"));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const root = join(tmp, "tool");
+  cpSync(join(REPO, "src"), join(root, "src"), { recursive: true });
+  for (const f of ["package-lock.json", "tsconfig.json", "tsconfig.build.json"]) cpSync(join(REPO, f), join(root, f));
+  const args = join(root, "src", "cli", "args.ts");
+
+  it("trusts the stat fingerprint while it holds, without hashing", () => {
+    const identity = { sources: "not the hash", stats: sourceStats(root) };
+    expect(compiledFromSources(root, identity)).toBe(true);
+  });
+
+  it("an edit that keeps the old size and times still changes the fingerprint, and the hash decides", () => {
+    const identity = { sources: sourceHash(root), stats: sourceStats(root) };
+    const { atime, mtime, size } = statSync(args);
+    writeFileSync(args, "x".repeat(size));
+    utimesSync(args, atime, mtime);
+    expect(sourceStats(root)).not.toBe(identity.stats);
+    expect(compiledFromSources(root, identity)).toBe(false);
+  });
+
+  it("an added or removed source changes the fingerprint", () => {
+    const before = sourceStats(root);
+    writeFileSync(join(root, "src", "cli", "added.ts"), "");
+    expect(sourceStats(root)).not.toBe(before);
+    rmSync(join(root, "src", "cli", "added.ts"));
+    rmSync(join(root, "src", "cli", "watch.ts"));
+    expect(sourceStats(root)).not.toBe(before);
+  });
+});
