@@ -95,6 +95,22 @@ const CLOSED = new Set("ă â iê yê uô ươ oă uâ uyê oo".split(" "));
  * before p, t, c, ch, k; used for converted text so that foreign words do not pass by chance.
  */
 function isVietnameseSyllable(word: string, strict: boolean): boolean {
+  // The same syllables come back again and again in a year's data: each is checked once.
+  const memo = strict ? STRICT_SEEN : LOOSE_SEEN;
+  let known = memo.get(word);
+  if (known === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    known = checkSyllable(word, strict);
+    memo.set(word, known);
+  }
+  return known;
+}
+
+const MEMO_MAX = 50_000;
+const STRICT_SEEN = new Map<string, boolean>();
+const LOOSE_SEEN = new Map<string, boolean>();
+
+function checkSyllable(word: string, strict: boolean): boolean {
   let base = "";
   let tone = "";
   let toneAt = -1;
@@ -164,32 +180,61 @@ interface Evidence {
   index: number;
 }
 
+/** What one word says about a text: kept per word and encoding, as the same words come back. */
+type WordKind =
+  /** Proper Unicode Vietnamese. */
+  | { kind: "unicode" }
+  /** Says nothing (a symbol; a Vietnamese or foreign word that also passes as typed). */
+  | { kind: "none" }
+  /** Neither Vietnamese as typed nor once converted. */
+  | { kind: "foreign" }
+  /** Converts well; `evidence` when it is not even loosely a Vietnamese word as typed. */
+  | { kind: "converts"; first: number; evidence: boolean };
+
+const KINDS: Record<LegacyEncoding, Map<string, WordKind>> = { TCVN3: new Map(), VNI: new Map() };
+
+function wordKind(word: string, encoding: LegacyEncoding): WordKind {
+  const memo = KINDS[encoding];
+  let known = memo.get(word);
+  if (known === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    known = classify(word, encoding);
+    memo.set(word, known);
+  }
+  return known;
+}
+
+function classify(word: string, encoding: LegacyEncoding): WordKind {
+  if (UNICODE_VIETNAMESE.test(word)) return { kind: "unicode" };
+  if (!/\p{L}/u.test(word)) return { kind: "none" }; // "§", "©", "×" alone are symbols, not words
+  const pieces = convertPieces(word, encoding);
+  const first = pieces.findIndex((p, i) => p !== word.charAt(i));
+  // Lower case then upper case ("tÕ", "ViÖt") is no proper word; TCVN3 writes many lower-case letters so.
+  const cased = !/\p{Ll}\p{Lu}/u.test(word);
+  if (first < 0 || !isVietnameseSyllable(pieces.join("").normalize("NFC"), true)) {
+    // Neither Vietnamese as typed nor once converted ("est", "Déjà"); all-capital words are abbreviations.
+    return /\p{Ll}/u.test(word) && !(cased && isVietnameseSyllable(word, false)) ? { kind: "foreign" } : { kind: "none" };
+  }
+  // The index goes to the first word that converts well and is not strictly well-formed as typed
+  // ("Céng"); evidence needs a word that is not even loosely a Vietnamese word as typed.
+  if (cased && isVietnameseSyllable(word, true)) return { kind: "none" };
+  return { kind: "converts", first, evidence: !(cased && isVietnameseSyllable(word, false)) };
+}
+
 function collectEvidence(text: string, encoding: LegacyEncoding): Evidence {
   const seen = new Set<string>();
   const found: Evidence = { encoding, distinct: 0, total: 0, unicodeWords: 0, foreign: 0, index: -1 };
   for (const m of text.matchAll(TOKEN[encoding])) {
     const word = m[0];
-    if (UNICODE_VIETNAMESE.test(word)) {
-      found.unicodeWords++;
-      continue;
+    const k = wordKind(word, encoding);
+    if (k.kind === "unicode") found.unicodeWords++;
+    else if (k.kind === "foreign") found.foreign++;
+    else if (k.kind === "converts") {
+      if (found.index < 0) found.index = (m.index ?? 0) + k.first;
+      if (!k.evidence) continue;
+      found.total++;
+      seen.add(word.toLowerCase());
     }
-    if (!/\p{L}/u.test(word)) continue; // "§", "©", "×" alone are symbols, not words
-    const pieces = convertPieces(word, encoding);
-    const first = pieces.findIndex((p, i) => p !== word.charAt(i));
-    // Lower case then upper case ("tÕ", "ViÖt") is no proper word; TCVN3 writes many lower-case letters so.
-    const cased = !/\p{Ll}\p{Lu}/u.test(word);
-    if (first < 0 || !isVietnameseSyllable(pieces.join("").normalize("NFC"), true)) {
-      // Neither Vietnamese as typed nor once converted ("est", "Déjà"); all-capital words are abbreviations.
-      if (/\p{Ll}/u.test(word) && !(cased && isVietnameseSyllable(word, false))) found.foreign++;
-      continue;
-    }
-    // The index goes to the first word that converts well and is not strictly well-formed as typed
-    // ("Céng"); evidence needs a word that is not even loosely a Vietnamese word as typed.
-    if (cased && isVietnameseSyllable(word, true)) continue;
-    if (found.index < 0) found.index = (m.index ?? 0) + first;
-    if (cased && isVietnameseSyllable(word, false)) continue;
-    found.total++;
-    seen.add(word.toLowerCase());
   }
   found.distinct = seen.size;
   return found;
