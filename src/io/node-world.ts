@@ -2,6 +2,7 @@ import { promises as nodeFs } from "node:fs";
 import * as nodePath from "node:path";
 import { performance } from "node:perf_hooks";
 import { acquireLock, type LockOps } from "./lock-file.ts";
+import { quickFs } from "./quick-fs.ts";
 import { byName, type DirEntry, type World } from "./world.ts";
 
 function isMissing(err: unknown): boolean {
@@ -116,7 +117,7 @@ const posix = (rel: string) => (rel === "" ? "." : rel.split(nodePath.sep).join(
  * link rules still see every link in it.
  */
 export async function projectRelative(root: string, path: string, seams: { fs?: Fs; realRoot?: () => Promise<string> } = {}): Promise<string | undefined> {
-  const fs = seams.fs ?? nodeFs;
+  const fs = seams.fs ?? quickFs;
   const top = nodePath.resolve(root);
   const target = nodePath.resolve(top, path);
   if (isUnder(top, target)) return posix(nodePath.relative(top, target));
@@ -166,7 +167,7 @@ interface Place {
  * returned form in the user's downloads) are taken as given.
  */
 export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly string[] } = {}): World {
-  const fs = seams.fs ?? nodeFs;
+  const fs = seams.fs ?? quickFs;
   const locks = lockOps(fs);
   const top = nodePath.resolve(root);
   let realRoot: Promise<string> | undefined;
