@@ -11,6 +11,13 @@ import { watchTree } from "./watch-tree.ts";
  * templates/ changes (debounced), printing what was rebuilt; errors are
  * printed and the watch goes on. Ends on Ctrl+C.
  */
+/**
+ * How long the files must be quiet before a rebuild: an editor's save (write, or write then
+ * rename) and a `git checkout` come as a burst of events within a few milliseconds; a person
+ * waits for the result, so no longer than that.
+ */
+const SETTLE_MS = 40;
+
 export async function watchBuild(world: World, opts: CliOptions): Promise<number> {
   const rep = makeReporter(process.stderr, process.env);
   const vi = opts.lang === "vi";
@@ -37,7 +44,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void build(), 300);
+    timer = setTimeout(() => void build(), SETTLE_MS);
   };
   const watcher = watchTree(
     [opts.dataDir, "templates"].map((d) => resolve(opts.root, d)),
