@@ -5,6 +5,7 @@
 // that comes first). Otherwise, a developer's edit not yet compiled, it runs the TypeScript
 // sources through tsx, so what runs is what the sources say.
 import { readFileSync } from "node:fs";
+import module from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compiledFromSources } from "./source-hash.js";
@@ -17,6 +18,9 @@ try {
   identity = undefined;
 }
 if (compiledFromSources(root, identity)) {
+  // Node 22 and later keep the compiled code of the modules in their own cache (the engine has
+  // its own, made by the compilation: src/cli/load-engine.ts); Node 20 has no such cache.
+  module.enableCompileCache?.();
   await import("../dist/cli/main.js");
 } else {
   const { register } = await import("tsx/esm/api");
