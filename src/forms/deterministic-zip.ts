@@ -1,20 +1,16 @@
-import PizZip from "pizzip";
+import { readZipEntries } from "../import/zip-entries.ts";
+import { deflatePart, writeZip } from "../zip/write-zip.ts";
 
-/** Zip entries all carry this date: no clock in an output. */
-const ZIP_DATE = new Date(Date.UTC(1980, 0, 1));
+/** Our own workbooks, just written: far below these. */
+const LIMITS = { maxInflated: 512 * 1024 * 1024, maxEntries: 10_000 };
 
 /**
  * Re-packs a zip (exceljs stamps every entry with the time of writing) with
- * the entries in their order, one fixed date and the same compression, so
- * the same workbook always gives the same bytes.
+ * the entries in their order, one fixed date (1980-01-01 00:00) and the same
+ * compression, so the same workbook always gives the same bytes.
  */
 export function deterministicZip(bytes: Uint8Array): Uint8Array {
-  const src = new PizZip(bytes);
-  const out = new PizZip();
-  for (const name of Object.keys(src.files)) {
-    const f = src.files[name]!;
-    if (f.dir) continue;
-    out.file(name, f.asUint8Array(), { date: ZIP_DATE, binary: true, createFolders: false });
-  }
-  return out.generate({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  const read = readZipEntries(bytes, (name) => !name.endsWith("/"), LIMITS);
+  if (!("entries" in read)) throw new Error(`the workbook just written is not a readable zip: ${JSON.stringify(read)}`);
+  return writeZip([...read.entries].map(([name, data]) => ({ name, part: deflatePart(data) })));
 }

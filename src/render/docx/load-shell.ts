@@ -5,13 +5,13 @@
  * paragraph and no other tag. Every problem is a diagnostic naming the shell with what to
  * do, instead of a program error from the ZIP or XML reader, or a document with no body.
  */
-import Docxtemplater from "docxtemplater";
-import PizZip from "pizzip";
 import type { Code, Diagnostics, Params } from "../../diagnostics/diagnostic.ts";
 import type { ShellStyle } from "../../document/style.ts";
 import { ioReason, isIoError } from "../../io/io-error.ts";
 import type { World } from "../../io/world.ts";
+import { fillShellTemplate, openShellTemplate, rememberPreparedShell, type ShellTemplate } from "./prepared-shell.ts";
 import { SectionTemplate } from "./section.ts";
+import { partText, readShellParts } from "./shell-zip.ts";
 import { SHELL_PATH } from "./shell.ts";
 import { readPage, readStyles } from "./style.ts";
 import { parseXml } from "./xml.ts";
@@ -49,22 +49,17 @@ function startsWithText(bytes: Uint8Array, prefix: string): boolean {
   return true;
 }
 
-/** Whether the shell's bytes can be filled; its style when they can. Pure: bytes in, verdict out. */
+/** Whether the shell's bytes can be filled; its style when they can. Bytes in, verdict out (a shell that can be filled is kept prepared for renderDocx, prepared-shell.ts). */
 export function checkShell(bytes: Uint8Array, path: string = SHELL_PATH): ShellCheck {
   const fail = (code: Code, params: Params = {}): ShellCheck => ({ ok: false, problem: { code, params: { path, ...params } } });
   if (startsWithText(bytes, LFS_POINTER)) return fail("shell/lfs-pointer");
-  let zip: PizZip;
-  try {
-    zip = new PizZip(bytes);
-  } catch (err) {
-    return fail("shell/not-docx", { detail: firstLine(err) });
-  }
+  const read = readShellParts(bytes);
+  if ("damaged" in read) return fail("shell/not-docx", { detail: read.damaged });
   const text = new Map<string, string>();
   for (const part of [DOCUMENT, STYLES]) {
-    const file = zip.file(part);
-    if (!file) return fail("shell/missing-part", { part });
+    const xml = partText(read.parts, part);
+    if (xml === undefined) return fail("shell/missing-part", { part });
     try {
-      const xml = file.asText();
       parseXml(xml);
       text.set(part, xml);
     } catch (err) {
@@ -86,13 +81,13 @@ export function checkShell(bytes: Uint8Array, path: string = SHELL_PATH): ShellC
     return fail("shell/broken-part", { part: STYLES, detail: firstLine(err) });
   }
   // The tags as docxtemplater sees them (joined across runs), with the options renderDocx uses.
-  let templater: Docxtemplater;
+  let template: ShellTemplate;
   try {
-    templater = new Docxtemplater(new PizZip(bytes), { paragraphLoop: true, linebreaks: false, errorLogging: false });
+    template = openShellTemplate(read.parts);
   } catch (err) {
     return fail("shell/template", { detail: firstLine(err) });
   }
-  const tagsOf = (part: string) => templater.getFullText(part).match(/\{[^{}]*\}/g) ?? [];
+  const tagsOf = (part: string) => template.templater.getFullText(part).match(/\{[^{}]*\}/g) ?? [];
   const bodyTags = tagsOf(DOCUMENT);
   const count = bodyTags.filter((t) => t === BODY_TAG).length;
   if (count === 0) return fail("shell/no-body");
@@ -100,9 +95,15 @@ export function checkShell(bytes: Uint8Array, path: string = SHELL_PATH): ShellC
   // Any other tag would have no value when the document is filled.
   const extra = bodyTags.find((t) => t !== BODY_TAG);
   if (extra) return fail("shell/unknown-tag", { part: DOCUMENT, tag: extra });
-  for (const part of Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).sort()) {
+  for (const part of [...read.parts.keys()].filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).sort()) {
     const tag = tagsOf(part)[0];
     if (tag) return fail("shell/unknown-tag", { part, tag });
+  }
+  // The same docxtemplater fills the shell for the documents: once per build, kept for renderDocx.
+  try {
+    rememberPreparedShell(bytes, fillShellTemplate(template));
+  } catch (err) {
+    return fail("shell/template", { detail: firstLine(err) });
   }
   return { ok: true, style: { page, styles } };
 }

@@ -3,10 +3,10 @@
  * ShellStyle (millimetres for the page, points for type). The DOCX renderer and the
  * PDF layout both take their measures from it, so the shell is the one source of style.
  */
-import PizZip from "pizzip";
 import type { Align } from "../../document/model.ts";
 import type { LineSpacing, PageSetup, ParagraphStyle, ShellStyle } from "../../document/style.ts";
 import { STYLE, STYLE_ROLES, type StyleRole } from "../../document/style-roles.ts";
+import { partText as shellPartText, readShellParts } from "./shell-zip.ts";
 import { attr, child, childAttr, childElements, parseXml, type XmlElement } from "./xml.ts";
 
 export type { LineSpacing, PageSetup, ParagraphStyle, ShellStyle } from "../../document/style.ts";
@@ -173,18 +173,18 @@ export function readPage(documentXml: string): PageSetup {
   };
 }
 
-function partText(zip: PizZip, name: string): string {
-  const file = zip.file(name);
-  if (!file) throw new Error(`the shell has no ${name}`);
-  return file.asText();
-}
-
 /** Reads page setup and the named styles from shell DOCX bytes. */
 export function readShellStyle(bytes: Uint8Array): ShellStyle {
-  const zip = new PizZip(bytes);
+  const read = readShellParts(bytes);
+  if ("damaged" in read) throw new Error(`the shell is not a DOCX: ${read.damaged}`);
+  const partText = (name: string): string => {
+    const text = shellPartText(read.parts, name);
+    if (text === undefined) throw new Error(`the shell has no ${name}`);
+    return text;
+  };
   return {
-    page: readPage(partText(zip, "word/document.xml")),
-    styles: readStyles(partText(zip, "word/styles.xml")),
+    page: readPage(partText("word/document.xml")),
+    styles: readStyles(partText("word/styles.xml")),
   };
 }
 

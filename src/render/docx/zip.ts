@@ -1,16 +1,10 @@
 /**
- * Deterministic ZIP packaging: every entry gets the same date and the entries come
+ * Deterministic DOCX packaging: every entry gets the same date and the entries come
  * in a fixed order ([Content_Types].xml first, then by name), so the same parts
- * always give the same bytes.
+ * always give the same bytes (src/zip/write-zip.ts, node:zlib).
  */
-import PizZip from "pizzip";
-
-/**
- * 1980-01-01 00:00:00, the first DOS date. Built from local-time components because
- * the ZIP format stores local time and PizZip reads it with getHours()/getDate():
- * the bytes are then the same in every time zone.
- */
-export const FIXED_ZIP_DATE = new Date(1980, 0, 1, 0, 0, 0);
+import type PizZip from "pizzip";
+import { deflatePart, writeZip, type DeflatedPart } from "../../zip/write-zip.ts";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 
@@ -19,19 +13,19 @@ export function entryOrder(names: string[]): string[] {
   return names.includes(CONTENT_TYPES) ? [CONTENT_TYPES, ...rest] : rest;
 }
 
-/** Packs parts (text is written as UTF-8) into a deterministic, deflated ZIP. */
-export function packZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
-  const zip = new PizZip();
-  for (const name of entryOrder([...parts.keys()])) {
-    const data = parts.get(name);
-    if (data === undefined) continue;
-    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    zip.file(name, bytes, { binary: true, date: FIXED_ZIP_DATE, createFolders: false });
-  }
-  return zip.generate({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+/** Packs parts, some maybe deflated already, in entryOrder. */
+export function packDeflated(parts: ReadonlyMap<string, DeflatedPart>): Uint8Array {
+  return writeZip(entryOrder([...parts.keys()]).map((name) => ({ name, part: parts.get(name)! })));
 }
 
-/** Reads every file entry (folders skipped) of a PizZip as bytes. */
+/** Packs parts (text is written as UTF-8) into a deterministic, deflated ZIP. */
+export function packZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
+  const deflated = new Map<string, DeflatedPart>();
+  for (const [name, data] of parts) deflated.set(name, deflatePart(data));
+  return packDeflated(deflated);
+}
+
+/** Reads every file entry (folders skipped) of a PizZip as bytes (for tests that edit a DOCX with PizZip). */
 export function zipParts(zip: PizZip): Map<string, Uint8Array> {
   const parts = new Map<string, Uint8Array>();
   for (const name of Object.keys(zip.files)) {
