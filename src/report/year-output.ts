@@ -1,7 +1,8 @@
 /**
  * The year's report as a year output (src/write/year-outputs.ts): out/<year>/index.html.
  * Its inputs are the year's PDFs (each document's page count and signature
- * fields are read from the file the page links to); its content is every
+ * fields, of the file the page links to, as recorded when it was written:
+ * src/pdf/parts/); its content is every
  * other fact it shows (the model's figures, the data's warnings, the
  * documents' titles and files, the bundle's name). A PDF rebuilt to other
  * bytes makes it again; the commit step writes it only when its own bytes
@@ -13,7 +14,9 @@ import type { ComposedDocument } from "../compose/compose-all.ts";
 import { parseStem } from "../documents/registry.ts";
 import type { YearModel } from "../model/types.ts";
 import { OUTPUT_EXTENSIONS, outputPath } from "../render/output-paths.ts";
-import { stableJson } from "../write/hash.ts";
+import { sha256, stableJson } from "../write/hash.ts";
+import { pdfParsing } from "../pdf/parts/parts-store.ts";
+import type { PdfParts } from "../pdf/parts/parts.ts";
 import { BUNDLE_FILE, REPORT_FILE } from "../write/year-output-paths.ts";
 import type { YearOutput, YearSources } from "../write/year-outputs.ts";
 import { reportFacts, type DocFacts } from "./facts.ts";
@@ -49,13 +52,18 @@ function docFacts(c: ComposedDocument, model: YearModel, pdf: PdfFacts): DocFact
 
 const factsMemo = new ContentMemo<PdfFacts>(256);
 
-/** Reads a PDF's page count and signature field names (a signed PDF keeps its fields' names); once per content in a process. */
-export function pdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
+/**
+ * A PDF's page count and signature field names: from its recorded parts (src/pdf/parts/), or, for a
+ * PDF that is not ours (a signed one keeps its fields' names), read with pdf-lib once per content in a process.
+ */
+export function pdfFacts(bytes: Uint8Array, parts?: PdfParts): Promise<PdfFacts> {
+  if (parts) return Promise.resolve({ pages: parts.pages.length, signatureFields: [...parts.signatureFields] });
   return factsMemo.get([bytes], () => readPdfFacts(bytes));
 }
 
 async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
   const [{ PDFDocument }, { listSignatureFields }] = await Promise.all([import("@cantoo/pdf-lib"), import("../sign/pdf-fields.ts")]);
+  pdfParsing.observe?.(sha256(bytes), "pdf-lib");
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   return { pages: pdf.getPageCount(), signatureFields: listSignatureFields(pdf).map((f) => f.name) };
 }
@@ -83,7 +91,10 @@ export const report: YearOutput = {
   },
   async render(job) {
     const pdfs: PdfFacts[] = [];
-    for (const path of job.inputs) pdfs.push(await pdfFacts(await job.read(path)));
+    for (const path of job.inputs) {
+      const bytes = await job.read(path);
+      pdfs.push(await pdfFacts(bytes, await job.parts(bytes)));
+    }
     return new TextEncoder().encode(reportHtml(job, pdfs));
   },
 };

@@ -43,3 +43,6 @@ export interface BuildResult {
 
 /** Under the output folder: the PDF font subsets, by the hash of what they are made from. */
 export const FONT_CACHE = ".cache/pdf-fonts";
+
+/** Under the output folder: what the year's outputs take from each PDF (src/pdf/parts/), by the PDF's SHA-256. */
+export const PARTS_CACHE = ".cache/pdf-parts";

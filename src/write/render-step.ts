@@ -6,6 +6,7 @@ import { FONT_CACHE } from "./options.ts";
 import type { OutPlan } from "./plan-step.ts";
 import type { Prepared } from "./prepare-step.ts";
 import { ContentMemo } from "./content-memo.ts";
+import { pdfPartsStore } from "./parts-cache.ts";
 
 /**
  * A document's files as rendered, with what rendering said, kept in the process by everything they
@@ -27,6 +28,7 @@ export async function renderPlanned(world: World, prepared: Prepared, plan: OutP
   const { shell, style, fonts, identity } = prepared;
   // The shared font subsets: made once per font file and kept in out/.cache (not committed).
   await preparePdfFonts(fonts, { cache: worldByteCache(world, `${opts.outDir}/${FONT_CACHE}`), identity: identity.tool });
+  const parts = await pdfPartsStore(world, opts.outDir);
   const e = world.env("SOURCE_DATE_EPOCH");
   const epoch = e ? { sourceDateEpoch: e } : {};
   for (const [i, p] of plan.todo.entries()) {
@@ -37,6 +39,8 @@ export async function renderPlanned(world: World, prepared: Prepared, plan: OutP
     });
     for (const d of made.diagnostics) diags.add(d);
     files.push(...made.files);
+    // What the year's outputs will take from each PDF, recorded now, once per content.
+    for (const f of made.files) if (f.path.endsWith(".pdf")) await parts.parts(f.bytes);
     opts.onProgress?.(i + 1, plan.todo.length, p.key);
   }
   return files;

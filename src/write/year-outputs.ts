@@ -10,6 +10,7 @@ import { bundleMeta } from "../bundle/meta.ts";
 import type { ComposedDocument } from "../compose/compose-all.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { YearModel } from "../model/types.ts";
+import type { PdfParts } from "../pdf/parts/parts.ts";
 import { outputPath } from "../render/output-paths.ts";
 import { report } from "../report/year-output.ts";
 import { BUNDLE_FILE, type YearOutputFile } from "./year-output-paths.ts";
@@ -29,6 +30,8 @@ export interface YearOutputJob extends YearSources {
   inputs: readonly string[];
   /** The bytes of one of its inputs (as this build made it, or as it is on disk). */
   read(path: string): Promise<Uint8Array>;
+  /** What the year's outputs take from a PDF, as recorded (src/pdf/parts/); undefined for a PDF that is not ours. */
+  parts(bytes: Uint8Array): Promise<PdfParts | undefined>;
 }
 
 export interface YearOutput extends YearOutputFile {
@@ -43,11 +46,15 @@ const bundle: YearOutput = {
   ...BUNDLE_FILE,
   inputs: ({ outDir, year, docs }) => bundleEntries(docs).map((e) => outputPath(outDir, year, e.stem, "pdf")),
   content: ({ year, model, docs }) => JSON.stringify({ meta: bundleMeta(year, model?.bloc.shortName), entries: bundleEntries(docs) }),
-  async render({ year, model, docs, inputs, read }) {
+  async render({ year, model, docs, inputs, read, parts: partsOf }) {
     const { makeBundle } = await import("../bundle/make-bundle.ts");
     const entries = bundleEntries(docs);
     const parts = [];
-    for (const [i, e] of entries.entries()) parts.push({ ...e, bytes: await read(inputs[i]!) });
+    for (const [i, e] of entries.entries()) {
+      const bytes = await read(inputs[i]!);
+      const recorded = await partsOf(bytes);
+      parts.push({ ...e, bytes, ...(recorded ? { parts: recorded } : {}) });
+    }
     return (await makeBundle(parts, bundleMeta(year, model?.bloc.shortName))).bytes;
   },
 };

@@ -11,6 +11,8 @@ import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { FAILED, guard } from "./guard.ts";
 import { sha256 } from "./hash.ts";
+import type { PartsStore } from "../pdf/parts/parts-store.ts";
+import { pdfPartsStore } from "./parts-cache.ts";
 import type { ManifestEntry } from "./manifest.ts";
 import type { DocPlan, Reason } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
@@ -133,8 +135,10 @@ export async function renderYearOutputs(
     return b ? sha256(b) : onDisk.get(path);
   };
   const out: OutputFile[] = [];
+  let store: Promise<PartsStore> | undefined;
   for (const p of plans) {
     if (p.held) continue;
+    const parts = async (bytes: Uint8Array) => (await (store ??= pdfPartsStore(world, p.sources.outDir))).parts(bytes);
     p.reasons = yearReasons(p, previous[p.key], prepared.identity.tool, hashOf, onDisk.get(p.path));
     const missing = p.inputPaths.find((f) => hashOf(f) === undefined);
     if (missing) {
@@ -149,7 +153,7 @@ export async function renderYearOutputs(
       return b;
     };
     try {
-      out.push({ path: p.path, bytes: await p.output.render({ ...p.sources, inputs: p.inputPaths, read }) });
+      out.push({ path: p.path, bytes: await p.output.render({ ...p.sources, inputs: p.inputPaths, read, parts }) });
     } catch (err) {
       // An input that cannot be read (the error is said) or that is not a readable PDF: the documents are
       // fine, this one file is not made, and it is said.
