@@ -43,3 +43,6 @@ export interface BuildResult {
 
 /** Under the output folder: the PDF font subsets, by the hash of what they are made from. */
 export const FONT_CACHE = ".cache/pdf-fonts";
+
+/** Under the output folder: the data files as parsed and checked, by the hash of their bytes (src/load/source-cache.ts). */
+export const DATA_CACHE = ".cache/data-sources.json";
