@@ -43,15 +43,16 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     if (plan && !diags.hasErrors) result.removed.push(...plan.vanished);
     return done();
   }
-  const tx = await inTransaction(world, { command: "build", ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
+  // The data cache is written under the lock once the build is committed, as a failed build changes nothing in out/;
+  // --check and validate only read it (they take no lock).
+  const whenCommitted = () => cache.save(world);
+  const tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
     if (!(await stillAsRead(world, prepared!))) {
       checking = new Diagnostics();
       prepared = await prepareBuild(world, opts, checking, cache);
     }
     adopt();
     if (!prepared) return;
-    // Written under the lock, as the font cache is; --check and validate only read it (they take no lock).
-    await cache.save(world);
     const plan = await planOutputs(world, prepared, opts, diags, result);
     if (!plan || diags.hasErrors) return;
     // A file edited by hand since the last build is kept (edited-outputs.ts), and the year outputs know it.

@@ -204,7 +204,7 @@ describe("data cache", () => {
       return `${JSON.stringify({ ...header, sha256: sha256(b) })}\n${b}`;
     };
     const flipped = new Uint8Array(good);
-    flipped[flipped.length - 40] ^= 0x01;
+    flipped[flipped.length - 40]! ^= 0x01;
     const damaged: [string, string | Uint8Array, number][] = [
       ["truncated", good.slice(0, good.length >> 1), all],
       ["one byte changed", flipped, all],
