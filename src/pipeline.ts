@@ -21,6 +21,7 @@ import { composeAll, type ComposedDocument } from "./compose/compose-all.ts";
 import { Diagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { World } from "./io/world.ts";
 import { loadProject } from "./load/project.ts";
+import type { SourceCache } from "./load/source-cache.ts";
 import { buildModels } from "./model/build-model.ts";
 import type { YearModel } from "./model/types.ts";
 import { validateProject } from "./validate/project.ts";
@@ -31,10 +32,13 @@ export interface CheckResult {
   documents: ComposedDocument[];
 }
 
-/** Stages 1–4: everything that can find a mistake in the data or the templates. Writes nothing. */
-export async function checkProject(world: World, dataDir = "data"): Promise<CheckResult> {
+/**
+ * Stages 1–4: everything that can find a mistake in the data or the templates. Writes nothing.
+ * With a cache (read through its own World), data files whose bytes it holds are not parsed again.
+ */
+export async function checkProject(world: World, dataDir = "data", cache?: SourceCache): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const raw = await loadProject(world, diags, dataDir);
+  const raw = await loadProject(world, diags, dataDir, cache);
   const valid = validateProject(raw, diags, { documents: true });
   const models = valid && !diags.hasErrors ? buildModels(valid, diags) : [];
   const documents = models.length && !diags.hasErrors ? await composeAll(world, models, diags) : [];

@@ -19,10 +19,12 @@ function report(items: Diagnostic[], opts: CliOptions, out: (s: string) => void)
 }
 
 export async function runValidate(world: World, opts: CliOptions, out: (s: string) => void): Promise<number> {
-  const { checkProject, pendingChange, Diagnostics } = await loadEngine();
+  const { checkProject, pendingChange, Diagnostics, SourceCache, DATA_CACHE } = await loadEngine();
   const pending = new Diagnostics();
   await pendingChange(world, pending);
-  const { diagnostics } = await checkProject(world, opts.dataDir);
+  // The build's data cache is read, never written: validate takes no lock and may run beside a build or on a read-only out/.
+  const cache = await SourceCache.open(world, `${opts.outDir}/${DATA_CACHE}`, toolVersion());
+  const { diagnostics } = await checkProject(world, opts.dataDir, cache);
   const { errors, warnings } = report([...pending.sorted(), ...diagnostics], opts, out);
   out(summaryLine(errors, warnings, opts.lang));
   return errors ? 1 : 0;

@@ -9,3 +9,5 @@ export { checkProject } from "../pipeline.ts";
 export { pendingChange } from "../write/transaction.ts";
 export { Diagnostics } from "../diagnostics/diagnostic.ts";
 export { buildProject } from "../write/build.ts";
+export { SourceCache } from "../load/source-cache.ts";
+export { DATA_CACHE } from "../write/options.ts";

@@ -1,9 +1,11 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { perUnitByFolder, singleByDataFile } from "../documents/registry.ts";
-import { parseMarkdownSource, type MarkdownSource } from "./markdown-source.ts";
-import { listDir, readText } from "./read-text.ts";
-import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import type { MarkdownSource } from "./markdown-source.ts";
+import { readMarkdownSource, readYamlSource } from "./read-source.ts";
+import { listDir } from "./read-text.ts";
+import type { SourceCache } from "./source-cache.ts";
+import type { YamlSource } from "./yaml-source.ts";
 
 /**
  * The data folder as read from disk, parsed but not yet validated.
@@ -41,23 +43,24 @@ export interface RawYear {
 
 const RESULTS_FOLDER = "ket-qua";
 
-export async function loadProject(world: World, diags: Diagnostics, dataDir = "data"): Promise<RawProject> {
+/** With a cache, files whose bytes it holds are not parsed again (source-cache.ts). */
+export async function loadProject(world: World, diags: Diagnostics, dataDir = "data", cache?: SourceCache): Promise<RawProject> {
   const project: RawProject = { dataDir, years: [] };
   const blocFile = `${dataDir}/khoi.yaml`;
-  const blocText = await readText(world, blocFile, diags, "missing");
-  if (blocText !== undefined) project.bloc = parseYamlSource(blocFile, blocText, diags);
+  const bloc = await readYamlSource(world, blocFile, diags, cache, "missing");
+  if (bloc !== undefined) project.bloc = bloc;
 
   const entries = (await listDir(world, dataDir, diags)) ?? [];
   const hasBloc = entries.some((e) => e.kind === "file" && e.name === "khoi.yaml");
   for (const entry of entries) {
-    if (entry.kind === "dir" && /^\d{4}$/.test(entry.name)) project.years.push(await loadYear(world, diags, `${dataDir}/${entry.name}`, entry.name));
+    if (entry.kind === "dir" && /^\d{4}$/.test(entry.name)) project.years.push(await loadYear(world, diags, `${dataDir}/${entry.name}`, entry.name, cache));
     else if (entry.kind === "file" && entry.name === "khoi.yml" && hasBloc) duplicate(diags, blocFile, `${dataDir}/${entry.name}`);
     else if (entry.name !== "khoi.yaml" && !entry.name.startsWith(".")) unexpected(diags, `${dataDir}/${entry.name}`);
   }
   return project;
 }
 
-async function loadYear(world: World, diags: Diagnostics, dir: string, folder: string): Promise<RawYear> {
+async function loadYear(world: World, diags: Diagnostics, dir: string, folder: string, cache: SourceCache | undefined): Promise<RawYear> {
   const year: RawYear = { folder, dir, docs: new Map(), unitDocs: new Map(), results: [] };
   const entries = (await listDir(world, dir, diags)) ?? [];
   // A nam.yaml that was listed but could not be read has its own error already.
@@ -84,16 +87,16 @@ async function loadYear(world: World, diags: Diagnostics, dir: string, folder: s
         }
         seen.set(m[1]!, f.name);
         const file = `${path}/${f.name}`;
-        const text = await readText(world, file, diags);
+        const src = await readYamlSource(world, file, diags, cache);
         // A file that could not be read stays listed, without a value: its unit has a file, with errors.
-        list.push({ unitId: m[1]!, src: text === undefined ? unreadable(file) : parseYamlSource(file, text, diags) });
+        list.push({ unitId: m[1]!, src: src ?? unreadable(file) });
       }
     } else if (entry.kind === "file" && entry.name === "nam.yaml") {
-      const text = await readText(world, path, diags);
-      if (text !== undefined) year.nam = parseYamlSource(path, text, diags);
+      const nam = await readYamlSource(world, path, diags, cache);
+      if (nam !== undefined) year.nam = nam;
     } else if (single) {
-      const text = await readText(world, path, diags);
-      if (text !== undefined) year.docs.set(single.id, parseMarkdownSource(path, text, diags));
+      const doc = await readMarkdownSource(world, path, diags, cache);
+      if (doc !== undefined) year.docs.set(single.id, doc);
     } else if (entry.kind === "file" && entry.name === "nam.yml" && listed.has("nam.yaml")) duplicate(diags, `${dir}/nam.yaml`, path);
     else if (!entry.name.startsWith(".")) unexpected(diags, path);
   }

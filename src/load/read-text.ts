@@ -10,6 +10,12 @@ import { LIMITS } from "./limits.ts";
  * just named), too large, unreadable, not UTF-8 text, or empty.
  */
 export async function readText(world: World, file: string, diags: Diagnostics, whenAbsent: "missing" | "vanished" = "vanished"): Promise<string | undefined> {
+  const bytes = await readBytes(world, file, diags, whenAbsent);
+  return bytes === undefined ? undefined : textOf(file, bytes, diags);
+}
+
+/** The bytes of a data file, or undefined with a diagnostic: missing, too large or unreadable (readText). */
+export async function readBytes(world: World, file: string, diags: Diagnostics, whenAbsent: "missing" | "vanished" = "vanished"): Promise<Uint8Array | undefined> {
   const at = { file, line: 1, column: 1 };
   let bytes: Uint8Array | undefined;
   try {
@@ -33,9 +39,14 @@ export async function readText(world: World, file: string, diags: Diagnostics, w
     diags.error("file/too-large", at, { size: bytes.byteLength, max: LIMITS.maxFileBytes });
     return undefined;
   }
+  return bytes;
+}
+
+/** The text of a data file's bytes, or undefined with a diagnostic: not UTF-8 text, or empty (readText). */
+export function textOf(file: string, bytes: Uint8Array, diags: Diagnostics): string | undefined {
   const text = decodeText(file, bytes, diags);
   if (text !== undefined && text.trim() === "") {
-    diags.error("file/empty", at);
+    diags.error("file/empty", { file, line: 1, column: 1 });
     return undefined;
   }
   return text;

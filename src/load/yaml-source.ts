@@ -3,8 +3,10 @@ import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import { detectLegacyVietnamese } from "./legacy-encoding.ts";
 import { LIMITS } from "./limits.ts";
 import { excessPrecision, MAX_SIGNIFICANT_DIGITS } from "./number-precision.ts";
+import { locateIn, sourceTree, type SourceTree } from "./source-tree.ts";
 
-export type Path = readonly (string | number)[];
+export type { Path } from "./source-tree.ts";
+import type { Path } from "./source-tree.ts";
 
 /** A parsed YAML text that remembers where every node came from. */
 export interface YamlSource {
@@ -22,6 +24,16 @@ export interface YamlSource {
  * text become diagnostics; the value is undefined when errors make it unusable.
  */
 export function parseYamlSource(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource {
+  return parseYamlWithTree(file, text, diags, lineOffset).source;
+}
+
+/** The source of a usable text, located through its tree (source-tree.ts): the same places whether parsed now or read from a cache. */
+export function yamlFromTree(file: string, value: unknown, tree: SourceTree): YamlSource {
+  return { file, value, locate: (path, at) => locateIn(file, tree, path, at) };
+}
+
+/** parseYamlSource, with the tree of a usable text (none when errors make the value unusable). */
+export function parseYamlWithTree(file: string, text: string, diags: Diagnostics, lineOffset = 0): { source: YamlSource; tree?: SourceTree } {
   const lineCounter = new LineCounter();
   const pos = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
@@ -34,7 +46,7 @@ export function parseYamlSource(file: string, text: string, diags: Diagnostics, 
     const at = { file, line: 1 + lineOffset, column: 1 };
     if (isStackOverflow(err)) diags.error("yaml/too-deep", at, { max: LIMITS.maxDepth });
     else diags.error("yaml/syntax", at, { detail: firstLine(err instanceof Error ? err.message : String(err)) });
-    return { file, value: undefined, locate: () => at };
+    return { source: { file, value: undefined, locate: () => at } };
   }
   const parsed = doc;
   const locate = (path: Path, at: "key" | "value" = "value"): SourcePos => {
@@ -65,7 +77,7 @@ export function parseYamlSource(file: string, text: string, diags: Diagnostics, 
   const overflow = parsed.errors.find((e) => /call stack/i.test(e.message));
   if (overflow) {
     diags.error("yaml/too-deep", pos(overflow.pos[0]), { max: LIMITS.maxDepth });
-    return { file, value: undefined, locate };
+    return { source: { file, value: undefined, locate } };
   }
   let usable = true;
   for (const err of parsed.errors) {
@@ -74,12 +86,12 @@ export function parseYamlSource(file: string, text: string, diags: Diagnostics, 
     if (code === "yaml/syntax") usable = false;
   }
   for (const w of parsed.warnings) diags.warning("yaml/syntax-warning", pos(w.pos[0]), { detail: firstLine(w.message) });
-  if (!usable) return { file, value: undefined, locate };
+  if (!usable) return { source: { file, value: undefined, locate } };
 
   const tooDeepAt = tooDeepNode(parsed.contents);
   if (tooDeepAt !== undefined) {
     diags.error("yaml/too-deep", pos(tooDeepAt), { max: LIMITS.maxDepth });
-    return { file, value: undefined, locate };
+    return { source: { file, value: undefined, locate } };
   }
   checkScalars(parsed, pos, diags);
 
@@ -88,9 +100,10 @@ export function parseYamlSource(file: string, text: string, diags: Diagnostics, 
     value = parsed.toJS({ maxAliasCount: LIMITS.maxAliasCount });
   } catch {
     diags.error("yaml/alias-limit", pos(firstAlias(parsed) ?? 0), { max: LIMITS.maxAliasCount });
-    return { file, value: undefined, locate };
+    return { source: { file, value: undefined, locate } };
   }
-  return { file, value, locate };
+  const tree = sourceTree(parsed.contents, pos);
+  return { source: yamlFromTree(file, value, tree), tree };
 }
 
 function rangeStart(node: Node | null | undefined): number | undefined {

@@ -1,8 +1,9 @@
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
+import { SourceCache } from "../load/source-cache.ts";
 import { stageBuild, TMP_LEFTOVER } from "./commit-step.ts";
 import { keepEdited, yearsWithKept } from "./edited-outputs.ts";
-import type { BuildOptions, BuildResult } from "./options.ts";
+import { DATA_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 import { planOutputs } from "./plan-step.ts";
 import { prepareBuild } from "./prepare-step.ts";
 import { renderPlanned } from "./render-step.ts";
@@ -27,8 +28,10 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   const done = () => ({ ...result, diagnostics: diags.sorted() });
   // The data is read and checked before the lock (bad data never touches out/), and read again
   // under the lock only when another command changed it meanwhile.
+  // The data files parsed by an earlier build and unchanged since are read from the cache (source-cache.ts).
+  const cache = await SourceCache.open(world, `${opts.outDir}/${DATA_CACHE}`, opts.toolVersion ?? "dev");
   let checking = new Diagnostics();
-  let prepared = await prepareBuild(world, opts, checking);
+  let prepared = await prepareBuild(world, opts, checking, cache);
   const adopt = () => {
     for (const d of checking.items) diags.add(d);
   };
@@ -40,10 +43,13 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     if (plan && !diags.hasErrors) result.removed.push(...plan.vanished);
     return done();
   }
-  const tx = await inTransaction(world, { command: "build", ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
+  // The data cache is written under the lock once the build is committed, as a failed build changes nothing in out/;
+  // --check and validate only read it (they take no lock).
+  const whenCommitted = () => cache.save(world);
+  const tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
     if (!(await stillAsRead(world, prepared!))) {
       checking = new Diagnostics();
-      prepared = await prepareBuild(world, opts, checking);
+      prepared = await prepareBuild(world, opts, checking, cache);
     }
     adopt();
     if (!prepared) return;

@@ -4,6 +4,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { onlyName } from "../documents/registry.ts";
 import { ioReason, isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
+import type { SourceCache } from "../load/source-cache.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
 import { checkProject, type CheckResult } from "../pipeline.ts";
 import type { ShellStyle } from "../render/docx/style.ts";
@@ -28,10 +29,13 @@ export interface Prepared {
   filtered: boolean;
 }
 
-/** Stages 1–4 (checkProject), then the shell, the fonts and the selection: reads data/ and templates/, never out/. */
-export async function prepareBuild(world: World, opts: BuildOptions, diags: Diagnostics): Promise<Prepared | undefined> {
+/**
+ * Stages 1–4 (checkProject), then the shell, the fonts and the selection: reads data/ and templates/, never out/
+ * (but for the data cache, when given, read through the world itself: it is no input of the documents).
+ */
+export async function prepareBuild(world: World, opts: BuildOptions, diags: Diagnostics, cache?: SourceCache): Promise<Prepared | undefined> {
   const rec = recordingWorld(world);
-  const checked = await checkProject(rec.world, opts.dataDir);
+  const checked = await checkProject(rec.world, opts.dataDir, cache);
   for (const d of checked.diagnostics) diags.add(d);
   if (diags.hasErrors) return undefined;
   // The renderers and the font code (pdf-lib, fontkit, docxtemplater) load only once the data is good.

@@ -48,6 +48,12 @@ export interface TxOptions {
   command: string;
   /** How long to wait for a lock another live process holds (default 15 s). */
   waitMs?: number;
+  /**
+   * Run under the lock once the change is committed (or there was none to make), never after a
+   * failed or cut-off one: for what is kept beside the outputs, such as a cache, which a failed
+   * command leaves as it was.
+   */
+  whenCommitted?: () => Promise<void>;
 }
 
 export interface TxOutcome<T> {
@@ -90,11 +96,9 @@ export async function inTransaction<T>(world: World, opts: TxOptions, diags: Dia
       staged: (path) => changes.get(path),
     };
     outcome.value = await work(staging);
-    if (diags.hasErrors || changes.size === 0) {
-      outcome.committed = !diags.hasErrors;
-      return outcome;
-    }
-    await commit(world, journal, opts.command, changes, diags, outcome);
+    if (diags.hasErrors || changes.size === 0) outcome.committed = !diags.hasErrors;
+    else await commit(world, journal, opts.command, changes, diags, outcome);
+    if (outcome.committed) await opts.whenCommitted?.();
     return outcome;
   } finally {
     await release().catch((err: unknown) => {

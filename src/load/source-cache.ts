@@ -1,0 +1,177 @@
+/**
+ * The data files as parsed and checked, kept between runs in out/.cache (never
+ * committed): a file whose bytes did not change is not decoded, parsed or checked
+ * again (YAML, duplicate keys, number precision, text length, legacy encodings);
+ * its value, its source tree (source-tree.ts) and the diagnostics it gave are read
+ * back instead. The checks across files run on these as on a fresh parse.
+ *
+ * An entry is found by the SHA-256 of the tool's identity, the kind of file, its
+ * path and its bytes. The one cache file holds the entries the last build used and
+ * no other (files removed or changed since leave it at the next build), under a
+ * header naming the format, the tool and the hash of the rest: a cache damaged,
+ * truncated, of another format or another tool version is ignored whole, and an
+ * entry of the wrong shape is ignored alone; both are made again. A cache never
+ * changes a result: a hit gives the value, the places and the diagnostics a fresh
+ * read gives. A file that gave an unusable value (syntax errors...) is not kept.
+ *
+ * Reading and writing go through World; a file-system error makes the cache
+ * forget, never the command fail. Only a build writes it (save), under the
+ * project lock; validate and build --check read it and write nothing.
+ */
+import { isCode } from "../diagnostics/catalogue.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { isIoError } from "../io/io-error.ts";
+import type { World } from "../io/world.ts";
+import { sha256 } from "../write/hash.ts";
+import { checkedTree, type SourceTree } from "./source-tree.ts";
+import { decodeValue, encodeValue } from "./value-codec.ts";
+
+export type SourceKind = "yaml" | "markdown";
+
+/** What a file's decoding, parsing and checking gave: the diagnostics in the order they were said, the value and where its nodes are. */
+export interface CachedSource {
+  diagnostics: Diagnostic[];
+  value: unknown;
+  tree: SourceTree;
+  /** A Markdown file's body and the line it starts on. */
+  body?: string;
+  bodyLine?: number;
+}
+
+const FORMAT = "khoi-thi-dua data cache 1";
+/** Larger than any real cache (200 units make a few MiB): such a file is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+export class SourceCache {
+  /** The files parsed afresh in this run (not found in the cache), in the order read. */
+  readonly parsed: string[] = [];
+  private readonly used = new Map<string, unknown>();
+  private changed: boolean;
+
+  private constructor(
+    private readonly stored: Map<string, unknown>,
+    private readonly tool: string,
+    private readonly path: string,
+    loadedWhole: boolean,
+  ) {
+    this.changed = !loadedWhole;
+  }
+
+  /** An empty cache that keeps what is put in it (for a first run, or tests). */
+  static empty(path: string, tool: string): SourceCache {
+    return new SourceCache(new Map(), tool, path, false);
+  }
+
+  /** The cache file at `path` (out/.cache/data-sources.json), or an empty cache when it is missing, damaged or another tool's. */
+  static async open(world: World, path: string, tool: string): Promise<SourceCache> {
+    let bytes: Uint8Array | undefined;
+    try {
+      const size = await world.fileSize(path);
+      bytes = size !== undefined && size <= MAX_CACHE_BYTES ? await world.readFile(path) : undefined;
+    } catch (err) {
+      if (!isIoError(err)) throw err;
+    }
+    const entries = bytes ? readCacheFile(bytes, tool) : undefined;
+    return new SourceCache(entries ?? new Map(), tool, path, entries !== undefined);
+  }
+
+  /** The key of a file's bytes for this tool. */
+  key(kind: SourceKind, file: string, bytes: Uint8Array): string {
+    return sha256(`${this.tool}\u0000${kind}\u0000${file}\u0000${sha256(bytes)}`);
+  }
+
+  /** The cached result under `key`, checked in shape; undefined when there is none or it is not sound. */
+  get(key: string, kind: SourceKind, file: string): CachedSource | undefined {
+    const raw = this.stored.get(key);
+    if (raw === undefined) return undefined;
+    const hit = readEntry(raw, kind, file);
+    if (!hit) {
+      this.stored.delete(key);
+      this.changed = true;
+      return undefined;
+    }
+    this.used.set(key, raw);
+    return hit;
+  }
+
+  /** Keeps a fresh result (when its value and diagnostics can be carried exactly). */
+  put(key: string, kind: SourceKind, file: string, result: CachedSource): void {
+    this.parsed.push(file);
+    const value = encodeValue(result.value);
+    if (value === undefined || !result.diagnostics.every(plainDiagnostic)) return;
+    const entry: Record<string, unknown> = { file, kind, diagnostics: result.diagnostics, value, tree: result.tree };
+    if (kind === "markdown") Object.assign(entry, { body: result.body, bodyLine: result.bodyLine });
+    this.used.set(key, entry);
+    this.changed = true;
+  }
+
+  /** A file read without the cache's help (its value unusable): counted, not kept. */
+  missed(file: string): void {
+    this.parsed.push(file);
+  }
+
+  /**
+   * Writes the entries this run used, and only those, when they differ from the file read: the
+   * cache stays the size of the data. Only a build calls it, under the project lock.
+   */
+  async save(world: World): Promise<void> {
+    if (!this.changed && this.used.size === this.stored.size) return;
+    const body = JSON.stringify(Object.fromEntries(this.used));
+    const header = JSON.stringify({ format: FORMAT, tool: this.tool, sha256: sha256(body) });
+    try {
+      await world.writeFileAtomic(this.path, new TextEncoder().encode(`${header}\n${body}`));
+    } catch (err) {
+      if (!isIoError(err)) throw err;
+    }
+  }
+}
+
+/** The entries of a cache file, or undefined when it is not one of this format and tool, whole. */
+function readCacheFile(bytes: Uint8Array, tool: string): Map<string, unknown> | undefined {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const nl = text.indexOf("\n");
+    if (nl < 0) return undefined;
+    const header = JSON.parse(text.slice(0, nl)) as unknown;
+    const body = text.slice(nl + 1);
+    if (!isObject(header) || header.format !== FORMAT || header.tool !== tool || header.sha256 !== sha256(body)) return undefined;
+    const entries = JSON.parse(body) as unknown;
+    if (!isObject(entries)) return undefined;
+    return new Map(Object.entries(entries));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry read back, or undefined when its shape is not the one put (never trusted as it is). */
+function readEntry(raw: unknown, kind: SourceKind, file: string): CachedSource | undefined {
+  try {
+    if (!isObject(raw) || raw.file !== file || raw.kind !== kind || !Array.isArray(raw.diagnostics)) return undefined;
+    if (!raw.diagnostics.every(plainDiagnostic)) return undefined;
+    const diagnostics = raw.diagnostics.map((d: Diagnostic) => ({ code: d.code, severity: d.severity, pos: { ...d.pos }, params: { ...d.params } }));
+    const out: CachedSource = { diagnostics, value: decodeValue(raw.value), tree: checkedTree(raw.tree) };
+    if (kind === "markdown") {
+      if (typeof raw.body !== "string" || !Number.isSafeInteger(raw.bodyLine)) return undefined;
+      out.body = raw.body;
+      out.bodyLine = raw.bodyLine as number;
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A diagnostic that JSON carries exactly: a known code, a place of whole numbers, parameters of text and finite numbers. */
+function plainDiagnostic(d: unknown): d is Diagnostic {
+  if (!isObject(d) || typeof d.code !== "string" || !isCode(d.code) || (d.severity !== "error" && d.severity !== "warning")) return false;
+  if (Object.keys(d).length !== 4 || !isObject(d.pos) || !isObject(d.params)) return false;
+  const p = d.pos;
+  const posKeys = Object.keys(p);
+  if (typeof p.file !== "string" || !posKeys.every((k) => k === "file" || ((k === "line" || k === "column" || k === "endLine" || k === "endColumn") && Number.isSafeInteger(p[k])))) return false;
+  if (!posKeys.includes("line") || !posKeys.includes("column")) return false;
+  return Object.values(d.params).every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v) && !Object.is(v, -0)));
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
+}
