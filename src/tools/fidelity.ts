@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { hasCommand, run } from "./external.ts";
-import { sofficeConvert, type SofficeOptions } from "./soffice.ts";
+import { sofficeConvert, type SofficeOptions, type SofficeResult } from "./soffice.ts";
 
 /** How many words of a page's start are compared. */
 export const START_WORDS = 6;
@@ -63,11 +63,18 @@ const unescape = (t: string) => t.replace(/&(#\d+|\w+);/g, (m, e: string) => (e.
 
 /** The words of each page with their positions (pdftotext -bbox). */
 export function pdfWords(pdf: string): Word[][] {
+  return pdfWordBoxes(pdf);
+}
+
+/** Each page's words with where they start and end (one pdftotext -bbox run): one entry per page, empty pages too. */
+function pdfWordBoxes(pdf: string): (Word & { xEnd: number })[][] {
   const xml = run("pdftotext", ["-bbox", "-enc", "UTF-8", pdf, "-"], { timeoutMs: 60_000 });
   return xml
     .split(/<page\b/)
     .slice(1)
-    .map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[3]), text: unescape(m[4]!) })));
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), xEnd: Number(m[2]), y: Number(m[3]), text: unescape(m[4]!) })),
+    );
 }
 
 /** Words within 2 pt of a line's baseline, on one line, left to right; lines top to bottom. */
@@ -92,8 +99,12 @@ const CELL_GAP_PT = 8;
  * baseline, differently in the two renderings; this reading does not.
  */
 export function positionalLines(pdf: string): string[] {
+  return positionalLinesOf(pdfWordBoxes(pdf));
+}
+
+function positionalLinesOf(pages: readonly (Word & { xEnd: number })[][]): string[] {
   const out: string[] = [];
-  for (const page of pdfWordsWithEnds(pdf))
+  for (const page of pages)
     for (const line of linesOf(page)) {
       let cur: string[] = [];
       let end = -Infinity;
@@ -108,16 +119,6 @@ export function positionalLines(pdf: string): string[] {
       if (cur.length) out.push(cur.join(" "));
     }
   return out;
-}
-
-function pdfWordsWithEnds(pdf: string): (Word & { xEnd: number })[][] {
-  const xml = run("pdftotext", ["-bbox", "-enc", "UTF-8", pdf, "-"], { timeoutMs: 60_000 });
-  return xml
-    .split(/<page\b/)
-    .slice(1)
-    .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), xEnd: Number(m[2]), y: Number(m[3]), text: unescape(m[4]!) })),
-    );
 }
 
 /**
@@ -147,13 +148,18 @@ export function matchLines(ours: string[], theirs: string[], minLength = 30): { 
   return { body: ours.filter((l) => l.length >= minLength).length, same: dp[0]![0]! };
 }
 
-/** Compares one document's two renderings. */
+/**
+ * Compares one document's two renderings. Each PDF is read twice: pdftotext's reading order
+ * (the lines) and one -bbox reading (the words with their places: the page count, each page's
+ * first words, the lines read by position).
+ */
 export function compareRenderings(name: string, ours: string, theirs: string): DocFidelity {
   const a = pdfPages(ours);
   const b = pdfPages(theirs);
   const { body, same } = matchLines(a.flat(), b.flat());
-  const cells = matchLines(positionalLines(ours), positionalLines(theirs));
-  return { name, pagesOurs: pageCount(ours), pagesLibreOffice: pageCount(theirs), bodyLines: body, sameLines: same, cellLines: cells.body, sameCellLines: cells.same, startsOurs: pdfWords(ours).map((p) => pageStart(p)), startsLibreOffice: pdfWords(theirs).map((p) => pageStart(p)) };
+  const [wa, wb] = [pdfWordBoxes(ours), pdfWordBoxes(theirs)];
+  const cells = matchLines(positionalLinesOf(wa), positionalLinesOf(wb));
+  return { name, pagesOurs: wa.length, pagesLibreOffice: wb.length, bodyLines: body, sameLines: same, cellLines: cells.body, sameCellLines: cells.same, startsOurs: wa.map((p) => pageStart(p)), startsLibreOffice: wb.map((p) => pageStart(p)) };
 }
 
 /** Pages after the first whose start agrees, and how many such pages our PDF has. */
@@ -163,22 +169,34 @@ export function pageStarts(r: DocFidelity): { same: number; pages: number } {
   return { same, pages: Math.max(0, r.startsOurs.length - 1) };
 }
 
-export async function checkFidelity(outDir: string, opts: SofficeOptions = {}): Promise<FidelityReport> {
+/** The DOCX of `outDir` that have our PDF beside them: the documents the check compares. */
+export function fidelityDocuments(outDir: string): string[] {
   const files = readdirSync(outDir);
-  const docs = files.filter((f) => f.endsWith(".docx") && files.includes(f.replace(/\.docx$/, ".pdf"))).sort();
+  return files
+    .filter((f) => f.endsWith(".docx") && files.includes(f.replace(/\.docx$/, ".pdf")))
+    .sort()
+    .map((d) => join(outDir, d));
+}
+
+/**
+ * The report over LibreOffice's conversion (`conv`, its PDFs in `theirs`) of the documents of
+ * `outDir` (fidelityDocuments): one LibreOffice run may convert other files with them.
+ */
+export function compareConverted(outDir: string, theirs: string, conv: Pick<SofficeResult, "converted" | "failed">): FidelityReport {
+  const docs = new Set(fidelityDocuments(outDir));
+  const failed = conv.failed.filter((f) => docs.has(f.docx)).map((f) => ({ name: basename(f.docx, ".docx"), reason: f.reason }));
+  const rows = conv.converted
+    .filter((d) => docs.has(d))
+    .map((d) => basename(d, ".docx"))
+    .sort()
+    .map((name) => compareRenderings(name, join(outDir, `${name}.pdf`), join(theirs, `${name}.pdf`)));
+  return { rows, failed };
+}
+
+export async function checkFidelity(outDir: string, opts: SofficeOptions = {}): Promise<FidelityReport> {
   const tmp = mkdtempSync(join(tmpdir(), "ktd-fidelity-"));
   try {
-    const conv = await sofficeConvert(
-      docs.map((d) => join(outDir, d)),
-      tmp,
-      opts,
-    );
-    const failed = conv.failed.map((f) => ({ name: basename(f.docx, ".docx"), reason: f.reason }));
-    const rows = conv.converted
-      .map((d) => basename(d, ".docx"))
-      .sort()
-      .map((name) => compareRenderings(name, join(outDir, `${name}.pdf`), join(tmp, `${name}.pdf`)));
-    return { rows, failed };
+    return compareConverted(outDir, tmp, await sofficeConvert(fidelityDocuments(outDir), tmp, opts));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildProject, type BuildOptions } from "../../src/write/build.ts";
 import { sha256 } from "../../src/write/hash.ts";
-import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
-import { exampleCounts, exampleWorld } from "../helpers/example.ts";
+import { exampleCounts } from "../helpers/example.ts";
+import { builtExample, exampleOptions } from "../helpers/shared-example.ts";
 
-const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", ...extra });
+const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => exampleOptions(extra);
 /**
  * out/ as path → hash of the bytes and identity of the buffer: compared by
  * value in microseconds (not megabytes of bytes), and a file rewritten with
@@ -16,8 +16,8 @@ const identity = (b: Uint8Array) => ids.get(b) ?? (ids.set(b, ++nextId), nextId)
 const snapshot = (files: Map<string, Uint8Array>) => new Map([...files].filter(([k]) => k.startsWith("out/")).map(([k, v]) => [k, `${sha256(v)}#${identity(v)}`]));
 
 describe("incremental builds", async () => {
-  const world = exampleWorld();
-  const first = await buildProject(world, opts());
+  // The example's first build (from an empty out/), shared with the other files of this test process.
+  const { world, result: first } = await builtExample();
 
   it("writes every document and a manifest on the first build", () => {
     expect(first.rebuilt).toHaveLength(exampleCounts().documents);
@@ -96,8 +96,8 @@ describe("incremental builds", async () => {
 
 describe("a partial build after a change of shell, fonts or tool", async () => {
   it("leaves the other documents out of date, and the next full build redoes them", async () => {
-    const world = exampleWorld();
-    const all = (await buildProject(world, opts())).rebuilt.length;
+    const { world, result } = await builtExample();
+    const all = result.rebuilt.length;
     const shell = world.files.get("templates/shell.docx")!;
     // The shell changes (any byte of it counts): every document is out of date.
     const PizZip = (await import("pizzip")).default;

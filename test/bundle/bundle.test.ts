@@ -8,15 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument, PDFName } from "@cantoo/pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
-import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { hasCommand, run } from "../../src/tools/external.ts";
 import { buildProject, type BuildOptions } from "../../src/write/build.ts";
 import { upToDate } from "../../src/write/up-to-date.ts";
-import { exampleWorld } from "../helpers/example.ts";
+import { builtExample, exampleOptions, rebuiltExample } from "../helpers/shared-example.ts";
 import { flatten, pageCount, readOutline, signatureTraces } from "./read-pdf.ts";
-import { forgetContentMemos } from "../../src/write/content-memo.ts";
 
-const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", ...extra });
+const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => exampleOptions(extra);
 const BUNDLE = "out/2020/ho-so-thi-dua-2020.pdf";
 /** The members in the order of khoi.yaml (the build's order of the registrations). */
 const UNITS = ["svhttdl", "so-y-te", "so-gddt", "so-ldtbxh", "so-tttt", "so-khcn", "ban-dan-toc", "dai-ptth", "bao-tra-vinh", "dh-tra-vinh"];
@@ -27,8 +25,8 @@ const dir = mkdtempSync(join(tmpdir(), "bundle-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the example year's print bundle", async () => {
-  const world = exampleWorld();
-  const first = await buildProject(world, opts());
+  // The example's first build from an empty out/, shared with the other files of this test process.
+  const { world, result: first } = await builtExample();
   const bundle = world.files.get(BUNDLE)!;
   const docPdfs = [...world.files].filter(([k]) => k.startsWith("out/2020/") && k.endsWith(".pdf") && k !== BUNDLE);
 
@@ -99,9 +97,8 @@ describe("the example year's print bundle", async () => {
   });
 
   it("is the same bytes on a second build from nothing", async () => {
-    forgetContentMemos(); // made again, not taken from the first build's memo
-    const w2 = exampleWorld();
-    await buildProject(w2, opts());
+    // A second build from an empty out/, made after every in-process memo was forgotten (not taken from the first build's).
+    const { world: w2 } = await rebuiltExample();
     expect(Buffer.compare(Buffer.from(w2.files.get(BUNDLE)!), Buffer.from(bundle))).toBe(0);
   });
 
@@ -172,8 +169,7 @@ describe("the example year's print bundle", async () => {
   });
 
   it("is removed with its year, as the build wrote it, when the year's data goes", async () => {
-    const w = exampleWorld();
-    await buildProject(w, opts());
+    const { world: w } = await builtExample();
     for (const k of [...w.files.keys()]) if (k.startsWith("data/2020/")) w.files.delete(k);
     const r = await buildProject(w, opts());
     expect(r.removed).toContain(BUNDLE);

@@ -6,20 +6,19 @@
  * build rebuilds them from the new pages.
  */
 import { describe, expect, it } from "vitest";
-import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { buildProject, type BuildOptions } from "../../src/write/build.ts";
 import { sha256 } from "../../src/write/hash.ts";
-import { exampleWorld } from "../helpers/example.ts";
+import { builtExample, exampleOptions } from "../helpers/shared-example.ts";
 import { readOutline } from "./read-pdf.ts";
 
-const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", ...extra });
+const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => exampleOptions(extra);
 const BUNDLE = "out/2020/ho-so-thi-dua-2020.pdf";
 const REPORT = "out/2020/index.html";
 const GDDT = "out/2020/dang-ky-so-gddt.pdf";
 
 describe("year outputs after a build with --only that leaves a document of the year out of date", async () => {
-  const world = exampleWorld();
-  await buildProject(world, opts());
+  // The example built from an empty out/ (shared with the other files of this test process), in a world of this describe's own.
+  const { world } = await builtExample();
   const bundle = world.files.get(BUNDLE)!;
   const report = world.files.get(REPORT)!;
   const gddt = world.files.get(GDDT)!;
@@ -73,8 +72,8 @@ describe("year outputs after a build with --only that leaves a document of the y
 });
 
 describe("the year's report after a build with --only that leaves a document whose title it shows out of date", async () => {
-  const world = exampleWorld();
-  await buildProject(world, opts());
+  // The example built from an empty out/ (shared with the other files of this test process), in a world of this describe's own.
+  const { world } = await builtExample();
   const report = world.files.get(REPORT)!;
   const bundle = world.files.get(BUNDLE)!;
   const edit = (path: string, from: RegExp | string, to: string) => {

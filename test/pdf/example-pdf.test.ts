@@ -9,11 +9,17 @@ import { layoutDocument } from "../../src/pdf/layout/document.ts";
 import type { LaidOutDocument, TextItem } from "../../src/pdf/types.ts";
 import { checkProject } from "../../src/pipeline.ts";
 import { readShellStyle } from "../../src/render/docx/style.ts";
-import { checkFidelity } from "../../src/tools/fidelity.ts";
+import { compareConverted, fidelityDocuments, type FidelityReport } from "../../src/tools/fidelity.ts";
+import { sofficeConvert, type SofficeResult } from "../../src/tools/soffice.ts";
 import { hasCommand, run } from "../../src/tools/external.ts";
-import { buildExample, exampleWorld } from "../helpers/example.ts";
+import { buildProject } from "../../src/write/build.ts";
+import { SHELL_PATH } from "../../src/render/docx/shell.ts";
+import { exampleWorld } from "../helpers/example.ts";
 import { REPO } from "../helpers/fixture-world.ts";
 import { expectGolden } from "../helpers/golden.ts";
+import { renderArranged } from "../helpers/render-docx.ts";
+import { builtExample, documentOutputs, exampleOptions } from "../helpers/shared-example.ts";
+import { planDocument } from "../render/docx/fixtures.ts";
 
 const MM = 72 / 25.4;
 const poppler = hasCommand("pdftotext") && hasCommand("pdffonts") && hasCommand("pdfinfo");
@@ -32,14 +38,37 @@ async function setup() {
   const style = readShellStyle(new Uint8Array(shell));
   const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
   const laid = new Map<string, LaidOutDocument>(checked.documents.map((d) => [d.doc.stem, layoutDocument(d.doc, style, fonts)]));
-  const built = await buildExample();
+  // The example's build, shared with the other files of this test process.
+  const built = documentOutputs((await builtExample()).world);
   mkdirSync(join(tmp, "out"), { recursive: true });
-  for (const [path, bytes] of built.outputs) writeFileSync(join(tmp, "out", path.split("/").pop()!), bytes);
+  for (const [path, bytes] of built) writeFileSync(join(tmp, "out", path.split("/").pop()!), bytes);
   return { style, laid, dir: join(tmp, "out") };
 }
 
+/**
+ * One LibreOffice run (one start-up, the slow part) over the example's DOCX and the DOCX
+ * renderer's plan fixture: made on first use, shared by the fidelity checks and the plan's.
+ */
+let converted: Promise<{ dir: string; conv: SofficeResult; plan: string }> | undefined;
+function libreOffice(): Promise<{ dir: string; conv: SofficeResult; plan: string }> {
+  converted ??= (async () => {
+    const { dir } = await ready;
+    const lo = join(tmp, "libreoffice");
+    mkdirSync(lo, { recursive: true });
+    mkdirSync(join(tmp, "plan"), { recursive: true });
+    const plan = join(tmp, "plan", "plan.docx");
+    writeFileSync(plan, renderArranged(planDocument(), new Uint8Array(readFileSync(SHELL_PATH))));
+    const docx = [...fidelityDocuments(dir), plan];
+    const conv = await sofficeConvert(docx, lo, { batch: docx.length, timeoutMs: 240_000 });
+    return { dir: lo, conv, plan: join(lo, "plan.pdf") };
+  })();
+  return converted;
+}
+
+const ready = setup();
+
 describe("the example's PDFs", async () => {
-  const { style, laid, dir } = await setup();
+  const { style, laid, dir } = await ready;
 
   it("lay every text item inside the Decree 30 margins of an A4 page, page numbers from page 2 in the top margin", () => {
     const p = style.page;
@@ -101,10 +130,11 @@ describe("the example's PDFs", async () => {
   });
 
   describe.skipIf(!soffice)("beside LibreOffice's rendering of our DOCX", () => {
-    // One soffice run for all documents, shared by the checks below.
-    let report: Awaited<ReturnType<typeof checkFidelity>>;
+    // One LibreOffice run for all documents (and the DOCX renderer's plan, checked below), shared by the checks.
+    let report: FidelityReport;
     beforeAll(async () => {
-      report = await checkFidelity(dir);
+      const lo = await libreOffice();
+      report = compareConverted(dir, lo.dir, lo.conv);
     }, 300_000);
 
     it("LibreOffice converts every document", () => {
@@ -129,6 +159,28 @@ describe("the example's PDFs", async () => {
   });
 });
 
+/**
+ * LibreOffice opens the DOCX renderer's plan (test/render/docx/fixtures.ts) and makes a PDF laid
+ * out as expected: page count and sizes (portrait, then the landscape appendix), the page
+ * number shown from page 2 only. Converted in the one LibreOffice run above.
+ */
+describe.skipIf(!soffice)("LibreOffice opens the DOCX", () => {
+  it("converts the plan to a PDF laid out as expected", { timeout: 300_000 }, async () => {
+    const { conv, plan } = await libreOffice();
+    expect(conv.failed.filter((f) => f.docx.endsWith("plan.docx"))).toEqual([]);
+    const info = run("pdfinfo", ["-f", "1", "-l", "9", plan]);
+    expect(info).toMatch(/^Pages:\s+2$/m);
+    expect(info).toMatch(/^Page\s+1 size:\s+595\.\d+ x 841\.\d+ pts/m);
+    expect(info).toMatch(/^Page\s+2 size:\s+841\.\d+ x 595\.\d+ pts/m);
+    const page = (n: number) => run("pdftotext", ["-f", String(n), "-l", String(n), "-layout", plan, "-"]);
+    const first = page(1);
+    expect(first).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(first).toContain("Dương Hoàng Sum");
+    expect(first.trim().split("\n")[0]?.trim()).not.toBe("1");
+    expect(page(2).trim().split("\n")[0]?.trim()).toBe("2");
+  });
+});
+
 describe("one source of style", () => {
   it("a margin and a font size changed in the shell change the DOCX and the PDF alike", async () => {
     const { default: PizZip } = await import("pizzip");
@@ -146,8 +198,10 @@ describe("one source of style", () => {
     expect(style.styles.body.sizePt).toBe(13);
 
     const world = exampleWorld({ "templates/shell.docx": changed });
-    const built = await buildExample(world);
-    const docx = new PizZip(built.outputs.get("out/2020/ke-hoach.docx")!).file("word/document.xml")!.asText();
+    // The build, with --only the plan (the one document checked here): the other documents need not be made.
+    const built = await buildProject(world, exampleOptions({ only: "ke-hoach" }));
+    expect(built.written).toContain("out/2020/ke-hoach.docx");
+    const docx = new PizZip(world.files.get("out/2020/ke-hoach.docx")!).file("word/document.xml")!.asText();
     expect(docx).toContain('w:left="1984"');
     const checked = await checkProject(world);
     const plan = checked.documents.find((d) => d.doc.stem === "ke-hoach")!;

@@ -11,8 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { hasCommand } from "../../src/tools/external.ts";
-import { buildExample, exampleCounts } from "../helpers/example.ts";
+import { exampleCounts } from "../helpers/example.ts";
 import { expectGolden } from "../helpers/golden.ts";
+import { builtExample, documentOutputs } from "../helpers/shared-example.ts";
 
 const poppler = hasCommand("pdftotext");
 const tmp = mkdtempSync(join(tmpdir(), "ktd-text-"));
@@ -20,7 +21,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.skipIf(!poppler)("the example's PDFs as pdftotext reads them", () => {
   it("give the same text as the golden files, with and without -layout", async () => {
-    const { outputs } = await buildExample();
+    // The example's build, shared with the other files of this test process.
+    const outputs = documentOutputs((await builtExample()).world);
     const pdfs = [...outputs].filter(([p]) => p.endsWith(".pdf")).sort(([a], [b]) => (a < b ? -1 : 1));
     expect(pdfs.length).toBe(exampleCounts().documents);
     const plain: string[] = [];

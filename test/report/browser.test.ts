@@ -1,35 +1,40 @@
 /**
  * The year's report in a real browser: headless Chromium (the system's /usr/bin/chromium,
- * driven by playwright-core; nothing is downloaded). The project is built into a temporary
- * folder and each out/<year>/index.html is opened from disk. The page must make no request
+ * driven by playwright-core; nothing is downloaded). The project is built (in memory, through the
+ * whole pipeline: the example's build is the one shared with the other files of the test process)
+ * and its out/ written to a temporary folder, and each out/<year>/index.html is opened from disk.
+ * The page must make no request
  * but its own file (every request is intercepted), log no error, link only to files that
  * exist, show every unit and every figure of the score table and the vote exactly as the
  * model and the DOCX of the year-end report and the minutes give them, pass axe-core with no
  * serious or critical violation, and fit a 390 px phone without sideways scrolling of the page.
- * Screenshots at 390 and 1280 px (full page) go to REPORT_SCREENSHOTS, or the temporary folder.
+ * One browser for every project, and one page per year: the checks at 390 px resize it.
+ * Screenshots at 390 and 1280 px (full page) go to REPORT_SCREENSHOTS when it is set (without
+ * it nobody would see them: they are not taken).
  *
  * The project is a parameter: REPORT_PROJECT=<folder with data/ (and templates/, else the
  * repository's)> (default: this repository's example, then the second example bloc).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeWorld } from "../../src/io/node-world.ts";
-import { fontsourceTinosDir } from "../../src/pdf/fonts/package-dir.ts";
 import { checkProject } from "../../src/pipeline.ts";
 import { formatPercent, formatScore } from "../../src/format/number.ts";
 import type { YearModel } from "../../src/model/types.ts";
 import { voteBase } from "../../src/report/facts.ts";
+import { readTree } from "../../src/tools/read-tree.ts";
 import { buildProject } from "../../src/write/build.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
+import { builtExample, copyWorld, exampleOptions } from "../helpers/shared-example.ts";
 import { docxTables, docxText } from "./docx-tables.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 // The example and the second example bloc (test/fixtures/kinh-te-ky-thuat), or the one REPORT_PROJECT names.
 const PROJECTS = process.env.REPORT_PROJECT ? [resolve(process.env.REPORT_PROJECT)] : [resolve(REPO), join(FIXTURES, "kinh-te-ky-thuat")];
+const SHOTS = process.env.REPORT_SCREENSHOTS ? resolve(process.env.REPORT_SCREENSHOTS) : undefined;
 
 type Browser = import("playwright-core").Browser;
 type Page = import("playwright-core").Page;
@@ -39,45 +44,76 @@ interface Visit {
   requests: string[];
   refused: string[];
   errors: string[];
+  /** axe-core is in the page (evaluated once per page). */
+  axe: boolean;
+}
+
+/** One headless Chromium for every project of the file, launched on first use. */
+let launched: Promise<Browser> | undefined;
+const browserOf = () => (launched ??= import("playwright-core").then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM })));
+afterAll(async () => {
+  if (launched) await (await launched).close();
+});
+
+/**
+ * The project built in memory, its out/ written under `tmp`: the example's is the build shared
+ * with the other files of the test process; another project's data (and templates, else the
+ * repository's) are read into memory and built the same way.
+ */
+async function buildInto(project: string, tmp: string) {
+  const built =
+    project === resolve(REPO)
+      ? await builtExample()
+      : await (async () => {
+          const files: Record<string, Uint8Array> = {};
+          for (const d of ["data", "templates"]) for (const [k, v] of Object.entries(readTree(existsSync(join(project, d)) ? join(project, d) : join(REPO, d)))) files[`${d}/${k}`] = v;
+          const world = copyWorld(new Map(Object.entries(files)));
+          return { world, result: await buildProject(world, exampleOptions()) };
+        })();
+  for (const [k, v] of built.world.files)
+    if (k.startsWith("out/") && !k.startsWith("out/.")) {
+      mkdirSync(dirname(join(tmp, k)), { recursive: true });
+      writeFileSync(join(tmp, k), v);
+    }
+  return { result: built.result, models: (await checkProject(built.world)).models };
 }
 
 for (const [nth, PROJECT] of PROJECTS.entries())
 describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJECT === resolve(REPO) ? "the example" : PROJECT})${HAVE_CHROMIUM ? "" : `: skipped, no browser at ${CHROMIUM} (apt-get install chromium)`}`, () => {
   const tmp = mkdtempSync(join(tmpdir(), "ktd-report-"));
-  const shots = process.env.REPORT_SCREENSHOTS ? resolve(process.env.REPORT_SCREENSHOTS) : join(tmp, "shots");
   let browser: Browser;
   let models: YearModel[] = [];
   let years: string[] = [];
 
   beforeAll(async () => {
-    // A fixture without templates of its own (test/fixtures/minimal) takes the repository's.
-    for (const d of ["data", "templates"]) cpSync(existsSync(join(PROJECT, d)) ? join(PROJECT, d) : join(REPO, d), join(tmp, d), { recursive: true });
-    const world = nodeWorld(tmp);
-    const result = await buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test" });
-    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    models = (await checkProject(world)).models;
+    const built = await buildInto(PROJECT, tmp);
+    expect(built.result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    models = built.models;
     years = readdirSync(join(tmp, "out")).filter((y) => /^\d{4}$/.test(y) && existsSync(join(tmp, "out", y, "index.html")));
-    mkdirSync(shots, { recursive: true });
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    browser = await browserOf();
   });
   afterAll(async () => {
-    await browser?.close();
+    for (const v of visits.values()) await (await v).page.close();
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  /** Each year's report at each width, opened once and shared by the tests that only read the page. */
+  /**
+   * Each year's report, opened once (at 1280 px) and shared by the tests that read the page; at
+   * another width the same page's viewport is resized (the layout follows, as at a fresh load).
+   */
   const visits = new Map<string, Promise<Visit>>();
-  const visit = (year: string, width: number): Promise<Visit> => {
-    const key = `${year}@${width}`;
-    if (!visits.has(key)) visits.set(key, open(year, width));
-    return visits.get(key)!;
+  const visit = async (year: string, width: number): Promise<Visit> => {
+    if (!visits.has(year)) visits.set(year, open(year, 1280));
+    const v = await visits.get(year)!;
+    if (v.page.viewportSize()?.width !== width) await v.page.setViewportSize({ width, height: 900 });
+    return v;
   };
 
   /** Opens a year's report at a width; every request is recorded, and any but the page's own folder's files refused. */
   async function open(year: string, width: number): Promise<Visit> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const v: Visit = { page, requests: [], refused: [], errors: [] };
+    const v: Visit = { page, requests: [], refused: [], errors: [], axe: false };
     const folder = join(tmp, "out", year);
     await page.route("**/*", async (route) => {
       const url = route.request().url();
@@ -205,32 +241,35 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
       for (const width of widths) {
         const v = await visit(year, width);
         // Evaluated through the debugging protocol: the page's own policy (no script at all) stays on.
-        await v.page.evaluate(source);
+        if (!v.axe) (await v.page.evaluate(source), (v.axe = true));
         const result = await v.page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ["violations"] }));
         const bad = result.violations.filter((x) => x.impact === "serious" || x.impact === "critical").map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
         expect(bad, `${year} at ${width} px`).toEqual([]);
       }
   });
 
-  it("fits a phone (390 px: only the tables scroll, in their frames) and a desktop; screenshots of both", async () => {
+  it(`fits a phone (390 px: only the tables scroll, in their frames) and a desktop${SHOTS ? "; screenshots of both" : ""}`, async () => {
     for (const year of years)
       for (const width of [390, 1280]) {
         const v = await visit(year, width);
         const scrollWidth = await v.page.evaluate(() => document.documentElement.scrollWidth);
         expect(scrollWidth, `${year} at ${width} px`).toBeLessThanOrEqual(width);
-        await v.page.screenshot({ path: join(shots, `${year}-${width}.png`), fullPage: true });
+        if (SHOTS) await v.page.screenshot({ path: join(SHOTS, `${year}-${width}.png`), fullPage: true });
       }
   });
 
   if (nth === 0) it("prints on A4 without the navigation", async () => {
     for (const year of years) {
-      const v = await open(year, 1280);
+      const v = await visit(year, 1280);
       await v.page.emulateMedia({ media: "print" });
-      expect(await v.page.$eval("nav.muc-luc", (n) => getComputedStyle(n).display)).toBe("none");
-      const pdf = await v.page.pdf({ preferCSSPageSize: true });
-      // A4 portrait: 595.28 × 841.89 pt.
-      expect(new TextDecoder("latin1").decode(pdf)).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
-      await v.page.close();
+      try {
+        expect(await v.page.$eval("nav.muc-luc", (n) => getComputedStyle(n).display)).toBe("none");
+        const pdf = await v.page.pdf({ preferCSSPageSize: true });
+        // A4 portrait: 595.28 × 841.89 pt.
+        expect(new TextDecoder("latin1").decode(pdf)).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+      } finally {
+        await v.page.emulateMedia({ media: "screen" });
+      }
     }
   });
 

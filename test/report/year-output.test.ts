@@ -4,17 +4,16 @@
  * selects, named by --check, and its path owned by the tool like the documents'.
  */
 import { describe, expect, it } from "vitest";
-import { memoryWorld, type MemoryWorld } from "../../src/io/memory-world.ts";
+import type { MemoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/package-dir.ts";
 import { buildProject, type BuildOptions, type BuildResult } from "../../src/write/build.ts";
 import { upToDate } from "../../src/write/up-to-date.ts";
 import { exampleWorld } from "../helpers/example.ts";
-import { readFile } from "node:fs/promises";
+import { builtExample, copyWorld, exampleOptions, rebuiltExample } from "../helpers/shared-example.ts";
 import { parseArgs } from "../../src/cli/args.ts";
 import { buildOptions } from "../../src/cli/commands.ts";
-import { forgetContentMemos } from "../../src/write/content-memo.ts";
 
-const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => ({ dataDir: "data", outDir: "out", fontSource: "package", fontPackageDir: fontsourceTinosDir()!, toolVersion: "test", ...extra });
+const opts = (extra: Partial<BuildOptions> = {}): BuildOptions => exampleOptions(extra);
 const REPORT = "out/2020/index.html";
 const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -24,15 +23,15 @@ const edit = (w: MemoryWorld, path: string, from: RegExp | string, to: string) =
   expect(next, `${path}: ${String(from)}`).not.toBe(text);
   w.files.set(path, enc(next));
 };
-const copy = (w: MemoryWorld) => memoryWorld(Object.fromEntries(w.files), { outside: async (p) => new Uint8Array(await readFile(p)) });
+const copy = (w: MemoryWorld) => copyWorld(w.files);
 const ask = (w: MemoryWorld) => upToDate(w, { dataDir: "data", outDir: "out", toolVersion: "test", fontSource: "package" });
 const KEY = "2020/bao-cao-nam";
 /** The report's line of what a build (or --check) rebuilt of the year outputs. */
 const reportOf = (r: BuildResult) => (r.yearOutputs ?? []).filter((y) => y.key === KEY);
 
 describe("the year's report as an output of the build", async () => {
-  const world = exampleWorld();
-  const first = await buildProject(world, opts());
+  // The example's first build from an empty out/, shared with the other files of this test process.
+  const { world, result: first } = await builtExample();
   const firstBytes = world.files.get(REPORT);
 
   it("is written with the documents, under 300 KB, and recorded in the manifest", () => {
@@ -48,9 +47,8 @@ describe("the year's report as an output of the build", async () => {
   });
 
   it("is the same bytes on a second build from an empty out/ (deterministic)", async () => {
-    forgetContentMemos(); // read and made again, not taken from the first build's memo
-    const again = exampleWorld();
-    await buildProject(again, opts());
+    // A second build from an empty out/, made after every in-process memo was forgotten (read and made again, not taken from the first build's).
+    const { world: again } = await rebuiltExample();
     expect(dec(again.files.get(REPORT))).toBe(dec(firstBytes));
   });
 
