@@ -36,3 +36,28 @@ export async function buildExample(world: MemoryWorld = exampleWorld()): Promise
   const yearFiles = new Set(YEAR_OUTPUT_FILES.map((f) => f.file(2020)));
   return { result, outputs: new Map([...world.files].filter(([k]) => k.startsWith("out/") && /\.(docx|pdf)$/.test(k) && !yearFiles.has(k.slice(k.lastIndexOf("/") + 1)))) };
 }
+
+/** A copy of a memory world's files (fonts read from disk): a test changes its copy, never the world it shares. */
+export function copyWorld(w: MemoryWorld): MemoryWorld {
+  return memoryWorld(Object.fromEntries(w.files), { outside: async (p) => new Uint8Array(await readFile(p)) });
+}
+
+const withForms = new Map<string, Promise<{ world: MemoryWorld; written: string[] }>>();
+/**
+ * The example with one unit's prefilled forms made (out/2020/bieu-mau/), made once and shared: each call gives
+ * a copy of that world, and the files the making wrote.
+ */
+export async function exampleWithForms(unit: string): Promise<{ world: MemoryWorld; written: string[] }> {
+  let made = withForms.get(unit);
+  if (!made) {
+    made = (async () => {
+      const { makeForms } = await import("../../src/forms/make-forms.ts");
+      const world = exampleWorld();
+      const r = await makeForms(world, { dataDir: "data", outDir: "out", unit });
+      return { world, written: [...r.written] };
+    })();
+    withForms.set(unit, made);
+  }
+  const { world, written } = await made;
+  return { world: copyWorld(world), written };
+}

@@ -7,16 +7,14 @@
  */
 import { describe, expect, it } from "vitest";
 import PizZip from "pizzip";
-import { exampleWorld } from "../helpers/example.ts";
+import { exampleWithForms } from "../helpers/example.ts";
 import { openXmlBook, type XmlBook } from "../helpers/xlsx-xml.ts";
-import { makeForms } from "../../src/forms/make-forms.ts";
 import { importForms } from "../../src/import/import-forms.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import type { MemoryWorld } from "../../src/io/memory-world.ts";
 
 async function withForms(): Promise<{ world: MemoryWorld; form: (name: string) => XmlBook }> {
-  const world = exampleWorld();
-  await makeForms(world, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+  const { world } = await exampleWithForms("so-y-te");
   return { world, form: (name) => openXmlBook(world.files.get(`out/2020/bieu-mau/${name}`)!) };
 }
 

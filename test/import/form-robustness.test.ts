@@ -4,9 +4,8 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { exampleWorld } from "../helpers/example.ts";
+import { exampleWithForms, exampleWorld } from "../helpers/example.ts";
 import { openXmlBook, type XmlBook } from "../helpers/xlsx-xml.ts";
-import { makeForms } from "../../src/forms/make-forms.ts";
 import { importForms } from "../../src/import/import-forms.ts";
 import { changedValues } from "../../src/import/changed-values.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
@@ -14,8 +13,7 @@ import { nodeWorld } from "../../src/io/node-world.ts";
 import type { MemoryWorld } from "../../src/io/memory-world.ts";
 
 async function withForms(): Promise<{ world: MemoryWorld; form: (name: string) => Uint8Array }> {
-  const world = exampleWorld();
-  await makeForms(world, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+  const { world } = await exampleWithForms("so-y-te");
   return { world, form: (name) => world.files.get(`out/2020/bieu-mau/${name}`)! };
 }
 

@@ -3,18 +3,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { exampleWorld } from "../helpers/example.ts";
+import { exampleWithForms } from "../helpers/example.ts";
 import { openXmlBook, type XmlBook } from "../helpers/xlsx-xml.ts";
-import { makeForms } from "../../src/forms/make-forms.ts";
 import { importForms } from "../../src/import/import-forms.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import type { MemoryWorld } from "../../src/io/memory-world.ts";
 
 /** The example with its prefilled forms made; returns the world and a form's bytes. */
 async function withForms(): Promise<{ world: MemoryWorld; form: (name: string) => Uint8Array }> {
-  const world = exampleWorld();
-  const made = await makeForms(world, { dataDir: "data", outDir: "out", unit: "so-y-te" });
-  expect(made.written.length).toBe(3);
+  const { world, written } = await exampleWithForms("so-y-te");
+  expect(written.length).toBe(3);
   return { world, form: (name) => world.files.get(`out/2020/bieu-mau/${name}`)! };
 }
 
