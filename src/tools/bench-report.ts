@@ -182,7 +182,7 @@ export function formatReport(r: BenchReport): string {
   const m = r.machine;
   const lines = [
     `khoi-thi-dua bench: ${m.cores} cores, node ${m.node}, ${m.platform}; load average (1, 5, 15 min) ${fmtLoad(m.loadStart)} at start, ${fmtLoad(m.loadEnd)} at end`,
-    `each figure: median (min–max) of ${r.runs} runs; a figure and its like are run in turn, in the same run of the bench`,
+    `each figure: median (min–max) of ${r.runs} run${r.runs === 1 ? "" : "s"}; a figure and its like are run in turn, in the same run of the bench`,
     ...loadWarnings(m),
     "",
     "Whole processes (a new process each run, timed from outside, as a person sees it):",
