@@ -1,6 +1,7 @@
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { SourceCache } from "../load/source-cache.ts";
+import { keepPdfParts } from "./parts-cache.ts";
 import { stageBuild, TMP_LEFTOVER } from "./commit-step.ts";
 import { keepEdited, yearsWithKept } from "./edited-outputs.ts";
 import { DATA_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
@@ -45,7 +46,10 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   }
   // The data cache is written under the lock once the build is committed, as a failed build changes nothing in out/;
   // --check and validate only read it (they take no lock).
-  const whenCommitted = () => cache.save(world);
+  const whenCommitted = async () => {
+    await cache.save(world);
+    await keepPdfParts(world, true);
+  };
   const tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
     if (!(await stillAsRead(world, prepared!))) {
       checking = new Diagnostics();
@@ -65,6 +69,8 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     if (diags.hasErrors) return;
     return stageBuild(world, prepared, plan, files, opts, diags, staging);
   });
+  // A build that was not committed keeps no parts it made (kept above when it was).
+  await keepPdfParts(world, false);
   // What is reported as written is what is on disk: the documents' files, without the manifest.
   const manifest = tx.value?.manifestPath;
   result.written.push(...tx.written.filter((p) => p !== manifest));

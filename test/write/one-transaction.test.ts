@@ -25,6 +25,8 @@ const ALLOWED: Record<string, string> = {
   "src/tools/bundle-engine.ts": "the compile step's engine bundle and its code cache in dist/, not a command",
   "src/tools/bench.ts": "the benchmark's temporary projects, not a command",
   "src/tools/bench-cli.ts": "the benchmark's temporary projects, not a command",
+  "src/tools/bench-projects.ts": "the benchmark's temporary projects, not a command",
+  "src/tools/typst.ts": "the benchmark's comparable Typst page in its temporary folder, not a command",
   "src/tools/fidelity.ts": "a developer's report, not a command",
   "src/tools/soffice.ts": "LibreOffice's temporary folder, not a command",
   "src/tools/synthetic.ts": "the benchmark's generated bloc, not a command",

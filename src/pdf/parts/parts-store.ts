@@ -29,25 +29,26 @@ export interface PartsStore {
 
 export function partsStore(cache: ByteCache | undefined): PartsStore {
   return {
-    parts(bytes) {
+    async parts(bytes) {
       const sha = sha256(bytes);
-      return MEMO.get([sha], async () => {
-        if (cache) {
-          const kept = await cache.get(sha);
-          const parts = kept && fromCache(kept, bytes, sha);
-          if (parts) return parts;
-        }
+      // The kept entry first: the process's memo below spares parsing, not the entry on disk
+      // (a build whose commit failed may have made the parts and lost their entry).
+      if (cache) {
+        const kept = await cache.get(sha);
+        const parts = kept && fromCache(kept, bytes, sha);
+        if (parts) return parts;
+      }
+      const parts = await MEMO.get([sha], async () => {
         pdfParsing.observe?.(sha, "own");
-        let parts: PdfParts;
         try {
-          parts = readParts(bytes, sha);
+          return readParts(bytes, sha);
         } catch (err) {
           if (err instanceof NotOurs) return undefined;
           throw err;
         }
-        await cache?.put(sha, new TextEncoder().encode(JSON.stringify(parts)));
-        return parts;
       });
+      if (parts) await cache?.put(sha, new TextEncoder().encode(JSON.stringify(parts)));
+      return parts;
     },
   };
 }
