@@ -47,8 +47,9 @@ describe("incremental builds", async () => {
     // The year's print bundle is made from the PDFs: it changes with this one.
     expect(build.written.sort()).toEqual(["out/.manifest.json", "out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf", "out/2020/ho-so-thi-dua-2020.pdf"].filter((p) => p !== "out/.manifest.json").sort());
     const changed = [...snapshot(world.files)].filter(([k, v]) => before.get(k) !== v).map(([k]) => k).sort();
-    // And the data cache (out/.cache, not an output): the changed file's new entry in place of its old one.
-    expect(changed).toEqual(["out/.cache/data-sources.json", "out/.manifest.json", "out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf", "out/2020/ho-so-thi-dua-2020.pdf"]);
+    // And the caches (out/.cache, not outputs): the changed file's new entry in place of its old one, and the new PDF's parts.
+    const parts = `out/.cache/pdf-parts/${sha256(world.files.get("out/2020/dang-ky-so-y-te.pdf")!)}`;
+    expect(changed).toEqual(["out/.cache/data-sources.json", parts, "out/.manifest.json", "out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf", "out/2020/ho-so-thi-dua-2020.pdf"]);
   });
 
   it("rebuilds an output that was deleted or edited by hand", async () => {
