@@ -16,7 +16,7 @@ import { watchTree } from "./watch-tree.ts";
  * rename) and a `git checkout` come as a burst of events within a few milliseconds; a person
  * waits for the result, so no longer than that.
  */
-const SETTLE_MS = 40;
+const SETTLE_DEBOUNCE_MS = 40;
 
 export async function watchBuild(world: World, opts: CliOptions): Promise<number> {
   const rep = makeReporter(process.stderr, process.env);
@@ -44,7 +44,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void build(), SETTLE_MS);
+    timer = setTimeout(() => void build(), SETTLE_DEBOUNCE_MS);
   };
   const watcher = watchTree(
     [opts.dataDir, "templates"].map((d) => resolve(opts.root, d)),
