@@ -35,7 +35,8 @@ async function openEngine(): Promise<Engine> {
 export interface BundleRun {
   exports: unknown;
   script: Script;
-  source: string;
+  /** The bundle's bytes, as read. */
+  source: Uint8Array;
   /** Whether cached code was given to V8 (V8 may still refuse it: script.cachedDataRejected). */
   cached: boolean;
 }
@@ -44,15 +45,16 @@ export interface BundleRun {
  * The cache file: the SHA-256 of the bundle it was made from (64 hex digits and a newline), then
  * V8's data. V8 itself checks only the source's length, so a bundle changed in place is seen here.
  */
-export function cacheFileBytes(source: string, data: Uint8Array): Uint8Array {
+export function cacheFileBytes(source: Uint8Array, data: Uint8Array): Uint8Array {
   return Buffer.concat([Buffer.from(`${sourceDigest(source)}\n`), data]);
 }
 
-function sourceDigest(source: string): string {
+/** Of the file's bytes: hashing them is cheaper than hashing the decoded text. */
+function sourceDigest(source: Uint8Array): string {
   return createHash("sha256").update(source).digest("hex");
 }
 
-function cachedFor(source: string, cacheFile: string | undefined): Buffer | undefined {
+function cachedFor(source: Uint8Array, cacheFile: string | undefined): Buffer | undefined {
   let bytes: Buffer;
   try {
     if (!cacheFile) return undefined;
@@ -65,11 +67,12 @@ function cachedFor(source: string, cacheFile: string | undefined): Buffer | unde
 
 /** Runs a CommonJS bundle as Node's own loader would, with cached code when the cache file is there and is this bundle's. */
 export function runBundle(bundle: string, cacheFile: string | undefined): BundleRun {
-  const source = readFileSync(bundle, "utf8");
-  const cachedData = cachedFor(source, cacheFile);
+  const bytes = readFileSync(bundle);
+  const cachedData = cachedFor(bytes, cacheFile);
+  const source = bytes.toString("utf8");
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown };
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: { exports: unknown }, f: string, d: string) => void;
   fn(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return { exports: module.exports, script, source, cached: cachedData !== undefined };
+  return { exports: module.exports, script, source: bytes, cached: cachedData !== undefined };
 }

@@ -47,9 +47,9 @@ it("a cache made for other bytes of the bundle is not given to V8", () => {
   try {
     const bundle = join(tmp, "e.cjs");
     writeFileSync(bundle, "module.exports = 1;");
-    writeFileSync(join(tmp, "e.cache"), cacheFileBytes("module.exports = 2;", new Uint8Array(8)));
+    writeFileSync(join(tmp, "e.cache"), cacheFileBytes(Buffer.from("module.exports = 2;"), new Uint8Array(8)));
     expect(runBundle(bundle, join(tmp, "e.cache")).cached).toBe(false);
-    writeFileSync(join(tmp, "e.cache"), cacheFileBytes("module.exports = 1;", new Uint8Array(8)));
+    writeFileSync(join(tmp, "e.cache"), cacheFileBytes(Buffer.from("module.exports = 1;"), new Uint8Array(8)));
     expect(runBundle(bundle, join(tmp, "e.cache")).cached).toBe(true);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
