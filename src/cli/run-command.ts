@@ -1,0 +1,72 @@
+/**
+ * One command line, from its arguments to its exit status, with where it prints given: the
+ * process (main.ts) gives its own streams, a test gives collectors and runs it in its process.
+ * `sign` is main.ts's alone (it reads its own arguments and streams).
+ */
+import { isAbsolute, resolve } from "node:path";
+import { escapeControls } from "../diagnostics/format.ts";
+import { nodeWorld } from "../io/node-world.ts";
+import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
+import { outFolderClash, projectFolders } from "./project-folders.ts";
+import { makeReporter } from "./reporter.ts";
+import { usageError } from "./usage-errors.ts";
+
+export interface CommandIo {
+  /** Text to standard output / standard error, as it is. */
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Standard error as a stream, for the build's progress. */
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  /** Where relative paths on the command line start when not the process's own folder (a test's project). */
+  cwd?: string;
+}
+
+export async function runCommand(argv: string[], io: CommandIo): Promise<number> {
+  const here = (p: string) => (io.cwd === undefined || isAbsolute(p) ? p : resolve(io.cwd, p));
+  const print = (s: string) => io.out(s + "\n");
+  const printErr = (s: string) => io.err(s + "\n");
+  if (argv[0] === "textconv" && argv[1]) {
+    const { textconv } = await import("./textconv.ts");
+    try {
+      io.out(await textconv(here(argv[1])));
+      return 0;
+    } catch (err) {
+      // git shows this instead of the file's text: a short reason, never a stack trace.
+      printErr(`textconv: ${escapeControls(err instanceof Error ? err.message : String(err))}`);
+      return 1;
+    }
+  }
+  const parsed = parseArgs(argv);
+  if (parsed.errors.length) {
+    printErr(parsed.errors.map((e) => usageError(e, parsed.lang)).join("\n") + "\n\n" + (parsed.lang === "en" ? HELP_EN : HELP_VI));
+    return 2;
+  }
+  // Containment by where a folder really leads: the project's own folders, however named, get the rules of out/ and data/;
+  // a folder outside the project is the user's, and links in it that lead elsewhere are refused too.
+  const opts = await projectFolders(io.cwd === undefined ? parsed : { ...parsed, root: here(parsed.root), files: parsed.files.map(here) });
+  const clash = opts.command === "build" || opts.command === "forms" ? outFolderClash(opts) : undefined;
+  if (clash) {
+    printErr(clash);
+    return 2;
+  }
+  const world = nodeWorld(opts.root, { folders: [opts.dataDir, opts.outDir] });
+  switch (opts.command) {
+    case "help":
+      print(opts.lang === "en" ? HELP_EN : HELP_VI);
+      return 0;
+    case "validate":
+      return (await import("./commands.ts")).runValidate(world, opts, printErr);
+    case "build":
+      if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
+      return (await import("./commands.ts")).runBuild(world, opts, makeReporter(io.stderr, io.env));
+    case "new-year":
+      return (await import("./new-year-command.ts")).runNewYear(world, opts, printErr);
+    case "forms":
+      return (await import("./forms-command.ts")).runForms(world, opts, print);
+    case "import":
+      return (await import("./import-command.ts")).runImport(world, opts, print);
+    case "schema":
+      return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, printErr);
+  }
+}
