@@ -95,12 +95,15 @@ const CLOSED = new Set("ă â iê yê uô ươ oă uâ uyê oo".split(" "));
  * before p, t, c, ch, k; used for converted text so that foreign words do not pass by chance.
  */
 function isVietnameseSyllable(word: string, strict: boolean): boolean {
-  // The same syllables come back again and again in a year's data: each is checked once.
-  const memo = strict ? STRICT_SEEN : LOOSE_SEEN;
+  return once(strict ? STRICT_SEEN : LOOSE_SEEN, word, () => checkSyllable(word, strict));
+}
+
+/** The same syllables come back again and again in a year's data: each word's verdict is made once (at most MEMO_MAX kept). */
+function once<T>(memo: Map<string, T>, word: string, make: () => T): T {
   let known = memo.get(word);
   if (known === undefined) {
     if (memo.size >= MEMO_MAX) memo.clear();
-    known = checkSyllable(word, strict);
+    known = make();
     memo.set(word, known);
   }
   return known;
@@ -194,14 +197,7 @@ type WordKind =
 const KINDS: Record<LegacyEncoding, Map<string, WordKind>> = { TCVN3: new Map(), VNI: new Map() };
 
 function wordKind(word: string, encoding: LegacyEncoding): WordKind {
-  const memo = KINDS[encoding];
-  let known = memo.get(word);
-  if (known === undefined) {
-    if (memo.size >= MEMO_MAX) memo.clear();
-    known = classify(word, encoding);
-    memo.set(word, known);
-  }
-  return known;
+  return once(KINDS[encoding], word, () => classify(word, encoding));
 }
 
 function classify(word: string, encoding: LegacyEncoding): WordKind {
