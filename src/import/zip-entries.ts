@@ -1,4 +1,5 @@
 import { inflateRawSync } from "node:zlib";
+import { CENTRAL, END, LOCAL } from "../zip/signatures.ts";
 
 /**
  * Reads the entries of a zip archive within limits, without trusting what it
@@ -29,9 +30,6 @@ export type ZipRead =
   /** Inflating went past the limit (at the entry named): stopped there. */
   | { inflatedTooLarge: string };
 
-const END = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
 interface Central {

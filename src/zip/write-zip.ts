@@ -7,6 +7,7 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { crc32 } from "./crc32.ts";
+import { CENTRAL, END, LOCAL } from "./signatures.ts";
 
 /** A part ready to be stored: its deflated bytes, the CRC-32 and size of its plain bytes. */
 export interface DeflatedPart {
@@ -20,9 +21,6 @@ export interface ZipEntry {
   readonly part: DeflatedPart;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
 /** 2.0: deflate. Made by MS-DOS (high byte 0), as the archives written before. */
 const VERSION = 20;
 const DEFLATE = 8;
