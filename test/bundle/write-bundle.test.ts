@@ -14,7 +14,7 @@ import { makeBundle } from "../../src/bundle/make-bundle.ts";
 import { bundleMeta } from "../../src/bundle/meta.ts";
 import { writeBundle, type PartSource } from "../../src/bundle/write-bundle.ts";
 import { memoryByteCache } from "../../src/pdf/fonts/byte-cache.ts";
-import { partsStore, pdfParsing } from "../../src/pdf/parts/parts-store.ts";
+import { fromCache, partsStore, pdfParsing } from "../../src/pdf/parts/parts-store.ts";
 import { NotOurs, readParts } from "../../src/pdf/parts/read-parts.ts";
 import { pdfFacts } from "../../src/report/year-output.ts";
 import { hasCommand, run } from "../../src/tools/external.ts";
@@ -130,6 +130,19 @@ describe("a PDF's recorded parts", () => {
       expect(await pdfFacts(p.bytes, readParts(p.bytes, sha256(p.bytes))), p.stem).toEqual(read);
     }
     expect((await pdfFacts(pdfs.find((p) => p.stem === "bien-ban-binh-bau")!.bytes)).signatureFields.length).toBeGreaterThan(0);
+  });
+
+  it("are refused, not a crash, for a PDF whose stream length refers to itself; an entry whose places lead out of the file is ignored", () => {
+    const body = ["%PDF-1.7\n", "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n", "3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n", "4 0 obj\n<< /Length 4 0 R >>\nstream\nq Q\nendstream\nendobj\n"];
+    let at = 0;
+    const offsets = body.map((part) => ((at += part.length), at - part.length));
+    const xref = `xref\n0 5\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
+    const looped = new TextEncoder().encode(body.join("") + xref);
+    expect(() => readParts(looped, sha256(looped))).toThrow(NotOurs);
+    const own = pdfs[0]!.bytes;
+    const entry = JSON.parse(JSON.stringify(readParts(own, sha256(own)))) as Record<string, unknown>;
+    const stretched = JSON.stringify(entry).replace(/"([A-Za-z]{2,})"/g, (m, name: string) => (name === "format" || name === "sha256" || name === "size" ? m : `"${name}${"X".repeat(own.length)}"`));
+    expect(fromCache(new TextEncoder().encode(stretched), own, sha256(own))).toBeUndefined();
   });
 
   it("are refused for a PDF that is not ours; makeBundle takes such a PDF through pdf-lib, without its signature fields", async () => {

@@ -61,7 +61,12 @@ export function fromCache(kept: Uint8Array, bytes: Uint8Array, sha: string): Pdf
   } catch {
     return undefined;
   }
-  return isParts(p) && p.sha256 === sha && p.size === bytes.length && fits(p, bytes) ? p : undefined;
+  try {
+    return isParts(p) && p.sha256 === sha && p.size === bytes.length && fits(p, bytes) ? p : undefined;
+  } catch {
+    // An entry whose places lead out of the file (a damaged or made-up cache) is ignored, as any that does not fit.
+    return undefined;
+  }
 }
 
 const int = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;

@@ -27,7 +27,9 @@ export function readParts(bytes: Uint8Array, sha256: string): PdfParts {
   try {
     return read(bytes, sha256);
   } catch (err) {
-    if (err instanceof SyntaxError) throw new NotOurs(err.message);
+    // A file our reader cannot follow (bad syntax, or references that never end: a /Length that
+    // points to itself overflows the stack) is not one of ours: pdf-lib reads it, as any other.
+    if (err instanceof SyntaxError || err instanceof RangeError) throw new NotOurs(err.message);
     throw err;
   }
 }
