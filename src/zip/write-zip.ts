@@ -27,9 +27,9 @@ const DEFLATE = 8;
 /** General purpose bit 11: the name is UTF-8. Set only for names that are not ASCII. */
 const UTF8_NAME = 0x0800;
 /** DOS time 00:00:00 and date 1980-01-01 ((1980 - 1980) << 9 | 1 << 5 | 1). */
-export const DOS_TIME = 0;
-export const DOS_DATE = 0x0021;
-export const DEFLATE_LEVEL = 6;
+const DOS_TIME = 0;
+const DOS_DATE = 0x0021;
+const DEFLATE_LEVEL = 6;
 
 const encoder = new TextEncoder();
 const ASCII = /^[\x00-\x7f]*$/;

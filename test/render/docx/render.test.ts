@@ -3,7 +3,7 @@ import PizZip from "pizzip";
 import { describe, expect, it } from "vitest";
 import { renderArranged } from "../../helpers/render-docx.ts";
 import { SHELL_PATH } from "../../../src/render/docx/shell.ts";
-import { repackZip } from "../../../src/render/docx/zip.ts";
+import { repackZip } from "../../helpers/repack-zip.ts";
 import { child, childElements, parseXml, attr } from "../../../src/render/docx/xml.ts";
 import { docxParts, findAll, firstOutOfOrder, paragraphTexts, part } from "./docx-helpers.ts";
 import { minutesDocument, planDocument, proposalDocument } from "./fixtures.ts";

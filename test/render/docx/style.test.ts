@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildShell, SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { STYLE_ROLES } from "../../../src/document/style-roles.ts";
 import { readShellStyle, textWidthMm } from "../../../src/render/docx/style.ts";
-import { repackZip } from "../../../src/render/docx/zip.ts";
+import { repackZip } from "../../helpers/repack-zip.ts";
 
 const shell = new Uint8Array(readFileSync(SHELL_PATH));
 
