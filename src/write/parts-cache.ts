@@ -15,6 +15,8 @@ interface Pending {
   flush: () => Promise<void>;
 }
 
+const PARTS_ENTRY_MAX = 4 * 1024 * 1024;
+
 const PENDING = new WeakMap<World, Map<string, Pending>>();
 
 export function pdfPartsStore(world: World, outDir: string): Promise<PartsStore> {
@@ -26,7 +28,8 @@ export function pdfPartsStore(world: World, outDir: string): Promise<PartsStore>
     let disk: ByteCache | undefined;
     const store = (async () => {
       const [{ partsStore }, { worldByteCache }] = await Promise.all([import("../pdf/parts/parts-store.ts"), import("../pdf/fonts/byte-cache.ts")]);
-      const d = (disk = worldByteCache(world, `${outDir}/${PARTS_CACHE}`));
+      // An entry is a few kilobytes a page: one of megabytes is none of ours.
+      const d = (disk = worldByteCache(world, `${outDir}/${PARTS_CACHE}`, PARTS_ENTRY_MAX));
       return partsStore({ get: async (key) => waiting.get(key) ?? d.get(key), put: async (key, bytes) => void waiting.set(key, bytes) });
     })();
     const flush = async () => {

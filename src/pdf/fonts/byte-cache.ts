@@ -28,9 +28,12 @@ export function memoryByteCache(): ByteCache {
  * Files `<dir>/<key>` in a World (keys are file-name safe: hex digests).
  * Writes are atomic. A file-system error (an unreadable entry, a read-only or
  * full disk) makes the cache forget, not the build fail: the bytes are made
- * again. Other errors are thrown.
+ * again. Other errors are thrown. An entry larger than `maxBytes` (none of the
+ * tool's is near it) is not read: it is no entry the tool wrote.
  */
-export function worldByteCache(world: World, dir: string): ByteCache {
+export const BYTE_CACHE_MAX = 64 * 1024 * 1024;
+
+export function worldByteCache(world: World, dir: string, maxBytes = BYTE_CACHE_MAX): ByteCache {
   const d = dir.replace(/\/+$/, "");
   const path = (key: string) => {
     if (!/^[A-Za-z0-9._-]+$/.test(key)) throw new Error(`byte cache: "${key}" is not a file-name safe key`);
@@ -39,7 +42,10 @@ export function worldByteCache(world: World, dir: string): ByteCache {
   return {
     async get(key) {
       try {
-        return await world.readFile(path(key));
+        const size = await world.fileSize(path(key));
+        if (size !== undefined && size > maxBytes) return undefined;
+        const bytes = await world.readFile(path(key));
+        return bytes !== undefined && bytes.length <= maxBytes ? bytes : undefined;
       } catch (err) {
         if (isIoError(err)) return undefined;
         throw err;
