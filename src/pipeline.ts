@@ -10,6 +10,10 @@
  *                                           fonts loaded once per build, styles read from the shell
  *   6. write     bytes → out/<year>/...     atomic writes, only after every stage succeeded
  *
+ * The document types (src/documents/registry.ts) are imported here only and handed
+ * down: load, validate and compose take the list as an argument, so no stage imports
+ * the registry whose entries call into them.
+ *
  * Stages 1–4 are checkProject below; 5–6 are buildProject (src/write/build.ts),
  * which renders only the documents whose composed content, tool, fonts or
  * shell changed since the manifest in out/ (or whose outputs were removed or
@@ -19,12 +23,15 @@
  */
 import { composeAll, type ComposedDocument } from "./compose/compose-all.ts";
 import { Diagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { DOC_TYPES } from "./documents/registry.ts";
 import type { World } from "./io/world.ts";
-import { loadProject } from "./load/project.ts";
+import { loadProject, type RawProject } from "./load/project.ts";
 import type { SourceCache } from "./load/source-cache.ts";
 import { buildModels } from "./model/build-model.ts";
 import type { YearModel } from "./model/types.ts";
-import { validateProject } from "./validate/project.ts";
+import { validateProject, type ValidateOptions, type ValidProject } from "./validate/project.ts";
+
+export { DOC_TYPES };
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -38,10 +45,15 @@ export interface CheckResult {
  */
 export async function checkProject(world: World, dataDir = "data", cache?: SourceCache): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const raw = await loadProject(world, diags, dataDir, cache);
-  const valid = validateProject(raw, diags, { documents: true });
+  const { valid } = await readProject(world, diags, dataDir, { documents: true }, cache);
   const models = valid && !diags.hasErrors ? buildModels(valid, diags) : [];
-  const documents = models.length && !diags.hasErrors ? await composeAll(world, models, diags) : [];
+  const documents = models.length && !diags.hasErrors ? await composeAll(world, DOC_TYPES, models, diags) : [];
   return { diagnostics: diags.sorted(), models, documents };
+}
+
+/** Stages 1–2, for every command that reads the data (check, forms, import, new-year, schema): loaded and validated with the registry's types. */
+export async function readProject(world: World, diags: Diagnostics, dataDir = "data", opts: ValidateOptions = {}, cache?: SourceCache): Promise<{ raw: RawProject; valid: ValidProject | undefined }> {
+  const raw = await loadProject(world, DOC_TYPES, diags, dataDir, cache);
+  return { raw, valid: validateProject(raw, DOC_TYPES, diags, opts) };
 }
 

@@ -3,11 +3,10 @@
  * the workflow's order (the reference workflow of a bloc's year): the plan, every
  * unit's registration, the mid-year review, the invitation to the vote, the
  * year-end report, the minutes of the vote, the award proposal. A document
- * type missing from the order comes after these, in the registry's order:
- * never left out.
+ * type missing from the order comes after these, in the build's order (the
+ * registry's): never left out.
  */
 import type { ComposedDocument } from "../compose/compose-all.ts";
-import { DOC_TYPES, parseStem } from "../documents/registry.ts";
 
 export const BUNDLE_ORDER: readonly string[] = ["ke-hoach", "dang-ky", "so-ket", "giay-moi", "tong-ket", "bien-ban", "to-trinh"];
 
@@ -24,14 +23,13 @@ export interface BundleEntry {
 /** The year's documents in the bundle's order (stable within a type: the build's order), with their bookmarks. */
 export function bundleEntries(docs: readonly ComposedDocument[]): BundleEntry[] {
   const rank = (c: ComposedDocument) => {
-    const id = parseStem(c.doc.stem)?.type.id;
-    const i = id === undefined ? -1 : BUNDLE_ORDER.indexOf(id);
-    return i >= 0 ? i : BUNDLE_ORDER.length + DOC_TYPES.findIndex((t) => t.id === id) + 1;
+    const i = BUNDLE_ORDER.indexOf(c.type.id);
+    return i >= 0 ? i : BUNDLE_ORDER.length;
   };
   const ordered = docs.map((c, i) => ({ c, i, r: rank(c) })).sort((a, b) => a.r - b.r || a.i - b.i);
   return ordered.map(({ c }) => {
-    const type = parseStem(c.doc.stem)?.type;
-    const group = type?.kind === "per-unit" ? (GROUP_TITLES[type.id] ?? c.doc.title?.type ?? type.id) : undefined;
+    const type = c.type;
+    const group = type.kind === "per-unit" ? (GROUP_TITLES[type.id] ?? c.doc.title?.type ?? type.id) : undefined;
     return { stem: c.doc.stem, title: bookmarkTitle(c), ...(group ? { group } : {}) };
   });
 }

@@ -2,6 +2,7 @@ import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
 import { loadProject } from "../load/project.ts";
+import { DOC_TYPES } from "../pipeline.ts";
 import { projectIds } from "../schema/editor-schema.ts";
 import { jsonSchemas } from "../schema/json-schema.ts";
 import { inTransaction } from "../write/transaction.ts";
@@ -17,9 +18,9 @@ export async function writeSchemas(world: World, print: (s: string) => void, dat
   const diags = new Diagnostics();
   const tx = await inTransaction(world, { command: "schema" }, diags, async (staging) => {
     // The data is read only for its ids; its mistakes are `validate`'s to report.
-    const raw = await loadProject(world, new Diagnostics(), dataDir);
+    const raw = await loadProject(world, DOC_TYPES, new Diagnostics(), dataDir);
     const ids = projectIds(raw);
-    for (const [name, schema] of Object.entries(jsonSchemas(ids))) staging.write(`${dataDir}/.schema/${name}.schema.json`, new TextEncoder().encode(JSON.stringify(schema, null, 2) + "\n"));
+    for (const [name, schema] of Object.entries(jsonSchemas(DOC_TYPES, ids))) staging.write(`${dataDir}/.schema/${name}.schema.json`, new TextEncoder().encode(JSON.stringify(schema, null, 2) + "\n"));
     return ids;
   });
   const errors = diags.items.filter((d) => d.severity === "error").length;

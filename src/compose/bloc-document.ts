@@ -5,6 +5,7 @@ import { docNumber, punctuateList } from "../format/text.ts";
 import type { DocSource, YearModel } from "../model/types.ts";
 import type { Signer } from "../schema/common.ts";
 import type { PlanFront } from "../schema/documents.ts";
+import { PLAN, docOf } from "../documents/keys.ts";
 import type { Composed } from "../documents/types.ts";
 import type { Filled } from "./fill.ts";
 import { blocHeader, recipientLines } from "./parts.ts";
@@ -12,7 +13,7 @@ import type { Template } from "./template-file.ts";
 
 /** The plan's data, by its type's one name. */
 export function planOf(m: YearModel): DocSource<PlanFront> | undefined {
-  return m.docs.get("ke-hoach") as DocSource<PlanFront> | undefined;
+  return docOf(m.docs, PLAN);
 }
 
 /** "Kế hoạch số 01/KH-K8 ngày 5/2/2020 của Khối 8": how the other documents cite the plan. */

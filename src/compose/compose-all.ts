@@ -3,14 +3,17 @@ import type { AdminDocument } from "../document/model.ts";
 import type { World } from "../io/world.ts";
 import { LIMITS } from "../load/limits.ts";
 import type { YearModel } from "../model/types.ts";
-import { DOC_TYPES, parseStem } from "../documents/registry.ts";
+import type { DocType, DocTypes } from "../documents/types.ts";
 import { composeYear } from "./documents.ts";
 import { cleanDocument } from "./clean-document.ts";
 import type { Origin } from "./origins.ts";
 import { loadTemplate, type Template } from "./template-file.ts";
 
 export interface ComposedDocument {
+  /** Its identity: year, type, and unit for a per-unit type (its file name, doc.stem, is made from them). */
   year: number;
+  type: DocType;
+  unit?: string;
   doc: AdminDocument;
   /** The data file the document mostly comes from, for messages. */
   source: string;
@@ -18,18 +21,23 @@ export interface ComposedDocument {
   origins?: Origin[];
 }
 
-/** Stage 4: templates read once per build, then every year's documents composed. */
-export async function composeAll(world: World, models: readonly YearModel[], diags: Diagnostics): Promise<ComposedDocument[]> {
+/** What `--only` names a document by: its unit's id for a per-unit document, else its stem. */
+export function selectorOf(c: ComposedDocument): string {
+  return c.unit ?? c.doc.stem;
+}
+
+/** Stage 4: templates read once per build, then every year's documents composed, of the types handed down. */
+export async function composeAll(world: World, types: DocTypes, models: readonly YearModel[], diags: Diagnostics): Promise<ComposedDocument[]> {
   const templates = new Map<string, Template>();
-  for (const type of DOC_TYPES) {
+  for (const type of types) {
     const t = await loadTemplate(world, type.template, diags);
     if (t) templates.set(type.id, t);
   }
-  if (templates.size !== DOC_TYPES.length) return [];
+  if (templates.size !== types.length) return [];
   const composed = models.flatMap((m) =>
-    composeYear(m, templates, diags).map(({ doc, origins }) => {
+    composeYear(types, m, templates, diags).map(({ doc, origins, type, unit }) => {
       const clean = cleanDocument(doc);
-      return { year: m.year, doc: clean, source: sourceOf(m, clean), origins };
+      return { year: m.year, type, ...(unit !== undefined ? { unit } : {}), doc: clean, source: sourceOf(m, type, unit), origins };
     }),
   );
   return composed.filter((d) => {
@@ -52,8 +60,7 @@ export function textSize(doc: AdminDocument): number {
   return size;
 }
 
-function sourceOf(m: YearModel, doc: AdminDocument): string {
-  const parsed = parseStem(doc.stem);
-  const file = parsed?.unit !== undefined ? m.unitDocs.get(parsed.type.id)?.get(parsed.unit)?.file : parsed && m.docs.get(parsed.type.id)?.file;
+function sourceOf(m: YearModel, type: DocType, unit: string | undefined): string {
+  const file = unit !== undefined ? m.unitDocs.get(type.id)?.get(unit)?.file : m.docs.get(type.id)?.file;
   return file ?? m.yearFile;
 }

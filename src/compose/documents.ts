@@ -1,7 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { SignatureBlock } from "../document/model.ts";
-import { DOC_TYPES, unitStem } from "../documents/registry.ts";
-import type { Composed, DocType } from "../documents/types.ts";
+import { stemOf } from "../documents/stems.ts";
+import type { Composed, DocType, DocTypes } from "../documents/types.ts";
 import type { DocSource, YearModel } from "../model/types.ts";
 import { planReference } from "./bloc-document.ts";
 import { yearContext } from "./context.ts";
@@ -15,29 +15,38 @@ export type Templates = ReadonlyMap<string, Template>;
 /** How many signatures each of the template's chu_ky layouts has. */
 const SIGNATURES = { single: 1, pair: 2 } as const;
 
-/** Every document of the year, in the registry's order: each type composes its own from its data. */
-export function composeYear(m: YearModel, templates: Templates, diags: Diagnostics): Composed[] {
+/** A composed document with its identity: its type, and its unit for a per-unit type. */
+export interface ComposedOfType extends Composed {
+  type: DocType;
+  unit?: string;
+}
+
+/** Every document of the year, in the order of the types: each type composes its own from its data. */
+export function composeYear(types: DocTypes, m: YearModel, templates: Templates, diags: Diagnostics): ComposedOfType[] {
   const ctx = { ...yearContext(m), ke_hoach: { tham_chieu: planReference(m) } };
-  const docs: (Composed | undefined)[] = [];
-  for (const type of DOC_TYPES) {
+  const docs: ComposedOfType[] = [];
+  const add = (type: DocType, c: Composed | undefined, unit?: string) => {
+    if (c) docs.push({ ...c, type, ...(unit !== undefined ? { unit } : {}) });
+  };
+  for (const type of types) {
     const template = templates.get(type.id)!;
     const typeCode = m.bloc.typeCodes[type.typeCode];
     if (type.kind === "single") {
       const data = m.docs.get(type.id);
       if (!data) continue;
       const signatures = signaturesFor(type, template, type.signers(m, data.front), data, diags);
-      if (signatures) docs.push(type.compose({ m, template, ctx, diags, data, stem: type.stem, typeCode }, signatures));
+      if (signatures) add(type, type.compose({ m, template, ctx, diags, data, stem: stemOf(type), typeCode }, signatures));
     } else {
       const files = m.unitDocs.get(type.id);
       for (const unit of m.units) {
         const data = files?.get(unit.id);
         if (!data) continue;
         const signatures = signaturesFor(type, template, type.signers(m, data.front, unit), data, diags);
-        if (signatures) docs.push(type.compose({ m, template, ctx, diags, data, stem: unitStem(type, unit.id), typeCode, unit }, signatures));
+        if (signatures) add(type, type.compose({ m, template, ctx, diags, data, stem: stemOf(type, unit.id), typeCode, unit }, signatures), unit.id);
       }
     }
   }
-  return docs.filter((d): d is Composed => d !== undefined);
+  return docs;
 }
 
 /** The type's signatures, as many as the template's chu_ky layout holds; else an error on the template. */

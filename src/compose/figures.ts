@@ -1,6 +1,6 @@
 import { formatNumber, formatScore } from "../format/number.ts";
 import type { UnitInfo, YearModel } from "../model/types.ts";
-import type { MinutesFront } from "../schema/documents.ts";
+import { MINUTES, docOf } from "../documents/keys.ts";
 import { voteFigures, type VoteFigures } from "./vote-figures.ts";
 import { oncePerModel } from "./once-per-model.ts";
 
@@ -124,7 +124,7 @@ function computeYearFigures(m: YearModel): YearFigures {
       xep_hang: s.rank,
     };
   });
-  const minutes = m.docs.get("bien-ban")?.front as MinutesFront | undefined;
+  const minutes = docOf(m.docs, MINUTES)?.front;
   const sentOn = (date: string | undefined, u: UnitInfo) => (date === undefined ? undefined : { ...ref(u), ngay: date });
   return {
     diem,

@@ -1,7 +1,7 @@
 import { formatRatio } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { VoteRow } from "../model/votes.ts";
-import type { MinutesFront } from "../schema/documents.ts";
+import { MINUTES, docOf } from "../documents/keys.ts";
 import { oncePerModel } from "./once-per-model.ts";
 
 /**
@@ -92,14 +92,14 @@ export const voteRoundTableName = (awardId: string, round: number) => `phieu-${a
 
 /** The number percentages and the threshold are measured against (as the model decided the votes). */
 export function voteBase(m: YearModel): number {
-  const minutes = m.docs.get("bien-ban")?.front as MinutesFront | undefined;
+  const minutes = docOf(m.docs, MINUTES)?.front;
   return m.votes[0]?.base ?? (m.voteRule.basis === "thanh_vien" ? m.units.length : (minutes?.co_mat.length ?? m.units.length));
 }
 
 /** What the ratios are measured against, as the minutes say it. */
 function baseText(m: YearModel, base: number): string {
   if (m.voteRule.basis === "thanh_vien") return `tổng số ${base} đơn vị thành viên`;
-  const minutes = m.docs.get("bien-ban")?.front as MinutesFront | undefined;
+  const minutes = docOf(m.docs, MINUTES)?.front;
   const present = minutes?.co_mat.length ?? base;
   const written = m.voteRule.countWritten ? (minutes?.vang_mat.filter((v) => v.y_kien_van_ban).length ?? 0) : 0;
   return written

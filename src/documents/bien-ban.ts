@@ -8,11 +8,12 @@ import type { AdminDocument, Block } from "../document/model.ts";
 import { formatTimeOfDay } from "../format/date.ts";
 import { MinutesFront } from "../schema/documents.ts";
 import { checkMinutes } from "../validate/check-minutes.ts";
+import { MINUTES } from "./keys.ts";
 import { singleDoc } from "./types.ts";
 
 /** Biên bản họp bình bầu (form 1.9 of Annex III): the vote, signed by the secretary and the chair. */
 export const bienBan = singleDoc({
-  id: "bien-ban",
+  key: MINUTES,
   stem: "bien-ban-binh-bau",
   template: "bien-ban-binh-bau",
   typeCode: "bien_ban",

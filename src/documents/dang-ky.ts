@@ -6,11 +6,12 @@ import type { AdminDocument } from "../document/model.ts";
 import { upperVi } from "../format/text.ts";
 import { Registration } from "../schema/unit-files.ts";
 import { checkRegistrations } from "../validate/check-registrations.ts";
+import { REGISTRATION } from "./keys.ts";
 import { perUnitDoc } from "./types.ts";
 
 /** Bản đăng ký thi đua: each member unit's, under its own name and number series, signed by its head. */
 export const dangKy = perUnitDoc({
-  id: "dang-ky",
+  key: REGISTRATION,
   template: "dang-ky",
   typeCode: "dang_ky",
   schema: Registration,

@@ -2,11 +2,12 @@ import { blocDocument } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocSigner } from "../compose/parts.ts";
 import { PlanFront } from "../schema/documents.ts";
+import { PLAN } from "./keys.ts";
 import { singleDoc } from "./types.ts";
 
 /** Kế hoạch thi đua: issued by the bloc leader at the start of the year; the other documents cite it. */
 export const keHoach = singleDoc({
-  id: "ke-hoach",
+  key: PLAN,
   stem: "ke-hoach",
   template: "ke-hoach",
   typeCode: "ke_hoach",

@@ -5,11 +5,12 @@ import { scoreTable, yearTables } from "../compose/tables.ts";
 import { formatDayMonthYearShort } from "../format/date.ts";
 import { docNumber, upperVi } from "../format/text.ts";
 import { ReportFront } from "../schema/documents.ts";
+import { REPORT } from "./keys.ts";
 import { singleDoc } from "./types.ts";
 
 /** Báo cáo tổng kết năm: by the bloc leader; the score table is its appendix (Phụ lục). */
 export const tongKet = singleDoc({
-  id: "tong-ket",
+  key: REPORT,
   stem: "bao-cao-tong-ket",
   template: "bao-cao-tong-ket",
   typeCode: "bao_cao",

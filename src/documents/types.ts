@@ -6,8 +6,9 @@ import type { Origin } from "../compose/origins.ts";
 import type { DocSource, UnitInfo, YearModel } from "../model/types.ts";
 import type { Bloc } from "../schema/bloc.ts";
 import type { Stage } from "../validate/check-dates.ts";
-import type { Located, MarkdownDoc } from "../validate/project.ts";
+import type { Located, MarkdownDoc } from "../validate/valid-types.ts";
 import type { YearContext } from "../validate/year-context.ts";
+import { docKey, type DocKey } from "./keys.ts";
 
 /** A key of khoi.yaml's ma_loai_van_ban: the document type's code in its number (KH, BC, BB...). */
 export type TypeCodeKey = keyof Bloc["ma_loai_van_ban"];
@@ -35,8 +36,10 @@ export interface ComposeInput<F> {
 
 /** What every document type declares. */
 interface DocTypeBase<S extends z.ZodType> {
-  /** The one name of the type: its data file's base name (ke-hoach, so-ket, dang-ky...). */
+  /** The one name of the type: its data file's base name (ke-hoach, so-ket, dang-ky...); its key's id. */
   id: string;
+  /** Its key: other modules read its data through it (src/documents/keys.ts), typed by its schema. */
+  key: DocKey<z.output<S>>;
   /** templates/<template>.md */
   template: string;
   /** Its code in the number line, a key of khoi.yaml's ma_loai_van_ban. */
@@ -79,11 +82,31 @@ export interface PerUnitDocType<S extends z.ZodType = z.ZodType> extends DocType
 
 export type DocType = SingleDocType | PerUnitDocType;
 
-/** Keeps the schema's type through the entry (the registry holds them as DocType). */
-export function singleDoc<S extends z.ZodType>(t: Omit<SingleDocType<S>, "kind">): SingleDocType {
-  return { kind: "single", ...t } as unknown as SingleDocType;
+/** The document types, in the order their documents are built and listed: src/documents/registry.ts, handed down from src/pipeline.ts. */
+export type DocTypes = readonly DocType[];
+
+/** An entry names its type by an id, or by a shared key (keys.ts) when other modules read its data. */
+type Named<S extends z.ZodType> = { id: string; key?: never } | { key: DocKey<z.output<S>>; id?: never };
+
+function named<S extends z.ZodType>(t: Named<S>): { id: string; key: DocKey<z.output<S>> } {
+  return t.key ? { id: t.key.id, key: t.key } : { id: t.id!, key: docKey(t.id!) };
 }
 
-export function perUnitDoc<S extends z.ZodType>(t: Omit<PerUnitDocType<S>, "kind">): PerUnitDocType {
-  return { kind: "per-unit", ...t } as unknown as PerUnitDocType;
+/** A single type's entry: its schema's type flows to its key, signers, checks and compose. */
+export function singleDoc<S extends z.ZodType>(t: Omit<SingleDocType<S>, "kind" | "id" | "key"> & Named<S>): SingleDocType<S> {
+  return { kind: "single", ...t, ...named(t) };
+}
+
+export function perUnitDoc<S extends z.ZodType>(t: Omit<PerUnitDocType<S>, "kind" | "id" | "key"> & Named<S>): PerUnitDocType<S> {
+  return { kind: "per-unit", ...t, ...named(t) };
+}
+
+/** The single types of a list, in its order. */
+export function singleTypes(types: DocTypes): SingleDocType[] {
+  return types.filter((t): t is SingleDocType => t.kind === "single");
+}
+
+/** The per-unit types of a list, in its order. */
+export function perUnitTypes(types: DocTypes): PerUnitDocType[] {
+  return types.filter((t): t is PerUnitDocType => t.kind === "per-unit");
 }

@@ -1,7 +1,8 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
-import { loadProject, type RawProject } from "../load/project.ts";
-import { validateProject, type ValidProject, type ValidYear } from "../validate/project.ts";
+import type { RawProject } from "../load/project.ts";
+import { readProject } from "../pipeline.ts";
+import type { ValidProject, ValidYear } from "../validate/project.ts";
 import { valueAt, type FormInput } from "./form-input.ts";
 import { STAGE_SPECS, STAGES, type Stage } from "./stages.ts";
 
@@ -16,8 +17,7 @@ export interface FormSelection {
 
 /** The loaded and validated project, with its raw files (prefilled values are taken as written, before defaults). */
 export async function loadForForms(world: World, diags: Diagnostics, dataDir: string): Promise<{ raw: RawProject; valid: ValidProject | undefined }> {
-  const raw = await loadProject(world, diags, dataDir);
-  return { raw, valid: validateProject(raw, diags) };
+  return readProject(world, diags, dataDir);
 }
 
 /** The members of a year: nam.yaml's thanh_vien, or every unit of the bloc. */

@@ -7,9 +7,8 @@ import { formFileName, STAGE_SPECS } from "../forms/stages.ts";
 import { overlayWorld } from "../io/overlay-world.ts";
 import type { World } from "../io/world.ts";
 import { editableText, inShape, type TextShape } from "../load/line-ends.ts";
-import { loadProject } from "../load/project.ts";
+import { readProject } from "../pipeline.ts";
 import { reportNotAMap } from "../load/yaml-map.ts";
-import { validateProject } from "../validate/project.ts";
 import { FAILED, guard } from "../write/guard.ts";
 import { inTransaction, pendingChange, type Staging } from "../write/transaction.ts";
 import { applyForm, type CellOfPath } from "./apply-form.ts";
@@ -175,7 +174,7 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
     const enc = new TextEncoder();
     const overlay = overlayWorld(world, new Map([...texts].map(([p, t]) => [p, enc.encode(t.text)])));
     const check = new Diagnostics();
-    const after = validateProject(await loadProject(overlay, check, opts.dataDir), check);
+    const after = (await readProject(overlay, check, opts.dataDir)).valid;
     if (!after && !check.hasErrors) check.error("file/missing", { file: `${opts.dataDir}/khoi.yaml`, line: 0, column: 0 }, { what: `${opts.dataDir}/khoi.yaml` });
     for (const [path, t] of texts) {
       const located = check.items.filter((d) => d.pos.file === path).map((d) => locateInForm(d, t.text, t.cells, t.fallback));

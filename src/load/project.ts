@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
-import { perUnitByFolder, singleByDataFile } from "../documents/registry.ts";
+import { dataFileOf } from "../documents/keys.ts";
+import { perUnitTypes, singleTypes, type DocTypes } from "../documents/types.ts";
 import type { MarkdownSource } from "./markdown-source.ts";
 import { readMarkdownSource, readYamlSource } from "./read-source.ts";
 import { listDir } from "./read-text.ts";
@@ -43,8 +44,8 @@ export interface RawYear {
 
 const RESULTS_FOLDER = "ket-qua";
 
-/** With a cache, files whose bytes it holds are not parsed again (source-cache.ts). */
-export async function loadProject(world: World, diags: Diagnostics, dataDir = "data", cache?: SourceCache): Promise<RawProject> {
+/** The data files of the types handed down are read. With a cache, files whose bytes it holds are not parsed again (source-cache.ts). */
+export async function loadProject(world: World, types: DocTypes, diags: Diagnostics, dataDir = "data", cache?: SourceCache): Promise<RawProject> {
   const project: RawProject = { dataDir, years: [] };
   const blocFile = `${dataDir}/khoi.yaml`;
   const bloc = await readYamlSource(world, blocFile, diags, cache, "missing");
@@ -53,22 +54,22 @@ export async function loadProject(world: World, diags: Diagnostics, dataDir = "d
   const entries = (await listDir(world, dataDir, diags)) ?? [];
   const hasBloc = entries.some((e) => e.kind === "file" && e.name === "khoi.yaml");
   for (const entry of entries) {
-    if (entry.kind === "dir" && /^\d{4}$/.test(entry.name)) project.years.push(await loadYear(world, diags, `${dataDir}/${entry.name}`, entry.name, cache));
+    if (entry.kind === "dir" && /^\d{4}$/.test(entry.name)) project.years.push(await loadYear(world, types, diags, `${dataDir}/${entry.name}`, entry.name, cache));
     else if (entry.kind === "file" && entry.name === "khoi.yml" && hasBloc) duplicate(diags, blocFile, `${dataDir}/${entry.name}`);
     else if (entry.name !== "khoi.yaml" && !entry.name.startsWith(".")) unexpected(diags, `${dataDir}/${entry.name}`);
   }
   return project;
 }
 
-async function loadYear(world: World, diags: Diagnostics, dir: string, folder: string, cache: SourceCache | undefined): Promise<RawYear> {
+async function loadYear(world: World, types: DocTypes, diags: Diagnostics, dir: string, folder: string, cache: SourceCache | undefined): Promise<RawYear> {
   const year: RawYear = { folder, dir, docs: new Map(), unitDocs: new Map(), results: [] };
   const entries = (await listDir(world, dir, diags)) ?? [];
   // A nam.yaml that was listed but could not be read has its own error already.
   const listed = new Set(entries.filter((e) => e.kind === "file").map((e) => e.name));
   for (const entry of entries) {
     const path = `${dir}/${entry.name}`;
-    const perUnit = entry.kind === "dir" ? perUnitByFolder(entry.name) : undefined;
-    const single = entry.kind === "file" ? singleByDataFile(entry.name) : undefined;
+    const perUnit = entry.kind === "dir" ? perUnitTypes(types).find((t) => t.id === entry.name) : undefined;
+    const single = entry.kind === "file" ? singleTypes(types).find((t) => dataFileOf(t) === entry.name) : undefined;
     if (perUnit || (entry.kind === "dir" && entry.name === RESULTS_FOLDER)) {
       const list: UnitFile[] = perUnit ? [] : year.results;
       if (perUnit) year.unitDocs.set(perUnit.id, list);

@@ -1,7 +1,6 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { Bloc } from "../schema/bloc.ts";
-import type { MinutesFront } from "../schema/documents.ts";
-import type { Registration } from "../schema/unit-files.ts";
+import { MINUTES, REGISTRATION, docOf, unitDocsOf } from "../documents/keys.ts";
 import type { MarkdownDoc, ValidProject, ValidYear } from "../validate/project.ts";
 import { sumPoints } from "./rank.ts";
 import { computeScores } from "./scores.ts";
@@ -51,13 +50,13 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
     ]),
   );
   // The registrations are data for other documents too (the mid-year table): by their type's one name.
-  const registrations = new Map([...(unitDocs.get("dang-ky") ?? [])].map(([id, d]) => [id, d.front as Registration]));
+  const registrations = new Map([...unitDocsOf(unitDocs, REGISTRATION)].map(([id, d]) => [id, d.front]));
   const results = new Map([...vy.results].filter(([id]) => unitById.has(id)).map(([id, r]) => [id, r.data]));
   const [num, den] = y.binh_bau.nguong.split("/").map(Number) as [number, number];
   const awards = y.binh_bau.danh_hieu.map((a) => ({ id: a.ma, name: a.ten, quota: a.chi_tieu }));
 
   // The votes are counted from the minutes (bien-ban.md).
-  const minutes = vy.docs.get("bien-ban") as MarkdownDoc<MinutesFront> | undefined;
+  const minutes = docOf(vy.docs, MINUTES);
   const ballots: Ballot[] = ballotsOf(minutes?.data.phieu ?? []);
   const base = voteBase({
     basis: y.binh_bau.co_so,

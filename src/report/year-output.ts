@@ -11,7 +11,6 @@
  * build happened to rebuild (--only reads the others from disk).
  */
 import type { ComposedDocument } from "../compose/compose-all.ts";
-import { parseStem } from "../documents/registry.ts";
 import type { YearModel } from "../model/types.ts";
 import { OUTPUT_EXTENSIONS, outputPath } from "../render/output-paths.ts";
 import { sha256, stableJson } from "../write/hash.ts";
@@ -35,7 +34,7 @@ export function documentTitle(c: ComposedDocument, model: YearModel): string {
     const summary = t.summary.join(" ");
     title = [type, /^[A-ZĐ]/u.test(summary) && summary === summary.toLocaleUpperCase("vi") ? summary.toLocaleLowerCase("vi") : summary].join(" ").replace(/\s+/g, " ").trim();
   }
-  const unit = parseStem(c.doc.stem)?.unit;
+  const unit = c.unit;
   return unit ? `${title}: ${model.unitById.get(unit)?.name ?? unit}` : title;
 }
 

@@ -1,12 +1,12 @@
-import { keHoach } from "../documents/ke-hoach.ts";
-import { SINGLE_DOCS, dataFileOf } from "../documents/registry.ts";
+import { PLAN, docOf } from "../documents/keys.ts";
+import { singleTypes, type DocTypes, type SingleDocType } from "../documents/types.ts";
 import type { Signer } from "../schema/common.ts";
 import type { z } from "zod";
 import { checkDate } from "./check-dates.ts";
 import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import { docNumber } from "../format/text.ts";
 import type { Bloc } from "../schema/bloc.ts";
-import type { Located, MarkdownDoc, ValidYear } from "./project.ts";
+import type { Located, MarkdownDoc, ValidYear } from "./valid-types.ts";
 import type { YearContext } from "./year-context.ts";
 
 /** What the checks below read of any document's front matter. */
@@ -16,20 +16,27 @@ interface Front {
   ky?: z.infer<typeof Signer>;
 }
 
-function singles(ctx: YearContext) {
-  return SINGLE_DOCS.flatMap((type) => {
-    const doc = ctx.vy.docs.get(type.id) as MarkdownDoc<Front> | undefined;
+/** The year's single documents, each with its type, in the order of the types. */
+export interface Single {
+  type: SingleDocType;
+  doc: MarkdownDoc<Front>;
+}
+
+/** The year's valid single documents: the checks below read only the fields every bloc document's schema has (Front). */
+export function singlesOf(types: DocTypes, vy: ValidYear): Single[] {
+  return singleTypes(types).flatMap((type) => {
+    const doc = vy.docs.get(type.id) as MarkdownDoc<Front> | undefined;
     return doc ? [{ type, doc }] : [];
   });
 }
 
 /** The bloc's documents: the plan in the emulation year, the others in their windows and not before the plan. */
-export function checkDocDates(ctx: YearContext): void {
+export function checkDocDates(ctx: YearContext, singles: readonly Single[]): void {
   const y = ctx.vy.year.data;
-  const plan = ctx.vy.docs.get(keHoach.id) as MarkdownDoc<Front> | undefined;
+  const plan = docOf(ctx.vy.docs, PLAN);
   if (plan?.data.ngay && !plan.data.ngay.startsWith(String(y.nam)))
     ctx.diags.error("date/wrong-year", plan.src.locate(["ngay"]), { date: plan.data.ngay, year: y.nam });
-  for (const { type, doc } of singles(ctx)) {
+  for (const { type, doc } of singles) {
     const d = doc.data.ngay;
     if (type.dates && d) checkDate(ctx, doc.src, ["ngay"], d, type.dates.stage, undefined, ctx.planDate, type.dates.what, type.dates.whatEn);
   }
@@ -44,14 +51,13 @@ export function checkDocDates(ctx: YearContext): void {
  * are not compared. Units' registrations are numbered in each unit's own series and
  * are not part of the bloc's.
  */
-export function checkDocNumbers(bloc: Located<Bloc>, years: readonly ValidYear[], diags: Diagnostics): void {
+export function checkDocNumbers(types: DocTypes, bloc: Located<Bloc>, years: readonly ValidYear[], diags: Diagnostics): void {
   const codes = bloc.data.ma_loai_van_ban;
   const seen = new Map<string, SourcePos>();
   for (const vy of years)
-    for (const type of SINGLE_DOCS) {
-      const doc = vy.docs.get(type.id) as MarkdownDoc<Front> | undefined;
-      const so = doc?.data.so;
-      if (!doc || so === undefined || so === null) continue;
+    for (const { type, doc } of singlesOf(types, vy)) {
+      const so = doc.data.so;
+      if (so === undefined || so === null) continue;
       const code = codes[type.typeCode];
       const year = doc.data.ngay?.slice(0, 4) ?? vy.folder;
       const key = `${year}:${code}:${so}`;
@@ -67,8 +73,8 @@ export function checkDocNumbers(bloc: Located<Bloc>, years: readonly ValidYear[]
 }
 
 /** A signer's first title line starts with the quyền hạn given (TM. KHỐI 8, KT. GIÁM ĐỐC). */
-export function checkSigners(ctx: YearContext): void {
-  for (const { doc } of singles(ctx)) {
+export function checkSigners(ctx: YearContext, singles: readonly Single[]): void {
+  for (const { doc } of singles) {
     const ky = doc.data.ky;
     if (!ky?.quyen_han) continue;
     const first = ky.chuc_vu[0] ?? "";
@@ -78,6 +84,6 @@ export function checkSigners(ctx: YearContext): void {
 }
 
 /** The checks each document type declares for itself. */
-export function checkTypes(ctx: YearContext): void {
-  for (const { type, doc } of singles(ctx)) type.check?.(ctx, doc);
+export function checkTypes(ctx: YearContext, singles: readonly Single[]): void {
+  for (const { type, doc } of singles) type.check?.(ctx, doc);
 }

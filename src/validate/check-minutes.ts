@@ -1,6 +1,6 @@
 import { ballotsOf, decideAward, voteBase, type Ballot } from "../model/votes.ts";
 import type { MinutesFront } from "../schema/documents.ts";
-import type { MarkdownDoc } from "./project.ts";
+import type { MarkdownDoc } from "./valid-types.ts";
 import { inWindow, timeline, windowOf } from "./check-dates.ts";
 import { noResultsIsError, checkUnique, hasFileErrors, hasYearEndResults, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
 

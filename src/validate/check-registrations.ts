@@ -1,6 +1,6 @@
 import type { Registration } from "../schema/unit-files.ts";
 import { checkDate, timeline } from "./check-dates.ts";
-import type { Located } from "./project.ts";
+import type { Located } from "./valid-types.ts";
 import { checkUnique, hasFileErrors, type YearContext } from "./year-context.ts";
 
 /** Each unit's registration: a known unit, known criteria each once, dated in the year after the plan; a member without one is warned of. */

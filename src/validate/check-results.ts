@@ -1,6 +1,6 @@
 import { formatScore } from "../format/number.ts";
 import { checkDate, timeline } from "./check-dates.ts";
-import type { MarkdownDoc } from "./project.ts";
+import { REPORT, docOf } from "../documents/keys.ts";
 import { noResultsIsError, checkUnique, hasFileErrors, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
 
 /** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
@@ -53,7 +53,7 @@ export function checkResults(ctx: YearContext): void {
   }
   // The year-end report ranks every member (its appendix): one without year-end results would
   // be left out and the others moved up, unless the bloc's rules allow it (then "chưa có kết quả").
-  const report = vy.docs.get("tong-ket") as MarkdownDoc<unknown> | undefined;
+  const report = docOf(vy.docs, REPORT);
   for (const id of ctx.members) {
     // A results file that exists with errors has said so already.
     if (hasFileErrors(vy, RESULTS_KIND, id)) continue;

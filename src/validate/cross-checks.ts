@@ -1,13 +1,12 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { keHoach } from "../documents/ke-hoach.ts";
-import { PER_UNIT_DOCS } from "../documents/registry.ts";
+import { PLAN, docOf } from "../documents/keys.ts";
+import { perUnitTypes, type DocTypes } from "../documents/types.ts";
 import { LIMITS } from "../load/limits.ts";
 import type { Bloc } from "../schema/bloc.ts";
-import type { PlanFront } from "../schema/documents.ts";
 import { checkTimeline } from "./check-dates.ts";
-import { checkDocDates, checkSigners, checkTypes } from "./check-documents.ts";
+import { checkDocDates, checkSigners, checkTypes, singlesOf } from "./check-documents.ts";
 import { checkResults } from "./check-results.ts";
-import type { Located, MarkdownDoc, ValidYear } from "./project.ts";
+import type { Located, ValidYear } from "./valid-types.ts";
 import { checkUnique, type YearContext } from "./year-context.ts";
 
 
@@ -17,7 +16,7 @@ export function checkBloc(bloc: Located<Bloc>, diags: Diagnostics): void {
   if (units.length > LIMITS.maxUnits) diags.error("limit/units", bloc.src.locate(["don_vi"]), { count: units.length, max: LIMITS.maxUnits });
 }
 
-export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics, documents = false): void {
+export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics, documents = false): void {
   const y = vy.year.data;
   const ysrc = vy.year.src;
   const unitIds = new Set(bloc.data.don_vi.map((u) => u.ma));
@@ -36,7 +35,7 @@ export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics
     unitIds,
     members,
     criteria: new Map(y.tieu_chi.map((c) => [c.ma, c.diem_toi_da])),
-    planDate: (vy.docs.get(keHoach.id) as MarkdownDoc<PlanFront> | undefined)?.data.ngay ?? undefined,
+    planDate: docOf(vy.docs, PLAN)?.data.ngay ?? undefined,
     diags,
     documents,
     checkMember(id, src, path) {
@@ -58,9 +57,10 @@ export function checkYear(bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics
   checkUnique(y.binh_bau.danh_hieu.map((a) => a.ma), ysrc, (i) => ["binh_bau", "danh_hieu", i, "ma"], diags);
 
   checkTimeline(ctx);
-  for (const t of PER_UNIT_DOCS) t.check?.(ctx, vy.unitDocs.get(t.id) ?? new Map());
+  for (const t of perUnitTypes(types)) t.check?.(ctx, vy.unitDocs.get(t.id) ?? new Map());
   checkResults(ctx);
-  checkTypes(ctx);
-  checkDocDates(ctx);
-  checkSigners(ctx);
+  const singles = singlesOf(types, vy);
+  checkTypes(ctx, singles);
+  checkDocDates(ctx, singles);
+  checkSigners(ctx, singles);
 }

@@ -3,49 +3,17 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { MarkdownSource } from "../load/markdown-source.ts";
 import type { RawProject, RawYear } from "../load/project.ts";
 import type { YamlSource } from "../load/yaml-source.ts";
+import { perUnitTypes, singleTypes, type DocTypes } from "../documents/types.ts";
 import { Bloc } from "../schema/bloc.ts";
-import { PER_UNIT_DOCS, SINGLE_DOCS } from "../documents/registry.ts";
 import { Results } from "../schema/unit-files.ts";
 import { Year } from "../schema/year.ts";
 import { checkDocNumbers } from "./check-documents.ts";
 import { checkBloc, checkYear } from "./cross-checks.ts";
 import { RESULTS_KIND } from "./year-context.ts";
+import type { Located, MarkdownDoc, ValidProject, ValidYear } from "./valid-types.ts";
 import { validateWith } from "./zod-issues.ts";
 
-/** Validated data together with the source that locates it. */
-export interface Located<T> {
-  data: T;
-  src: YamlSource;
-}
-
-export interface MarkdownDoc<T> extends Located<T> {
-  body: string;
-  bodyLine: number;
-  file: string;
-}
-
-export interface ValidYear {
-  folder: string;
-  dir: string;
-  year: Located<Year>;
-  /** Each single document type's data file that is valid, by the type's id (its front matter as the type's schema gives it). */
-  docs: Map<string, MarkdownDoc<unknown>>;
-  /** Each per-unit document type's valid files, by the type's id, then by unit. */
-  unitDocs: Map<string, Map<string, Located<unknown>>>;
-  results: Map<string, Located<Results>>;
-  /**
-   * The units whose file exists but has errors (could not be read, parsed or validated), by
-   * folder: RESULTS_KIND for ket-qua/, a per-unit type's id (dang-ky) for its folder. The file's
-   * own errors are reported; checks across files say nothing more about such a unit (no
-   * "missing" warning): ask with hasFileErrors (year-context.ts).
-   */
-  filesWithErrors: Map<string, Set<string>>;
-}
-
-export interface ValidProject {
-  bloc: Located<Bloc>;
-  years: ValidYear[];
-}
+export type { Located, MarkdownDoc, ValidProject, ValidYear } from "./valid-types.ts";
 
 /** What a validation is for. */
 export interface ValidateOptions {
@@ -58,25 +26,25 @@ export interface ValidateOptions {
   documents?: boolean;
 }
 
-/** Schema validation of every file, then the checks across files. Undefined when the bloc itself is unusable. */
-export function validateProject(raw: RawProject, diags: Diagnostics, opts: ValidateOptions = {}): ValidProject | undefined {
+/** Schema validation of every file (a document's by its type's schema), then the checks across files. Undefined when the bloc itself is unusable. */
+export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnostics, opts: ValidateOptions = {}): ValidProject | undefined {
   if (!raw.bloc) return undefined;
   const bloc = located(Bloc, raw.bloc, diags);
   if (!bloc) return undefined;
   checkBloc(bloc, diags);
   const years: ValidYear[] = [];
   for (const ry of raw.years) {
-    const vy = validateYear(ry, diags);
+    const vy = validateYear(ry, types, diags);
     if (vy) {
-      checkYear(bloc, vy, diags, opts.documents ?? false);
+      checkYear(types, bloc, vy, diags, opts.documents ?? false);
       years.push(vy);
     }
   }
-  checkDocNumbers(bloc, years, diags);
+  checkDocNumbers(types, bloc, years, diags);
   return { bloc, years };
 }
 
-function validateYear(ry: RawYear, diags: Diagnostics): ValidYear | undefined {
+function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics): ValidYear | undefined {
   if (!ry.nam) return undefined;
   const year = located(Year, ry.nam, diags);
   const vy: Omit<ValidYear, "year"> = { folder: ry.folder, dir: ry.dir, docs: new Map(), unitDocs: new Map(), results: new Map(), filesWithErrors: new Map() };
@@ -84,7 +52,7 @@ function validateYear(ry: RawYear, diags: Diagnostics): ValidYear | undefined {
     const set = vy.filesWithErrors.get(kind) ?? new Set<string>();
     vy.filesWithErrors.set(kind, set.add(unitId));
   };
-  for (const t of PER_UNIT_DOCS) {
+  for (const t of perUnitTypes(types)) {
     const valid = new Map<string, Located<unknown>>();
     for (const f of ry.unitDocs.get(t.id) ?? []) {
       const r = located(t.schema, f.src, diags);
@@ -98,7 +66,7 @@ function validateYear(ry: RawYear, diags: Diagnostics): ValidYear | undefined {
     if (r) vy.results.set(f.unitId, r);
     else failed(RESULTS_KIND, f.unitId);
   }
-  for (const t of SINGLE_DOCS) {
+  for (const t of singleTypes(types)) {
     const d = markdown(t.schema, ry.docs.get(t.id), diags);
     if (d) vy.docs.set(t.id, d);
   }

@@ -1,7 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { Path, YamlSource } from "../load/yaml-source.ts";
 import type { Bloc } from "../schema/bloc.ts";
-import type { Located, ValidYear } from "./project.ts";
+import type { Located, ValidYear } from "./valid-types.ts";
 
 /** Context shared by the checks of one year. */
 export interface YearContext {

@@ -1,5 +1,5 @@
+import { selectorOf } from "../compose/compose-all.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { onlyName } from "../documents/registry.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "./guard.ts";
 import { sha256 } from "./hash.ts";
@@ -93,7 +93,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
     const was = recorded ?? (damaged ? UNRECORDED : undefined);
     if (was !== undefined && now !== undefined && now !== was && !signed.has(path)) changed.set(path, { path, recorded: was, now, only, siblings });
   };
-  for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], onlyName(p.composed.doc.stem), p.outputs.filter((o) => o !== path));
+  for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], selectorOf(p.composed), p.outputs.filter((o) => o !== path));
   // --check cannot render to tell a build cut off from an edit: it names every such file, and reckons
   // with the build keeping it. While the record is damaged, nothing is known of any file: that is said
   // once, by manifest/damaged; a file recorded as kept unrecorded by an earlier build is kept again.
@@ -118,7 +118,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
     yearsWithKept(years, kept, diags);
     reckon();
   }
-  for (const y of years) if (y.reasons.length) noteChanged(y.path, previous?.yearOutputs?.[y.key]?.outputs[y.path], y.sources.docs[0] ? onlyName(y.sources.docs[0].doc.stem) : "", []);
+  for (const y of years) if (y.reasons.length) noteChanged(y.path, previous?.yearOutputs?.[y.key]?.outputs[y.path], y.sources.docs[0] ? selectorOf(y.sources.docs[0]) : "", []);
   if (opts.check && !opts.replaceEdited)
     for (const y of years) {
       const c = changed.get(y.path);
@@ -132,14 +132,14 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
     for (const y of years)
       if (y.reasons.length && signed.has(y.path)) {
         // Rebuilding any one document of the year on purpose rebuilds the year's outputs with it.
-        const first = y.sources.docs[0]?.doc.stem;
-        diags.error("build/signed-output", { file: y.path, line: 1, column: 1 }, { path: y.path, only: first ? onlyName(first) : "" });
+        const first = y.sources.docs[0];
+        diags.error("build/signed-output", { file: y.path, line: 1, column: 1 }, { path: y.path, only: first ? selectorOf(first) : "" });
       }
   // A signed PDF is never replaced without being asked.
   if (!opts.replaceSigned)
     for (const p of todo)
       for (const path of p.outputs)
-        if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: onlyName(p.composed.doc.stem) });
+        if (signed.has(path)) diags.error("build/signed-output", { file: path, line: 1, column: 1 }, { path, only: selectorOf(p.composed) });
   // The files of documents that no longer exist: only the build's own, as it wrote them.
   const current = new Set([...plans.map((p) => p.key), ...years.map((y) => y.key)]);
   const vanished: string[] = [];

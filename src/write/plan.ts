@@ -48,7 +48,7 @@ export function planBuild(
   return docs.map((composed) => {
     const key = `${composed.year}/${composed.doc.stem}`;
     const content = sha256(stableJson(composed.doc));
-    const inputs = Object.fromEntries(declaredInputs(composed.doc.stem, composed.year, dataDir, reads).map((p) => [p, reads.get(p)!]));
+    const inputs = Object.fromEntries(declaredInputs(composed, dataDir, reads).map((p) => [p, reads.get(p)!]));
     const outputs = ownedOutputs(outDir, key)!;
     const prev = previous?.documents[key];
     const reasons: Reason[] = [];

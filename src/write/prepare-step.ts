@@ -1,7 +1,6 @@
 import { closestFirst } from "../diagnostics/closest-names.ts";
-import type { ComposedDocument } from "../compose/compose-all.ts";
+import { selectorOf, type ComposedDocument } from "../compose/compose-all.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
-import { onlyName } from "../documents/registry.ts";
 import { ioReason, isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import type { SourceCache } from "../load/source-cache.ts";
@@ -59,9 +58,9 @@ export async function prepareBuild(world: World, opts: BuildOptions, diags: Diag
     fonts: sha256(FACE_ORDER.flatMap((f) => fonts.faces[f].map((file) => file.sha256)).join(",")),
     shell: sha256(shell),
   };
-  const docs = checked.documents.filter((d) => (!opts.year || d.year === opts.year) && (!opts.only || d.doc.stem === opts.only || onlyName(d.doc.stem) === opts.only));
+  const docs = checked.documents.filter((d) => (!opts.year || d.year === opts.year) && (!opts.only || d.doc.stem === opts.only || selectorOf(d) === opts.only));
   if (opts.only && docs.length === 0) {
-    const names = [...new Set(checked.documents.filter((d) => !opts.year || d.year === opts.year).map((d) => onlyName(d.doc.stem)))].sort();
+    const names = [...new Set(checked.documents.filter((d) => !opts.year || d.year === opts.year).map(selectorOf))].sort();
     diags.error("build/only-no-match", { file: "--only", line: 0, column: 0 }, { only: opts.only, known: closestFirst(opts.only, names).join(", ") });
     return undefined;
   }

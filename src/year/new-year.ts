@@ -16,17 +16,12 @@
 import { isDocument, isMap, isPair, isScalar, visit, type Document } from "yaml";
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { reportIoError } from "../diagnostics/io-diagnostic.ts";
-import { bienBan } from "../documents/bien-ban.ts";
-import { keHoach } from "../documents/ke-hoach.ts";
-import { dataFileOf } from "../documents/registry.ts";
+import { MINUTES, PLAN, dataFileOf, docOf } from "../documents/keys.ts";
 import type { World } from "../io/world.ts";
 import { inTransaction, type Staging } from "../write/transaction.ts";
 import { editableText, inStyle, type TextShape } from "../load/line-ends.ts";
-import { loadProject } from "../load/project.ts";
+import { readProject } from "../pipeline.ts";
 import { parseYamlMap, reportNotAMap, type NotAMap } from "../load/yaml-map.ts";
-import type { MinutesFront } from "../schema/documents.ts";
-import type { MarkdownDoc } from "../validate/project.ts";
-import { validateProject } from "../validate/project.ts";
 import { nextLeaders } from "./leaders.ts";
 import { clampFeb29, moveYears } from "./move-years.ts";
 
@@ -78,8 +73,7 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
   }
 
   // The previous year must be readable and valid: its data is what the new year is made of.
-  const raw = await loadProject(world, diags, dataDir);
-  const valid = validateProject(raw, diags);
+  const { valid } = await readProject(world, diags, dataDir);
   const prevDir = `${dataDir}/${prev}`;
   const prevErrors = diags.items.filter((d) => d.severity === "error" && (d.pos.file.startsWith(`${prevDir}/`) || d.pos.file === `${dataDir}/khoi.yaml`));
   const vy = valid?.years.find((y) => y.folder === String(prev));
@@ -93,7 +87,7 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
   diags.items.length = 0; // warnings of the previous year are not this command's business
 
   const files = new Map<string, string>();
-  const minutes = vy.docs.get(bienBan.id) as MarkdownDoc<MinutesFront> | undefined;
+  const minutes = docOf(vy.docs, MINUTES);
   const leaders = nextLeaders(valid.bloc.data, vy.year.data, minutes, year, diags, `${prevDir}/nam.yaml`);
   // Edited as the loader reads them (LF line ends), written in the line ends and BOM of the file they come from.
   // A file that is not the mapping expected is an error: never a year made from an empty document.
@@ -106,7 +100,7 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
   files.set("nam.yaml", inStyle(madeYear, yearSource.shape));
   // Only the plan: the other documents tell what happened in the year and are written when due
   // (a copy of last year's report with the years changed would read as done and say last year's facts).
-  const planFile = dataFileOf(keHoach);
+  const planFile = dataFileOf(PLAN);
   const plan = await readText(world, `${prevDir}/${planFile}`);
   if (plan !== undefined) {
     const made = docFile(plan.text, prev, year);

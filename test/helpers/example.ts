@@ -6,7 +6,8 @@ import { buildProject, type BuildResult } from "../../src/write/build.ts";
 import { existsSync, readdirSync } from "node:fs";
 import { OUTPUT_EXTENSIONS } from "../../src/write/owned-files.ts";
 import { YEAR_OUTPUT_FILES } from "../../src/write/year-output-paths.ts";
-import { DOC_TYPES, dataFileOf } from "../../src/documents/registry.ts";
+import { DOC_TYPES } from "../../src/documents/registry.ts";
+import { dataFileOf } from "../../src/documents/keys.ts";
 import { readTree, REPO, repoTemplates } from "./fixture-world.ts";
 
 /**

@@ -3,6 +3,7 @@
  * again, in a new process too (the cache is a file in out/.cache, read back through the World),
  * and a hit gives exactly what a fresh parse gives. Parses are counted at the YAML parser itself.
  */
+import { DOC_TYPES } from "../../src/documents/registry.ts";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { runValidate } from "../../src/cli/commands.ts";
 import { parseArgs } from "../../src/cli/args.ts";
@@ -81,8 +82,8 @@ function sources(raw: RawProject): YamlSource[] {
 /** The loader's and the validation's results and diagnostics in the order said (before sorting), with every place. */
 async function loadAndValidate(world: MemoryWorld, cache?: SourceCache) {
   const diags = new Diagnostics();
-  const raw = await loadProject(world, diags, "data", cache);
-  const valid = validateProject(raw, diags, { documents: true });
+  const raw = await loadProject(world, DOC_TYPES, diags, "data", cache);
+  const valid = validateProject(raw, DOC_TYPES, diags, { documents: true });
   const docs = raw.years.flatMap((y) => [...y.docs.values()].map((d) => ({ file: d.file, body: d.body, bodyLine: d.bodyLine })));
   const data = <T,>(m: Map<string, { data: T }>) => [...m].map(([k, l]) => [k, l.data]);
   const years = valid?.years.map((y) => ({

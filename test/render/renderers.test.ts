@@ -1,4 +1,5 @@
 /** Output formats as a list of renderers; the output paths come from it. */
+import { bienBan } from "../../src/documents/bien-ban.ts";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ownedOutputs } from "../../src/write/owned-files.ts";
@@ -29,7 +30,7 @@ describe("renderers", () => {
       },
     };
     const doc = minutesDocument();
-    const files = await renderAll([{ year: 2020, doc, source: "data/2020/bien-ban.md" }], inputs, "out", new Diagnostics(), [...RENDERERS, html]);
+    const files = await renderAll([{ year: 2020, type: bienBan, doc, source: "data/2020/bien-ban.md" }], inputs, "out", new Diagnostics(), [...RENDERERS, html]);
     expect(files.map((f) => f.path)).toEqual([`out/2020/${doc.stem}.docx`, `out/2020/${doc.stem}.pdf`, `out/2020/${doc.stem}.html`]);
     expect(new TextDecoder().decode(files[2]!.bytes)).toContain(doc.header.issuer.join(" "));
     expect(seen).toHaveLength(1);

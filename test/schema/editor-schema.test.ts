@@ -1,3 +1,4 @@
+import { DOC_TYPES } from "../../src/documents/registry.ts";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -11,9 +12,9 @@ import { jsonSchemas } from "../../src/schema/json-schema.ts";
 import { fixtureWorld } from "../helpers/fixture-world.ts";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
-const example = await loadProject(nodeWorld(REPO), new Diagnostics());
+const example = await loadProject(nodeWorld(REPO), DOC_TYPES, new Diagnostics());
 const ids = projectIds(example);
-const schemas = jsonSchemas(ids) as Record<string, Json>;
+const schemas = jsonSchemas(DOC_TYPES, ids) as Record<string, Json>;
 
 type Json = { [k: string]: Json } & Json[] & { enum?: string[]; enumDescriptions?: string[]; errorMessage?: string; description?: string };
 const at = (s: Json, ...path: string[]): Json => path.reduce((n, k) => n[k] as Json, s);
@@ -112,7 +113,7 @@ describe("projectIds", () => {
 
   it("a project whose files cannot be read gives schemas without enums, not a failure", () => {
     const none = projectIds({ dataDir: "data", years: [] });
-    const s = jsonSchemas(none) as Record<string, Json>;
+    const s = jsonSchemas(DOC_TYPES, none) as Record<string, Json>;
     expect(at(s.nam!, "properties", "khoi_truong").enum).toBeUndefined();
   });
 });

@@ -5,15 +5,16 @@ import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { nodeWorld } from "../../src/io/node-world.ts";
 import { loadProject } from "../../src/load/project.ts";
 import { projectIds } from "../../src/schema/editor-schema.ts";
-import { FILE_SCHEMAS, jsonSchemas } from "../../src/schema/json-schema.ts";
+import { fileSchemas, jsonSchemas } from "../../src/schema/json-schema.ts";
+import { DOC_TYPES } from "../../src/documents/registry.ts";
 
 /** The schemas are per project: the example's, with its unit, criterion and award ids. */
-const exampleIds = projectIds(await loadProject(nodeWorld(fileURLToPath(new URL("../..", import.meta.url))), new Diagnostics()));
+const exampleIds = projectIds(await loadProject(nodeWorld(fileURLToPath(new URL("../..", import.meta.url))), DOC_TYPES, new Diagnostics()));
 
 describe("JSON Schema for the data files", () => {
-  const schemas = jsonSchemas(exampleIds);
+  const schemas = jsonSchemas(DOC_TYPES, exampleIds);
   it("is committed and current (run `npm run schema` after changing src/schema, the units or the criteria)", () => {
-    for (const name of Object.keys(FILE_SCHEMAS)) {
+    for (const name of Object.keys(fileSchemas(DOC_TYPES))) {
       const committed = JSON.parse(readFileSync(new URL(`../../data/.schema/${name}.schema.json`, import.meta.url), "utf8"));
       expect(committed, name).toEqual(JSON.parse(JSON.stringify(schemas[name])));
     }
@@ -32,7 +33,7 @@ describe("the JSON Schema validates the example data", async () => {
   const matter = (await import("gray-matter")).default;
   const { readdirSync } = await import("node:fs");
   const ajv = new Ajv.default({ strict: false, allErrors: true });
-  const schemas = jsonSchemas(exampleIds);
+  const schemas = jsonSchemas(DOC_TYPES, exampleIds);
   const root = new URL("../../data/", import.meta.url);
   const read = (p: string) => readFileSync(new URL(p, root), "utf8");
   const cases: [string, string, unknown][] = [
