@@ -23,13 +23,12 @@ export interface BundleEntry {
 /** The year's documents in the bundle's order (stable within a type: the build's order), with their bookmarks. */
 export function bundleEntries(docs: readonly ComposedDocument[]): BundleEntry[] {
   const rank = (c: ComposedDocument) => {
-    const i = BUNDLE_ORDER.indexOf(c.type.id);
+    const i = BUNDLE_ORDER.indexOf(c.type);
     return i >= 0 ? i : BUNDLE_ORDER.length;
   };
   const ordered = docs.map((c, i) => ({ c, i, r: rank(c) })).sort((a, b) => a.r - b.r || a.i - b.i);
   return ordered.map(({ c }) => {
-    const type = c.type;
-    const group = type.kind === "per-unit" ? (GROUP_TITLES[type.id] ?? c.doc.title?.type ?? type.id) : undefined;
+    const group = c.unit !== undefined ? (GROUP_TITLES[c.type] ?? c.doc.title?.type ?? c.type) : undefined;
     return { stem: c.doc.stem, title: bookmarkTitle(c), ...(group ? { group } : {}) };
   });
 }

@@ -3,17 +3,27 @@ import type { AdminDocument } from "../document/model.ts";
 import type { World } from "../io/world.ts";
 import { LIMITS } from "../load/limits.ts";
 import type { YearModel } from "../model/types.ts";
+import { dataFileOf } from "../documents/keys.ts";
 import type { DocType, DocTypes } from "../documents/types.ts";
 import { composeYear } from "./documents.ts";
 import { cleanDocument } from "./clean-document.ts";
 import type { Origin } from "./origins.ts";
 import { loadTemplate, type Template } from "./template-file.ts";
 
+/** What a document is made from, as its type declares it, relative to data/<year>/ and templates/ (plain data: see write/inputs.ts). */
+export interface DeclaredFiles {
+  /** Its own data file: <id>.md, or <id>/<unit>.yaml for a per-unit type. */
+  data: string;
+  template: string;
+  dependsOn: readonly string[];
+}
+
 export interface ComposedDocument {
-  /** Its identity: year, type, and unit for a per-unit type (its file name, doc.stem, is made from them). */
+  /** Its identity: year, type's id, and unit for a per-unit type (its file name, doc.stem, is made from them). */
   year: number;
-  type: DocType;
+  type: string;
   unit?: string;
+  files: DeclaredFiles;
   doc: AdminDocument;
   /** The data file the document mostly comes from, for messages. */
   source: string;
@@ -37,7 +47,8 @@ export async function composeAll(world: World, types: DocTypes, models: readonly
   const composed = models.flatMap((m) =>
     composeYear(types, m, templates, diags).map(({ doc, origins, type, unit }) => {
       const clean = cleanDocument(doc);
-      return { year: m.year, type, ...(unit !== undefined ? { unit } : {}), doc: clean, source: sourceOf(m, type, unit), origins };
+      const files = { data: unit !== undefined ? `${type.id}/${unit}.yaml` : dataFileOf(type), template: type.template, dependsOn: type.dependsOn };
+      return { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins };
     }),
   );
   return composed.filter((d) => {
