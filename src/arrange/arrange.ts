@@ -20,6 +20,7 @@ import {
 import type { AdminDocument, Appendix, SignatureBlock } from "../document/model.ts";
 import type { PageSetup, ParagraphStyle, ShellStyle } from "../document/style.ts";
 import type { FaceKey, FontMetrics } from "../pdf/types.ts";
+import { arrangeFlow } from "./flow.ts";
 import { breakName, nameLines } from "./name-lines.ts";
 import type { AppendixHeading, Arrangement, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "./types.ts";
 
@@ -177,5 +178,7 @@ export function arrangeDocument(doc: AdminDocument, style: ShellStyle, metrics: 
     ...(kg ? { kinhGui: kg } : {}),
     ...(sig ? { signature: sig } : {}),
     appendices: doc.appendices.map(appendixHeading),
+    body: arrangeFlow(doc.body, style, sig !== undefined),
+    appendixBodies: doc.appendices.map((a) => arrangeFlow(a.body, style, false)),
   };
 }

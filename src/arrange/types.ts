@@ -6,6 +6,7 @@
  * metrics; the DOCX renderer and the PDF layout only place it. Plain data;
  * lengths in points.
  */
+import type { TableCell } from "../document/model.ts";
 
 /** Nơi nhận: the label and the items, punctuation included. */
 export interface RecipientsArrangement {
@@ -81,6 +82,42 @@ export interface AppendixHeading {
   titleSpaceAfter?: number;
 }
 
+/** A cell of a table's grid: one that starts in this row, or the continuation of one merged from above (w:vMerge). */
+export type GridCell =
+  | { kind: "cell"; col: number; span: number; rowSpan: number; cell: TableCell }
+  | { kind: "continue"; col: number; span: number };
+
+export interface TableRowFlow {
+  /** Set in bold and repeated at the top of every page the table continues on (w:tblHeader). */
+  header: boolean;
+  /** Stays on the page of the next row (the header rows with the first row under them). */
+  keepWithNext: boolean;
+  /** The row never splits across pages (w:cantSplit); the PDF layout places rows whole. */
+  cantSplit: true;
+  cells: GridCell[];
+}
+
+export interface TableFlow {
+  /** Size of every paragraph of the cells, the marks of empty ones included. */
+  sizePt: number;
+  /** The leading rows repeated on every page. */
+  repeatHeaderRows: number;
+  rows: TableRowFlow[];
+}
+
+/** How one body block flows across pages (src/arrange/flow.ts). */
+export interface BlockFlow {
+  /** Stays on the page of the block after it (w:keepNext). */
+  keepWithNext: boolean;
+  /** The block's lines stay on one page (w:keepLines). */
+  keepLines: boolean;
+  /** A page break inside leaves at least two lines on each page (w:widowControl). */
+  widowControl: boolean;
+  /** Space above, when it is not the style's (after a table). */
+  spaceBefore?: number;
+  table?: TableFlow;
+}
+
 export interface Arrangement {
   /** Text width of the document's first section. */
   textWidth: number;
@@ -93,4 +130,8 @@ export interface Arrangement {
   signature?: SignatureArrangement;
   /** One per appendix, in order. */
   appendices: AppendixHeading[];
+  /** The flow of the body's blocks, one per block. */
+  body: BlockFlow[];
+  /** The flow of each appendix's blocks. */
+  appendixBodies: BlockFlow[][];
 }

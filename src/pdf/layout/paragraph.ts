@@ -17,6 +17,10 @@ export interface ParagraphSpec {
   sizePt?: number;
   bold?: boolean;
   keepNext?: boolean;
+  /** All lines on one page. */
+  keepLines?: boolean;
+  /** Overrides the style's widow and orphan control. */
+  widowControl?: boolean;
   /** A drawn line under the paragraph (the Rule style's bottom border). */
   borderBottomPt?: number;
 }
@@ -50,7 +54,7 @@ export function layoutParagraph(p: ParagraphSpec, width: number, metrics: FontMe
     const x0 = left + (i === 0 ? first : 0);
     const avail = inner - (i === 0 ? first : 0);
     const items = placeLine(line, x0, avail, geo.baseline, align, i === lines.length - 1);
-    return { height: geo.height, items, anchors: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: !mayBreakAfter(i + 1, lines.length, s.widowControl) };
+    return { height: geo.height, items, anchors: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: p.keepLines === true || !mayBreakAfter(i + 1, lines.length, p.widowControl ?? s.widowControl) };
   });
   const firstBox = boxes[0]!;
   const lastBox = boxes[boxes.length - 1]!;

@@ -1,5 +1,6 @@
 import { TABLE_CELL_MARGIN_PT, TABLE_CELL_PADDING_V_PT } from "../../document/conventions.ts";
-import type { TableBlock, TableCell } from "../../document/model.ts";
+import type { TableFlow } from "../../arrange/types.ts";
+import type { TableBlock } from "../../document/model.ts";
 import type { ParagraphStyle } from "../../document/style.ts";
 import type { FontMetrics, PageItem } from "../types.ts";
 import { shift, stack, type Box } from "./box.ts";
@@ -14,50 +15,26 @@ export function splitWidthsPt(total: number, relative: readonly number[]): numbe
   return sum > 0 ? w.map((r) => (total * r) / sum) : relative.map(() => total / relative.length);
 }
 
-interface Placed {
-  cell: TableCell;
-  col: number;
-  span: number;
-  rows: number;
-}
-
 /**
- * A bordered data table as one box per row. Header rows are bold and repeated
- * at the top of every page the table continues on; a row never splits: it
- * moves whole to the next page when it does not fit. Cell text is vertically
+ * A bordered data table as one box per row, on the arrangement's grid and
+ * flow (src/arrange/flow.ts): header rows bold, repeated at the top of every
+ * page the table continues on and kept with the next row; a row never splits:
+ * it moves whole to the next page when it does not fit. Every cell paragraph,
+ * an empty one included, is set in the flow's size. Cell text is vertically
  * centred, with a small padding above and below.
  */
-export function layoutTable(t: TableBlock, width: number, style: ParagraphStyle, metrics: FontMetrics): Box[] {
+export function layoutTable(t: TableBlock, flow: TableFlow, width: number, style: ParagraphStyle, metrics: FontMetrics): Box[] {
   const widths = splitWidthsPt(width, t.columns.map((c) => c.width));
   const xs = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const n = widths.length;
-  const covered = new Map<number, number>(); // col -> rows still covered by a rowSpan above
   const rows: Box[] = [];
   const header: Box[] = [];
-  t.rows.forEach((row, r) => {
-    const isHeader = r < t.headerRows;
-    const placed: Placed[] = [];
-    const coveredCols: number[] = [];
-    let next = 0;
-    for (let col = 0; col < n; ) {
-      const cov = covered.get(col) ?? 0;
-      if (cov > 0) {
-        covered.set(col, cov - 1);
-        coveredCols.push(col);
-        col++;
-        continue;
-      }
-      const cell = row.cells[next++] ?? { paragraphs: [] };
-      const span = Math.max(1, Math.min(cell.colSpan ?? 1, n - col));
-      if ((cell.rowSpan ?? 1) > 1) for (let k = 0; k < span; k++) covered.set(col + k, (cell.rowSpan ?? 1) - 1);
-      placed.push({ cell, col, span, rows: cell.rowSpan ?? 1 });
-      col += span;
-    }
+  for (const row of flow.rows) {
+    const placed = row.cells.filter((g) => g.kind === "cell");
     const contents = placed.map((p) => {
       const w = widths.slice(p.col, p.col + p.span).reduce((a, b) => a + b, 0);
-      const align = p.cell.align ?? t.columns[p.col]?.align ?? (isHeader ? "center" : "left");
+      const align = p.cell.align ?? t.columns[p.col]?.align ?? (row.header ? "center" : "left");
       const paras = (p.cell.paragraphs.length ? p.cell.paragraphs : [[]]).flatMap((runs) =>
-        layoutParagraph({ runs, style, align, ...(t.fontSize ? { sizePt: t.fontSize } : {}), ...(isHeader ? { bold: true } : {}) }, w - 2 * TABLE_CELL_MARGIN_PT, metrics),
+        layoutParagraph({ runs, style, align, sizePt: flow.sizePt, ...(row.header ? { bold: true } : {}) }, w - 2 * TABLE_CELL_MARGIN_PT, metrics),
       );
       return { p, w, content: stack(paras) };
     });
@@ -70,12 +47,13 @@ export function layoutTable(t: TableBlock, width: number, style: ParagraphStyle,
       items.push(...moved.items);
       items.push(...cellBorders(x, c.w, height, true));
     }
-    for (const col of coveredCols) items.push(...cellBorders(xs[col]!, widths[col]!, height, false));
-    const box: Box = { height, items, anchors: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: isHeader };
-    if (isHeader) header.push(box);
+    // A continuation of a merged cell: its column borders, without the line between the rows.
+    for (const g of row.cells) if (g.kind === "continue") for (let k = g.col; k < g.col + g.span; k++) items.push(...cellBorders(xs[k]!, widths[k]!, height, false));
+    const box: Box = { height, items, anchors: [], spaceBefore: 0, spaceAfter: 0, keepWithNext: row.keepWithNext };
+    if (row.header) header.push(box);
     else if (header.length) box.repeatOnNewPage = header;
     rows.push(box);
-  });
+  }
   return rows;
 }
 

@@ -24,7 +24,7 @@ export function signatureBlockXml(sig: SignatureSide): string {
 export function recipientsXml(r: RecipientsArrangement, spaceBeforeTw?: number): string {
   return [
     textParagraph({ style: STYLE.recipientsLabel, keepNext: true, ...(spaceBeforeTw !== undefined ? { spacing: { before: spaceBeforeTw } } : {}) }, r.label),
-    ...r.items.map((item, i) => textParagraph({ style: STYLE.recipientsItem, keepNext: i < r.items.length - 1 }, item)),
+    ...r.items.map((item, i) => textParagraph({ style: STYLE.recipientsItem, keepNext: i < r.items.length - 1 || undefined }, item)),
   ].join("");
 }
 

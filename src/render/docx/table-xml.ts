@@ -1,10 +1,12 @@
 /**
- * Data tables: single borders, fixed column widths scaled to the text width, header
- * rows bold and repeated on every page (w:tblHeader), rows never split across
- * pages, merged cells as gridSpan (colSpan) and vMerge (rowSpan). The model omits
- * the cells a rowSpan covers; here they come back as vMerge continuation cells.
+ * Data tables: single borders, fixed column widths scaled to the text width. The
+ * grid and the flow are the arrangement's (src/arrange/flow.ts): header rows bold
+ * and repeated on every page (w:tblHeader), kept with the next row (w:keepNext on
+ * their paragraphs), rows that never split (w:cantSplit), merged cells as gridSpan
+ * and vMerge (a restart cell, then its continuations).
  */
-import type { Align, TableBlock, TableCell } from "../../document/model.ts";
+import type { GridCell, TableFlow } from "../../arrange/types.ts";
+import type { Align, TableBlock } from "../../document/model.ts";
 import { TABLE_CELL_MARGIN_PT, TABLE_CELL_PADDING_V_PT } from "../../document/conventions.ts";
 import { ptToTwips } from "./units.ts";
 import { splitWidths, type RenderContext } from "./layout.ts";
@@ -21,11 +23,6 @@ const BORDERS =
 const CELL_MARGIN_TW = ptToTwips(TABLE_CELL_MARGIN_PT);
 const CELL_PADDING_V_TW = ptToTwips(TABLE_CELL_PADDING_V_PT);
 
-interface Pending {
-  remaining: number;
-  span: number;
-}
-
 function tcPr(widthTw: number, span: number, vMerge?: "restart" | "continue"): string {
   return (
     `<w:tcPr><w:tcW w:w="${widthTw}" w:type="dxa"/>` +
@@ -35,55 +32,27 @@ function tcPr(widthTw: number, span: number, vMerge?: "restart" | "continue"): s
   );
 }
 
-export function tableXml(table: TableBlock, ctx: RenderContext): string {
+export function tableXml(table: TableBlock, flow: TableFlow, ctx: RenderContext): string {
   const widths = splitWidths(ctx.textWidthTw, table.columns.map((c) => c.width));
-  const n = widths.length;
   const spanWidth = (col: number, span: number): number => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const sizePt = table.fontSize;
+  // The table's size on the runs, and on the paragraph marks when the style's differs (an empty cell is that tall).
+  const sizePt = flow.sizePt;
+  const mark = sizePt !== ctx.style.styles.tableText.sizePt ? { markSizePt: sizePt } : {};
 
-  const cellXml = (cell: TableCell, col: number, span: number, header: boolean): string => {
-    const align: Align = cell.align ?? table.columns[col]?.align ?? (header ? "center" : "left");
+  const cellXml = (g: GridCell, header: boolean, keepNext: boolean): string => {
+    if (g.kind === "continue") return `<w:tc>${tcPr(spanWidth(g.col, g.span), g.span, "continue")}${paragraphXml({ style: STYLE.tableText, ...mark })}</w:tc>`;
+    const cell = g.cell;
+    const align: Align = cell.align ?? table.columns[g.col]?.align ?? (header ? "center" : "left");
     const paragraphs = cell.paragraphs.length > 0 ? cell.paragraphs : [[]];
     const content = paragraphs
-      .map((runs) => paragraphXml({ style: STYLE.tableText, jc: align }, runsXml(runs, { bold: header || undefined, sizePt })))
+      .map((runs) => paragraphXml({ style: STYLE.tableText, ...(keepNext ? { keepNext: true } : {}), jc: align, ...mark }, runsXml(runs, { bold: header || undefined, sizePt: table.fontSize })))
       .join("");
-    const vMerge = (cell.rowSpan ?? 1) > 1 ? "restart" : undefined;
-    return `<w:tc>${tcPr(spanWidth(col, span), span, vMerge)}${content}</w:tc>`;
+    return `<w:tc>${tcPr(spanWidth(g.col, g.span), g.span, g.rowSpan > 1 ? "restart" : undefined)}${content}</w:tc>`;
   };
-  const continuation = (col: number, span: number): string =>
-    `<w:tc>${tcPr(spanWidth(col, span), span, "continue")}${paragraphXml({ style: STYLE.tableText })}</w:tc>`;
 
-  const pending: (Pending | undefined)[] = new Array<Pending | undefined>(n).fill(undefined);
-  const rows = table.rows.map((row, r) => {
-    const header = r < table.headerRows;
-    const cells: string[] = [];
-    let next = 0;
-    for (let col = 0; col < n; ) {
-      const p = pending[col];
-      if (p && p.remaining > 0) {
-        cells.push(continuation(col, p.span));
-        p.remaining -= 1;
-        if (p.remaining === 0) pending[col] = undefined;
-        col += p.span;
-        continue;
-      }
-      const cell = row.cells[next++];
-      if (!cell) {
-        // A short row: fill the grid with empty cells.
-        cells.push(cellXml({ paragraphs: [] }, col, 1, header));
-        col += 1;
-        continue;
-      }
-      const span = Math.max(1, Math.min(cell.colSpan ?? 1, n - col));
-      if ((cell.rowSpan ?? 1) > 1) pending[col] = { remaining: (cell.rowSpan ?? 1) - 1, span };
-      cells.push(cellXml(cell, col, span, header));
-      col += span;
-    }
-    if (next < row.cells.length) {
-      throw new Error(`table row ${r + 1} has more cells than the ${n} columns hold`);
-    }
-    const trPr = header ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>";
-    return `<w:tr>${trPr}${cells.join("")}</w:tr>`;
+  const rows = flow.rows.map((row) => {
+    const trPr = `<w:trPr>${row.cantSplit ? "<w:cantSplit/>" : ""}${row.header ? "<w:tblHeader/>" : ""}</w:trPr>`;
+    return `<w:tr>${trPr}${row.cells.map((g) => cellXml(g, row.header, row.keepWithNext)).join("")}</w:tr>`;
   });
 
   const total = widths.reduce((a, b) => a + b, 0);

@@ -16,8 +16,11 @@ export interface Indent {
 /** Paragraph properties; lengths in twips. Emitted in the order the schema requires. */
 export interface PPr {
   style?: string;
+  /** true sets, false clears (a style's w:keepNext); absent: as the style says. */
   keepNext?: boolean;
+  keepLines?: boolean;
   pageBreakBefore?: boolean;
+  widowControl?: boolean;
   tabs?: { pos: number; val: "left" | "center" | "right" }[];
   spacing?: { before?: number; after?: number; line?: number; lineRule?: "auto" | "exact" | "atLeast" };
   ind?: Indent;
@@ -39,11 +42,17 @@ function attrs(values: Record<string, number | string | undefined>): string {
     .join("");
 }
 
+function onOff(name: string, value: boolean | undefined): string {
+  return value === true ? `<w:${name}/>` : value === false ? `<w:${name} w:val="0"/>` : "";
+}
+
 export function pPrXml(p: PPr): string {
   const parts = [
     p.style !== undefined ? `<w:pStyle w:val="${p.style}"/>` : "",
-    p.keepNext ? "<w:keepNext/>" : "",
+    onOff("keepNext", p.keepNext),
+    onOff("keepLines", p.keepLines),
     p.pageBreakBefore ? "<w:pageBreakBefore/>" : "",
+    onOff("widowControl", p.widowControl),
     p.tabs?.length ? `<w:tabs>${p.tabs.map((t) => `<w:tab w:val="${t.val}" w:pos="${t.pos}"/>`).join("")}</w:tabs>` : "",
     p.spacing && attrs(p.spacing) ? `<w:spacing${attrs(p.spacing)}/>` : "",
     p.ind && attrs({ ...p.ind }) ? `<w:ind${attrs({ ...p.ind })}/>` : "",

@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { ParagraphStyle } from "../../../src/render/docx/style.ts";
 import { paginate, type FlowEntry } from "../../../src/pdf/layout/flow.ts";
 import { layoutParagraph } from "../../../src/pdf/layout/paragraph.ts";
-import { layoutTable } from "../../../src/pdf/layout/table.ts";
+import { arrangeTable } from "../../../src/arrange/flow.ts";
+import type { TableBlock } from "../../../src/document/model.ts";
+import { layoutTable as layoutArranged } from "../../../src/pdf/layout/table.ts";
 import { breakLines, segmentsOf } from "../../../src/pdf/layout/text-lines.ts";
 import type { TextItem } from "../../../src/pdf/types.ts";
 import { fakeMetrics } from "./fake-metrics.ts";
+
+/** A table laid out on the grid and flow the arrangement gives it. */
+const layoutTable = (t: TableBlock, width: number, st: ParagraphStyle, m: typeof fakeMetrics) => layoutArranged(t, arrangeTable(t, st.sizePt), width, st, m);
 
 const style: ParagraphStyle = {
   id: "Normal", name: "Normal", font: "Times New Roman", sizePt: 10, bold: false, italic: false, align: "justify",

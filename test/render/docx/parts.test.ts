@@ -6,6 +6,7 @@ import { SHELL_PATH } from "../../../src/render/docx/shell.ts";
 import { readShellStyle } from "../../../src/render/docx/style.ts";
 import { tableXml } from "../../../src/render/docx/table-xml.ts";
 import { Measurer } from "../../../src/arrange/arrange.ts";
+import { arrangeFlow } from "../../../src/arrange/flow.ts";
 import { testFonts } from "../../helpers/render-docx.ts";
 import { kinhGuiXml } from "../../../src/render/docx/title-xml.ts";
 import { runXml } from "../../../src/render/docx/wml.ts";
@@ -14,6 +15,8 @@ import { findAll, paragraphTexts } from "./docx-helpers.ts";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const ctx: RenderContext = { style: readShellStyle(new Uint8Array(readFileSync(SHELL_PATH))), textWidthTw: 9354 };
+/** A table as the arrangement lays out its grid and flow. */
+const arranged = (table: TableBlock): string => tableXml(table, arrangeFlow([table], ctx.style, false)[0]!.table!, ctx);
 const wrap = (xml: string) => parseXml(`<w:body ${W}>${xml}</w:body>`).root;
 const mm = (pt: number) => (pt / 72) * 25.4;
 
@@ -77,7 +80,7 @@ describe("tables", () => {
         { cells: [t("h"), t("i"), t("j"), t("k")] },
       ],
     };
-    const root = wrap(tableXml(table, ctx));
+    const root = wrap(arranged(table));
     const rows = findAll(root, "w:tr").map((tr) =>
       findAll(tr, "w:tc").map((tc) => {
         const merge = findAll(tc, "w:vMerge")[0];
@@ -96,6 +99,6 @@ describe("tables", () => {
 
   it("refuses a row with more cells than columns", () => {
     const table: TableBlock = { kind: "table", columns: [{ width: 1 }], headerRows: 0, rows: [{ cells: [t("a"), t("b")] }] };
-    expect(() => tableXml(table, ctx)).toThrow(/more cells/);
+    expect(() => arranged(table)).toThrow(/more cells/);
   });
 });
