@@ -81,6 +81,9 @@ export interface AppendixHeading {
   titleSpaceAfter?: number;
 }
 
+/** Column widths in points of the tables among a list of blocks, by the table's index in the list. */
+export type TableColumns = Record<number, number[]>;
+
 export interface Arrangement {
   /** Text width of the document's first section. */
   textWidth: number;
@@ -93,4 +96,6 @@ export interface Arrangement {
   signature?: SignatureArrangement;
   /** One per appendix, in order. */
   appendices: AppendixHeading[];
+  /** The tables' column widths: of the body's tables and of each appendix's, at their page's text width. */
+  tables: { body: TableColumns; appendices: TableColumns[] };
 }

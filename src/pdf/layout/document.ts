@@ -1,5 +1,5 @@
 import { arrangeDocument } from "../../arrange/arrange.ts";
-import type { AppendixHeading, Arrangement, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "../../arrange/types.ts";
+import type { AppendixHeading, Arrangement, TableColumns, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "../../arrange/types.ts";
 import { AFTER_TABLE_PT, SIGNATURE_SPACE_LINES } from "../../document/conventions.ts";
 import type { AdminDocument, Appendix, Block } from "../../document/model.ts";
 import type { ParagraphStyle, ShellStyle } from "../../document/style.ts";
@@ -47,7 +47,7 @@ export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: F
   if (arr.title) entries.push(...L.title(arr.title, first.textWidth));
   if (arr.kinhGui) entries.push(...L.kinhGui(arr.kinhGui, first.textWidth));
   for (const b of doc.bases ?? []) entries.push(...L.para({ runs: [{ text: b }], style: L.s.basis }, first.textWidth));
-  entries.push(...L.blocks(doc.body, first.textWidth, arr.signature !== undefined));
+  entries.push(...L.blocks(doc.body, first.textWidth, arr.signature !== undefined, arr.tables.body));
   if (arr.signature) entries.push(...L.signatures(arr.signature, arr.cellMargin, first.textWidth));
   let landscape = style.page.landscape;
   doc.appendices.forEach((a, i) => {
@@ -55,7 +55,7 @@ export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: F
     const frame = frameOf(style, want);
     entries.push({ kind: "break", ...(want !== landscape ? { frame } : {}) });
     landscape = want;
-    entries.push(...L.appendix(arr.appendices[i]!, a, frame.textWidth));
+    entries.push(...L.appendix(arr.appendices[i]!, a, frame.textWidth, arr.tables.appendices[i]));
   });
   const pages = paginate(entries, first);
   pages.forEach((page, i) => {
@@ -185,7 +185,8 @@ class Layouter {
     });
   }
 
-  blocks(blocks: readonly Block[], width: number, keepLastWithNext: boolean): FlowEntry[] {
+  /** The blocks in order, the tables at the arrangement's column widths (`tables`). */
+  blocks(blocks: readonly Block[], width: number, keepLastWithNext: boolean, tables: TableColumns = {}): FlowEntry[] {
     const out: FlowEntry[] = [];
     blocks.forEach((b, i) => {
       const keep = (keepLastWithNext && i === blocks.length - 1) || blocks[i + 1]?.kind === "table";
@@ -202,7 +203,7 @@ class Layouter {
           out.push(...this.para({ runs: b.runs, style: this.s.item, ...extra }, width));
           break;
         case "table":
-          out.push(...layoutTable(b, width, this.s.tableText, this.metrics));
+          out.push(...layoutTable(b, width, this.s.tableText, this.metrics, tables[i]));
           break;
         case "pageBreak":
           out.push({ kind: "break" });
@@ -265,14 +266,14 @@ class Layouter {
     return out;
   }
 
-  appendix(h: AppendixHeading, a: Appendix, width: number): FlowEntry[] {
+  appendix(h: AppendixHeading, a: Appendix, width: number, tables: TableColumns = {}): FlowEntry[] {
     const s = this.s;
     const last = h.title.length - 1;
     return [
       ...this.text(s.appendixLabel, h.label, width),
       ...h.title.flatMap((l, i) => this.text(s.appendixTitle, l, width, i === last && h.titleSpaceAfter !== undefined ? { spaceAfterPt: h.titleSpaceAfter } : {})),
       ...(h.attachedTo !== undefined ? this.text(s.appendixAttachedTo, h.attachedTo, width) : []),
-      ...this.blocks(a.body, width, false),
+      ...this.blocks(a.body, width, false, tables),
     ];
   }
 

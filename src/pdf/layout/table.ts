@@ -22,13 +22,14 @@ interface Placed {
 }
 
 /**
- * A bordered data table as one box per row. Header rows are bold and repeated
+ * A bordered data table as one box per row, at the column widths `columns` (points). Header rows are bold and repeated
  * at the top of every page the table continues on; a row never splits: it
  * moves whole to the next page when it does not fit. Cell text is vertically
  * centred, with a small padding above and below.
  */
-export function layoutTable(t: TableBlock, width: number, style: ParagraphStyle, metrics: FontMetrics): Box[] {
-  const widths = splitWidthsPt(width, t.columns.map((c) => c.width));
+export function layoutTable(t: TableBlock, width: number, style: ParagraphStyle, metrics: FontMetrics, columns?: readonly number[]): Box[] {
+  // The arrangement's widths (src/arrange/table-columns.ts); without them, the columns' relative widths.
+  const widths = splitWidthsPt(width, columns ?? t.columns.map((c) => c.width));
   const xs = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
   const n = widths.length;
   const covered = new Map<number, number>(); // col -> rows still covered by a rowSpan above

@@ -1,5 +1,5 @@
 /** Appendices (Phụ lục): label, title, "(Kèm theo ...)" line, then the blocks. */
-import type { AppendixHeading } from "../../arrange/types.ts";
+import type { AppendixHeading, TableColumns } from "../../arrange/types.ts";
 import type { Appendix } from "../../document/model.ts";
 import { blocksXml } from "./blocks-xml.ts";
 import type { RenderContext } from "./layout.ts";
@@ -8,7 +8,7 @@ import { ptToTwips } from "./units.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
 /** `newPage`: start on a new page by a page break (not needed after a section break). */
-export function appendixXml(h: AppendixHeading, appendix: Appendix, ctx: RenderContext, newPage: boolean): string {
+export function appendixXml(h: AppendixHeading, appendix: Appendix, ctx: RenderContext, newPage: boolean, tables: TableColumns = {}): string {
   const lastTitle = h.title.length - 1;
   return [
     textParagraph({ style: STYLE.appendixLabel, pageBreakBefore: newPage || undefined }, h.label),
@@ -19,7 +19,7 @@ export function appendixXml(h: AppendixHeading, appendix: Appendix, ctx: RenderC
       ),
     ),
     h.attachedTo !== undefined ? textParagraph({ style: STYLE.appendixAttachedTo }, h.attachedTo) : "",
-    blocksXml(appendix.body, ctx),
+    blocksXml(appendix.body, ctx, false, tables),
   ].join("");
 }
 

@@ -1,5 +1,5 @@
 /**
- * Data tables: single borders, fixed column widths scaled to the text width, header
+ * Data tables: single borders, the arrangement's column widths (fitted to the text width), header
  * rows bold and repeated on every page (w:tblHeader), rows never split across
  * pages, merged cells as gridSpan (colSpan) and vMerge (rowSpan). The model omits
  * the cells a rowSpan covers; here they come back as vMerge continuation cells.
@@ -35,8 +35,27 @@ function tcPr(widthTw: number, span: number, vMerge?: "restart" | "continue"): s
   );
 }
 
-export function tableXml(table: TableBlock, ctx: RenderContext): string {
-  const widths = splitWidths(ctx.textWidthTw, table.columns.map((c) => c.width));
+/**
+ * The arrangement's widths (points) in whole twips adding up to `totalTw`: each
+ * column edge rounded where the PDF draws it, so no edge is off by more than half a twip.
+ */
+export function twipWidths(totalTw: number, columnsPt: readonly number[]): number[] {
+  const sum = columnsPt.reduce((a, b) => a + b, 0);
+  if (!(sum > 0)) return splitWidths(totalTw, columnsPt);
+  let edge = 0;
+  let prev = 0;
+  return columnsPt.map((w, i) => {
+    edge += w;
+    const at = i === columnsPt.length - 1 ? totalTw : Math.round((totalTw * edge) / sum);
+    const tw = at - prev;
+    prev = at;
+    return tw;
+  });
+}
+
+/** `columns`: the arrangement's widths in points (without them, the columns' relative widths). */
+export function tableXml(table: TableBlock, ctx: RenderContext, columns?: readonly number[]): string {
+  const widths = columns ? twipWidths(ctx.textWidthTw, columns) : splitWidths(ctx.textWidthTw, table.columns.map((c) => c.width));
   const n = widths.length;
   const spanWidth = (col: number, span: number): number => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   const sizePt = table.fontSize;
