@@ -17,12 +17,13 @@ import {
   SIGNATURE_LEFT_FRACTION,
   TITLE_RULE_GAP_PT,
 } from "../document/conventions.ts";
-import type { AdminDocument, Appendix, SignatureBlock } from "../document/model.ts";
+import type { AdminDocument, Appendix, Block, SignatureBlock } from "../document/model.ts";
 import type { PageSetup, ParagraphStyle, ShellStyle } from "../document/style.ts";
 import type { FaceKey, FontMetrics } from "../pdf/types.ts";
 import { arrangeFlow } from "./flow.ts";
-import { breakName, nameLines } from "./name-lines.ts";
-import type { AppendixHeading, Arrangement, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "./types.ts";
+import { breakName, nameLines, withCompounds, type Compounds } from "./name-lines.ts";
+import { arrangeColumns } from "./table-columns.ts";
+import type { AppendixHeading, Arrangement, TableColumns, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "./types.ts";
 
 const MM = 72 / 25.4;
 /** Space after the appendix title when no "(Kèm theo ...)" line follows. */
@@ -51,8 +52,8 @@ export class Measurer {
     return Math.max(0, ...lines.map((l) => this.width(l, style)));
   }
   /** Lines of a name in a column: {@link nameLines}. */
-  nameLines(lines: readonly string[], style: ParagraphStyle, width: number): string[] {
-    return nameLines(lines, (l) => this.width(l, style), width - style.indentLeftPt - style.indentRightPt);
+  nameLines(lines: readonly string[], style: ParagraphStyle, width: number, compounds?: Compounds): string[] {
+    return nameLines(lines, (l) => this.width(l, style), width - style.indentLeftPt - style.indentRightPt, compounds);
   }
 }
 
@@ -70,11 +71,12 @@ function header(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width:
   const cols = columns(width, HEADER_LEFT_FRACTION);
   const li = cols[0] - 2 * LAYOUT_CELL_MARGIN_PT;
   const ri = cols[1] - 2 * LAYOUT_CELL_MARGIN_PT;
-  const issuer = m.nameLines(h.issuer, s.issuer, li);
+  const compounds = withCompounds(h.compounds);
+  const issuer = m.nameLines(h.issuer, s.issuer, li, compounds);
   return {
     columns: cols,
     // Each line the data gives stays its own line (a line too wide for the column is broken).
-    parentBody: (h.parentBody ?? []).flatMap((l) => m.nameLines([l], s.parentBody, li)),
+    parentBody: (h.parentBody ?? []).flatMap((l) => m.nameLines([l], s.parentBody, li, compounds)),
     issuer,
     issuerRule: clampRule(m.widest(issuer, s.issuer) * SHORT_RULE_FRACTION, li),
     nationalTitle: NATIONAL_TITLE,
@@ -164,6 +166,15 @@ function appendixHeading(a: Appendix): AppendixHeading {
   };
 }
 
+/** The column widths of the tables among `blocks`, at `width`. */
+function tables(blocks: readonly Block[], width: number, s: ShellStyle["styles"], metrics: FontMetrics): TableColumns {
+  const out: TableColumns = {};
+  blocks.forEach((b, i) => {
+    if (b.kind === "table") out[i] = arrangeColumns(b, width, s.tableText.sizePt, metrics);
+  });
+  return out;
+}
+
 export function arrangeDocument(doc: AdminDocument, style: ShellStyle, metrics: FontMetrics): Arrangement {
   const m = new Measurer(metrics);
   const s = style.styles;
@@ -180,5 +191,9 @@ export function arrangeDocument(doc: AdminDocument, style: ShellStyle, metrics: 
     appendices: doc.appendices.map(appendixHeading),
     body: arrangeFlow(doc.body, style, sig !== undefined),
     appendixBodies: doc.appendices.map((a) => arrangeFlow(a.body, style, false)),
+    tables: {
+      body: tables(doc.body, width, s, metrics),
+      appendices: doc.appendices.map((a) => tables(a.body, textWidthPt(style.page, a.landscape ?? style.page.landscape), s, metrics)),
+    },
   };
 }

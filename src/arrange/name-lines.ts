@@ -10,7 +10,8 @@
  * central-line agency names. A break between two words that are neither in
  * a known compound nor a word that stands alone in such names ("SỞ", "TỈNH",
  * "VÀ"...) costs more: they may be a compound the list does not know (a place
- * name such as "TRÀ VINH").
+ * name such as "TRÀ VINH"). A bloc adds its own compounds in its data
+ * (khoi.yaml `cum_tu_khong_tach`), carried on the document's header.
  */
 
 const COMPOUNDS = [
@@ -39,6 +40,14 @@ const COMPOUNDS = [
   "đồng tháp", "an giang", "kiên giang", "hậu giang", "bạc liêu", "cà mau", "long an", "tiền giang", "đà nẵng",
   "hải phòng", "thành phố", "thị xã", "thị trấn", "xổ số", "kiến thiết", "phát thanh truyền hình", "việt nam",
   "thi hành án dân sự", "chi nhánh", "liên hiệp", "công ty", "câu lạc bộ",
+  // Names of agencies that read as one word: "NGÂN HÀNG / NHÀ NƯỚC" would split a name in two.
+  "ngân hàng nhà nước", "kho bạc nhà nước", "bảo hiểm xã hội", "khí tượng thủy văn", "ủy ban nhân dân", "hội đồng nhân dân",
+  // (Short enough to fit a line of the header's column: a longer name must break somewhere.)
+  "kiểm toán nhà nước", "thanh tra chính phủ", "tòa án nhân dân", "công an nhân dân", "quân đội nhân dân", "chính sách",
+  "bảo hiểm y tế", "đoàn thanh niên", "liên đoàn lao động", "quản lý thị trường", "thi đua khen thưởng", "văn hóa thông tin",
+  "xúc tiến đầu tư",
+  // Companies: "CÔNG TY TNHH MỘT THÀNH VIÊN / XỔ SỐ KIẾN THIẾT".
+  "thành viên", "một thành viên", "trách nhiệm", "hữu hạn", "trách nhiệm hữu hạn", "cổ phần", "xổ số kiến thiết", "tập đoàn", "tổng công ty",
 ];
 
 /** Words that stand alone in agency names: a break beside one is a word boundary for sure. */
@@ -63,20 +72,36 @@ export function wordKey(word: string): string {
     .replace(/[,.;:()]+$/u, "");
 }
 
-const COMPOUND_KEYS = COMPOUNDS.map((c) => c.split(" ").map(wordKey));
-const MAX_COMPOUND = Math.max(...COMPOUND_KEYS.map((c) => c.length));
-const COMPOUND_SET = new Set(COMPOUND_KEYS.map((c) => c.join(" ")));
+/** The compounds a break must not split, as comparison keys. */
+export interface Compounds {
+  readonly keys: ReadonlySet<string>;
+  /** Words in the longest. */
+  readonly longest: number;
+}
+
+function compoundsOf(list: readonly string[]): Compounds {
+  const keys = list.map((c) => c.trim().split(/\s+/).map(wordKey)).filter((c) => c.length > 1);
+  return { keys: new Set(keys.map((c) => c.join(" "))), longest: Math.max(2, ...keys.map((c) => c.length)) };
+}
+
+/** The built-in compounds of agency names. */
+export const BUILT_IN_COMPOUNDS: Compounds = compoundsOf(COMPOUNDS);
+
+/** The built-in compounds and a bloc's own (its data's `cum_tu_khong_tach`). */
+export function withCompounds(extra: readonly string[] | undefined): Compounds {
+  return extra?.length ? compoundsOf([...COMPOUNDS, ...extra]) : BUILT_IN_COMPOUNDS;
+}
 const STANDALONE_SET = new Set(STANDALONE.map(wordKey));
 const NO_END_SET = new Set(NO_END.map(wordKey));
 const DASH_SET = new Set(DASHES);
 
 /** For each gap between words i and i+1: whether a known compound spans it; and per word whether a compound holds it. */
-function compoundGaps(keys: readonly string[]): { inside: boolean[]; known: boolean[] } {
+function compoundGaps(keys: readonly string[], compounds: Compounds): { inside: boolean[]; known: boolean[] } {
   const inside = Array<boolean>(Math.max(0, keys.length - 1)).fill(false);
   const known = Array<boolean>(keys.length).fill(false);
   for (let i = 0; i < keys.length; i++) {
-    for (let len = 2; len <= MAX_COMPOUND && i + len <= keys.length; len++) {
-      if (!COMPOUND_SET.has(keys.slice(i, i + len).join(" "))) continue;
+    for (let len = 2; len <= compounds.longest && i + len <= keys.length; len++) {
+      if (!compounds.keys.has(keys.slice(i, i + len).join(" "))) continue;
       for (let j = i; j < i + len; j++) known[j] = true;
       for (let j = i; j < i + len - 1; j++) inside[j] = true;
     }
@@ -85,20 +110,21 @@ function compoundGaps(keys: readonly string[]): { inside: boolean[]; known: bool
 }
 
 /** Whether a break between `before` and `after` (words, as written) falls inside a known compound. */
-export function breaksCompound(before: string, after: string): boolean {
+export function breaksCompound(before: string, after: string, compounds: Compounds = BUILT_IN_COMPOUNDS): boolean {
   const a = before.trim().split(/ +/);
   const b = after.trim().split(/ +/);
-  const keys = [...a.slice(-MAX_COMPOUND), ...b.slice(0, MAX_COMPOUND)].map(wordKey);
-  const gap = Math.min(a.length, MAX_COMPOUND) - 1;
-  return compoundGaps(keys).inside[gap] ?? false;
+  const longest = compounds.longest;
+  const keys = [...a.slice(-longest), ...b.slice(0, longest)].map(wordKey);
+  const gap = Math.min(a.length, longest) - 1;
+  return compoundGaps(keys, compounds).inside[gap] ?? false;
 }
 
 export type Measure = (line: string) => number;
 
 /** Cost of breaking after word i, as a share of the available width (Infinity: never). */
-function gapCosts(words: readonly string[]): number[] {
+function gapCosts(words: readonly string[], compounds: Compounds): number[] {
   const keys = words.map(wordKey);
-  const { inside, known } = compoundGaps(keys);
+  const { inside, known } = compoundGaps(keys, compounds);
   return inside.map((isInside, i) => {
     if (isInside) return Infinity;
     const a = keys[i]!;
@@ -128,12 +154,12 @@ const LONE_WORD = 0.5;
  * long text), with the breaks that keep compounds whole and the lines even.
  * When no split keeps every compound whole and fits, the best that fits wins.
  */
-export function breakName(name: string, measure: Measure, maxWidth: number): string[] {
+export function breakName(name: string, measure: Measure, maxWidth: number, compounds: Compounds = BUILT_IN_COMPOUNDS): string[] {
   const text = name.trim();
   if (text === "" || measure(text) <= maxWidth) return [text];
   const words = text.split(/ +/);
   if (words.length < 2) return [text];
-  const costs = gapCosts(words);
+  const costs = gapCosts(words, compounds);
   if (words.length > SEARCH_WORDS) return greedy(words, costs, measure, maxWidth);
   const line = (from: number, to: number) => words.slice(from, to).join(" ");
   for (let lines = 2; lines <= Math.min(MAX_LINES, words.length); lines++) {
@@ -205,13 +231,13 @@ function greedy(words: readonly string[], costs: readonly number[], measure: Mea
  * whose boundary falls inside a compound are joined and broken again, and a
  * line wider than `maxWidth` is broken by {@link breakName}.
  */
-export function nameLines(lines: readonly string[], measure: Measure, maxWidth: number): string[] {
+export function nameLines(lines: readonly string[], measure: Measure, maxWidth: number, compounds: Compounds = BUILT_IN_COMPOUNDS): string[] {
   const groups: string[] = [];
   const given = lines.map((l) => l.trim()).filter((l) => l !== "");
   for (const l of given) {
     const last = groups[groups.length - 1];
-    if (last !== undefined && breaksCompound(last, l)) groups[groups.length - 1] = `${last} ${l}`;
+    if (last !== undefined && breaksCompound(last, l, compounds)) groups[groups.length - 1] = `${last} ${l}`;
     else groups.push(l);
   }
-  return groups.flatMap((g) => breakName(g, measure, maxWidth));
+  return groups.flatMap((g) => breakName(g, measure, maxWidth, compounds));
 }

@@ -117,6 +117,8 @@ export interface BlockFlow {
   spaceBefore?: number;
   table?: TableFlow;
 }
+/** Column widths in points of the tables among a list of blocks, by the table's index in the list. */
+export type TableColumns = Record<number, number[]>;
 
 export interface Arrangement {
   /** Text width of the document's first section. */
@@ -134,4 +136,6 @@ export interface Arrangement {
   body: BlockFlow[];
   /** The flow of each appendix's blocks. */
   appendixBodies: BlockFlow[][];
+  /** The tables' column widths: of the body's tables and of each appendix's, at their page's text width. */
+  tables: { body: TableColumns; appendices: TableColumns[] };
 }

@@ -10,6 +10,7 @@ export function blocHeader(m: YearModel, typeCode: string, so: number | null | u
   return {
     ...(m.bloc.parentBody.length ? { parentBody: m.bloc.parentBody.map(upperVi) } : {}),
     issuer: m.bloc.issuer.map(upperVi),
+    ...(m.bloc.compounds.length ? { compounds: m.bloc.compounds } : {}),
     number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: m.bloc.code }),
     ...(withDate ? { placeDate: formatPlaceDate(m.bloc.place, date ?? undefined, { year: m.year }) } : {}),
   };
@@ -20,37 +21,13 @@ export function unitHeader(m: YearModel, u: UnitInfo, typeCode: string, so: numb
   return {
     // The unit's own parent body (a central-line agency's: KHO BẠC NHÀ NƯỚC...), else the bloc's; none for [].
     ...(u.parentBody.length ? { parentBody: u.parentBody.map(upperVi) } : {}),
-    // Lines the data gives are kept (the arrangement only mends a break inside a compound or a line too wide).
-    issuer: u.headerLines ? u.headerLines.map(upperVi) : splitIssuer(upperVi(u.name)),
+    // Lines the data gives are kept (the arrangement only mends a break inside a compound or a line too wide);
+    // else the name is one line, which the arrangement breaks with the real font metrics at the column's width.
+    issuer: u.headerLines ? u.headerLines.map(upperVi) : [upperVi(u.name)],
+    ...(m.bloc.compounds.length ? { compounds: m.bloc.compounds } : {}),
     number: numberLine({ number: so ?? undefined, typeCode: typeCode || undefined, issuerCode: u.abbr }),
     placeDate: formatPlaceDate(m.bloc.place, date ?? undefined, { year: m.year }),
   };
-}
-
-/**
- * An issuer's name on one line, or on two balanced lines when it is long (about
- * 26 characters fill the header's left column at 12 pt bold). The break goes at
- * a word boundary, preferably after a comma or before "VÀ", never inside a
- * compound such as "TRUYỀN HÌNH".
- */
-export function splitIssuer(name: string, maxChars = 26): string[] {
-  if ([...name].length <= maxChars) return [name];
-  const words = name.split(" ");
-  // Linear in the length of the name (a pasted paragraph must not take minutes):
-  // line lengths come from running sums of the words' lengths in characters.
-  const total = [...name].length;
-  let best: { score: number; at: number } | undefined;
-  let lenA = -1;
-  for (let i = 1; i < words.length; i++) {
-    const last = words[i - 1]!;
-    const next = words[i]!;
-    lenA += [...last].length + 1;
-    let score = Math.max(lenA, total - lenA - 1);
-    if (last.endsWith(",") || next === "VÀ") score -= 4;
-    if (last.endsWith("-") || next.startsWith("-")) score += 10;
-    if (!best || score < best.score) best = { score, at: i };
-  }
-  return best ? [words.slice(0, best.at).join(" "), words.slice(best.at).join(" ")] : [name];
 }
 
 /** The signer from the data, or by default the leader's head signing for the bloc. */

@@ -3,7 +3,6 @@ import { formatShortDate } from "../format/date.ts";
 import { formatScore } from "../format/number.ts";
 import type { YearModel } from "../model/types.ts";
 import type { Registration } from "../schema/unit-files.ts";
-import { fitShares } from "./column-fit.ts";
 import { midYearOf, yearFigures, type DeadlineFigures, type SentFigure } from "./figures.ts";
 import { parseInline } from "./markup.ts";
 import { tieNotes, voteSummary } from "./vote-text.ts";
@@ -29,10 +28,10 @@ export function registrationTable(m: YearModel, r: Registration): Block[] {
   const byId = new Map(m.criteria.map((c, i) => [c.id, { c, i }]));
   const rows = r.chi_tieu.map((t, i) => [cell(String(i + 1), "center"), markedCell(byId.get(t.tieu_chi)?.c.text ?? t.tieu_chi), cell(t.chi_tieu), cell(t.ghi_chu ?? "")]);
   const header = ["STT", "Nội dung, tiêu chí", "Chỉ tiêu đăng ký", "Ghi chú"];
-  // Widths follow the content: a mostly empty Ghi chú gives its room to the targets.
-  const texts = rows.map((cells) => cells.map((c) => c.paragraphs.map((p) => p.map((run) => run.text).join("")).join("\n")));
-  const [stt, content, target, note] = fitShares({ shares: [9, 36, 34, 21], fixed: [true, false, false, false], header, rows: texts });
-  return [table([[stt!, "center"], [content!, "left"], [target!, "left"], [note!, "left"]], header, rows)];
+  // Widths follow the content (the arrangement measures it): a mostly empty Ghi chú gives its room to the targets.
+  const t = table([[9, "center"], [36, "left"], [34, "left"], [21, "left"]], header, rows);
+  t.columns[0]!.fixed = true;
+  return [{ ...t, fitToContent: true }];
 }
 
 /**

@@ -53,8 +53,14 @@ export interface TableRow {
 
 export interface TableBlock {
   kind: "table";
-  /** Relative column widths; renderers scale them to the text width. */
-  columns: { width: number; align?: Align }[];
+  /**
+   * The columns' preferences: relative widths and alignment; a fixed column
+   * keeps its width when the table fits its content. The arrangement decides
+   * the widths (src/arrange/table-columns.ts); renderers set those.
+   */
+  columns: { width: number; align?: Align; fixed?: boolean }[];
+  /** The free columns share their room by their content (the table is shortest). */
+  fitToContent?: boolean;
   /** Leading rows that form the header; repeated on every page and set in bold. */
   headerRows: number;
   rows: TableRow[];
@@ -72,8 +78,13 @@ export type Block = HeadingBlock | ParagraphBlock | ItemBlock | TableBlock | Pag
 export interface DocHeader {
   /** Cơ quan chủ quản, upper, regular, one line or more (e.g. ["UBND TỈNH TRÀ VINH"]); absent or empty: none. */
   parentBody?: string[];
-  /** Cơ quan ban hành, upper, bold, one or more lines; a short line is drawn under it. */
+  /**
+   * Cơ quan ban hành, upper, bold: the lines the data gives (often the whole name
+   * on one); the arrangement breaks a line too wide for the header's column.
+   */
   issuer: string[];
+  /** The bloc's own compounds that a line break must not split, besides the built-in ones (src/arrange/name-lines.ts). */
+  compounds?: string[];
   /** The whole number line, e.g. "Số: 05/KH-K8" or "Số:      /KH-K8" (blank for electronic issuance). */
   number: string;
   /** "V/v ..." trích yếu of a công văn, under the number. */

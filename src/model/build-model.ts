@@ -16,6 +16,7 @@ export function blocInfo(b: Bloc): BlocInfo {
     place: b.dia_danh,
     parentBody: parentLines(b.co_quan_chu_quan),
     issuer: b.co_quan_ban_hanh,
+    compounds: b.cum_tu_khong_tach ?? [],
     typeCodes: { ...b.ma_loai_van_ban },
   };
 }

@@ -13,6 +13,8 @@ export interface BlocInfo {
   /** Cơ quan chủ quản's lines above the bloc's name ([] for none). */
   parentBody: string[];
   issuer: string[];
+  /** Compounds a line break in a name must not split, besides the built-in ones. */
+  compounds: string[];
   /** Each document type's code in its number line, by the key of khoi.yaml's ma_loai_van_ban. */
   typeCodes: Bloc["ma_loai_van_ban"];
 }

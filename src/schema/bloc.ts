@@ -52,6 +52,12 @@ export const Bloc = z
     co_quan_ban_hanh: z.array(Text).min(1).describe("Các dòng tên cơ quan ban hành, viết hoa"),
     ma_loai_van_ban: DocTypeCodes.default({ ke_hoach: "KH", dang_ky: "", bao_cao: "BC", bien_ban: "BB", to_trinh: "TTr", giay_moi: "GM" }),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
+    cum_tu_khong_tach: z
+      .array(Text)
+      .optional()
+      .describe(
+        "Các cụm từ không được tách khi chia dòng tên cơ quan ở đầu văn bản, thêm vào các cụm có sẵn (NGÂN HÀNG NHÀ NƯỚC, KHO BẠC NHÀ NƯỚC, BẢO HIỂM XÃ HỘI, ỦY BAN NHÂN DÂN...), ví dụ: [Sơn La, Cửu Long]",
+      ),
     cho_phep_chua_co_ket_qua: z
       .boolean()
       .optional()

@@ -61,6 +61,9 @@ export const MUST_NOT_SPLIT = [
   "MẶT TRẬN", "TỔ QUỐC", "VIỆT NAM", "TRUNG TÂM", "XÚC TIẾN", "THƯƠNG MẠI", "BỆNH VIỆN", "ĐA KHOA", "LIÊN ĐOÀN", "LIÊN HIỆP",
   "PHỤ NỮ", "CỰU CHIẾN BINH", "CÔNG AN", "CHỈ HUY", "QUÂN SỰ", "KIỂM SÁT", "TÒA ÁN", "THI HÀNH ÁN", "DÂN SỰ", "CHI CỤC",
   "THỊ TRƯỜNG", "CÔNG TY", "ĐIỆN LỰC", "BƯU ĐIỆN", "VIỄN THÔNG", "KHO BẠC",
+  // Names that read as one word: "NGÂN HÀNG / NHÀ NƯỚC VIỆT NAM" splits the agency's name.
+  "NGÂN HÀNG NHÀ NƯỚC", "KHO BẠC NHÀ NƯỚC", "BẢO HIỂM XÃ HỘI", "KHÍ TƯỢNG THỦY VĂN", "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN",
+  "MỘT THÀNH VIÊN", "XỔ SỐ KIẾN THIẾT", "SÓC TRĂNG",
 ];
 
 /** The compound of MUST_NOT_SPLIT that a break between two lines splits, if any. */

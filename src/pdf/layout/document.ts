@@ -1,5 +1,5 @@
 import { arrangeDocument } from "../../arrange/arrange.ts";
-import type { AppendixHeading, Arrangement, BlockFlow, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "../../arrange/types.ts";
+import type { AppendixHeading, Arrangement, BlockFlow, TableColumns, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "../../arrange/types.ts";
 import { SIGNATURE_SPACE_LINES } from "../../document/conventions.ts";
 import type { AdminDocument, Appendix, Block } from "../../document/model.ts";
 import type { ParagraphStyle, ShellStyle } from "../../document/style.ts";
@@ -47,7 +47,7 @@ export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: F
   if (arr.title) entries.push(...L.title(arr.title, first.textWidth));
   if (arr.kinhGui) entries.push(...L.kinhGui(arr.kinhGui, first.textWidth));
   for (const b of doc.bases ?? []) entries.push(...L.para({ runs: [{ text: b }], style: L.s.basis }, first.textWidth));
-  entries.push(...L.blocks(doc.body, arr.body, first.textWidth));
+  entries.push(...L.blocks(doc.body, arr.body, first.textWidth, arr.tables.body));
   if (arr.signature) entries.push(...L.signatures(arr.signature, arr.cellMargin, first.textWidth));
   let landscape = style.page.landscape;
   doc.appendices.forEach((a, i) => {
@@ -55,7 +55,7 @@ export function layoutDocument(doc: AdminDocument, style: ShellStyle, metrics: F
     const frame = frameOf(style, want);
     entries.push({ kind: "break", ...(want !== landscape ? { frame } : {}) });
     landscape = want;
-    entries.push(...L.appendix(arr.appendices[i]!, a, arr.appendixBodies[i]!, frame.textWidth));
+    entries.push(...L.appendix(arr.appendices[i]!, a, arr.appendixBodies[i]!, frame.textWidth, arr.tables.appendices[i]));
   });
   const pages = paginate(entries, first);
   pages.forEach((page, i) => {
@@ -185,8 +185,8 @@ class Layouter {
     });
   }
 
-  /** The blocks, each paginated by its arranged flow (src/arrange/flow.ts). */
-  blocks(blocks: readonly Block[], flows: readonly BlockFlow[], width: number): FlowEntry[] {
+  /** The blocks, each paginated by its arranged flow (src/arrange/flow.ts), the tables at the arrangement's column widths (`tables`). */
+  blocks(blocks: readonly Block[], flows: readonly BlockFlow[], width: number, tables: TableColumns = {}): FlowEntry[] {
     if (flows.length !== blocks.length) throw new Error(`${blocks.length} blocks but ${flows.length} arranged flows`);
     const out: FlowEntry[] = [];
     blocks.forEach((b, i) => {
@@ -209,7 +209,7 @@ class Layouter {
           break;
         case "table":
           if (!f.table) throw new Error("a table without its arranged flow");
-          out.push(...layoutTable(b, f.table, width, this.s.tableText, this.metrics));
+          out.push(...layoutTable(b, f.table, width, this.s.tableText, this.metrics, tables[i]));
           break;
         case "pageBreak":
           out.push({ kind: "break" });
@@ -272,14 +272,14 @@ class Layouter {
     return out;
   }
 
-  appendix(h: AppendixHeading, a: Appendix, flows: readonly BlockFlow[], width: number): FlowEntry[] {
+  appendix(h: AppendixHeading, a: Appendix, flows: readonly BlockFlow[], width: number, tables: TableColumns = {}): FlowEntry[] {
     const s = this.s;
     const last = h.title.length - 1;
     return [
       ...this.text(s.appendixLabel, h.label, width),
       ...h.title.flatMap((l, i) => this.text(s.appendixTitle, l, width, i === last && h.titleSpaceAfter !== undefined ? { spaceAfterPt: h.titleSpaceAfter } : {})),
       ...(h.attachedTo !== undefined ? this.text(s.appendixAttachedTo, h.attachedTo, width) : []),
-      ...this.blocks(a.body, flows, width),
+      ...this.blocks(a.body, flows, width, tables),
     ];
   }
 

@@ -17,14 +17,16 @@ export function splitWidthsPt(total: number, relative: readonly number[]): numbe
 
 /**
  * A bordered data table as one box per row, on the arrangement's grid and
- * flow (src/arrange/flow.ts): header rows bold, repeated at the top of every
- * page the table continues on and kept with the next row; a row never splits:
- * it moves whole to the next page when it does not fit. Every cell paragraph,
- * an empty one included, is set in the flow's size. Cell text is vertically
- * centred, with a small padding above and below.
+ * flow (src/arrange/flow.ts) and at its column widths `columns` (points,
+ * src/arrange/table-columns.ts; without them, the columns' relative widths):
+ * header rows bold, repeated at the top of every page the table continues on
+ * and kept with the next row; a row never splits: it moves whole to the next
+ * page when it does not fit. Every cell paragraph, an empty one included, is
+ * set in the flow's size. Cell text is vertically centred, with a small
+ * padding above and below.
  */
-export function layoutTable(t: TableBlock, flow: TableFlow, width: number, style: ParagraphStyle, metrics: FontMetrics): Box[] {
-  const widths = splitWidthsPt(width, t.columns.map((c) => c.width));
+export function layoutTable(t: TableBlock, flow: TableFlow, width: number, style: ParagraphStyle, metrics: FontMetrics, columns?: readonly number[]): Box[] {
+  const widths = splitWidthsPt(width, columns ?? t.columns.map((c) => c.width));
   const xs = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
   const rows: Box[] = [];
   const header: Box[] = [];

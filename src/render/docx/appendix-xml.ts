@@ -1,5 +1,5 @@
 /** Appendices (Phụ lục): label, title, "(Kèm theo ...)" line, then the blocks. */
-import type { AppendixHeading, BlockFlow } from "../../arrange/types.ts";
+import type { AppendixHeading, BlockFlow, TableColumns } from "../../arrange/types.ts";
 import type { Appendix } from "../../document/model.ts";
 import { blocksXml } from "./blocks-xml.ts";
 import type { RenderContext } from "./layout.ts";
@@ -7,8 +7,8 @@ import { STYLE } from "../../document/style-roles.ts";
 import { ptToTwips } from "./units.ts";
 import { paragraphXml, textParagraph } from "./wml.ts";
 
-/** `newPage`: start on a new page by a page break (not needed after a section break); `flows`: the arranged flow of its blocks. */
-export function appendixXml(h: AppendixHeading, appendix: Appendix, flows: readonly BlockFlow[], ctx: RenderContext, newPage: boolean): string {
+/** `newPage`: start on a new page by a page break (not needed after a section break); `flows`: the arranged flow of its blocks; `tables`: its tables' column widths. */
+export function appendixXml(h: AppendixHeading, appendix: Appendix, flows: readonly BlockFlow[], ctx: RenderContext, newPage: boolean, tables: TableColumns = {}): string {
   const lastTitle = h.title.length - 1;
   return [
     textParagraph({ style: STYLE.appendixLabel, pageBreakBefore: newPage || undefined }, h.label),
@@ -19,7 +19,7 @@ export function appendixXml(h: AppendixHeading, appendix: Appendix, flows: reado
       ),
     ),
     h.attachedTo !== undefined ? textParagraph({ style: STYLE.appendixAttachedTo }, h.attachedTo) : "",
-    blocksXml(appendix.body, flows, ctx),
+    blocksXml(appendix.body, flows, ctx, tables),
   ].join("");
 }
 

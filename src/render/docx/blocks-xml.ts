@@ -3,9 +3,9 @@
  * flow across pages is the arrangement's (src/arrange/flow.ts): its flags
  * become w:keepNext, w:keepLines and w:widowControl where they differ from
  * what the paragraph's style already says, and its space after a table the
- * paragraph's space before.
+ * paragraph's space before. Tables take the arrangement's column widths.
  */
-import type { BlockFlow } from "../../arrange/types.ts";
+import type { BlockFlow, TableColumns } from "../../arrange/types.ts";
 import type { Block } from "../../document/model.ts";
 import type { ParagraphStyle } from "../../document/style.ts";
 import { STYLE } from "../../document/style-roles.ts";
@@ -27,7 +27,7 @@ function flowPPr(flow: BlockFlow, style: ParagraphStyle): PPr {
   };
 }
 
-function blockXml(block: Block, flow: BlockFlow, ctx: RenderContext): string {
+function blockXml(block: Block, flow: BlockFlow, ctx: RenderContext, columns: readonly number[] | undefined): string {
   const s = ctx.style.styles;
   switch (block.kind) {
     case "heading":
@@ -42,7 +42,7 @@ function blockXml(block: Block, flow: BlockFlow, ctx: RenderContext): string {
       return paragraphXml({ style: STYLE.item, ...flowPPr(flow, s.item) }, runsXml(block.runs));
     case "table":
       if (!flow.table) throw new Error("a table without its arranged flow");
-      return tableXml(block, flow.table, ctx);
+      return tableXml(block, flow.table, ctx, columns);
     case "pageBreak":
       // One point high, so the rest of the paragraph adds no empty line on the next page.
       return paragraphXml(
@@ -52,8 +52,8 @@ function blockXml(block: Block, flow: BlockFlow, ctx: RenderContext): string {
   }
 }
 
-/** The blocks in order, each with its arranged flow (one per block). */
-export function blocksXml(blocks: readonly Block[], flows: readonly BlockFlow[], ctx: RenderContext): string {
+/** The blocks in order, each with its arranged flow (one per block), the tables at the arrangement's column widths. */
+export function blocksXml(blocks: readonly Block[], flows: readonly BlockFlow[], ctx: RenderContext, tables: TableColumns = {}): string {
   if (flows.length !== blocks.length) throw new Error(`${blocks.length} blocks but ${flows.length} arranged flows`);
-  return blocks.map((b, i) => blockXml(b, flows[i]!, ctx)).join("");
+  return blocks.map((b, i) => blockXml(b, flows[i]!, ctx, tables[i])).join("");
 }

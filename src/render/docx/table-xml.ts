@@ -1,9 +1,10 @@
 /**
- * Data tables: single borders, fixed column widths scaled to the text width. The
- * grid and the flow are the arrangement's (src/arrange/flow.ts): header rows bold
- * and repeated on every page (w:tblHeader), kept with the next row (w:keepNext on
- * their paragraphs), rows that never split (w:cantSplit), merged cells as gridSpan
- * and vMerge (a restart cell, then its continuations).
+ * Data tables: single borders, the arrangement's column widths (fitted to the
+ * text width, src/arrange/table-columns.ts). The grid and the flow are the
+ * arrangement's (src/arrange/flow.ts): header rows bold and repeated on every
+ * page (w:tblHeader), kept with the next row (w:keepNext on their paragraphs),
+ * rows that never split (w:cantSplit), merged cells as gridSpan and vMerge (a
+ * restart cell, then its continuations).
  */
 import type { GridCell, TableFlow } from "../../arrange/types.ts";
 import type { Align, TableBlock } from "../../document/model.ts";
@@ -32,8 +33,27 @@ function tcPr(widthTw: number, span: number, vMerge?: "restart" | "continue"): s
   );
 }
 
-export function tableXml(table: TableBlock, flow: TableFlow, ctx: RenderContext): string {
-  const widths = splitWidths(ctx.textWidthTw, table.columns.map((c) => c.width));
+/**
+ * The arrangement's widths (points) in whole twips adding up to `totalTw`: each
+ * column edge rounded where the PDF draws it, so no edge is off by more than half a twip.
+ */
+export function twipWidths(totalTw: number, columnsPt: readonly number[]): number[] {
+  const sum = columnsPt.reduce((a, b) => a + b, 0);
+  if (!(sum > 0)) return splitWidths(totalTw, columnsPt);
+  let edge = 0;
+  let prev = 0;
+  return columnsPt.map((w, i) => {
+    edge += w;
+    const at = i === columnsPt.length - 1 ? totalTw : Math.round((totalTw * edge) / sum);
+    const tw = at - prev;
+    prev = at;
+    return tw;
+  });
+}
+
+/** `columns`: the arrangement's widths in points (without them, the columns' relative widths). */
+export function tableXml(table: TableBlock, flow: TableFlow, ctx: RenderContext, columns?: readonly number[]): string {
+  const widths = columns ? twipWidths(ctx.textWidthTw, columns) : splitWidths(ctx.textWidthTw, table.columns.map((c) => c.width));
   const spanWidth = (col: number, span: number): number => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   // The table's size on the runs, and on the paragraph marks when the style's differs (an empty cell is that tall).
   const sizePt = flow.sizePt;

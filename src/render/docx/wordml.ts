@@ -33,7 +33,7 @@ export function documentBodyXml(doc: AdminDocument, arr: Arrangement, style: She
     arr.title ? titleXml(arr.title, main) : "",
     arr.kinhGui ? kinhGuiXml(arr.kinhGui) : "",
     doc.bases ? basesXml(doc.bases) : "",
-    blocksXml(doc.body, arr.body, main),
+    blocksXml(doc.body, arr.body, main, arr.tables.body),
     arr.signature ? signatureXml(arr.signature, main) : "",
   ];
 
@@ -46,9 +46,9 @@ export function documentBodyXml(doc: AdminDocument, arr: Arrangement, style: She
       parts.push(sectionBreakXml(sections.sectPrXml({ landscape, first })));
       first = false;
       landscape = want;
-      parts.push(appendixXml(heading, appendix, arr.appendixBodies[i]!, contextFor(style, landscape), false));
+      parts.push(appendixXml(heading, appendix, arr.appendixBodies[i]!, contextFor(style, landscape), false, arr.tables.appendices[i]));
     } else {
-      parts.push(appendixXml(heading, appendix, arr.appendixBodies[i]!, contextFor(style, landscape), true));
+      parts.push(appendixXml(heading, appendix, arr.appendixBodies[i]!, contextFor(style, landscape), true, arr.tables.appendices[i]));
     }
   }
   const body = parts.join("");
