@@ -22,9 +22,17 @@ export function faceOf(bold: boolean, italic: boolean): FaceKey {
 }
 
 /**
+ * Break opportunities inside a word, as LibreOffice's line breaking (ICU's,
+ * close to Word's) allows them: after a hyphen or an en dash (or a run of
+ * them) that follows a character and comes before a letter, a digit or an
+ * opening bracket ("TĐ-|KT", "COVID-|19", "2020-|2021", "a--|b"; not in
+ * "-5" nor before "," or ")"), and on both sides of an em dash ("a|—|b").
+ */
+export const WORD_BREAK = /(?<=[^\s\-\u2010\u2013][-\u2010\u2013]+)(?=[\p{L}\p{N}\p{Ps}])|(?<=[^\s\u2014])(?=\u2014)|(?<=\u2014)(?=[\p{L}\p{N}\p{Ps}])/u;
+
+/**
  * Splits runs into unbreakable pieces: words, single spaces, and word parts
- * after a hyphen between letters ("TĐ-|KT"), as ICU line breaking (used by
- * LibreOffice and close to Word) allows.
+ * at the {@link WORD_BREAK} opportunities.
  */
 export function segmentsOf(runs: readonly Run[], size: number, metrics: FontMetrics, base: { bold?: boolean; italic?: boolean } = {}): Segment[][] {
   // Each inner array is one unbreakable unit (possibly spanning runs: "**a**b").
@@ -45,8 +53,7 @@ export function segmentsOf(runs: readonly Run[], size: number, metrics: FontMetr
         units.push([{ text: " ", face, size, width: metrics.width(" ", face, size), space: true }]);
         continue;
       }
-      // Break opportunities after a hyphen between letters.
-      const pieces = part.split(/(?<=\p{L}-)(?=\p{L})/u);
+      const pieces = part.split(WORD_BREAK);
       pieces.forEach((piece, i) => {
         if (i > 0) flush();
         current.push({ text: piece, face, size, width: metrics.width(piece, face, size), space: false });
