@@ -34,6 +34,10 @@ describe("line breaking", () => {
     const lines = breakLines(segmentsOf([{ text: "dịch COVID-19." }], 10, fakeMetrics), 60, 60, fakeMetrics);
     expect(lines.map((l) => l.segments.map((s) => s.text).join(""))).toEqual(["dịch COVID-", "19."]);
   });
+  it("ends a line at a line break in the text (the DOCX's w:br), as given", () => {
+    const lines = breakLines(segmentsOf([{ text: "aa bb\ncc" }], 10, fakeMetrics), 100, 100, fakeMetrics);
+    expect(lines.map((l) => l.segments.map((s) => s.text).join(""))).toEqual(["aa bb", "cc"]);
+  });
   it("honours the first-line indent and splits a word longer than a line", () => {
     const lines = breakLines(segmentsOf([{ text: "abcdefghijkl" }], 10, fakeMetrics), 30, 50, fakeMetrics);
     expect(lines.map((l) => l.segments.map((s) => s.text).join(""))).toEqual(["abcdef", "ghijkl"]);
