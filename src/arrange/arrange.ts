@@ -23,6 +23,7 @@ import type { FaceKey, FontMetrics } from "../pdf/types.ts";
 import { arrangeFlow } from "./flow.ts";
 import { breakName, nameLines, withCompounds, type Compounds } from "./name-lines.ts";
 import { arrangeColumns } from "./table-columns.ts";
+import { breakTitle } from "./title-lines.ts";
 import type { AppendixHeading, Arrangement, TableColumns, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "./types.ts";
 
 const MM = 72 / 25.4;
@@ -89,10 +90,13 @@ function header(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width:
 }
 
 function title(t: NonNullable<AdminDocument["title"]>, s: ShellStyle["styles"], m: Measurer, width: number): TitleArrangement {
-  const summary = t.summary.filter((l) => l !== "");
-  // The line goes under the trích yếu; without one, under the type name.
-  const len = summary.length ? m.widest(summary, s.summary) : m.width(t.type, s.docType);
-  return { type: t.type, summary, rule: clampRule(len * SHORT_RULE_FRACTION, width), ruleSpaceBefore: TITLE_RULE_GAP_PT, ruleSpaceAfter: AFTER_TITLE_PT };
+  const lines = (given: readonly string[], style: ParagraphStyle) =>
+    given.filter((l) => l.trim() !== "").flatMap((l) => breakTitle(l, (x) => m.width(x, style), width - style.indentLeftPt - style.indentRightPt));
+  const type = lines([t.type], s.docType);
+  const summary = lines(t.summary, s.summary);
+  // The line goes under the trích yếu, a share of its longest line as set; without one, under the type name.
+  const len = summary.length ? m.widest(summary, s.summary) : m.widest(type, s.docType);
+  return { type, summary, rule: clampRule(len * SHORT_RULE_FRACTION, width), ruleSpaceBefore: TITLE_RULE_GAP_PT, ruleSpaceAfter: AFTER_TITLE_PT };
 }
 
 /**
@@ -157,11 +161,14 @@ function signature(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, wid
   };
 }
 
-function appendixHeading(a: Appendix): AppendixHeading {
+function appendixHeading(a: Appendix, s: ShellStyle["styles"], m: Measurer, page: PageSetup): AppendixHeading {
   const hasAttached = a.attachedTo !== undefined && a.attachedTo !== "";
+  const st = s.appendixTitle;
+  const avail = textWidthPt(page, a.landscape ?? page.landscape) - st.indentLeftPt - st.indentRightPt;
   return {
     label: a.label,
-    title: a.title.filter((l) => l !== ""),
+    // Each line the data gives stays a line; one too wide is broken as a title.
+    title: a.title.filter((l) => l !== "").flatMap((l) => breakTitle(l, (x) => m.width(x, st), avail)),
     ...(hasAttached ? { attachedTo: a.attachedTo } : { titleSpaceAfter: APPENDIX_TITLE_SPACE_AFTER_PT }),
   };
 }
@@ -188,7 +195,7 @@ export function arrangeDocument(doc: AdminDocument, style: ShellStyle, metrics: 
     ...(doc.title ? { title: title(doc.title, s, m, width) } : {}),
     ...(kg ? { kinhGui: kg } : {}),
     ...(sig ? { signature: sig } : {}),
-    appendices: doc.appendices.map(appendixHeading),
+    appendices: doc.appendices.map((a) => appendixHeading(a, s, m, style.page)),
     body: arrangeFlow(doc.body, style, sig !== undefined),
     appendixBodies: doc.appendices.map((a) => arrangeFlow(a.body, style, false)),
     tables: {

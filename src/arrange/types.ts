@@ -34,11 +34,15 @@ export interface HeaderArrangement {
 }
 
 export interface TitleArrangement {
-  /** Tên loại; "" for none. */
-  type: string;
-  /** Trích yếu lines (empty ones dropped). */
+  /** Tên loại, its lines as set (none for a document without one): one paragraph, the lines separated by line breaks. */
+  type: string[];
+  /**
+   * Trích yếu, its lines as set (empty ones dropped; a line the data gives is
+   * broken at phrase boundaries when too wide): one paragraph, the lines
+   * separated by line breaks, so both renderings break where the arrangement does.
+   */
   summary: string[];
-  /** Length of the line under them. */
+  /** Length of the line under them: a share of the longest line of the trích yếu as set (of the type name without one). */
   rule: number;
   ruleSpaceBefore: number;
   ruleSpaceAfter: number;
@@ -76,6 +80,7 @@ export type SignatureArrangement =
 
 export interface AppendixHeading {
   label: string;
+  /** The title's lines: those the data gives, a line too wide broken as a title. */
   title: string[];
   attachedTo?: string;
   /** Space after the last title line, when there is no "(Kèm theo ...)" line. */

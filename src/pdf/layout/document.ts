@@ -159,8 +159,9 @@ class Layouter {
   title(t: TitleArrangement, width: number): Box[] {
     const s = this.s;
     return [
-      ...(t.type ? this.text(s.docType, t.type, width) : []),
-      ...t.summary.flatMap((l) => this.text(s.summary, l, width)),
+      // The arrangement's lines, one paragraph each block, broken where it breaks them (as the DOCX's w:br).
+      ...(t.type.length ? this.text(s.docType, t.type.join("\n"), width) : []),
+      ...(t.summary.length ? this.text(s.summary, t.summary.join("\n"), width) : []),
       this.rule(t.rule, width, t.ruleSpaceBefore, t.ruleSpaceAfter),
     ];
   }

@@ -9,6 +9,8 @@ export interface Segment {
   width: number;
   /** True for a breakable space (stretched when the line is justified). */
   space: boolean;
+  /** A line break in the text ("\n", the DOCX's w:br): the line ends here. */
+  lineBreak?: true;
 }
 
 export interface TextLine {
@@ -22,9 +24,17 @@ export function faceOf(bold: boolean, italic: boolean): FaceKey {
 }
 
 /**
- * Splits runs into unbreakable pieces: words, single spaces, and word parts
- * after a hyphen between letters ("TĐ-|KT"), as ICU line breaking (used by
- * LibreOffice and close to Word) allows.
+ * Break opportunities inside a word, as LibreOffice's line breaking (ICU's,
+ * close to Word's) allows them: after a hyphen or an en dash (or a run of
+ * them) that follows a character and comes before a letter, a digit or an
+ * opening bracket ("TĐ-|KT", "COVID-|19", "2020-|2021", "a--|b"; not in
+ * "-5" nor before "," or ")"), and on both sides of an em dash ("a|—|b").
+ */
+export const WORD_BREAK = /(?<=[^\s\-\u2010\u2013][-\u2010\u2013]+)(?=[\p{L}\p{N}\p{Ps}])|(?<=[^\s\u2014])(?=\u2014)|(?<=\u2014)(?=[\p{L}\p{N}\p{Ps}])/u;
+
+/**
+ * Splits runs into unbreakable pieces: words, single spaces, word parts at
+ * the {@link WORD_BREAK} opportunities, and line breaks (as the DOCX's w:br).
  */
 export function segmentsOf(runs: readonly Run[], size: number, metrics: FontMetrics, base: { bold?: boolean; italic?: boolean } = {}): Segment[][] {
   // Each inner array is one unbreakable unit (possibly spanning runs: "**a**b").
@@ -37,16 +47,20 @@ export function segmentsOf(runs: readonly Run[], size: number, metrics: FontMetr
   for (const run of runs) {
     const face = faceOf(!!(run.bold ?? base.bold), !!(run.italic ?? base.italic));
     const text = run.text.normalize("NFC");
-    const parts = text.split(/( )/);
+    const parts = text.split(/( |\r\n|\n|\r)/);
     for (const part of parts) {
       if (part === "") continue;
+      if (/^[\r\n]+$/.test(part)) {
+        flush();
+        units.push([{ text: "", face, size, width: 0, space: false, lineBreak: true }]);
+        continue;
+      }
       if (part === " ") {
         flush();
         units.push([{ text: " ", face, size, width: metrics.width(" ", face, size), space: true }]);
         continue;
       }
-      // Break opportunities after a hyphen between letters.
-      const pieces = part.split(/(?<=\p{L}-)(?=\p{L})/u);
+      const pieces = part.split(WORD_BREAK);
       pieces.forEach((piece, i) => {
         if (i > 0) flush();
         current.push({ text: piece, face, size, width: metrics.width(piece, face, size), space: false });
@@ -59,7 +73,7 @@ export function segmentsOf(runs: readonly Run[], size: number, metrics: FontMetr
 
 /**
  * Greedy line breaking (as Word and LibreOffice do): each unit goes on the
- * current line if it fits, else starts a new one. `firstWidth` is the width of
+ * current line if it fits, else starts a new one; a line break ends the line. `firstWidth` is the width of
  * the first line (after the first-line indent), `width` of the others. A unit
  * wider than a line is split by characters.
  */
@@ -78,7 +92,14 @@ export function breakLines(units: readonly Segment[][], firstWidth: number, widt
     line = [];
     lineWidth = 0;
   };
+  let afterBreak = false;
   for (const unit of units) {
+    if (unit[0]!.lineBreak) {
+      push();
+      afterBreak = true;
+      continue;
+    }
+    afterBreak = false;
     const w = unit.reduce((s, x) => s + x.width, 0);
     const isSpace = unit.length === 1 && unit[0]!.space;
     if (isSpace) {
@@ -104,7 +125,7 @@ export function breakLines(units: readonly Segment[][], firstWidth: number, widt
       lineWidth = w;
     }
   }
-  if (line.length || lines.length === 0) push();
+  if (line.length || lines.length === 0 || afterBreak) push();
   return lines;
 }
 

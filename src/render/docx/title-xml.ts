@@ -7,8 +7,9 @@ import { paragraphXml, runXml, textParagraph } from "./wml.ts";
 
 export function titleXml(t: TitleArrangement, ctx: RenderContext): string {
   return [
-    t.type !== "" ? textParagraph({ style: STYLE.docType }, t.type) : "",
-    ...t.summary.map((line) => textParagraph({ style: STYLE.summary }, line)),
+    // The arrangement's lines, one paragraph each block, a line break (w:br) between lines.
+    t.type.length ? textParagraph({ style: STYLE.docType }, t.type.join("\n")) : "",
+    t.summary.length ? textParagraph({ style: STYLE.summary }, t.summary.join("\n")) : "",
     ruleParagraph(ptToTwips(t.rule), ctx.textWidthTw, ptToTwips(t.ruleSpaceAfter), ptToTwips(t.ruleSpaceBefore)),
   ].join("");
 }

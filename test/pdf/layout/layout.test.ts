@@ -26,9 +26,22 @@ describe("line breaking", () => {
     expect(lines.map((l) => l.segments.map((s) => s.text).join(""))).toEqual(["aaaa bbbb ", "cccc dd"]);
     expect(lines[0]!.width).toBe(45);
   });
-  it("allows a break after a hyphen between letters, not before a digit", () => {
-    const units = segmentsOf([{ text: "TĐ-KT COVID-19" }], 10, fakeMetrics);
-    expect(units.map((u) => u.map((s) => s.text).join(""))).toEqual(["TĐ-", "KT", " ", "COVID-19"]);
+  it("allows a break after a hyphen inside a word, before a letter or a digit, as LibreOffice does", () => {
+    const pieces = (text: string) => segmentsOf([{ text }], 10, fakeMetrics).map((u) => u.map((s) => s.text).join(""));
+    expect(pieces("TĐ-KT COVID-19")).toEqual(["TĐ-", "KT", " ", "COVID-", "19"]);
+    expect(pieces("2020-2021 1-A a--b Kinh–Tế")).toEqual(["2020-", "2021", " ", "1-", "A", " ", "a--", "b", " ", "Kinh–", "Tế"]);
+    // Not at a word's start, nor before punctuation that closes or follows.
+    expect(pieces("-5 --5 a-, a-) x-")).toEqual(["-5", " ", "--5", " ", "a-,", " ", "a-)", " ", "x-"]);
+    expect(pieces("a—b")).toEqual(["a", "—", "b"]);
+  });
+  it("ends a line after the hyphen of COVID-19 when the whole word does not fit", () => {
+    // 5 pt per character: "dịch COVID-" (11 characters) fits a 60 pt line, "dịch COVID-19." (14) does not.
+    const lines = breakLines(segmentsOf([{ text: "dịch COVID-19." }], 10, fakeMetrics), 60, 60, fakeMetrics);
+    expect(lines.map((l) => l.segments.map((s) => s.text).join(""))).toEqual(["dịch COVID-", "19."]);
+  });
+  it("ends a line at a line break in the text (the DOCX's w:br), as given", () => {
+    const lines = breakLines(segmentsOf([{ text: "aa bb\ncc" }], 10, fakeMetrics), 100, 100, fakeMetrics);
+    expect(lines.map((l) => l.segments.map((s) => s.text).join(""))).toEqual(["aa bb", "cc"]);
   });
   it("honours the first-line indent and splits a word longer than a line", () => {
     const lines = breakLines(segmentsOf([{ text: "abcdefghijkl" }], 10, fakeMetrics), 30, 50, fakeMetrics);

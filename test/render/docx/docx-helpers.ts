@@ -28,13 +28,13 @@ export function findAll(el: XmlElement, name: string): XmlElement[] {
   return out;
 }
 
-/** The text of each paragraph (w:t and w:tab), in document order, including those in tables. */
+/** The text of each paragraph (w:t, w:tab as a tab, w:br as a new line), in document order, including those in tables. */
 export function paragraphTexts(documentXml: string): string[] {
   const root = parseXml(documentXml).root;
   return findAll(root, "w:p").map((p) =>
     findAll(p, "w:r")
       .flatMap((r) => childElements(r))
-      .map((c) => (c.name === "w:t" ? c.children.join("") : c.name === "w:tab" ? "\t" : ""))
+      .map((c) => (c.name === "w:t" ? c.children.join("") : c.name === "w:tab" ? "\t" : c.name === "w:br" ? "\n" : ""))
       .join(""),
   );
 }
