@@ -1,6 +1,6 @@
 import { arrangeDocument } from "../../arrange/arrange.ts";
 import type { AppendixHeading, Arrangement, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "../../arrange/types.ts";
-import { AFTER_TABLE_PT } from "../../document/conventions.ts";
+import { AFTER_TABLE_PT, SEAL_FIELD_MM } from "../../document/conventions.ts";
 import type { AdminDocument, Appendix, Block } from "../../document/model.ts";
 import type { ParagraphStyle, ShellStyle } from "../../document/style.ts";
 import { FIELD, signatureFieldName, uniqueFieldName } from "../../sign/field-names.ts";
@@ -215,10 +215,10 @@ class Layouter {
   /**
    * Title lines, then the name with the room for the signature as its space
    * before. The room holds the signer's signature field (the whole room,
-   * centred on the name) and, with `seal`, the organisation's: a square as
-   * tall as the room whose right edge is a third of the way into the
-   * signer's field (Decree 30: the seal overlaps about the left third of the
-   * signature). Anchor name = field name.
+   * centred on the name) and, with `seal`, the organisation's: a square of
+   * the seal's real size (SEAL_FIELD_MM), centred on the room, whose right
+   * edge is a third of the way into the signer's field (Decree 30: the seal
+   * overlaps about the left third of the signature). Anchor name = field name.
    */
   signatureBlock(sig: SignatureSide, width: number): Box[] {
     const s = this.s;
@@ -230,9 +230,10 @@ class Layouter {
     // Anchors are placed relative to the name's first line: the room is right above it.
     name[0]!.anchors.push({ name: uniqueFieldName(signatureFieldName(sig.role), this.fields), x: round(fieldX), y: -spaceHeight, w: fieldW, h: spaceHeight });
     if (sig.seal) {
-      const side = Math.min(spaceHeight, fieldW);
-      const x = Math.max(0, fieldX + fieldW / 3 - side);
-      name[0]!.anchors.push({ name: uniqueFieldName(FIELD.seal, this.fields), x: round(x), y: -spaceHeight, w: side, h: side });
+      // The seal at real size, centred on the room (it runs over the title and the name, as a stamped seal does).
+      const side = round(SEAL_FIELD_MM * MM);
+      const x = fieldX + fieldW / 3 - side;
+      name[0]!.anchors.push({ name: uniqueFieldName(FIELD.seal, this.fields), x: round(x), y: round(-(spaceHeight + side) / 2), w: side, h: side });
     }
     return [...boxes, ...name];
   }
