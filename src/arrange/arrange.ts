@@ -15,6 +15,7 @@ import {
   RECIPIENTS_AFTER_PAIR_PT,
   SHORT_RULE_FRACTION,
   SIGNATURE_LEFT_FRACTION,
+  SIGNATURE_SPACE_LINES,
   TITLE_RULE_GAP_PT,
 } from "../document/conventions.ts";
 import type { AdminDocument, Appendix, Block, SignatureBlock } from "../document/model.ts";
@@ -56,6 +57,17 @@ export class Measurer {
   nameLines(lines: readonly string[], style: ParagraphStyle, width: number, compounds?: Compounds): string[] {
     return nameLines(lines, (l) => this.width(l, style), width - style.indentLeftPt - style.indentRightPt, compounds);
   }
+}
+
+/**
+ * Height of one line of a paragraph of `style`, as Word and LibreOffice lay it
+ * out (in twips: single spacing of 14 pt Times New Roman is 16.1 pt), and as
+ * the PDF layout does.
+ */
+export function lineHeight(style: Pick<ParagraphStyle, "bold" | "italic" | "sizePt" | "line">, metrics: FontMetrics): number {
+  if (style.line.rule === "exact") return style.line.pt;
+  const single = Math.round(metrics.vertical(faceOf(style)).lineHeight * style.sizePt * 20) / 20;
+  return style.line.rule === "auto" ? single * style.line.multiple : Math.max(style.line.pt, single);
 }
 
 function clampRule(length: number, avail: number): number {
@@ -122,14 +134,24 @@ export function pairSides(sigs: readonly SignatureBlock[]): [SignatureBlock | un
   return [secretary ?? rest.shift(), chair ?? rest.shift()];
 }
 
-function side(sig: SignatureBlock, s: ShellStyle["styles"], m: Measurer, inner: number, seal: boolean): SignatureSide {
-  const lines = sig.lines.flatMap((l) => (l === "" ? [""] : breakName(l, (x) => m.width(x, s.signatureTitle), inner)));
-  return { role: sig.role, lines, name: sig.name, seal };
+/**
+ * The room for the signature: SIGNATURE_SPACE_LINES lines of the shell's
+ * Signature Space style (30 mm in our shell), the name's space before.
+ */
+export function signatureSpace(s: ShellStyle["styles"], metrics: FontMetrics): number {
+  return SIGNATURE_SPACE_LINES * lineHeight(s.signatureSpace, metrics);
 }
 
-function pad(sideOf: SignatureSide | undefined, to: number): SignatureSide | undefined {
+function side(sig: SignatureBlock, s: ShellStyle["styles"], m: Measurer, inner: number, seal: boolean): SignatureSide {
+  const lines = sig.lines.flatMap((l) => (l === "" ? [""] : breakName(l, (x) => m.width(x, s.signatureTitle), inner)));
+  const space = signatureSpace(s, m.metrics);
+  return { role: sig.role, lines, name: sig.name, seal, signatureSpace: space, nameSpaceBefore: space };
+}
+
+/** Levels the name of a pair's side with fewer title lines: the lines it lacks are added to its name's space before. */
+function level(sideOf: SignatureSide | undefined, to: number, titleLine: number): SignatureSide | undefined {
   if (!sideOf) return undefined;
-  return { ...sideOf, lines: [...sideOf.lines, ...Array<string>(Math.max(0, to - sideOf.lines.length)).fill("")] };
+  return { ...sideOf, nameSpaceBefore: sideOf.signatureSpace + Math.max(0, to - sideOf.lines.length) * titleLine };
 }
 
 function signature(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width: number): SignatureArrangement | undefined {
@@ -139,7 +161,10 @@ function signature(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, wid
     if (!doc.signatures.length && !recipients) return undefined;
     const cols = columns(width, SIGNATURE_LEFT_FRACTION);
     const inner = cols[1] - 2 * LAYOUT_CELL_MARGIN_PT;
-    return { layout: "single", columns: cols, ...(recipients ? { recipients } : {}), signers: doc.signatures.map((sig) => side(sig, s, m, inner, true)) };
+    // A second signer starts a line of the signature space below the first one's name, plus the title's own space before.
+    const between = lineHeight(s.signatureSpace, m.metrics) + s.signatureTitle.spaceBeforePt;
+    const signers = doc.signatures.map((sig, i) => ({ ...side(sig, s, m, inner, true), ...(i > 0 ? { spaceBefore: between } : {}) }));
+    return { layout: "single", columns: cols, ...(recipients ? { recipients } : {}), signers };
   }
   if (!doc.signatures.length && !recipients) return undefined;
   const cols = columns(width, 0.5);
@@ -149,8 +174,9 @@ function signature(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, wid
   const left = l ? side(l, s, m, inner, false) : undefined;
   const right = r ? side(r, s, m, inner, true) : undefined;
   const lines = Math.max(left?.lines.length ?? 0, right?.lines.length ?? 0);
-  const pl = pad(left, lines);
-  const pr = pad(right, lines);
+  const titleLine = lineHeight(s.signatureTitle, m.metrics);
+  const pl = level(left, lines, titleLine);
+  const pr = level(right, lines, titleLine);
   return {
     layout: "pair",
     columns: cols,

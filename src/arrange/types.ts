@@ -57,9 +57,18 @@ export type KinhGuiArrangement =
 export interface SignatureSide {
   /** Stable role of the signer, for field names. */
   role: string;
-  /** Title lines (quyền hạn, chức vụ), padded with "" so that the names of a pair are level. */
+  /** Title lines (quyền hạn, chức vụ). */
   lines: string[];
   name: string;
+  /** Height of the room for the signature, between the last title line and the name. */
+  signatureSpace: number;
+  /**
+   * The name's space before: the room for the signature and, on the side of a
+   * pair with fewer title lines, the lines it lacks, so that the names are level.
+   */
+  nameSpaceBefore: number;
+  /** Space above the first title line of a signer that follows another one (single layout). */
+  spaceBefore?: number;
   /** The organisation's seal goes with this signature. */
   seal: boolean;
 }

@@ -16,8 +16,14 @@ export const SIGNATURE_LEFT_FRACTION = 0.4;
 export const SHORT_RULE_FRACTION = 0.4;
 /** Shortest drawn line: 1 cm. */
 export const MIN_RULE_PT = 28.35;
-/** Empty lines of the Signature Space style between the title and the name. */
+/** Lines of the Signature Space style in the room for the signature, between the title and the name. */
 export const SIGNATURE_SPACE_LINES = 4;
+/**
+ * The organisation's seal field, a square of this side: Decree 30 draws the
+ * seal at its real size, and an agency's round seal is about 34–42 mm across
+ * (36 mm is common); `sign` draws the seal image at its own size inside it.
+ */
+export const SEAL_FIELD_MM = 36;
 /** Space between the line under the title and what follows. */
 export const AFTER_TITLE_PT = 12;
 /** Space between a table and the paragraph after it. */

@@ -29,6 +29,19 @@ export interface AppearanceSpec {
    * (the seal over the signer's) put their texts in opposite bands.
    */
   textAt?: "fill" | "bottom" | "top";
+  /**
+   * The part of the field's width the text may take, from its left edge: the
+   * part no other field on the page overlaps, so that the text of one
+   * signature never runs over another's image. Default: the whole width.
+   */
+  textSpan?: { x: number; width: number };
+  /**
+   * The organisation's seal: the image drawn at this size (its longer side,
+   * in points: the seal's real size), its right edge on the field's right edge
+   * (a third of the way into the signer's image), centred in height; no text
+   * (who signed and when stay in the signature dictionary).
+   */
+  sealPt?: number;
 }
 
 /** Largest text sizes: alone in the field, and in a band; the share of the field a band takes. */
@@ -115,17 +128,28 @@ export function undrawable(lines: readonly string[], fonts: FontSet): string[] {
 /** Registers the appearance stream in `pdf` (the image is embedded when the document is saved) and returns its reference. */
 export function addAppearance(pdf: PDFDocument, spec: AppearanceSpec): PDFRef {
   const { width: w, height: h, fonts } = spec;
+  const ops: string[] = [];
+  const xobjects: Record<string, PDFRef> = {};
+  if (spec.image && spec.sealPt !== undefined) {
+    const scale = spec.sealPt / Math.max(spec.image.width, spec.image.height);
+    const iw = spec.image.width * scale;
+    const ih = spec.image.height * scale;
+    ops.push("q", `${f2(iw)} 0 0 ${f2(ih)} ${f2(w - iw)} ${f2((h - ih) / 2)} cm`, "/Im0 Do", "Q");
+    xobjects["Im0"] = spec.image.ref;
+    return register(pdf, ops, xobjects, w, h);
+  }
+  const span = spec.textSpan ?? { x: 0, width: w };
   const innerW = Math.max(1, w - 2 * PAD);
   const innerH = Math.max(1, h - 2 * PAD);
+  const textW = Math.max(1, Math.min(innerW, span.width - 2 * PAD));
+  const textX = Math.max(PAD, span.x + PAD);
   const measure = (s: string, size: number) => fonts.width(s, "regular", size);
   const at = spec.textAt === "top" ? "top" : spec.textAt === "bottom" || spec.image ? "bottom" : "fill";
   const textRoom = at === "fill" ? innerH : innerH * BAND_SHARE;
   // A character no font file has shows as "?" here; signPdf refuses such a name before drawing (undrawable).
   const drawable = spec.lines.map((l) => [...l.normalize("NFC")].map((ch) => (fonts.fileFor(ch.codePointAt(0) ?? 0, "regular") ? ch : "?")).join(""));
-  const text = fitText(drawable, innerW, textRoom, at === "fill" ? MAX_TEXT_PT : MAX_BAND_TEXT_PT, measure);
+  const text = fitText(drawable, textW, textRoom, at === "fill" ? MAX_TEXT_PT : MAX_BAND_TEXT_PT, measure);
 
-  const ops: string[] = [];
-  const xobjects: Record<string, PDFRef> = {};
   if (spec.image) {
     // The image fitted, aspect kept, centred in the space the text leaves.
     const boxH = innerH - text.height;
@@ -138,13 +162,13 @@ export function addAppearance(pdf: PDFDocument, spec: AppearanceSpec): PDFRef {
     xobjects["Im0"] = spec.image.ref;
   }
 
-  // Lines centred, from the top of the text block down, black, drawn as glyph outlines.
+  // Lines centred in the text's span, from the top of the text block down, black, drawn as glyph outlines.
   const lineH = text.size * LEADING;
   const ascent = fonts.vertical("regular").ascent * text.size;
   const top = at === "top" ? PAD + innerH : at === "bottom" ? PAD + text.height : PAD + (innerH + text.height) / 2;
   ops.push("0 g");
   text.lines.forEach((line, i) => {
-    let x = PAD + (innerW - measure(line, text.size)) / 2;
+    let x = textX + (textW - measure(line, text.size)) / 2;
     const baseline = top - i * lineH - Math.min(ascent, lineH * 0.8);
     for (const ch of line.normalize("NFC")) {
       const cp = ch.codePointAt(0) ?? 0;
@@ -155,7 +179,10 @@ export function addAppearance(pdf: PDFDocument, spec: AppearanceSpec): PDFRef {
       x += file.advance(cp) * text.size;
     }
   });
+  return register(pdf, ops, xobjects, w, h);
+}
 
+function register(pdf: PDFDocument, ops: readonly string[], xobjects: Record<string, PDFRef>, w: number, h: number): PDFRef {
   const resources = pdf.context.obj({ XObject: xobjects });
   const stream = pdf.context.flateStream(ops.join("\n"), { Type: "XObject", Subtype: "Form", BBox: [0, 0, Number(f2(w)), Number(f2(h))] });
   stream.dict.set(PDFName.of("Resources"), resources);

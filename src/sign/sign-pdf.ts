@@ -31,6 +31,7 @@ import { checkCertification } from "./certification.ts";
 import { buildCms, type SubFilter } from "./cms.ts";
 import { SignError } from "./errors.ts";
 import { checkValidity, type SigningIdentity } from "./p12.ts";
+import { FIELD } from "./field-names.ts";
 import { acroForm, chooseField, listSignatureFields, type SignatureField } from "./pdf-fields.ts";
 import { checkComplete, checkSignaturesIntact, checkUnchangedSinceSigned, damaged, looksLikePdf } from "./pdf-integrity.ts";
 import { readSignatureImage, type SignatureImage } from "./signature-image.ts";
@@ -47,6 +48,12 @@ export interface SignOptions {
   image?: Uint8Array;
   /** The image's file name, for messages. */
   imageName?: string;
+  /**
+   * The seal's real size in mm (the longer side of its image), for the
+   * organisation's field: default the size the image file states (its
+   * resolution), else the field's (SEAL_FIELD_MM). Decree 30: real size.
+   */
+  sealMm?: number;
   reason?: string;
   location?: string;
   /** PAdES (/ETSI.CAdES.detached, with signing-certificate-v2; default) or plain /adbe.pkcs7.detached. */
@@ -103,7 +110,12 @@ export async function signPdf(input: Uint8Array, opts: SignOptions): Promise<Sig
   const image = checkedImage ? await embedImage(pdf, checkedImage, opts.imageName ?? "image") : undefined;
 
   const [x1, y1, x2, y2] = field.rect;
-  const ap = addAppearance(pdf, { width: x2 - x1, height: y2 - y1, lines, fonts: opts.fonts, textAt: textPlace(field, fields), ...(image ? { image } : {}) });
+  const width = x2 - x1;
+  const height = y2 - y1;
+  const sealMm = opts.sealMm ?? (checkedImage?.sizeMm ? Math.max(checkedImage.sizeMm.width, checkedImage.sizeMm.height) : undefined);
+  // The seal drawn at its real size, as large as its field at most.
+  const seal = image && isSealField(field.name) ? { sealPt: Math.min(width, height, sealMm !== undefined ? sealMm * MM : Infinity) } : {};
+  const ap = addAppearance(pdf, { width, height, lines, fonts: opts.fonts, textAt: textPlace(field, fields), textSpan: freeSpan(field, fields), ...(image ? { image } : {}), ...seal });
 
   // The CMS has the same length whatever the digest, so one built over a dummy digest gives the room to reserve.
   const cmsFor = (digest: Uint8Array) =>
@@ -170,6 +182,34 @@ function textPlace(field: SignatureField, all: readonly SignatureField[]): "fill
   const others = all.filter((o) => o !== field && o.page === field.page && overlap(o.rect, field.rect));
   if (others.some((o) => o.signed)) return "top";
   return others.length ? "bottom" : "fill";
+}
+
+const MM = 72 / 25.4;
+
+/** The organisation's field beside a signer's (ky.co-quan, ky.co-quan-2 ...), not the one of a separate appendix. */
+function isSealField(name: string): boolean {
+  return name === FIELD.seal || new RegExp(`^${FIELD.seal.replace(".", "\\.")}-\\d+$`).test(name);
+}
+
+/**
+ * The widest part of the field's width, from its left edge, that no other
+ * field of its page overlaps: the signer's text stays right of the seal, the
+ * seal's left of the signer's field.
+ */
+export function freeSpan(field: SignatureField, all: readonly SignatureField[]): { x: number; width: number } {
+  const [l, , r] = field.rect as [number, number, number, number];
+  const covered = all
+    .filter((o) => o !== field && o.page === field.page && overlap(o.rect, field.rect))
+    .map((o) => [Math.max(l, o.rect[0]!), Math.min(r, o.rect[2]!)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let best = { x: 0, width: covered.length ? 0 : r - l };
+  let from = l;
+  for (const [a, b] of covered) {
+    if (a - from > best.width) best = { x: from - l, width: a - from };
+    from = Math.max(from, b);
+  }
+  if (r - from > best.width) best = { x: from - l, width: r - from };
+  return best;
 }
 
 function overlap(a: readonly number[], b: readonly number[]): boolean {

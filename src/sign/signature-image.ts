@@ -26,6 +26,8 @@ export interface SignatureImage {
   height: number;
   /** The bytes to embed: a PNG rebuilt from its drawing chunks, a JPEG as given. */
   bytes: Uint8Array;
+  /** Its real size, when the file states its resolution (PNG pHYs in pixels per metre, JPEG JFIF in dots per inch or cm). */
+  sizeMm?: { width: number; height: number };
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -62,6 +64,7 @@ function readPng(bytes: Uint8Array, file: string): SignatureImage {
   const idat: Uint8Array[] = [];
   let header: { width: number; height: number; depth: number; colour: number; interlace: number } | undefined;
   let ended = false;
+  let perMetre: [number, number] | undefined;
   for (let at = 8; at + 12 <= bytes.length && !ended; ) {
     const len = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
@@ -75,6 +78,7 @@ function readPng(bytes: Uint8Array, file: string): SignatureImage {
       checkPixels(header.width, header.height, file);
     }
     if (type === "acTL") invalid(file, "ảnh động (APNG) không dùng được làm chữ ký", "an animated PNG (APNG) cannot be a signature");
+    if (type === "pHYs" && len === 9 && bytes[at + 16] === 1) perMetre = [view.getUint32(at + 8), view.getUint32(at + 12)];
     if (type === "IDAT") idat.push(bytes.subarray(at + 8, at + 8 + len));
     if (KEEP.has(type)) kept.push(bytes.subarray(at, end));
     ended = type === "IEND";
@@ -92,7 +96,8 @@ function readPng(bytes: Uint8Array, file: string): SignatureImage {
   } catch {
     invalid(file, `dữ liệu ảnh không giải nén được thành đúng ${header!.width} × ${header!.height} điểm ảnh`, `the image data does not inflate to exactly ${header!.width} × ${header!.height} points`);
   }
-  return { kind: "png", width: header!.width, height: header!.height, bytes: new Uint8Array(Buffer.concat(kept)) };
+  const sizeMm = perMetre && perMetre[0] > 0 && perMetre[1] > 0 ? { width: (header!.width / perMetre[0]) * 1000, height: (header!.height / perMetre[1]) * 1000 } : undefined;
+  return { kind: "png", width: header!.width, height: header!.height, bytes: new Uint8Array(Buffer.concat(kept)), ...(sizeMm ? { sizeMm } : {}) };
 }
 
 /** Bytes of the filtered scanlines: one filter byte per row, per pass when interlaced (Adam7). */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { arrangeDocument } from "../../src/arrange/arrange.ts";
+import { arrangeDocument, lineHeight } from "../../src/arrange/arrange.ts";
 import type { AdminDocument, SignatureBlock } from "../../src/document/model.ts";
 import { layoutDocument } from "../../src/pdf/layout/document.ts";
 import type { TextItem } from "../../src/pdf/types.ts";
@@ -103,13 +103,15 @@ describe("the minutes' two signatures", () => {
     });
   }
 
-  it("levels the names: the side with fewer title lines is padded in both outputs", () => {
+  it("levels the names: the side with fewer title lines gets their height in its name's space before, in both outputs", () => {
     const doc = minutesWith([chair, member]);
     const a = arrangeDocument(doc, style, testFonts).signature!;
     expect(a.layout).toBe("pair");
     if (a.layout !== "pair") return;
     expect(a.left?.lines).toEqual(["ĐẠI DIỆN ĐƠN VỊ", "SỞ Y TẾ"]);
-    expect(a.right?.lines).toEqual(["CHỦ TỌA", ""]);
+    expect(a.right?.lines).toEqual(["CHỦ TỌA"]);
+    expect(a.left?.nameSpaceBefore).toBe(a.left?.signatureSpace);
+    expect(a.right!.nameSpaceBefore - a.right!.signatureSpace).toBeCloseTo(lineHeight(style.styles.signatureTitle, testFonts), 6);
     const laid = layoutDocument(doc, style, testFonts);
     const ys = laid.pages.flatMap((p) => p.items).filter((i): i is TextItem => i.kind === "text" && (i.text === "Trần" || i.text === "Dương" || i.text === member.name || i.text === chair.name));
     expect(new Set(ys.map((i) => i.y)).size).toBe(1);

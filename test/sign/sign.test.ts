@@ -13,6 +13,7 @@ import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FontSet } from "../../src/pdf/fonts/font-set.ts";
 import { fontsourceTinosDir, loadNodeFontSet } from "../../src/pdf/fonts/node-font-reader.ts";
+import { SEAL_FIELD_MM } from "../../src/document/conventions.ts";
 import { FIELD } from "../../src/sign/field-names.ts";
 import { readPkcs12, type SigningIdentity } from "../../src/sign/p12.ts";
 import { listSignatureFields } from "../../src/sign/pdf-fields.ts";
@@ -116,8 +117,10 @@ describe("signature fields of the example's PDFs", () => {
     // Sized for a signature image: 60 × 30 mm.
     expect(sig.rect[2] - sig.rect[0]).toBeCloseTo(170, 0);
     expect(sig.rect[3] - sig.rect[1]).toBeCloseTo(85, 0);
-    // The seal: a square as tall as the field, its right edge a third of the way into the signer's field.
-    expect(seal.rect[3] - seal.rect[1]).toBeCloseTo(sig.rect[3] - sig.rect[1], 1);
+    // The seal: a square of the seal's real size, centred on the signer's field in height, its right edge a third of the way into it.
+    expect(seal.rect[2] - seal.rect[0]).toBeCloseTo(SEAL_FIELD_MM * (72 / 25.4), 1);
+    expect(seal.rect[3] - seal.rect[1]).toBeCloseTo(SEAL_FIELD_MM * (72 / 25.4), 1);
+    expect((seal.rect[1] + seal.rect[3]) / 2).toBeCloseTo((sig.rect[1] + sig.rect[3]) / 2, 0);
     expect(seal.rect[2]).toBeCloseTo(sig.rect[0] + (sig.rect[2] - sig.rect[0]) / 3, 1);
     expect(seal.rect[0]).toBeLessThan(sig.rect[0]);
     if (!poppler) return;

@@ -1,6 +1,6 @@
 import { arrangeDocument } from "../../arrange/arrange.ts";
 import type { AppendixHeading, Arrangement, BlockFlow, TableColumns, HeaderArrangement, KinhGuiArrangement, RecipientsArrangement, SignatureArrangement, SignatureSide, TitleArrangement } from "../../arrange/types.ts";
-import { SIGNATURE_SPACE_LINES } from "../../document/conventions.ts";
+import { SEAL_FIELD_MM } from "../../document/conventions.ts";
 import type { AdminDocument, Appendix, Block } from "../../document/model.ts";
 import type { ParagraphStyle, ShellStyle } from "../../document/style.ts";
 import { FIELD, signatureFieldName, uniqueFieldName } from "../../sign/field-names.ts";
@@ -221,26 +221,29 @@ class Layouter {
   }
 
   /**
-   * Title lines, the space for the signature, the name. The space holds the
-   * signer's signature field (the whole space, centred on the name) and, with
-   * `seal`, the organisation's: a square as tall as the space whose right
+   * Title lines, then the name with the room for the signature as its space
+   * before. The room holds the signer's signature field (the whole room,
+   * centred on the name) and, with `seal`, the organisation's: a square of
+   * the seal's real size (SEAL_FIELD_MM), centred on the room, whose right
    * edge is a third of the way into the signer's field (Decree 30: the seal
    * overlaps about the left third of the signature). Anchor name = field name.
    */
   signatureBlock(sig: SignatureSide, width: number): Box[] {
     const s = this.s;
-    const boxes = sig.lines.flatMap((l, i) => this.text(s.signatureTitle, l, width, i > 0 ? { spaceBeforePt: 0 } : {}));
-    const space = Array.from({ length: SIGNATURE_SPACE_LINES }, () => this.text(s.signatureSpace, "", width)).flat();
-    const spaceHeight = round(stack(space).height);
+    const boxes = sig.lines.flatMap((l, i) => this.text(s.signatureTitle, l, width, i > 0 ? { spaceBeforePt: 0 } : sig.spaceBefore !== undefined ? { spaceBeforePt: sig.spaceBefore } : {}));
+    const name = this.text(s.signatureName, sig.name, width, { spaceBeforePt: sig.nameSpaceBefore });
+    const spaceHeight = round(sig.signatureSpace);
     const fieldW = Math.min(width, SIGNER_FIELD_PT);
     const fieldX = (width - fieldW) / 2;
-    space[0]!.anchors.push({ name: uniqueFieldName(signatureFieldName(sig.role), this.fields), x: round(fieldX), y: 0, w: fieldW, h: spaceHeight });
+    // Anchors are placed relative to the name's first line: the room is right above it.
+    name[0]!.anchors.push({ name: uniqueFieldName(signatureFieldName(sig.role), this.fields), x: round(fieldX), y: -spaceHeight, w: fieldW, h: spaceHeight });
     if (sig.seal) {
-      const side = Math.min(spaceHeight, fieldW);
-      const x = Math.max(0, fieldX + fieldW / 3 - side);
-      space[0]!.anchors.push({ name: uniqueFieldName(FIELD.seal, this.fields), x: round(x), y: 0, w: side, h: side });
+      // The seal at real size, centred on the room (it runs over the title and the name, as a stamped seal does).
+      const side = round(SEAL_FIELD_MM * MM);
+      const x = fieldX + fieldW / 3 - side;
+      name[0]!.anchors.push({ name: uniqueFieldName(FIELD.seal, this.fields), x: round(x), y: round(-(spaceHeight + side) / 2), w: side, h: side });
     }
-    return [...boxes, ...space, ...this.text(s.signatureName, sig.name, width)];
+    return [...boxes, ...name];
   }
 
   recipients(r: RecipientsArrangement, width: number, spaceBefore?: number): Box[] {
@@ -253,10 +256,7 @@ class Layouter {
   signatures(a: SignatureArrangement, m: number, width: number): Box[] {
     const [leftW, rightW] = a.columns;
     if (a.layout === "single") {
-      const right = a.signers.flatMap((sig, i) => [
-        ...(i > 0 ? this.text(this.s.signatureSpace, "", rightW - 2 * m) : []),
-        ...this.signatureBlock(sig, rightW - 2 * m),
-      ]);
+      const right = a.signers.flatMap((sig) => this.signatureBlock(sig, rightW - 2 * m));
       const left = a.recipients ? this.recipients(a.recipients, leftW - 2 * m) : [];
       return [boxOf(this.columns([{ width: leftW, boxes: left }, { width: rightW, boxes: right }], m))];
     }

@@ -12,12 +12,17 @@ import { paragraphXml, textParagraph } from "./wml.ts";
 
 export { NOI_NHAN, SIGNATURE_SPACE_LINES };
 
-/** Title lines (empty ones level the names of a pair), the space for the signature, the name. */
+/**
+ * Title lines, then the name, whose space before is the room for the signature
+ * (and, in a pair, levels the names): spacing, no empty paragraphs.
+ */
 export function signatureBlockXml(sig: SignatureSide): string {
   return [
-    ...sig.lines.map((line) => (line !== "" ? textParagraph({ style: STYLE.signatureTitle }, line) : paragraphXml({ style: STYLE.signatureTitle }))),
-    ...Array.from({ length: SIGNATURE_SPACE_LINES }, () => paragraphXml({ style: STYLE.signatureSpace })),
-    sig.name !== "" ? textParagraph({ style: STYLE.signatureName }, sig.name) : paragraphXml({ style: STYLE.signatureName }),
+    ...sig.lines.map((line, i) => {
+      const p = { style: STYLE.signatureTitle, ...(i === 0 && sig.spaceBefore !== undefined ? { spacing: { before: ptToTwips(sig.spaceBefore) } } : {}) };
+      return line !== "" ? textParagraph(p, line) : paragraphXml(p);
+    }),
+    (sig.name !== "" ? textParagraph : paragraphXml)({ style: STYLE.signatureName, spacing: { before: ptToTwips(sig.nameSpaceBefore) } }, sig.name),
   ].join("");
 }
 
@@ -31,7 +36,7 @@ export function recipientsXml(r: RecipientsArrangement, spaceBeforeTw?: number):
 export function signatureXml(a: SignatureArrangement, ctx: RenderContext): string {
   const widths = splitWidths(ctx.textWidthTw, a.columns);
   if (a.layout === "single") {
-    const right = a.signers.map((s) => signatureBlockXml(s)).join(paragraphXml({ style: STYLE.signatureSpace }));
+    const right = a.signers.map((s) => signatureBlockXml(s)).join("");
     return layoutTableXml(widths, [[a.recipients ? recipientsXml(a.recipients) : "", right]], true);
   }
   const table = layoutTableXml(widths, [[a.left ? signatureBlockXml(a.left) : "", a.right ? signatureBlockXml(a.right) : ""]], true);
