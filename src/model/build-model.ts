@@ -18,6 +18,7 @@ export function blocInfo(b: Bloc): BlocInfo {
     parentBody: parentLines(b.co_quan_chu_quan),
     issuer: b.co_quan_ban_hanh,
     typeCodes: { ...b.ma_loai_van_ban },
+    ...(b.luu ? { filing: { ...b.luu } } : {}),
   };
 }
 
