@@ -1,3 +1,4 @@
+import { RECIPIENT_MARK } from "../document/conventions.ts";
 import { punctuateList } from "../format/text.ts";
 import type { Filing } from "../schema/common.ts";
 
@@ -13,5 +14,5 @@ export function filingItem(f: Filing | undefined): string {
 
 /** The Nơi nhận lines: each item as "- ...;", the "Lưu" line last, ending with ".". */
 export function recipientLines(items: readonly string[], filing: Filing | undefined): string[] {
-  return punctuateList([...items, filingItem(filing)]).map((s) => `- ${s}`);
+  return punctuateList([...items, filingItem(filing)]).map((s) => `${RECIPIENT_MARK}${s}`);
 }
