@@ -12,6 +12,7 @@ import {
   MOTTO,
   NATIONAL_TITLE,
   NOI_NHAN,
+  RECIPIENT_MARK,
   RECIPIENTS_AFTER_PAIR_PT,
   SHORT_RULE_FRACTION,
   SIGNATURE_LEFT_FRACTION,
@@ -154,9 +155,16 @@ function level(sideOf: SignatureSide | undefined, to: number, titleLine: number)
   return { ...sideOf, nameSpaceBefore: sideOf.signatureSpace + Math.max(0, to - sideOf.lines.length) * titleLine };
 }
 
+/** Nơi nhận items hang after their "- ": the mark's width, in whole twips so that both outputs use the same length. */
+function itemIndent(style: ParagraphStyle, m: Measurer): RecipientsArrangement["itemIndent"] {
+  const twips = (pt: number) => Math.round(pt * 20) / 20;
+  const hanging = twips(m.width(RECIPIENT_MARK, style));
+  return { left: twips(style.indentLeftPt) + hanging, hanging };
+}
+
 function signature(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width: number): SignatureArrangement | undefined {
   const items = doc.recipients ?? [];
-  const recipients: RecipientsArrangement | undefined = items.length ? { label: NOI_NHAN, items: [...items] } : undefined;
+  const recipients: RecipientsArrangement | undefined = items.length ? { label: NOI_NHAN, items: [...items], itemIndent: itemIndent(s.recipientsItem, m) } : undefined;
   if (doc.signatureLayout === "single") {
     if (!doc.signatures.length && !recipients) return undefined;
     const cols = columns(width, SIGNATURE_LEFT_FRACTION);

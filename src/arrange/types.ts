@@ -12,6 +12,11 @@ import type { TableCell } from "../document/model.ts";
 export interface RecipientsArrangement {
   label: string;
   items: string[];
+  /**
+   * An item's indent: its wrapped lines start at `indentLeft`, after the "- " that begins its
+   * first line, which starts `hanging` to the left of them (whole twips, as the DOCX holds it).
+   */
+  itemIndent: { left: number; hanging: number };
 }
 
 export interface HeaderArrangement {

@@ -3,12 +3,13 @@ import type { AdminDocument, SignatureBlock } from "../document/model.ts";
 import { formatDayMonthYearShort } from "../format/date.ts";
 import { docNumber, punctuateList } from "../format/text.ts";
 import type { DocSource, YearModel } from "../model/types.ts";
-import type { Signer } from "../schema/common.ts";
+import type { Filing, Signer } from "../schema/common.ts";
 import type { PlanFront } from "../schema/documents.ts";
 import { PLAN, docOf } from "../documents/keys.ts";
 import type { Composed } from "../documents/types.ts";
 import type { Filled } from "./fill.ts";
-import { blocHeader, recipientLines } from "./parts.ts";
+import { recipientLines } from "./filing.ts";
+import { blocHeader } from "./parts.ts";
 import type { Template } from "./template-file.ts";
 
 /** The plan's data, by its type's one name. */
@@ -37,9 +38,13 @@ export interface BlocFront {
   ky?: z.infer<typeof Signer> | undefined;
   kinh_gui?: string[] | undefined;
   can_cu?: string[] | undefined;
+  luu?: Filing | undefined;
 }
 
-/** A document issued in the bloc's name and number series, with its signatures and Nơi nhận. */
+/**
+ * A document issued in the bloc's name and number series, with its signatures and Nơi nhận; the
+ * "Lưu" line from the data's luu, else the template's, else the bloc's.
+ */
 export function blocDocument(
   m: YearModel,
   t: Template,
@@ -62,7 +67,7 @@ export function blocDocument(
     body: f.body,
     signatureLayout: t.front.chu_ky,
     signatures,
-    recipients: recipientLines(recipients),
+    recipients: recipientLines(recipients, p.luu ?? t.front.luu ?? m.bloc.filing),
     appendices: [],
   };
   return { doc, origins: f.origins };

@@ -1,6 +1,6 @@
 import type { DocHeader, SignatureBlock } from "../document/model.ts";
 import { formatPlaceDate } from "../format/date.ts";
-import { numberLine, punctuateList, upperVi } from "../format/text.ts";
+import { numberLine, upperVi } from "../format/text.ts";
 import type { UnitInfo, YearModel } from "../model/types.ts";
 import type { Signer } from "../schema/common.ts";
 import type { z } from "zod";
@@ -39,9 +39,4 @@ export function blocSigner(m: YearModel, ky: z.infer<typeof Signer> | undefined,
     lines: [`TM. ${upperVi(m.bloc.shortName)}`, role === "leader" ? "KHỐI TRƯỞNG" : "KHỐI PHÓ", upperVi(u.head.title), upperVi(u.name)],
     name: u.head.name,
   };
-}
-
-/** Nơi nhận lines: "- " before each, ";" after all but the last, "." after the last. */
-export function recipientLines(items: readonly string[]): string[] {
-  return punctuateList(items).map((s) => `- ${s}`);
 }

@@ -24,6 +24,7 @@ export const FORMAT_VI: Record<string, string> = {
   decimals: "điểm chỉ được có tối đa 2 chữ số thập phân",
   empty: "không được để trống",
   "parent-body": "cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có",
+  filing: "không ghi dòng “Lưu: ...” trong nơi nhận: công cụ tự thêm dòng “Lưu: VT, <đơn vị soạn thảo>.” ở cuối; ghi đơn vị soạn thảo ở luu (ví dụ: luu: { don_vi_soan_thao: VP }) trong văn bản hoặc trong data/khoi.yaml",
 };
 const FORMAT_EN: Record<string, string> = {
   id: "an id is lower case ASCII letters, digits and '-' (e.g. so-y-te)",
@@ -37,6 +38,7 @@ const FORMAT_EN: Record<string, string> = {
   decimals: "points have at most 2 decimals",
   empty: "must not be empty",
   "parent-body": "a parent body is one line of text, a list of at most 4 lines, or [] for none",
+  filing: "no “Lưu: ...” line among the recipients: the tool adds “Lưu: VT, <drafting unit>.” last; give the drafting unit in luu (e.g. luu: { don_vi_soan_thao: VP }) in the document or in data/khoi.yaml",
 };
 
 /** zod's type names (schema/type's expected and got) in words. */

@@ -7,6 +7,8 @@ export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 export const KINH_GUI = "Kính gửi:";
 export const NOI_NHAN = "Nơi nhận:";
+/** What starts each item of Nơi nhận; an item's wrapped lines start after it. */
+export const RECIPIENT_MARK = "- ";
 
 /** Share of the text width taken by the header's left column (issuer, number). */
 export const HEADER_LEFT_FRACTION = 0.4;

@@ -1,6 +1,7 @@
 import { meta } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
-import { blocHeader, recipientLines } from "../compose/parts.ts";
+import { recipientLines } from "../compose/filing.ts";
+import { blocHeader } from "../compose/parts.ts";
 import { personTitle } from "../compose/person-title.ts";
 import { yearTables } from "../compose/tables.ts";
 import { voteFigures } from "../compose/vote-figures.ts";
@@ -83,7 +84,7 @@ export const bienBan = singleDoc({
       body: f.body,
       signatureLayout: t.front.chu_ky,
       signatures,
-      recipients: recipientLines(d.noi_nhan ?? f.recipients),
+      recipients: recipientLines(d.noi_nhan ?? f.recipients, d.luu ?? t.front.luu ?? m.bloc.filing),
       appendices: [],
     };
     return { doc, origins: f.origins };

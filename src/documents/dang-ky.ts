@@ -1,6 +1,7 @@
 import { meta } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
-import { recipientLines, unitHeader } from "../compose/parts.ts";
+import { recipientLines } from "../compose/filing.ts";
+import { unitHeader } from "../compose/parts.ts";
 import { registrationTable } from "../compose/tables.ts";
 import type { AdminDocument } from "../document/model.ts";
 import { upperVi } from "../format/text.ts";
@@ -33,7 +34,8 @@ export const dangKy = perUnitDoc({
       body: f.body,
       signatureLayout: template.front.chu_ky,
       signatures,
-      recipients: recipientLines(f.recipients),
+      // Drafted in the unit itself: its own luu, else the template's; the bloc's is the leader's office.
+      recipients: recipientLines(f.recipients, r.luu ?? template.front.luu),
       appendices: [],
     };
     return { doc, origins: f.origins };

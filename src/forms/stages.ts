@@ -98,6 +98,7 @@ export const STAGE_SPECS: Record<Stage, StageSpec> = {
         { key: "lao_dong_tien_tien", label: "Số cá nhân đăng ký Lao động tiên tiến", path: ["ca_nhan", "lao_dong_tien_tien"], kind: "int", required: true },
         { key: "chien_si_thi_dua_co_so", label: "Số cá nhân đăng ký Chiến sĩ thi đua cơ sở", path: ["ca_nhan", "chien_si_thi_dua_co_so"], kind: "int", required: true },
         { key: "bang_khen", label: "Số cá nhân đề nghị Bằng khen (để trống là 0)", path: ["ca_nhan", "bang_khen"], kind: "int", required: false },
+        { key: "luu", label: "Bộ phận soạn thảo, viết tắt, ghi sau “Lưu: VT,” ở nơi nhận (ví dụ: VP)", path: ["luu", "don_vi_soan_thao"], kind: "text", required: false },
       ],
       tables: [
         {

@@ -18,6 +18,7 @@ export function blocInfo(b: Bloc): BlocInfo {
     issuer: b.co_quan_ban_hanh,
     compounds: b.cum_tu_khong_tach ?? [],
     typeCodes: { ...b.ma_loai_van_ban },
+    ...(b.luu ? { filing: { ...b.luu } } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Bloc } from "../schema/bloc.ts";
+import type { Filing } from "../schema/common.ts";
 import type { Registration, Results } from "../schema/unit-files.ts";
 import type { UnitScore } from "./scores.ts";
 import type { Ballot, VoteOutcome } from "./votes.ts";
@@ -17,6 +18,8 @@ export interface BlocInfo {
   compounds: string[];
   /** Each document type's code in its number line, by the key of khoi.yaml's ma_loai_van_ban. */
   typeCodes: Bloc["ma_loai_van_ban"];
+  /** The default of the "Lưu: VT, ..." line of the documents the bloc issues (khoi.yaml's luu). */
+  filing?: Filing;
 }
 
 export interface UnitInfo {

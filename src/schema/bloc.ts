@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Text } from "./common.ts";
+import { Filing, Id, Text } from "./common.ts";
 
 /**
  * Cơ quan chủ quản: one line, several lines (each its own header line) or [] for none.
@@ -51,6 +51,9 @@ export const Bloc = z
     co_quan_chu_quan: ParentBody.optional().describe("Cơ quan chủ quản (dòng trên tên Khối), một dòng hoặc danh sách nhiều dòng, ví dụ: UBND TỈNH TRÀ VINH; cũng là mặc định cho đơn vị không ghi co_quan_chu_quan"),
     co_quan_ban_hanh: z.array(Text).min(1).describe("Các dòng tên cơ quan ban hành, viết hoa"),
     ma_loai_van_ban: DocTypeCodes.default({ ke_hoach: "KH", dang_ky: "", bao_cao: "BC", bien_ban: "BB", to_trinh: "TTr", giay_moi: "GM" }),
+    luu: Filing.optional().describe(
+      "Dòng “Lưu: VT, <đơn vị soạn thảo>, <số bản lưu>.” mặc định cho văn bản của Khối: đơn vị soạn thảo là bộ phận của đơn vị Khối trưởng, ví dụ: { don_vi_soan_thao: VP }; văn bản ghi luu riêng thì dùng luu của văn bản. Bỏ trống: “Lưu: VT.”",
+    ),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
     cum_tu_khong_tach: z
       .array(Text)

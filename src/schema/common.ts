@@ -71,7 +71,25 @@ export const Signer = z
   })
   .describe("Người ký văn bản");
 
-export const Recipients = z.array(Text).describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm); thay cho nơi nhận mặc định của mẫu");
+/** A Nơi nhận item that is not the "Lưu: ..." line, which the tool writes last from `luu` (see {@link Filing}). */
+export const NOT_FILING_PATTERN = /^(?![Ll][Ưư][Uu]\s*:)/u;
+
+export const Recipients = z
+  .array(Text.regex(NOT_FILING_PATTERN, { message: "filing" }))
+  .describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm), không ghi dòng “Lưu: ...” (công cụ thêm từ luu); thay cho nơi nhận mặc định của mẫu");
+
+/**
+ * The last line of Nơi nhận, "Lưu: VT, <drafting unit>, <copies>." (Decree 30, Annex I): the
+ * abbreviation of the unit (or section) that drafted the document and, when needed, how many
+ * copies are kept. A document's value replaces its template's, which replaces the bloc's.
+ */
+export const Filing = z
+  .strictObject({
+    don_vi_soan_thao: Text.describe("Chữ viết tắt tên đơn vị (bộ phận) soạn thảo văn bản, ghi sau “Lưu: VT,”, ví dụ: VP; biên bản: Hồ sơ"),
+    so_ban: z.number().int().positive().max(99).optional().describe("Số bản lưu, chỉ ghi khi cần, ví dụ: 2 (in là 02b)"),
+  })
+  .describe("Dòng cuối nơi nhận: “Lưu: VT, <đơn vị soạn thảo>, <số bản lưu>.”");
+export type Filing = z.infer<typeof Filing>;
 
 export function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { AwardRef, Count, DocNo, IsoDate, Recipients, Signer, Text, TimeOfDay, UnitRef } from "./common.ts";
+import { AwardRef, Count, DocNo, Filing, IsoDate, Recipients, Signer, Text, TimeOfDay, UnitRef } from "./common.ts";
 
 const DocCommon = {
   so: DocNo,
   ngay: IsoDate.nullable().optional().describe("Ngày ký; bỏ trống để văn thư ghi khi ký số"),
   ky: Signer.optional().describe("Người ký (mặc định: thủ trưởng đơn vị Khối trưởng, ký TM. Khối)"),
   noi_nhan: Recipients.optional(),
+  luu: Filing.optional().describe("Dòng “Lưu: VT, ...” của văn bản này, thay cho luu của mẫu và của Khối (data/khoi.yaml)"),
 };
 
 export const PlanFront = z
@@ -85,6 +86,7 @@ export const MinutesFront = z
     khoi_truong_nam_sau: UnitRef.optional().describe("Mã đơn vị cuộc họp thống nhất đề nghị làm Khối trưởng năm sau, ví dụ: so-y-te (lệnh new-year dùng khi tạo năm mới)"),
     khoi_pho_nam_sau: UnitRef.optional().describe("Mã đơn vị cuộc họp thống nhất đề nghị làm Khối phó năm sau, ví dụ: so-gddt (lệnh new-year dùng khi tạo năm mới)"),
     noi_nhan: Recipients.optional(),
+    luu: Filing.optional().describe("Dòng “Lưu: ...” của biên bản, thay cho luu của mẫu (Nghị định 30: Lưu: VT, Hồ sơ)"),
   })
   .describe("Biên bản họp bình bầu (tệp data/<năm>/bien-ban.md)");
 

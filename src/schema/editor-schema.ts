@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FORMAT_VI } from "../diagnostics/catalogue.ts";
 import type { RawProject } from "../load/project.ts";
-import { Id, IsoDate, IsoMonth, REF_KEY, TimeOfDay, type RefKind } from "./common.ts";
+import { Id, IsoDate, IsoMonth, NOT_FILING_PATTERN, REF_KEY, TimeOfDay, type RefKind } from "./common.ts";
 
 /**
  * What the editor (VS Code's YAML extension, redhat.vscode-yaml) gets beyond the zod schemas:
@@ -65,6 +65,8 @@ const PATTERN_KINDS = new Map<string, string>([
   // The bloc's and the units' codes (src/schema/bloc.ts) and the vote threshold (src/schema/year.ts).
   ["^[A-ZĐ0-9]+$", "code"],
   ["^\\d+\\/\\d+$", "fraction"],
+  // A Nơi nhận item (src/schema/common.ts): the "Lưu" line is written from luu.
+  [NOT_FILING_PATTERN.source, "filing"],
 ]);
 
 const TYPE_ERRORS: Record<string, string> = {

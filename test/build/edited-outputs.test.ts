@@ -47,7 +47,7 @@ function editInWord(docx: Uint8Array): Uint8Array {
 /** A change of the data that touches the document (its list of recipients). */
 function changeData(w: MemoryWorld): void {
   const text = dec(w.files.get(DATA));
-  const next = text.replace('"Lưu: VT"', '"Lưu: VT, TĐKT"');
+  const next = text.replace("luu: { don_vi_soan_thao: VP, so_ban: 2 }", "luu: { don_vi_soan_thao: TĐKT, so_ban: 2 }");
   expect(next).not.toBe(text);
   w.files.set(DATA, enc(next));
 }

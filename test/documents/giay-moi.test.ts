@@ -43,7 +43,7 @@ describe("Giấy mời họp tổng kết, bình xét thi đua (data/2020/giay-m
   it("is signed by the bloc leader for the bloc, in the single layout of its template", () => {
     expect(gm.doc.signatureLayout).toBe("single");
     expect(gm.doc.signatures).toEqual([{ role: "signer", lines: ["TM. KHỐI 8", "KHỐI TRƯỞNG", "GIÁM ĐỐC", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"], name: "Dương Hoàng Sum" }]);
-    expect(gm.doc.recipients).toEqual(["- Như trên;", "- Ban Thi đua - Khen thưởng tỉnh (để báo cáo);", "- Lưu: VT."]);
+    expect(gm.doc.recipients).toEqual(["- Như trên;", "- Ban Thi đua - Khen thưởng tỉnh (để báo cáo);", "- Lưu: VT, VP."]);
   });
 
   it("comes before the meeting of the minutes", () => {

@@ -249,7 +249,7 @@ class Layouter {
   recipients(r: RecipientsArrangement, width: number, spaceBefore?: number): Box[] {
     return [
       ...this.text(this.s.recipientsLabel, r.label, width, spaceBefore !== undefined ? { spaceBeforePt: spaceBefore } : {}),
-      ...r.items.flatMap((item) => this.text(this.s.recipientsItem, item, width)),
+      ...r.items.flatMap((item) => this.text(this.s.recipientsItem, item, width, { indentLeftPt: r.itemIndent.left, firstLinePt: -r.itemIndent.hanging })),
     ];
   }
 

@@ -27,9 +27,11 @@ export function signatureBlockXml(sig: SignatureSide): string {
 }
 
 export function recipientsXml(r: RecipientsArrangement, spaceBeforeTw?: number): string {
+  // Wrapped lines of an item start after its "- " (the arrangement's indent).
+  const itemInd = { left: ptToTwips(r.itemIndent.left), hanging: ptToTwips(r.itemIndent.hanging) };
   return [
     textParagraph({ style: STYLE.recipientsLabel, keepNext: true, ...(spaceBeforeTw !== undefined ? { spacing: { before: spaceBeforeTw } } : {}) }, r.label),
-    ...r.items.map((item, i) => textParagraph({ style: STYLE.recipientsItem, keepNext: i < r.items.length - 1 || undefined }, item)),
+    ...r.items.map((item, i) => textParagraph({ style: STYLE.recipientsItem, keepNext: i < r.items.length - 1 || undefined, ind: itemInd }, item)),
   ].join("");
 }
 
