@@ -11,6 +11,7 @@ import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import type { AdminDocument } from "../../src/document/model.ts";
 import { checkProject } from "../../src/pipeline.ts";
 import { jsonSchemas } from "../../src/schema/json-schema.ts";
+import { DOC_TYPES } from "../../src/documents/registry.ts";
 import { exampleWorld } from "../helpers/example.ts";
 import { REPO } from "../helpers/fixture-world.ts";
 
@@ -114,7 +115,7 @@ describe("validation", () => {
 });
 
 describe("the editor's JSON Schema", () => {
-  const schemas = jsonSchemas() as Record<string, { properties: Record<string, { properties?: Record<string, unknown>; items?: { patternErrorMessage?: string } }> }>;
+  const schemas = jsonSchemas(DOC_TYPES) as Record<string, { properties: Record<string, { properties?: Record<string, unknown>; items?: { patternErrorMessage?: string } }> }>;
 
   it("offers luu in the bloc, every document's front matter and the registration", () => {
     for (const name of ["khoi", "ke-hoach", "bao-cao", "bien-ban", "to-trinh", "giay-moi", "dang-ky"]) {
