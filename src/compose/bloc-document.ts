@@ -6,11 +6,11 @@ import type { DocSource, YearModel } from "../model/types.ts";
 import type { Filing, Signer } from "../schema/common.ts";
 import type { PlanFront } from "../schema/documents.ts";
 import { PLAN, docOf } from "../documents/keys.ts";
-import type { Composed } from "../documents/types.ts";
+import type { ComposeInput, Composed } from "../documents/types.ts";
 import type { Filled } from "./fill.ts";
 import { recipientLines } from "./filing.ts";
 import { blocHeader } from "./parts.ts";
-import type { Template } from "./template-file.ts";
+import { frontParts, requireKinhGui, requireSummary } from "./front-parts.ts";
 
 /** The plan's data, by its type's one name. */
 export function planOf(m: YearModel): DocSource<PlanFront> | undefined {
@@ -34,40 +34,45 @@ export function meta(m: YearModel, title: string, subject: string, author: strin
 export interface BlocFront {
   so?: number | null | undefined;
   ngay?: string | null | undefined;
-  trich_yeu: string;
+  trich_yeu?: string | undefined;
   ky?: z.infer<typeof Signer> | undefined;
   kinh_gui?: string[] | undefined;
+  noi_nhan?: string[] | undefined;
   can_cu?: string[] | undefined;
   luu?: Filing | undefined;
 }
 
 /**
- * A document issued in the bloc's name and number series, with its signatures and Nơi nhận; the
- * "Lưu" line from the data's luu, else the template's, else the bloc's.
+ * A document issued in the bloc's name and number series, with its signatures and Nơi nhận. Its
+ * trích yếu, Kính gửi, Nơi nhận and "Lưu" line follow the one rule of front-parts.ts (data over
+ * template over the bloc's); without a trích yếu (or a Kính gửi, when `needsKinhGui`), an error.
+ * `recipients` adjusts the Nơi nhận items (the proposal's "Như trên" first).
  */
 export function blocDocument(
-  m: YearModel,
-  t: Template,
-  stem: string,
-  typeCode: string,
+  input: ComposeInput<BlocFront>,
   kind: string,
-  p: BlocFront,
   f: Filled,
   signatures: SignatureBlock[],
-  recipients: string[],
-): Composed {
+  opts: { needsKinhGui?: boolean; recipients?: (items: string[]) => string[] } = {},
+): Composed | undefined {
+  const { m, template: t, data, stem, typeCode, diags } = input;
+  const p = data.front;
+  const parts = frontParts(p, f, t, { luu: m.bloc.filing });
+  const where = { file: data.file, template: t.file, type: kind };
+  const hasSummary = requireSummary(parts, where, diags);
+  if (!hasSummary || (opts.needsKinhGui && !requireKinhGui(parts, where, diags))) return undefined;
   const doc: AdminDocument = {
     stem,
     typeCode,
-    meta: meta(m, `${kind}: ${p.trich_yeu}`, p.trich_yeu, m.bloc.issuer.join(" "), p.ngay),
+    meta: meta(m, `${kind}: ${parts.summary}`, parts.summary, m.bloc.issuer.join(" "), p.ngay),
     header: blocHeader(m, typeCode, p.so, p.ngay),
-    title: { type: t.front.loai, summary: [p.trich_yeu] },
-    ...(p.kinh_gui?.length ? { kinhGui: p.kinh_gui } : {}),
+    title: { type: t.front.loai, summary: [parts.summary] },
+    ...(parts.kinhGui.length ? { kinhGui: parts.kinhGui } : {}),
     ...(p.can_cu?.length ? { bases: punctuateList(p.can_cu) } : {}),
     body: f.body,
     signatureLayout: t.front.chu_ky,
     signatures,
-    recipients: recipientLines(recipients, p.luu ?? t.front.luu ?? m.bloc.filing),
+    recipients: recipientLines(opts.recipients ? opts.recipients(parts.recipients) : parts.recipients, parts.luu),
     appendices: [],
   };
   return { doc, origins: f.origins };

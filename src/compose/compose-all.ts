@@ -7,6 +7,7 @@ import { dataFileOf } from "../documents/keys.ts";
 import type { DocType, DocTypes } from "../documents/types.ts";
 import { composeYear } from "./documents.ts";
 import { cleanDocument } from "./clean-document.ts";
+import { checkTemplateKeys } from "./front-parts.ts";
 import type { Origin } from "./origins.ts";
 import { loadTemplate, type Template } from "./template-file.ts";
 
@@ -41,7 +42,7 @@ export async function composeAll(world: World, types: DocTypes, models: readonly
   const templates = new Map<string, Template>();
   for (const type of types) {
     const t = await loadTemplate(world, type.template, diags);
-    if (t) templates.set(type.id, t);
+    if (t && checkTemplateKeys(t, type, diags)) templates.set(type.id, t);
   }
   if (templates.size !== types.length) return [];
   const composed = models.flatMap((m) =>

@@ -22,6 +22,8 @@ export const TemplateFront = z.strictObject({
     .describe("Bố cục chữ ký: single (một người ký, bên phải), pair (hai người ký, hai bên: biên bản: thư ký bên trái, chủ tọa bên phải)"),
 });
 export type TemplateFront = z.infer<typeof TemplateFront>;
+/** A key of a template's front matter. */
+export type TemplateKey = keyof TemplateFront;
 
 export interface Template {
   file: string;
@@ -29,7 +31,7 @@ export interface Template {
   body: string;
   bodyLine: number;
   /** Where the Handlebars strings of the front matter start in the file. */
-  positions: { tieu_de?: SourcePos; kinh_gui: SourcePos[]; noi_nhan: SourcePos[]; chu_ky?: SourcePos };
+  positions: { tieu_de?: SourcePos; kinh_gui: SourcePos[]; noi_nhan: SourcePos[]; chu_ky?: SourcePos; keys: Partial<Record<TemplateKey, SourcePos>> };
 }
 
 /** Reads templates/<name>.md; problems are diagnostics on the template file. */
@@ -41,11 +43,15 @@ export async function loadTemplate(world: World, name: string, diags: Diagnostic
   const front = md.frontMatter.value === undefined ? undefined : validateWith(TemplateFront, md.frontMatter, diags);
   if (!front) return undefined;
   const at = (path: (string | number)[]) => textStart(text, md.frontMatter.locate(path));
+  const written = md.frontMatter.value && typeof md.frontMatter.value === "object" ? Object.keys(md.frontMatter.value) : [];
+  const keys: Partial<Record<TemplateKey, SourcePos>> = {};
+  for (const k of Object.keys(TemplateFront.shape) as TemplateKey[]) if (written.includes(k)) keys[k] = md.frontMatter.locate([k], "key");
   const positions = {
     ...(front.tieu_de !== undefined ? { tieu_de: at(["tieu_de"]) } : {}),
     kinh_gui: (front.kinh_gui ?? []).map((_, i) => at(["kinh_gui", i])),
     noi_nhan: front.noi_nhan.map((_, i) => at(["noi_nhan", i])),
-    ...(md.frontMatter.value && typeof md.frontMatter.value === "object" && "chu_ky" in md.frontMatter.value ? { chu_ky: md.frontMatter.locate(["chu_ky"]) } : {}),
+    ...(written.includes("chu_ky") ? { chu_ky: md.frontMatter.locate(["chu_ky"]) } : {}),
+    keys,
   };
   return { file, front, body: md.body, bodyLine: md.bodyLine, positions };
 }

@@ -374,6 +374,18 @@ export const CATALOGUE = {
     hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối. Chi tiết: {detail}",
     hintEn: "Add “{{/{name}}}” where the block ends. Detail: {detail}",
   },
+  "template/unused-key": {
+    vi: "Mẫu ghi “{key}” nhưng văn bản loại {type} không dùng khóa này",
+    en: "The template sets “{key}”, which a {type} document does not use",
+    hintVi: "Xóa dòng này khỏi phần đầu của mẫu. Các khóa loại {type} dùng: {used}.",
+    hintEn: "Remove the line from the template's front matter. The keys a {type} document uses: {used}.",
+  },
+  "document/missing-part": {
+    vi: "Văn bản loại {type} thiếu {part}: dữ liệu không ghi và mẫu cũng không ghi",
+    en: "The {type} document has no {part}: neither its data nor its template gives one",
+    hintVi: "Ghi {part} trong phần đầu của tệp dữ liệu này, hoặc {templateKey} trong mẫu {template}.",
+    hintEn: "Write {part} in this data file's front matter, or {templateKey} in the template {template}.",
+  },
   "template/signature-count": {
     vi: "Mẫu ghi bố cục chữ ký “chu_ky: {layout}” ({want} chữ ký), nhưng văn bản loại {type} ({data}) có {count} người ký",
     en: "The template's signature layout “chu_ky: {layout}” holds {want} signature(s), but a {type} document ({data}) has {count} signer(s)",

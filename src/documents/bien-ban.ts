@@ -1,6 +1,7 @@
 import { meta } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { recipientLines } from "../compose/filing.ts";
+import { COMMON_TEMPLATE_KEYS, frontParts, requireSummary } from "../compose/front-parts.ts";
 import { blocHeader } from "../compose/parts.ts";
 import { personTitle } from "../compose/person-title.ts";
 import { yearTables } from "../compose/tables.ts";
@@ -21,6 +22,8 @@ export const bienBan = singleDoc({
   schema: MinutesFront,
   schemaName: "bien-ban",
   dependsOn: [],
+  // Minutes are addressed to no one: no Kính gửi.
+  templateKeys: COMMON_TEMPLATE_KEYS,
   dates: { stage: "year-end", what: "Biên bản", whatEn: "The minutes" },
   check: checkMinutes,
   // Decree 30's minutes: THƯ KÝ on the left, CHỦ TỌA on the right.
@@ -75,16 +78,18 @@ export const bienBan = singleDoc({
     };
     const f = fill(t, full, diags, yearTables(m), src);
     if (!f) return undefined;
+    const parts = frontParts(d, f, t, { luu: m.bloc.filing });
+    if (!requireSummary(parts, { file: src.file, template: t.file, type: "Biên bản" }, diags)) return undefined;
     const doc: AdminDocument = {
       stem,
       typeCode: typeCode,
       meta: meta(m, `Biên bản họp bình bầu thi đua năm ${m.year}`, `Bình bầu thi đua năm ${m.year}`, m.bloc.issuer.join(" "), d.ngay),
       header: blocHeader(m, typeCode, d.so, d.ngay, false),
-      title: { type: t.front.loai, summary: f.title ? [f.title] : [] },
+      title: { type: t.front.loai, summary: [parts.summary] },
       body: f.body,
       signatureLayout: t.front.chu_ky,
       signatures,
-      recipients: recipientLines(d.noi_nhan ?? f.recipients, d.luu ?? t.front.luu ?? m.bloc.filing),
+      recipients: recipientLines(parts.recipients, parts.luu),
       appendices: [],
     };
     return { doc, origins: f.origins };

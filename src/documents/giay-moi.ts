@@ -14,7 +14,7 @@ export const InvitationFront = z
     ky: Signer.optional().describe("Người ký (mặc định: thủ trưởng đơn vị Khối trưởng, ký TM. Khối)"),
     noi_nhan: Recipients.optional(),
     luu: Filing.optional().describe("Dòng “Lưu: VT, ...” của giấy mời, thay cho luu của mẫu và của Khối (data/khoi.yaml)"),
-    trich_yeu: Text.describe("Trích yếu, ví dụ: Họp tổng kết, bình xét thi đua năm 2020 của Khối 8"),
+    trich_yeu: Text.optional().describe("Trích yếu, ví dụ: Họp tổng kết, bình xét thi đua năm 2020 của Khối 8 (mặc định: tieu_de của mẫu)"),
     kinh_gui: z.array(Text).optional().describe("Kính gửi (mặc định: thủ trưởng các đơn vị thành viên, theo mẫu)"),
     thoi_gian: z.strictObject({ ngay: IsoDate.describe("Ngày họp"), bat_dau: TimeOfDay.describe("Giờ bắt đầu") }).describe("Thời gian họp"),
     dia_diem: Text.describe("Địa điểm họp"),
@@ -40,7 +40,8 @@ export const giayMoi = singleDoc({
   dependsOn: [],
   dates: { stage: "year-end", what: "Giấy mời", whatEn: "The invitation" },
   signers: (m, front) => [blocSigner(m, front.ky, "leader")],
-  compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
+  compose(input, signatures) {
+    const { m, template, ctx, diags, data } = input;
     const p = data.front;
     const [y, mo, d] = p.thoi_gian.ngay.split("-").map(Number) as [number, number, number];
     const full = {
@@ -52,7 +53,6 @@ export const giayMoi = singleDoc({
     };
     const f = fill(template, full, diags, new Map(), data);
     if (!f) return undefined;
-    const front = { ...p, kinh_gui: p.kinh_gui ?? f.kinhGui ?? [] };
-    return blocDocument(m, template, stem, typeCode, "Giấy mời", front, f, signatures, p.noi_nhan ?? f.recipients);
+    return blocDocument(input, "Giấy mời", f, signatures);
   },
 });

@@ -1,5 +1,6 @@
 import { blocDocument } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
+import { COMMON_TEMPLATE_KEYS } from "../compose/front-parts.ts";
 import { blocSigner } from "../compose/parts.ts";
 import { PlanFront } from "../schema/documents.ts";
 import { PLAN } from "./keys.ts";
@@ -14,9 +15,12 @@ export const keHoach = singleDoc({
   schema: PlanFront,
   schemaName: "ke-hoach",
   dependsOn: [],
+  // A plan is addressed to no one (Decree 30's form for a document with a type name): no Kính gửi.
+  templateKeys: COMMON_TEMPLATE_KEYS,
   signers: (m, front) => [blocSigner(m, front.ky, "leader")],
-  compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
+  compose(input, signatures) {
+    const { template, ctx, diags, data } = input;
     const f = fill(template, ctx, diags, new Map(), data);
-    return f && blocDocument(m, template, stem, typeCode, "Kế hoạch", data.front, f, signatures, data.front.noi_nhan ?? f.recipients);
+    return f && blocDocument(input, "Kế hoạch", f, signatures);
   },
 });

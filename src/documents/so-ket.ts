@@ -16,8 +16,9 @@ export const soKet = singleDoc({
   dependsOn: ["dang-ky/", "ket-qua/"],
   dates: { stage: "year", what: "Báo cáo sơ kết", whatEn: "The mid-year report" },
   signers: (m, front) => [blocSigner(m, front.ky, "deputy")],
-  compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
+  compose(input, signatures) {
+    const { m, template, ctx, diags, data } = input;
     const f = fill(template, ctx, diags, yearTables(m), data);
-    return f && blocDocument(m, template, stem, typeCode, "Báo cáo", data.front, f, signatures, data.front.noi_nhan ?? f.recipients);
+    return f && blocDocument(input, "Báo cáo", f, signatures);
   },
 });

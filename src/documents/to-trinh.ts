@@ -16,10 +16,11 @@ export const toTrinh = singleDoc({
   dependsOn: ["bien-ban.md", "ket-qua/"],
   dates: { stage: "year-end", what: "Tờ trình", whatEn: "The proposal" },
   signers: (m, front) => [blocSigner(m, front.ky, "leader")],
-  compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
-    const p = data.front;
+  compose(input, signatures) {
+    const { m, template, ctx, diags, data } = input;
     const f = fill(template, ctx, diags, yearTables(m), data);
-    const recipients = ["Như trên", ...(p.noi_nhan ?? f?.recipients ?? []).filter((x) => x !== "Như trên")];
-    return f && blocDocument(m, template, stem, typeCode, "Tờ trình", p, f, signatures, recipients);
+    // Addressed to the province: a Kính gửi it must have; "Như trên" first in its Nơi nhận.
+    const recipients = (items: string[]) => ["Như trên", ...items.filter((x) => x !== "Như trên")];
+    return f && blocDocument(input, "Tờ trình", f, signatures, { needsKinhGui: true, recipients });
   },
 });

@@ -19,11 +19,13 @@ export const tongKet = singleDoc({
   dependsOn: ["ket-qua/", "bien-ban.md"],
   dates: { stage: "year-end", what: "Báo cáo tổng kết", whatEn: "The year-end report" },
   signers: (m, front) => [blocSigner(m, front.ky, "leader")],
-  compose({ m, template, ctx, diags, data, stem, typeCode }, signatures) {
+  compose(input, signatures) {
+    const { m, template, ctx, diags, data, typeCode } = input;
     const f = fill(template, ctx, diags, yearTables(m), data);
     if (!f) return undefined;
     const p = data.front;
-    const d = blocDocument(m, template, stem, typeCode, "Báo cáo", p, f, signatures, p.noi_nhan ?? f.recipients);
+    const d = blocDocument(input, "Báo cáo", f, signatures);
+    if (!d) return undefined;
     const so = p.so ? docNumber({ number: p.so, typeCode, issuerCode: m.bloc.code }) : `      /${typeCode}-${m.bloc.code}`;
     d.doc.appendices.push({
       label: "Phụ lục",

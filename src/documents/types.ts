@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { AdminDocument, SignatureBlock } from "../document/model.ts";
-import type { Template } from "../compose/template-file.ts";
+import type { Template, TemplateKey } from "../compose/template-file.ts";
 import type { Origin } from "../compose/origins.ts";
 import type { DocSource, UnitInfo, YearModel } from "../model/types.ts";
 import type { Bloc } from "../schema/bloc.ts";
@@ -42,6 +42,11 @@ interface DocTypeBase<S extends z.ZodType> {
   key: DocKey<z.output<S>>;
   /** templates/<template>.md */
   template: string;
+  /**
+   * The keys of the template's front matter the type obeys (default: all, Kính gửi included:
+   * ADDRESSED_TEMPLATE_KEYS); another key there is an error naming it (compose/front-parts.ts).
+   */
+  templateKeys?: readonly TemplateKey[];
   /** Its code in the number line, a key of khoi.yaml's ma_loai_van_ban. */
   typeCode: TypeCodeKey;
   /** The front matter (or YAML file) schema. */

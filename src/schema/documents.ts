@@ -12,7 +12,7 @@ const DocCommon = {
 export const PlanFront = z
   .strictObject({
     ...DocCommon,
-    trich_yeu: Text.describe("Trích yếu, ví dụ: Tổ chức và phát động phong trào thi đua năm 2020"),
+    trich_yeu: Text.optional().describe("Trích yếu, ví dụ: Tổ chức và phát động phong trào thi đua năm 2020 (mặc định: tieu_de của mẫu)"),
     can_cu: z.array(Text).default([]).describe("Các dòng căn cứ"),
   })
   .describe("Kế hoạch thi đua (tệp data/<năm>/ke-hoach.md)");
@@ -20,8 +20,8 @@ export const PlanFront = z
 export const ReportFront = z
   .strictObject({
     ...DocCommon,
-    trich_yeu: Text.describe("Trích yếu của báo cáo"),
-    kinh_gui: z.array(Text).optional().describe("Kính gửi"),
+    trich_yeu: Text.optional().describe("Trích yếu của báo cáo (mặc định: tieu_de của mẫu)"),
+    kinh_gui: z.array(Text).optional().describe("Kính gửi (mặc định: kinh_gui của mẫu)"),
   })
   .describe("Báo cáo sơ kết hoặc tổng kết (tệp data/<năm>/so-ket.md, tong-ket.md)");
 
@@ -85,6 +85,7 @@ export const MinutesFront = z
       .describe("Kết quả kiểm phiếu theo từng hình thức"),
     khoi_truong_nam_sau: UnitRef.optional().describe("Mã đơn vị cuộc họp thống nhất đề nghị làm Khối trưởng năm sau, ví dụ: so-y-te (lệnh new-year dùng khi tạo năm mới)"),
     khoi_pho_nam_sau: UnitRef.optional().describe("Mã đơn vị cuộc họp thống nhất đề nghị làm Khối phó năm sau, ví dụ: so-gddt (lệnh new-year dùng khi tạo năm mới)"),
+    trich_yeu: Text.optional().describe("Trích yếu của biên bản (mặc định: tieu_de của mẫu)"),
     noi_nhan: Recipients.optional(),
     luu: Filing.optional().describe("Dòng “Lưu: ...” của biên bản, thay cho luu của mẫu (Nghị định 30: Lưu: VT, Hồ sơ)"),
   })
@@ -93,8 +94,8 @@ export const MinutesFront = z
 export const ProposalFront = z
   .strictObject({
     ...DocCommon,
-    trich_yeu: Text,
-    kinh_gui: z.array(Text).min(1).describe("Kính gửi"),
+    trich_yeu: Text.optional().describe("Trích yếu (mặc định: tieu_de của mẫu)"),
+    kinh_gui: z.array(Text).min(1).optional().describe("Kính gửi (mặc định: kinh_gui của mẫu; tờ trình phải có)"),
     can_cu: z.array(Text).default([]).describe("Các dòng căn cứ (luật, nghị định, quy định của tỉnh, kế hoạch, biên bản)"),
   })
   .describe("Tờ trình đề nghị khen thưởng (tệp data/<năm>/to-trinh.md)");
