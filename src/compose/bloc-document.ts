@@ -21,7 +21,7 @@ export function planOf(m: YearModel): DocSource<PlanFront> | undefined {
 export function planReference(m: YearModel): string {
   const p = planOf(m)?.front;
   if (!p) return `Kế hoạch thi đua năm ${m.year} của ${m.bloc.shortName}`;
-  const so = p.so ? `số ${docNumber({ number: p.so, typeCode: m.bloc.typeCodes.ke_hoach, issuerCode: m.bloc.code })} ` : "";
+  const so = p.so ? `số ${docNumber({ number: p.so, typeCode: m.bloc.typeCodes.ke_hoach ?? "KH", issuerCode: m.bloc.code })} ` : "";
   const ngay = p.ngay ? `ngày ${formatDayMonthYearShort(p.ngay)} ` : "";
   return `Kế hoạch ${so}${ngay}của ${m.bloc.shortName}`;
 }

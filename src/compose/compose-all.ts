@@ -24,6 +24,8 @@ export interface ComposedDocument {
   year: number;
   type: string;
   unit?: string;
+  /** A per-unit type's bookmark over its documents in the print bundle (its groupTitle). */
+  group?: string;
   files: DeclaredFiles;
   doc: AdminDocument;
   /** The data file the document mostly comes from, for messages. */
@@ -49,7 +51,8 @@ export async function composeAll(world: World, types: DocTypes, models: readonly
     composeYear(types, m, templates, diags).map(({ doc, origins, type, unit }) => {
       const clean = cleanDocument(doc);
       const files = { data: unit !== undefined ? `${type.id}/${unit}.yaml` : dataFileOf(type), template: type.template, dependsOn: type.dependsOn };
-      return { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins };
+      const group = type.kind === "per-unit" ? type.groupTitle : undefined;
+      return { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), ...(group ? { group } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins };
     }),
   );
   return composed.filter((d) => {

@@ -30,7 +30,7 @@ export function composeYear(types: DocTypes, m: YearModel, templates: Templates,
   };
   for (const type of types) {
     const template = templates.get(type.id)!;
-    const typeCode = m.bloc.typeCodes[type.typeCode];
+    const typeCode = m.bloc.typeCodes[type.typeCode] ?? type.defaultCode;
     if (type.kind === "single") {
       const data = m.docs.get(type.id);
       if (!data) continue;

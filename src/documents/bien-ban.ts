@@ -19,6 +19,7 @@ export const bienBan = singleDoc({
   stem: "bien-ban-binh-bau",
   template: "bien-ban-binh-bau",
   typeCode: "bien_ban",
+  defaultCode: "BB",
   schema: MinutesFront,
   schemaName: "bien-ban",
   dependsOn: [],

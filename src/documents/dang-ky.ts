@@ -15,7 +15,9 @@ import { perUnitDoc } from "./types.ts";
 export const dangKy = perUnitDoc({
   key: REGISTRATION,
   template: "dang-ky",
+  groupTitle: "Đăng ký thi đua của các đơn vị",
   typeCode: "dang_ky",
+  defaultCode: "",
   schema: Registration,
   schemaName: "dang-ky",
   dependsOn: ["ke-hoach.md"],

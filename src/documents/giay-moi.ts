@@ -35,6 +35,7 @@ export const giayMoi = singleDoc({
   stem: "giay-moi",
   template: "giay-moi",
   typeCode: "giay_moi",
+  defaultCode: "GM",
   schema: InvitationFront,
   schemaName: "giay-moi",
   dependsOn: [],

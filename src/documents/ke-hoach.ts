@@ -12,6 +12,7 @@ export const keHoach = singleDoc({
   stem: "ke-hoach",
   template: "ke-hoach",
   typeCode: "ke_hoach",
+  defaultCode: "KH",
   schema: PlanFront,
   schemaName: "ke-hoach",
   dependsOn: [],

@@ -14,4 +14,5 @@ import { toTrinh } from "./to-trinh.ts";
 import { tongKet } from "./tong-ket.ts";
 import type { DocTypes } from "./types.ts";
 
-export const DOC_TYPES: DocTypes = [keHoach, dangKy, soKet, tongKet, giayMoi, bienBan, toTrinh];
+/** In the workflow's order (the reference workflow of a bloc's year): the order of the build, the report and the print bundle. */
+export const DOC_TYPES: DocTypes = [keHoach, dangKy, soKet, giayMoi, tongKet, bienBan, toTrinh];

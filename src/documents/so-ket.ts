@@ -11,6 +11,7 @@ export const soKet = singleDoc({
   stem: "bao-cao-so-ket",
   template: "bao-cao-so-ket",
   typeCode: "bao_cao",
+  defaultCode: "BC",
   schema: ReportFront,
   schemaName: "bao-cao",
   dependsOn: ["dang-ky/", "ket-qua/"],

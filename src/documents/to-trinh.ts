@@ -11,6 +11,7 @@ export const toTrinh = singleDoc({
   stem: "to-trinh",
   template: "to-trinh",
   typeCode: "to_trinh",
+  defaultCode: "TTr",
   schema: ProposalFront,
   schemaName: "to-trinh",
   dependsOn: ["bien-ban.md", "ket-qua/"],

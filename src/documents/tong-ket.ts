@@ -14,6 +14,7 @@ export const tongKet = singleDoc({
   stem: "bao-cao-tong-ket",
   template: "bao-cao-tong-ket",
   typeCode: "bao_cao",
+  defaultCode: "BC",
   schema: ReportFront,
   schemaName: "bao-cao",
   dependsOn: ["ket-qua/", "bien-ban.md"],

@@ -4,14 +4,11 @@ import type { AdminDocument, SignatureBlock } from "../document/model.ts";
 import type { Template, TemplateKey } from "../compose/template-file.ts";
 import type { Origin } from "../compose/origins.ts";
 import type { DocSource, UnitInfo, YearModel } from "../model/types.ts";
-import type { Bloc } from "../schema/bloc.ts";
 import type { Stage } from "../validate/check-dates.ts";
 import type { Located, MarkdownDoc } from "../validate/valid-types.ts";
 import type { YearContext } from "../validate/year-context.ts";
 import { docKey, type DocKey } from "./keys.ts";
 
-/** A key of khoi.yaml's ma_loai_van_ban: the document type's code in its number (KH, BC, BB...). */
-export type TypeCodeKey = keyof Bloc["ma_loai_van_ban"];
 
 /** A composed document and where its text comes from. */
 export interface Composed {
@@ -47,8 +44,10 @@ interface DocTypeBase<S extends z.ZodType> {
    * ADDRESSED_TEMPLATE_KEYS); another key there is an error naming it (compose/front-parts.ts).
    */
   templateKeys?: readonly TemplateKey[];
-  /** Its code in the number line, a key of khoi.yaml's ma_loai_van_ban. */
-  typeCode: TypeCodeKey;
+  /** Its code in the number line: its key in khoi.yaml's ma_loai_van_ban (types may share one: both reports' bao_cao)… */
+  typeCode: string;
+  /** … and the code when the bloc does not set it (Decree 30, Annex III: KH, BC, BB, TTr, GM; "" for none). */
+  defaultCode: string;
   /** The front matter (or YAML file) schema. */
   schema: S;
   /** data/.schema/<schemaName>.schema.json: the JSON Schema file for the editor (types of one schema share it). */
@@ -80,6 +79,8 @@ export interface SingleDocType<S extends z.ZodType = z.ZodType> extends DocTypeB
 /** A document each member unit issues from its own YAML file (data/<year>/<id>/<unit>.yaml). */
 export interface PerUnitDocType<S extends z.ZodType = z.ZodType> extends DocTypeBase<S> {
   kind: "per-unit";
+  /** The bookmark over its documents in the print bundle (default: its title's type name). */
+  groupTitle?: string;
   /** Checks across files of the units' documents (run also when there is none). */
   check?(ctx: YearContext, docs: ReadonlyMap<string, Located<z.output<S>>>): void;
   compose(input: ComposeInput<z.output<S>> & { unit: UnitInfo }, signatures: SignatureBlock[]): Composed | undefined;
@@ -87,7 +88,7 @@ export interface PerUnitDocType<S extends z.ZodType = z.ZodType> extends DocType
 
 export type DocType = SingleDocType | PerUnitDocType;
 
-/** The document types, in the order their documents are built and listed: src/documents/registry.ts, handed down from src/pipeline.ts. */
+/** The document types, in the order their documents are built, listed and bound (the workflow's): src/documents/registry.ts, handed down from src/pipeline.ts. */
 export type DocTypes = readonly DocType[];
 
 /** An entry names its type by an id, or by a shared key (keys.ts) when other modules read its data. */

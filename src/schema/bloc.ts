@@ -30,18 +30,24 @@ export const Unit = z.strictObject({
   nu_tu_70_phan_tram: z.boolean().optional().describe("Đơn vị có từ 70% nữ trở lên (được ưu tiên khi bằng điểm, bằng phiếu)"),
 });
 
-export const DocTypeCodes = z
-  .strictObject({
-    ke_hoach: z.string().default("KH"),
-    dang_ky: z.string().default(""),
-    bao_cao: z.string().default("BC"),
-    bien_ban: z.string().default("BB"),
-    to_trinh: z.string().default("TTr"),
-    giay_moi: z.string().default("GM"),
-  })
-  .describe("Mã loại văn bản theo Phụ lục III Nghị định 30 (để trống nếu không có mã)");
+/** What a document type tells the bloc's schema of its code: its key in ma_loai_van_ban and its default. */
+export interface TypeCodeEntry {
+  typeCode: string;
+  defaultCode: string;
+}
 
-export const Bloc = z
+/** ma_loai_van_ban: one key per code of the document types handed down, each with its default (Decree 30, Annex III). */
+export function docTypeCodes(types: readonly TypeCodeEntry[]) {
+  const first = new Map<string, string>();
+  for (const t of types) if (!first.has(t.typeCode)) first.set(t.typeCode, t.defaultCode);
+  const shape = Object.fromEntries([...first].map(([key, code]) => [key, z.string().default(code)]));
+  return z
+    .strictObject(shape)
+    .default(Object.fromEntries(first))
+    .describe("Mã loại văn bản theo Phụ lục III Nghị định 30 (để trống nếu không có mã)");
+}
+
+const BlocBase = z
   .strictObject({
     ten: Text.describe("Tên đầy đủ của Khối, ví dụ: Khối thi đua các cơ quan Văn hóa – Xã hội tỉnh Trà Vinh"),
     ten_ngan: Text.describe("Tên ngắn dùng ở quyền hạn ký, ví dụ: Khối 8"),
@@ -50,7 +56,6 @@ export const Bloc = z
     dia_danh: Text.describe("Địa danh ghi ở dòng ngày tháng, ví dụ: Trà Vinh"),
     co_quan_chu_quan: ParentBody.optional().describe("Cơ quan chủ quản (dòng trên tên Khối), một dòng hoặc danh sách nhiều dòng, ví dụ: UBND TỈNH TRÀ VINH; cũng là mặc định cho đơn vị không ghi co_quan_chu_quan"),
     co_quan_ban_hanh: z.array(Text).min(1).describe("Các dòng tên cơ quan ban hành, viết hoa"),
-    ma_loai_van_ban: DocTypeCodes.default({ ke_hoach: "KH", dang_ky: "", bao_cao: "BC", bien_ban: "BB", to_trinh: "TTr", giay_moi: "GM" }),
     luu: Filing.optional().describe(
       "Dòng “Lưu: VT, <đơn vị soạn thảo>, <số bản lưu>.” mặc định cho văn bản của Khối: đơn vị soạn thảo là bộ phận của đơn vị Khối trưởng, ví dụ: { don_vi_soan_thao: VP }; văn bản ghi luu riêng thì dùng luu của văn bản. Bỏ trống: “Lưu: VT.”",
     ),
@@ -70,5 +75,12 @@ export const Bloc = z
   })
   .describe("Khối thi đua: tên, địa danh, cơ quan ban hành và các đơn vị thành viên (tệp data/khoi.yaml)");
 
-export type Bloc = z.infer<typeof Bloc>;
+/** The bloc's schema, its ma_loai_van_ban made of the codes of the document types handed down. */
+export function blocSchema(types: readonly TypeCodeEntry[]) {
+  // In its place after co_quan_ban_hanh, as the editor lists the keys.
+  const shape = Object.entries(BlocBase.shape).flatMap(([k, v]) => (k === "co_quan_ban_hanh" ? [[k, v], ["ma_loai_van_ban", docTypeCodes(types)]] : [[k, v]]));
+  return z.strictObject(Object.fromEntries(shape) as typeof BlocBase.shape & { ma_loai_van_ban: ReturnType<typeof docTypeCodes> }).describe(BlocBase.description ?? "");
+}
+
+export type Bloc = z.infer<typeof BlocBase> & { ma_loai_van_ban: Record<string, string> };
 export type Unit = z.infer<typeof Unit>;

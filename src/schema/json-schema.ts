@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import type { DocTypes } from "../documents/types.ts";
-import { Bloc } from "./bloc.ts";
+import { blocSchema } from "./bloc.ts";
 import { editorSchema, NO_IDS, type ProjectIds } from "./editor-schema.ts";
 import { Results } from "./unit-files.ts";
 import { Year } from "./year.ts";
 
 /** The data files and their schemas, by the name of the generated JSON Schema file: the bloc, the year, the results, then each document type's. */
 export function fileSchemas(types: DocTypes): Readonly<Record<string, z.ZodType>> {
-  return { khoi: Bloc, nam: Year, "ket-qua": Results, ...Object.fromEntries(types.map((t) => [t.schemaName, t.schema])) };
+  return { khoi: blocSchema(types), nam: Year, "ket-qua": Results, ...Object.fromEntries(types.map((t) => [t.schemaName, t.schema])) };
 }
 
 /**

@@ -58,7 +58,7 @@ export function checkDocNumbers(types: DocTypes, bloc: Located<Bloc>, years: rea
     for (const { type, doc } of singlesOf(types, vy)) {
       const so = doc.data.so;
       if (so === undefined || so === null) continue;
-      const code = codes[type.typeCode];
+      const code = codes[type.typeCode] ?? type.defaultCode;
       const year = doc.data.ngay?.slice(0, 4) ?? vy.folder;
       const key = `${year}:${code}:${so}`;
       const at = doc.src.locate(["so"]);

@@ -4,7 +4,7 @@ import type { MarkdownSource } from "../load/markdown-source.ts";
 import type { RawProject, RawYear } from "../load/project.ts";
 import type { YamlSource } from "../load/yaml-source.ts";
 import { perUnitTypes, singleTypes, type DocTypes } from "../documents/types.ts";
-import { Bloc } from "../schema/bloc.ts";
+import { blocSchema } from "../schema/bloc.ts";
 import { Results } from "../schema/unit-files.ts";
 import { Year } from "../schema/year.ts";
 import { checkDocNumbers } from "./check-documents.ts";
@@ -29,7 +29,7 @@ export interface ValidateOptions {
 /** Schema validation of every file (a document's by its type's schema), then the checks across files. Undefined when the bloc itself is unusable. */
 export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnostics, opts: ValidateOptions = {}): ValidProject | undefined {
   if (!raw.bloc) return undefined;
-  const bloc = located(Bloc, raw.bloc, diags);
+  const bloc = located(blocSchema(types), raw.bloc, diags);
   if (!bloc) return undefined;
   checkBloc(bloc, diags);
   const years: ValidYear[] = [];
