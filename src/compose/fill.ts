@@ -1,6 +1,7 @@
 import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import type { Block } from "../document/model.ts";
 import type { DocSource } from "../model/types.ts";
+import { isFilingLine } from "../schema/common.ts";
 import { renderTemplate } from "./handlebars.ts";
 import { stripMarks } from "./marks.ts";
 import { parseMarkup } from "./markup.ts";
@@ -46,7 +47,12 @@ export function fill(t: Template, ctx: Record<string, unknown>, diags: Diagnosti
     body: parseMarkup(text.text, tables),
     ...(t.front.tieu_de ? { title: small(t.front.tieu_de, at.tieu_de) } : {}),
     ...(t.front.kinh_gui ? { kinhGui: t.front.kinh_gui.map((s, i) => small(s, at.kinh_gui[i])) } : {}),
-    recipients: t.front.noi_nhan.map((s, i) => small(s, at.noi_nhan[i])),
+    recipients: t.front.noi_nhan.map((s, i) => {
+      const r = small(s, at.noi_nhan[i]);
+      // Filled in, an item may have become the "Lưu" line the tool writes itself ({{x}}Lưu: VT).
+      if (isFilingLine(r)) diags.error("schema/format", at.noi_nhan[i] ?? { file: t.file, line: 1, column: 1 }, { field: `noi_nhan[${i}]`, kind: "filing", value: r });
+      return r;
+    }),
     origins,
   };
 }

@@ -25,6 +25,7 @@ export const FORMAT_VI: Record<string, string> = {
   empty: "không được để trống",
   "parent-body": "cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có",
   filing: "không ghi dòng “Lưu: ...” trong nơi nhận: công cụ tự thêm dòng “Lưu: VT, <đơn vị soạn thảo>.” ở cuối; ghi đơn vị soạn thảo ở luu (ví dụ: luu: { don_vi_soan_thao: VP }) trong văn bản hoặc trong data/khoi.yaml",
+  "filing-unit": "chỉ ghi chữ viết tắt của đơn vị soạn thảo (ví dụ: VP, TCHC; biên bản: Hồ sơ): không ghi “Lưu:”, không ghi VT (công cụ tự ghi), không có dấu câu ở cuối hay ký tự ẩn",
 };
 const FORMAT_EN: Record<string, string> = {
   id: "an id is lower case ASCII letters, digits and '-' (e.g. so-y-te)",
@@ -39,6 +40,7 @@ const FORMAT_EN: Record<string, string> = {
   empty: "must not be empty",
   "parent-body": "a parent body is one line of text, a list of at most 4 lines, or [] for none",
   filing: "no “Lưu: ...” line among the recipients: the tool adds “Lưu: VT, <drafting unit>.” last; give the drafting unit in luu (e.g. luu: { don_vi_soan_thao: VP }) in the document or in data/khoi.yaml",
+  "filing-unit": "only the drafting unit's abbreviation (e.g. VP, TCHC; minutes: Hồ sơ): no “Lưu:”, no VT (the tool writes it), no closing punctuation or invisible characters",
 };
 
 /** zod's type names (schema/type's expected and got) in words. */
@@ -97,6 +99,7 @@ export const CATALOGUE = {
   "schema/enum": { vi: "Giá trị của {field} không hợp lệ; chỉ chấp nhận: {allowed}", en: "Invalid value for {field}; allowed: {allowed}", hintVi: "Chọn một trong các giá trị trên.", hintEn: "Use one of the allowed values." },
   "schema/too-few": { vi: "Danh sách {field} cần ít nhất {min} mục", en: "List {field} needs at least {min} items", hintVi: "Bổ sung các mục còn thiếu.", hintEn: "Add the missing items." },
   "schema/too-small": { vi: "Giá trị {value} của {field} nhỏ hơn mức tối thiểu {min}", en: "Value {value} of {field} is below the minimum {min}", hintVi: "Sửa lại số liệu.", hintEn: "Correct the number." },
+  "schema/not-above": { vi: "Giá trị {value} của {field} phải lớn hơn {min}", en: "Value {value} of {field} must be above {min}", hintVi: "Sửa lại số liệu.", hintEn: "Correct the number." },
   "schema/too-big": { vi: "Giá trị {value} của {field} vượt mức tối đa {max}", en: "Value {value} of {field} is above the maximum {max}", hintVi: "Sửa lại số liệu.", hintEn: "Correct the number." },
   "schema/too-long": {
     vi: "Trường {field} dài {length} ký tự, tối đa {max} ký tự",
@@ -871,6 +874,12 @@ export const CATALOGUE = {
     en: "The signature image {file} has {width} × {height} points ({megapixels} million), over the limit of {max} million",
     hintVi: "Thu nhỏ ảnh: ảnh chữ ký hay con dấu chỉ cần vài trăm điểm ảnh mỗi chiều (PNG nền trong suốt).",
     hintEn: "Make the image smaller: a signature or seal needs a few hundred points a side (PNG with a transparent background).",
+  },
+  "image/seal-size": {
+    vi: "Ảnh con dấu {file} cho con dấu cỡ {mm} mm, ngoài khoảng {min}–{max} mm của con dấu thật",
+    en: "The seal image {file} gives a seal of {mm} mm, outside the {min}–{max} mm of a real seal",
+    hintVi: "Ghi đường kính thật của con dấu bằng --seal-mm (ví dụ: --seal-mm 36), hoặc lưu lại ảnh với độ phân giải đúng (số điểm ảnh ÷ đường kính).",
+    hintEn: "Give the seal's real diameter with --seal-mm (e.g. --seal-mm 36), or save the image again at its true resolution (points ÷ diameter).",
   },
   "image/invalid": {
     vi: "Không dùng được ảnh chữ ký {file}: {detailVi}",

@@ -26,6 +26,9 @@ export const SIGNATURE_SPACE_LINES = 4;
  * (36 mm is common); `sign` draws the seal image at its own size inside it.
  */
 export const SEAL_FIELD_MM = 36;
+/** The sizes a seal can really have (mm): an image stating a size outside them is refused, not drawn as a dot or a poster. */
+export const SEAL_MIN_MM = 20;
+export const SEAL_MAX_MM = 60;
 /** Space between the line under the title and what follows. */
 export const AFTER_TITLE_PT = 12;
 /** Space between a table and the paragraph after it. */

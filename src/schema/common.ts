@@ -74,8 +74,34 @@ export const Signer = z
 /** A Nơi nhận item that is not the "Lưu: ..." line, which the tool writes last from `luu` (see {@link Filing}). */
 export const NOT_FILING_PATTERN = /^(?![Ll][Ưư][Uu]\s*:)/u;
 
+/** A text folded for comparison: NFD without marks, đ as d, invisible (format) characters gone, lower case. */
+function folded(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\p{Mn}\p{Cf}]/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}
+
+/**
+ * The "Lưu" line however it is written: "Lưu: VT", "Luu: VT", "Lưu VT, VP", "– Lưu: VT", with a
+ * decomposed ư or an invisible character before it. Not "Lưu trữ tỉnh" (an archive is a recipient).
+ */
+export function isFilingLine(s: string): boolean {
+  return /^[\s\-–—•*+.]*luu(\s*[:.]|\s+vt\b|\s*$)/u.test(folded(s));
+}
+
+/** Not a "Lưu" line (isFilingLine): the regex for the editor, the full check for the tool. */
+export const NotFiling = Text.regex(NOT_FILING_PATTERN, { message: "filing" }).refine((s) => !isFilingLine(s), { message: "filing" });
+
+/** A drafting unit's abbreviation fit to follow "Lưu: VT,": not the "Lưu" line again, not VT, no closing punctuation, nothing invisible. */
+export function isDraftingUnit(s: string): boolean {
+  const f = folded(s).trim();
+  return !isFilingLine(s) && f !== "vt" && f !== "" && !/[.,;:]$/u.test(s.trim()) && !/[\p{Cc}\p{Cf}]/u.test(s);
+}
+
 export const Recipients = z
-  .array(Text.regex(NOT_FILING_PATTERN, { message: "filing" }))
+  .array(NotFiling)
   .describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm), không ghi dòng “Lưu: ...” (công cụ thêm từ luu); thay cho nơi nhận mặc định của mẫu");
 
 /**
@@ -85,7 +111,7 @@ export const Recipients = z
  */
 export const Filing = z
   .strictObject({
-    don_vi_soan_thao: Text.describe("Chữ viết tắt tên đơn vị (bộ phận) soạn thảo văn bản, ghi sau “Lưu: VT,”, ví dụ: VP; biên bản: Hồ sơ"),
+    don_vi_soan_thao: Text.refine(isDraftingUnit, { message: "filing-unit" }).describe("Chữ viết tắt tên đơn vị (bộ phận) soạn thảo văn bản, ghi sau “Lưu: VT,”, ví dụ: VP; biên bản: Hồ sơ"),
     so_ban: z.number().int().positive().max(99).optional().describe("Số bản lưu, chỉ ghi khi cần, ví dụ: 2 (in là 02b)"),
   })
   .describe("Dòng cuối nơi nhận: “Lưu: VT, <đơn vị soạn thảo>, <số bản lưu>.”");

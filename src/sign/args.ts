@@ -6,6 +6,7 @@
  * what follows "=" (`--pw=secret` gives "--pw"), and whatever is echoed has
  * its control characters escaped.
  */
+import { SEAL_FIELD_MM, SEAL_MAX_MM, SEAL_MIN_MM } from "../document/conventions.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 
 export interface SignArgs {
@@ -13,6 +14,8 @@ export interface SignArgs {
   p12?: string;
   field?: string;
   image?: string;
+  /** The seal's real size in mm (--seal-mm), when the image file does not state it. */
+  sealMm?: number;
   out?: string;
   suffix: string;
   reason?: string;
@@ -39,6 +42,8 @@ Tùy chọn:
                       ky.co-quan-phu-luc (mặc định: ô chưa ký đầu tiên)
   --image <tệp>       ảnh chữ ký (PNG nền trong suốt hoặc JPEG): chữ ký của
                       người ký (màu xanh) hoặc con dấu (màu đỏ) cho ky.co-quan
+  --seal-mm <mm>      đường kính thật của con dấu (mm, từ ${SEAL_MIN_MM} đến ${SEAL_MAX_MM}); mặc định: theo
+                      độ phân giải ghi trong tệp ảnh, không có thì ${SEAL_FIELD_MM} mm
   --out <tệp>         tệp kết quả (chỉ khi ký một tệp; trùng tệp vào = ký đè tại chỗ)
   --suffix <đuôi>     tệp kết quả <tên><đuôi>.pdf (mặc định: ${DEFAULT_SUFFIX})
   --overwrite         ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp vào
@@ -67,6 +72,8 @@ Options:
                       ky.co-quan-phu-luc (default: the first unsigned one)
   --image <file>      signature image (PNG with transparent background, or JPEG):
                       the signer's signature (blue) or the seal (red) for ky.co-quan
+  --seal-mm <mm>      the seal's real diameter (mm, ${SEAL_MIN_MM} to ${SEAL_MAX_MM}); default: from the
+                      resolution the image file states, else ${SEAL_FIELD_MM} mm
   --out <file>        output file (one input only; the input's own name signs in place)
   --suffix <suffix>   output <name><suffix>.pdf (default: ${DEFAULT_SUFFIX})
   --overwrite         replace an existing output file (never another input of
@@ -83,7 +90,7 @@ checked before any is written: one refused and none is written.
 Exit status: 0 every file signed, 1 some file not signed (inputs unchanged), 2 usage.`;
 
 /** The options that take a value; of those, FILE_OPTIONS name a file. */
-export const VALUE_OPTIONS = ["--p12", "--field", "--image", "--out", "--suffix", "--reason", "--location", "--lang"] as const;
+export const VALUE_OPTIONS = ["--p12", "--field", "--image", "--seal-mm", "--out", "--suffix", "--reason", "--location", "--lang"] as const;
 export const FILE_OPTIONS = ["--p12", "--image", "--out"] as const;
 const PASSWORD_OPTIONS = /^--?(p|pass|password|passwd|pin|p12-password|passphrase)(=.*)?$/i;
 
@@ -140,6 +147,12 @@ export function parseSignArgs(argv: readonly string[]): SignArgs {
         case "--location":
           a.location = value;
           break;
+        case "--seal-mm": {
+          const mm = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+          if (mm >= SEAL_MIN_MM && mm <= SEAL_MAX_MM) a.sealMm = mm;
+          else a.errors.push(vi ? `--seal-mm: một số mm từ ${SEAL_MIN_MM} đến ${SEAL_MAX_MM}, không phải "${escapeControls(value)}"` : `--seal-mm: a number of mm from ${SEAL_MIN_MM} to ${SEAL_MAX_MM}, not "${escapeControls(value)}"`);
+          break;
+        }
         case "--lang":
           if (value !== "vi" && value !== "en") a.errors.push(vi ? `--lang: vi hoặc en, không phải "${escapeControls(value)}"` : `--lang: vi or en, not "${escapeControls(value)}"`);
           break;

@@ -104,6 +104,7 @@ export async function runSign(argv: readonly string[], deps: SignDeps): Promise<
           clock: deps.clock,
           ...(args.field !== undefined ? { field: args.field } : {}),
           ...(image ? { image, imageName: args.image! } : {}),
+          ...(args.sealMm !== undefined ? { sealMm: args.sealMm } : {}),
           ...(args.reason !== undefined ? { reason: args.reason } : {}),
           ...(args.location !== undefined ? { location: args.location } : {}),
         });

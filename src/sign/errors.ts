@@ -23,6 +23,7 @@ export type SignErrorCode =
   | "image/too-large"
   | "image/too-many-pixels"
   | "image/invalid"
+  | "image/seal-size"
   | "pdf/unreadable"
   | "pdf/encrypted"
   | "pdf/damaged"

@@ -22,6 +22,7 @@
  */
 import { createHash } from "node:crypto";
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFImage } from "@cantoo/pdf-lib";
+import { SEAL_MAX_MM, SEAL_MIN_MM } from "../document/conventions.ts";
 import { pdfDateVn } from "../pdf/emit/metadata.ts";
 import type { FontSet } from "../pdf/fonts/font-set.ts";
 import { describeChar } from "../pdf/fonts/vietnamese.ts";
@@ -113,6 +114,10 @@ export async function signPdf(input: Uint8Array, opts: SignOptions): Promise<Sig
   const width = x2 - x1;
   const height = y2 - y1;
   const sealMm = opts.sealMm ?? (checkedImage?.sizeMm ? Math.max(checkedImage.sizeMm.width, checkedImage.sizeMm.height) : undefined);
+  // A seal of a size no seal has (a resolution left at 72 dpi, or a hostile one) is refused, not drawn as a dot or clipped.
+  if (image && isSealField(field.name) && sealMm !== undefined && !(sealMm >= SEAL_MIN_MM && sealMm <= SEAL_MAX_MM)) {
+    throw new SignError("image/seal-size", { file: opts.imageName ?? "image", mm: String(Math.round(sealMm * 10) / 10), min: SEAL_MIN_MM, max: SEAL_MAX_MM });
+  }
   // The seal drawn at its real size, as large as its field at most.
   const seal = image && isSealField(field.name) ? { sealPt: Math.min(width, height, sealMm !== undefined ? sealMm * MM : Infinity) } : {};
   const ap = addAppearance(pdf, { width, height, lines, fonts: opts.fonts, textAt: textPlace(field, fields), textSpan: freeSpan(field, fields), ...(image ? { image } : {}), ...seal });

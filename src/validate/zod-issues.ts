@@ -61,6 +61,8 @@ interface ZodIssueLike {
   minimum?: number | bigint;
   maximum?: number | bigint;
   origin?: string;
+  /** false for an exclusive bound (positive(), gt()). */
+  inclusive?: boolean;
   /** zod's word for a number that is none: "NaN", "Infinity", "-Infinity". */
   received?: string;
 }
@@ -87,6 +89,8 @@ function describe(issue: ZodIssueLike, field: string): { code: Code; params: Par
     case "too_small":
       if (issue.origin === "array") return { code: "schema/too-few", params: { field, min: Number(issue.minimum) }, at: "value" };
       if (issue.origin === "string") return { code: "schema/format", params: { field, kind: "empty", value: String(issue.input ?? "") }, at: "value" };
+      // An exclusive minimum (positive(), gt()): the value must be above it, not at it.
+      if (issue.inclusive === false) return { code: "schema/not-above", params: { field, min: Number(issue.minimum), value: String(issue.input) }, at: "value" };
       return { code: "schema/too-small", params: { field, min: Number(issue.minimum), value: String(issue.input) }, at: "value" };
     case "too_big":
       if (issue.origin === "string") return { code: "schema/too-long", params: { field, max: Number(issue.maximum), length: String(issue.input ?? "").length }, at: "value" };

@@ -99,6 +99,32 @@ describe("validation", () => {
     expect(errors.map((d) => [d.code, d.pos.file, d.params.kind])).toEqual([["schema/format", "templates/ke-hoach.md", "filing"]]);
   });
 
+  it("a “Lưu” line written any other way is refused too: decomposed, hidden, without marks or colon, after a dash", async () => {
+    for (const item of ['"Lu\\u031Bu: VT"', '"\\u200bLưu: VT"', '"Luu: VT"', "Lưu VT, VP", '"– Lưu: VT"', '"LƯU"']) {
+      const text = plan.replace(/^noi_nhan:\n/mu, `noi_nhan:\n  - ${item}\n`);
+      const { errors } = await check({ "data/2020/ke-hoach.md": text });
+      expect(errors.map((d) => [d.code, d.params.kind]), item).toEqual([["schema/format", "filing"]]);
+    }
+    // An archive is a recipient, not the Lưu line.
+    const archive = plan.replace(/^noi_nhan:\n/mu, "noi_nhan:\n  - Lưu trữ lịch sử tỉnh\n");
+    expect((await check({ "data/2020/ke-hoach.md": archive })).errors).toEqual([]);
+  });
+
+  it("a template's item that becomes a “Lưu” line once filled in is an error at it", async () => {
+    for (const item of ['"{{!x}}Lưu: VT"', '"{{#if nam}}Lưu: VT{{/if}}"']) {
+      const template = read("templates/ke-hoach.md").replace(/^noi_nhan: \[/mu, `noi_nhan: [${item}, `);
+      const { errors } = await check({ "templates/ke-hoach.md": template });
+      expect(errors.map((d) => [d.code, d.pos.file, d.pos.line, d.params.kind]), item).toEqual([["schema/format", "templates/ke-hoach.md", 4, "filing"]]);
+    }
+  });
+
+  it("a drafting unit that repeats “Lưu”, is VT, ends in punctuation or hides a character is refused", async () => {
+    for (const unit of ['"Lưu: VT"', "VT", '"VP."', '"\\u200b"', '"V\\u0000P"']) {
+      const { errors } = await check({ "data/khoi.yaml": khoi.replace(BLOC_LUU, `luu: { don_vi_soan_thao: ${unit} }\n`) });
+      expect(errors.map((d) => [d.code, d.pos.file, d.params.kind]), unit).toEqual([["schema/format", "data/khoi.yaml", "filing-unit"]]);
+    }
+  });
+
   it("a bloc default without a drafting unit, with copies that are no count or an unknown key is located", async () => {
     const bad = khoi.replace(BLOC_LUU, "luu:\n  so_ban: 0\n  ban: 2\n");
     const { errors } = await check({ "data/khoi.yaml": bad });
@@ -107,7 +133,7 @@ describe("validation", () => {
       [
         // A missing key is located where its mapping's value starts.
         ["schema/missing", line("  so_ban: 0")],
-        ["schema/too-small", line("  so_ban: 0")],
+        ["schema/not-above", line("  so_ban: 0")],
         ["schema/unknown-key", line("  ban: 2")],
       ].sort(),
     );

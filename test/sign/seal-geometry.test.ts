@@ -96,6 +96,12 @@ describe("the seal and the signer's signature, as signed", () => {
     expect(w((await signBoth({ sealMm: 30 })).seal)).toBeCloseTo(30 * MM, 0);
   }, 60_000);
 
+  it("refuses a seal whose image states a size no seal has, naming --seal-mm", async () => {
+    for (const mm of [0.5, 150]) await expect(signBoth({ seal: sealAt(mm) }), String(mm)).rejects.toMatchObject({ code: "image/seal-size" });
+    // The setting wins over what the file states.
+    expect((await signBoth({ seal: sealAt(150), sealMm: 40 })).seal.image).toBeDefined();
+  }, 60_000);
+
   it("overlaps about the left third of the signer's image; neither text runs over the other's image", async () => {
     const { sig, seal } = await signBoth();
     const si = sig.image!;
