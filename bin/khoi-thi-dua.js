@@ -4,7 +4,7 @@
 // that keeps old times, or a deleted file, is seen too; see source-hash.js for the cheap check
 // that comes first). Otherwise, a developer's edit not yet compiled, it runs the TypeScript
 // sources through tsx, so what runs is what the sources say.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import module from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,10 @@ if (compiledFromSources(root, identity)) {
   // its own, made by the compilation: src/cli/load-engine.ts); Node 20 has no such cache.
   module.enableCompileCache?.();
   await import("../dist/cli/main.js");
+} else if (!existsSync(join(root, "src", "cli", "main.ts"))) {
+  // Neither a compiled program nor its sources: say so, not a stack trace.
+  process.stderr.write("khoi-thi-dua: thiếu chương trình đã biên dịch (dist/) và mã nguồn (src/); chạy lại `npm ci` (or `npm run compile`)\n");
+  process.exit(2);
 } else {
   const { register } = await import("tsx/esm/api");
   register();

@@ -8,7 +8,7 @@
 // that keeps old modification times still gets a new change time and inode (neither can be
 // set by hand), an added or deleted file changes the list: any of them falls back to the hash.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const SETTINGS = ["package-lock.json", "tsconfig.json", "tsconfig.build.json"];
@@ -52,6 +52,8 @@ export function sourceStats(root) {
 /** Whether dist/ was compiled from the sources as they are: by fingerprint when it matches, else by hash. */
 export function compiledFromSources(root, identity) {
   if (!identity || typeof identity.sources !== "string") return false;
+  // A copy installed without its sources: the compiled program is all there is to run.
+  if (!existsSync(join(root, "src"))) return true;
   if (typeof identity.stats === "string" && identity.stats === sourceStats(root)) return true;
   return identity.sources === sourceHash(root);
 }

@@ -34,7 +34,7 @@ export const HELP_VI = `khoi-thi-dua: lập văn bản thi đua của Khối (DO
 Cách dùng:
   npm run build-docs [-- tùy chọn]    lập mọi văn bản từ data/ vào out/
   npm run validate [-- tùy chọn]      kiểm tra dữ liệu, không ghi tệp nào
-  npm run schema                      ghi JSON Schema của dữ liệu vào schema/
+  npm run schema                      ghi JSON Schema của dữ liệu vào data/.schema/
   npm run new-year -- <năm>           tạo data/<năm>/ từ năm trước (không ghi đè)
   npm run forms [-- tùy chọn]         lập biểu mẫu Excel cho đơn vị vào out/<năm>/bieu-mau/
   npm run import -- <tệp.xlsx>...     nhập biểu mẫu đơn vị gửi lại vào data/ (--check: chỉ báo)
@@ -78,7 +78,7 @@ export const HELP_EN = `khoi-thi-dua: builds an emulation bloc's documents (DOCX
 Usage:
   npm run build-docs [-- options]     build every document from data/ into out/
   npm run validate [-- options]       check the data, write nothing
-  npm run schema                      write the JSON Schema of the data files to schema/
+  npm run schema                      write the JSON Schema of the data files to data/.schema/
   npm run new-year -- <year>          make data/<year>/ from the year before (never overwrites)
   npm run forms [-- options]          make the units' Excel forms in out/<year>/bieu-mau/
   npm run import -- <file.xlsx>...    import returned forms into data/ (--check: report only)

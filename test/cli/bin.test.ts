@@ -48,4 +48,17 @@ describe("which CLI bin/ runs", () => {
     rmSync(join(copy, "src", "tools", "bench-cli.ts"));
     expect(help()).not.toContain("Usage (compiled):");
   });
+
+  it("the compiled one in a copy installed without its sources; a clear message when neither is there", () => {
+    const bare = join(tmp, "bare");
+    for (const p of ["bin", "dist", "package.json"]) cpSync(join(copy, p), join(bare, p), { recursive: true });
+    symlinkSync(join(REPO, "node_modules"), join(bare, "node_modules"));
+    const run = () => spawnSync(process.execPath, [join(bare, "bin", "khoi-thi-dua.js"), "--help", "--lang", "en"], { encoding: "utf8" });
+    expect(run().stdout).toContain("Usage (compiled):");
+    rmSync(join(bare, "dist"), { recursive: true });
+    const r = run();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^khoi-thi-dua: .*dist\/.*src\//u);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/u);
+  });
 });
