@@ -6,7 +6,7 @@ import { buildExample } from "../helpers/example.ts";
 import { REPO } from "../helpers/fixture-world.ts";
 import { expectGolden } from "../helpers/golden.ts";
 import { docxParts, paragraphTexts, part } from "../render/docx/docx-helpers.ts";
-import { oneOfEach, yearStems } from "../helpers/registry-stems.ts";
+import { exampleStems, oneOfEach } from "../helpers/registry-stems.ts";
 
 const build = () => buildExample();
 
@@ -18,7 +18,7 @@ describe("the example year (Khối 8, Trà Vinh, 2020)", async () => {
   it("builds every document of the year with only the intended warning", () => {
     const codes = first.result.diagnostics.map((d) => `${d.severity} ${d.code} ${d.pos.file}`);
     expect(codes).toEqual(["warning date/late data/2020/dang-ky/ban-dan-toc.yaml"]);
-    const stems = yearStems(UNITS);
+    const stems = exampleStems(UNITS);
     expect([...first.outputs.keys()].sort()).toEqual(stems.flatMap((s) => [`out/2020/${s}.docx`, `out/2020/${s}.pdf`]).sort());
   });
 

@@ -11,8 +11,10 @@ import { ownedYearOutput } from "../../src/write/year-output-paths.ts";
 const doc = (title: string, number: string) => ({ year: 2020, source: "x", doc: { stem: "ke-hoach", meta: { title }, header: { number } } }) as unknown as ComposedDocument;
 
 describe("the bundle's contents", () => {
-  it("the registry lists the types in the workflow's order, which the bundle follows", () => {
-    expect(DOC_TYPES.map((t) => t.id)).toEqual(["ke-hoach", "dang-ky", "so-ket", "giay-moi", "tong-ket", "bien-ban", "to-trinh"]);
+  it("the registry lists the types in the workflow's order (workflow.md), which the bundle follows", () => {
+    // Plan, registrations, mid-year review, invitation, year-end report, minutes, proposal; a type added keeps them in this order.
+    const WORKFLOW = ["ke-hoach", "dang-ky", "so-ket", "giay-moi", "tong-ket", "bien-ban", "to-trinh"];
+    expect(DOC_TYPES.map((t) => t.id).filter((id) => WORKFLOW.includes(id))).toEqual(WORKFLOW);
   });
 
   it("puts the number after the title, and leaves out a number line left blank", () => {

@@ -1,35 +1,35 @@
 /**
- * The documents a year's build makes, derived from the registry: tests that list or count them
- * follow a type added or removed there, with no stem list of their own.
+ * The documents a year's data makes, derived from the registry and the data folder: tests that
+ * list or count them follow a type added or removed there, with no stem list of their own.
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DOC_TYPES } from "../../src/documents/registry.ts";
 import { stemOf } from "../../src/documents/stems.ts";
-import { perUnitTypes, singleTypes } from "../../src/documents/types.ts";
 import { REPO } from "./fixture-world.ts";
 
-/** Every document's stem for a year with these member units, in the registry's order. */
-export function yearStems(units: readonly string[]): string[] {
-  return DOC_TYPES.flatMap((t) => (t.kind === "single" ? [stemOf(t)] : units.map((u) => stemOf(t, u))));
-}
-
-/** The stems of the documents issued once a year (not per unit), in the registry's order. */
-export const SINGLE_STEMS: readonly string[] = singleTypes(DOC_TYPES).map((t) => stemOf(t));
-
-/** For each per-unit type, the stem of one unit's document: a sample of every type for `unit`. */
-export function oneOfEach(unit: string): string[] {
-  return DOC_TYPES.flatMap((t) => (t.kind === "single" ? [stemOf(t)] : [stemOf(t, unit)]));
-}
-
-export { perUnitTypes };
-
-/** The example year's documents: each single type's, and each per-unit type's for every unit with a data file in data/2020/<id>/. */
-export function exampleStems(): string[] {
-  const dir = join(REPO, "data", "2020");
+/**
+ * In the registry's order: each single type's stem when data/<year>/<id>.md exists, each per-unit
+ * type's for every unit with data/<year>/<id>/<unit>.yaml (in the order of `units`, else sorted).
+ */
+export function stemsOf(dataDir: string, year: number, units?: readonly string[]): string[] {
+  const dir = join(dataDir, String(year));
   return DOC_TYPES.flatMap((t) => {
-    if (t.kind === "single") return [stemOf(t)];
-    const units = existsSync(join(dir, t.id)) ? readdirSync(join(dir, t.id)).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)) : [];
-    return units.sort().map((u) => stemOf(t, u));
+    if (t.kind === "single") return existsSync(join(dir, `${t.id}.md`)) ? [stemOf(t)] : [];
+    const folder = join(dir, t.id);
+    const present = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)) : [];
+    const ordered = units ? units.filter((u) => present.includes(u)) : present.sort();
+    return ordered.map((u) => stemOf(t, u));
   });
+}
+
+/** The example year's documents (data/2020). */
+export function exampleStems(units?: readonly string[]): string[] {
+  return stemsOf(join(REPO, "data"), 2020, units);
+}
+
+/** For each type with data in the example, the stem of one document: a sample of every type, the per-unit ones for `unit`. */
+export function oneOfEach(unit: string): string[] {
+  const all = exampleStems();
+  return DOC_TYPES.flatMap((t) => (t.kind === "single" ? [stemOf(t)] : [stemOf(t, unit)])).filter((s) => all.includes(s));
 }

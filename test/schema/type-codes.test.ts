@@ -21,7 +21,7 @@ describe("the bloc's type codes", () => {
   });
 
   it("refuses a key no type uses", () => {
-    const r = docTypeCodes(DOC_TYPES).safeParse({ thong_bao: "TB" });
+    const r = docTypeCodes(DOC_TYPES).safeParse({ khong_co_loai_nay: "X" });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.code).toBe("unrecognized_keys");
   });
