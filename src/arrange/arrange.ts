@@ -75,6 +75,15 @@ function clampRule(length: number, avail: number): number {
   return Math.min(avail, Math.max(MIN_RULE_PT, length));
 }
 
+/**
+ * The line under a text `text` points wide (the issuer, the trích yếu): SHORT_RULE_FRACTION of
+ * it, at least MIN_RULE_PT, but never more than half of it (Decree 30: 1/3 to 1/2 of its length),
+ * so a short name ("SỞ Y TẾ") gets a line of its half, not the floor.
+ */
+export function shortRule(text: number, avail: number): number {
+  return Math.min(avail, text / 2, Math.max(MIN_RULE_PT, text * SHORT_RULE_FRACTION));
+}
+
 function columns(total: number, leftFraction: number): [number, number] {
   const left = total * leftFraction;
   return [left, total - left];
@@ -92,7 +101,7 @@ function header(doc: AdminDocument, s: ShellStyle["styles"], m: Measurer, width:
     // Each line the data gives stays its own line (a line too wide for the column is broken).
     parentBody: (h.parentBody ?? []).flatMap((l) => m.nameLines([l], s.parentBody, li, compounds)),
     issuer,
-    issuerRule: clampRule(m.widest(issuer, s.issuer) * SHORT_RULE_FRACTION, li),
+    issuerRule: shortRule(m.widest(issuer, s.issuer), li),
     nationalTitle: NATIONAL_TITLE,
     motto: MOTTO,
     mottoRule: clampRule(m.width(MOTTO, s.motto), ri),
@@ -109,7 +118,7 @@ function title(t: NonNullable<AdminDocument["title"]>, s: ShellStyle["styles"], 
   const summary = lines(t.summary, s.summary);
   // The line goes under the trích yếu, a share of its longest line as set; without one, under the type name.
   const len = summary.length ? m.widest(summary, s.summary) : m.widest(type, s.docType);
-  return { type, summary, rule: clampRule(len * SHORT_RULE_FRACTION, width), ruleSpaceBefore: TITLE_RULE_GAP_PT, ruleSpaceAfter: AFTER_TITLE_PT };
+  return { type, summary, rule: shortRule(len, width), ruleSpaceBefore: TITLE_RULE_GAP_PT, ruleSpaceAfter: AFTER_TITLE_PT };
 }
 
 /**

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { arrangeDocument, Measurer, textWidthPt } from "../../src/arrange/arrange.ts";
+import { MIN_RULE_PT, SHORT_RULE_FRACTION } from "../../src/document/conventions.ts";
 import { breaksCompound } from "../../src/arrange/name-lines.ts";
 import { breakTitle } from "../../src/arrange/title-lines.ts";
 import type { AdminDocument } from "../../src/document/model.ts";
@@ -176,5 +177,23 @@ describe("a wrapped title in both outputs", () => {
       expect(ratio, JSON.stringify(t!.summary)).toBeGreaterThanOrEqual(1 / 3);
       expect(ratio, JSON.stringify(t!.summary)).toBeLessThanOrEqual(1 / 2);
     }
+  });
+
+  it("every line under a trích yếu and under an issuer's name, in both blocs, is 1/3–1/2 of its text, a short one too", () => {
+    let shortName = false;
+    for (const d of [doc, ...docs]) {
+      const a = arrangeDocument(d, style, testFonts);
+      const under = [
+        ...(a.title && a.title.summary.length ? [[a.title.rule, m.widest(a.title.summary, style.styles.summary), a.title.summary.join(" ")] as const] : []),
+        [a.header.issuerRule, m.widest(a.header.issuer, style.styles.issuer), a.header.issuer.join(" ")] as const,
+      ];
+      for (const [rule, text, label] of under) {
+        expect(rule / text, `${d.stem}: ${label}`).toBeGreaterThanOrEqual(1 / 3 - 1e-9);
+        expect(rule / text, `${d.stem}: ${label}`).toBeLessThanOrEqual(1 / 2 + 1e-9);
+        if (text * SHORT_RULE_FRACTION < MIN_RULE_PT) shortName = true;
+      }
+    }
+    // A name or trích yếu short enough that the 1 cm floor would have passed half of it ("SỞ Y TẾ", "Năm 2020").
+    expect(shortName).toBe(true);
   });
 });

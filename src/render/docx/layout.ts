@@ -4,14 +4,13 @@
  * indents) and the borderless two-column layout tables of the header and signature.
  * What goes where and how long the lines are comes from the arrangement (src/arrange/).
  */
-import { LAYOUT_CELL_MARGIN_PT, MIN_RULE_PT } from "../../document/conventions.ts";
+import { LAYOUT_CELL_MARGIN_PT } from "../../document/conventions.ts";
 import { STYLE } from "../../document/style-roles.ts";
 import type { ShellStyle } from "./style.ts";
 import { ptToTwips } from "./units.ts";
 import { paragraphXml } from "./wml.ts";
 
 /** Shortest drawn line. */
-export const MIN_RULE_TW = ptToTwips(MIN_RULE_PT);
 /** Left and right cell margins of the layout tables. */
 export const LAYOUT_CELL_MARGIN_TW = ptToTwips(LAYOUT_CELL_MARGIN_PT);
 
@@ -23,9 +22,9 @@ export interface RenderContext {
 
 export { mmToTwips, ptToTwips } from "./units.ts";
 
-/** A drawn line `lineTw` long, centred in `availableTw`. */
+/** A drawn line `lineTw` long (the arrangement's length), centred in `availableTw`. */
 export function ruleParagraph(lineTw: number, availableTw: number, spaceAfterTw?: number, spaceBeforeTw?: number): string {
-  const length = Math.min(availableTw, Math.max(MIN_RULE_TW, Math.round(lineTw)));
+  const length = Math.min(availableTw, Math.round(lineTw));
   const side = Math.max(0, Math.floor((availableTw - length) / 2));
   return paragraphXml({
     style: STYLE.rule,
