@@ -96,17 +96,19 @@ const NO_END_SET = new Set(NO_END.map(wordKey));
 const DASH_SET = new Set(DASHES);
 
 /** For each gap between words i and i+1: whether a known compound spans it; and per word whether a compound holds it. */
-function compoundGaps(keys: readonly string[], compounds: Compounds): { inside: boolean[]; known: boolean[] } {
+function compoundGaps(keys: readonly string[], compounds: Compounds): { inside: boolean[]; known: boolean[]; spans: [number, number][] } {
   const inside = Array<boolean>(Math.max(0, keys.length - 1)).fill(false);
   const known = Array<boolean>(keys.length).fill(false);
+  const spans: [number, number][] = [];
   for (let i = 0; i < keys.length; i++) {
     for (let len = 2; len <= compounds.longest && i + len <= keys.length; len++) {
       if (!compounds.keys.has(keys.slice(i, i + len).join(" "))) continue;
+      spans.push([i, i + len]);
       for (let j = i; j < i + len; j++) known[j] = true;
       for (let j = i; j < i + len - 1; j++) inside[j] = true;
     }
   }
-  return { inside, known };
+  return { inside, known, spans };
 }
 
 /** Whether a break between `before` and `after` (words, as written) falls inside a known compound. */
@@ -161,11 +163,24 @@ export function breakName(name: string, measure: Measure, maxWidth: number, comp
   if (words.length < 2) return [text];
   const costs = gapCosts(words, compounds);
   if (words.length > SEARCH_WORDS) return greedy(words, costs, measure, maxWidth);
+  // Without a split that keeps every compound whole, only the compounds too wide for a line give way
+  // ("ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TRÀ VINH" as one, a bloc's own): those that fit stay whole.
+  const relaxed = () => {
+    const { spans } = compoundGaps(words.map(wordKey), compounds);
+    const fits = new Set<number>();
+    for (const [from, to] of spans) if (measure(words.slice(from, to).join(" ")) <= maxWidth) for (let j = from; j < to - 1; j++) fits.add(j);
+    return costs.map((c, i) => (Number.isFinite(c) || fits.has(i) ? c : 1));
+  };
+  return search(words, costs, measure, maxWidth) ?? search(words, relaxed(), measure, maxWidth) ?? greedy(words, costs.map((c) => (Number.isFinite(c) ? c : 1)), measure, maxWidth);
+}
+
+/** The fewest lines (two to four) that fit `maxWidth` with finite cost, the cheapest and most even of them; undefined when none. */
+function search(words: readonly string[], costs: readonly number[], measure: Measure, maxWidth: number): string[] | undefined {
   const line = (from: number, to: number) => words.slice(from, to).join(" ");
   for (let lines = 2; lines <= Math.min(MAX_LINES, words.length); lines++) {
     let best: { cost: number; breaks: number[] } | undefined;
     const breaks: number[] = [];
-    const search = (from: number, left: number) => {
+    const visit = (from: number, left: number) => {
       if (left === 1) {
         const ends = [...breaks, words.length];
         let widest = 0;
@@ -185,11 +200,11 @@ export function breakName(name: string, measure: Measure, maxWidth: number, comp
       }
       for (let at = from + 1; at <= words.length - left + 1; at++) {
         breaks.push(at);
-        search(at, left - 1);
+        visit(at, left - 1);
         breaks.pop();
       }
     };
-    search(0, lines);
+    visit(0, lines);
     if (best) {
       const ends = [...best.breaks, words.length];
       let start = 0;
@@ -200,7 +215,7 @@ export function breakName(name: string, measure: Measure, maxWidth: number, comp
       });
     }
   }
-  return greedy(words, costs.map((c) => (Number.isFinite(c) ? c : 1)), measure, maxWidth);
+  return undefined;
 }
 
 /** Fills lines word by word, breaking at the cheapest gap of the words that fit. Linear in the words. */

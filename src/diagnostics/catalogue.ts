@@ -25,6 +25,7 @@ export const FORMAT_VI: Record<string, string> = {
   empty: "không được để trống",
   "parent-body": "cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có",
   filing: "không ghi dòng “Lưu: ...” trong nơi nhận: công cụ tự thêm dòng “Lưu: VT, <đơn vị soạn thảo>.” ở cuối; ghi đơn vị soạn thảo ở luu (ví dụ: luu: { don_vi_soan_thao: VP }) trong văn bản hoặc trong data/khoi.yaml",
+  compound: "một cụm từ không tách gồm từ hai tiếng trở lên (ví dụ: Sóc Trăng); một tiếng thì không có gì để giữ liền",
   "filing-unit": "chỉ ghi chữ viết tắt của đơn vị soạn thảo (ví dụ: VP, TCHC; biên bản: Hồ sơ): không ghi “Lưu:”, không ghi VT (công cụ tự ghi), không có dấu câu ở cuối hay ký tự ẩn",
 };
 const FORMAT_EN: Record<string, string> = {
@@ -40,6 +41,7 @@ const FORMAT_EN: Record<string, string> = {
   empty: "must not be empty",
   "parent-body": "a parent body is one line of text, a list of at most 4 lines, or [] for none",
   filing: "no “Lưu: ...” line among the recipients: the tool adds “Lưu: VT, <drafting unit>.” last; give the drafting unit in luu (e.g. luu: { don_vi_soan_thao: VP }) in the document or in data/khoi.yaml",
+  compound: "a compound kept whole has two words or more (e.g. Sóc Trăng); a single word has nothing to keep together",
   "filing-unit": "only the drafting unit's abbreviation (e.g. VP, TCHC; minutes: Hồ sơ): no “Lưu:”, no VT (the tool writes it), no closing punctuation or invisible characters",
 };
 

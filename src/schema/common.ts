@@ -100,8 +100,18 @@ export function isDraftingUnit(s: string): boolean {
   return !isFilingLine(s) && f !== "vt" && f !== "" && !/[.,;:]$/u.test(s.trim()) && !/[\p{Cc}\p{Cf}]/u.test(s);
 }
 
+/**
+ * `- Lưu: VT` unquoted is a one-key mapping to YAML: read back as the line it was typed as, so it
+ * gets the "Lưu" message rather than "expected text, got an object".
+ */
+const typedLine = (v: unknown) => {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  const entries = Object.entries(v);
+  return entries.length === 1 && isFilingLine(`${entries[0]![0]}:`) ? `${entries[0]![0]}: ${String(entries[0]![1] ?? "")}` : v;
+};
+
 export const Recipients = z
-  .array(NotFiling)
+  .array(z.preprocess(typedLine, NotFiling))
   .describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm), không ghi dòng “Lưu: ...” (công cụ thêm từ luu); thay cho nơi nhận mặc định của mẫu");
 
 /**

@@ -14,6 +14,9 @@ export function checkBloc(bloc: Located<Bloc>, diags: Diagnostics): void {
   const units = bloc.data.don_vi;
   checkUnique(units.map((u) => u.ma), bloc.src, (i) => ["don_vi", i, "ma"], diags);
   if (units.length > LIMITS.maxUnits) diags.error("limit/units", bloc.src.locate(["don_vi"]), { count: units.length, max: LIMITS.maxUnits });
+  // A compound written twice (in any case) is a slip: said at the second.
+  const compounds = bloc.data.cum_tu_khong_tach ?? [];
+  checkUnique(compounds.map((c) => c.normalize("NFC").toLowerCase().trim().split(/\s+/u).join(" ")), bloc.src, (i) => ["cum_tu_khong_tach", i], diags, "Cụm từ");
 }
 
 export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics, documents = false): void {

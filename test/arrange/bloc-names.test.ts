@@ -77,4 +77,18 @@ describe("a bloc's own compounds (khoi.yaml cum_tu_khong_tach)", () => {
     expect(withList.join(" ")).toBe("TRUNG TÂM VĂN HÓA NGHỆ THUẬT TỈNH");
     expect(withList.some((l, i) => i > 0 && /^(NGHỆ|THUẬT)/.test(l))).toBe(false);
   });
+
+  it("a single word or a compound written twice is an error at its entry", async () => {
+    const world = exampleWorld();
+    const yaml = new TextDecoder().decode(world.files.get("data/khoi.yaml")!) + "cum_tu_khong_tach:\n  - Văn hóa Nghệ thuật\n  - TràVinh\n  - văn hóa  nghệ thuật\n";
+    world.files.set("data/khoi.yaml", new TextEncoder().encode(yaml));
+    const lines = yaml.split("\n");
+    const errors = (await checkProject(world)).diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.code, d.pos.file, d.pos.line])).toEqual([
+      ["schema/format", "data/khoi.yaml", lines.indexOf("  - TràVinh") + 1],
+    ]);
+    world.files.set("data/khoi.yaml", new TextEncoder().encode(yaml.replace("  - TràVinh\n", "")));
+    const dup = (await checkProject(world)).diagnostics.filter((d) => d.severity === "error");
+    expect(dup.map((d) => [d.code, d.pos.line])).toEqual([["dup/entry", lines.indexOf("  - văn hóa  nghệ thuật")]]);
+  });
 });

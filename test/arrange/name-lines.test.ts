@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { arrangeDocument, Measurer } from "../../src/arrange/arrange.ts";
-import { breakName, breaksCompound, nameLines } from "../../src/arrange/name-lines.ts";
+import { breakName, breaksCompound, nameLines, withCompounds } from "../../src/arrange/name-lines.ts";
 import type { AdminDocument } from "../../src/document/model.ts";
 import { layoutDocument } from "../../src/pdf/layout/document.ts";
 import type { TextItem } from "../../src/pdf/types.ts";
@@ -69,6 +69,18 @@ describe("agency names in the header", () => {
     expect(breaksCompound("SỞ KHOA HỌC", "VÀ CÔNG NGHỆ")).toBe(false);
     expect(arrangeIssuer(["SỞ LAO ĐỘNG - THƯƠNG", "BINH VÀ XÃ HỘI"]).issuer).toEqual(["SỞ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"]);
     expect(arrangeIssuer(["KHO BẠC NHÀ", "NƯỚC KHU VỰC XX"]).issuer).toEqual(["KHO BẠC NHÀ NƯỚC", "KHU VỰC XX"]);
+  });
+
+  it("when a bloc's own compound is too wide for a line, break inside it, never inside the compounds that fit", () => {
+    const name = "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TRÀ VINH";
+    for (const own of [["Đài Phát thanh và Truyền hình Trà Vinh"], ["Phát thanh và Truyền hình"], [name]]) {
+      const compounds = withCompounds(own);
+      const lines = breakName(name, (l) => m.width(l, issuer), column(), compounds);
+      expect(lines.join(" "), own[0]).toBe(name);
+      expect(lines.length, own[0]).toBeGreaterThan(1);
+      for (let i = 1; i < lines.length; i++) expect(breaksCompound(lines[i - 1]!, lines[i]!), `${own[0]}: ${lines.join(" / ")}`).toBe(false);
+      for (const l of lines) expect(m.width(l, issuer)).toBeLessThanOrEqual(column());
+    }
   });
 
   it("compare words without regard to old or new tone placement", () => {
