@@ -126,7 +126,7 @@ export const STAGE_SPECS: Record<Stage, StageSpec> = {
     label: "Sơ kết 6 tháng",
     sheet: {
       name: "Sơ kết",
-      title: "KẾT QUẢ THI ĐUA 6 THÁNG ĐẦU NĂM",
+      title: "KẾT QUẢ THI ĐUA 6 THÁNG ĐẦU",
       fields: [{ key: "ngay_gui", label: "Ngày gửi báo cáo sơ kết (ngày/tháng/năm)", path: ["ngay_gui"], kind: "date", required: true }],
       tables: [
         {

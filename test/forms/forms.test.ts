@@ -56,6 +56,19 @@ describe("forms", () => {
     expect(xml).not.toMatch(/hashValue|password=/);
   }, 60_000);
 
+  it("titles every stage's sheet once with its year (never “… NĂM NĂM 2020”)", async () => {
+    const w = exampleWorld();
+    const r = await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
+    expect(r.written.length).toBeGreaterThanOrEqual(3);
+    const titles: string[] = [];
+    for (const f of r.written) {
+      const wb = await sheetsOf(w.files.get(f)!);
+      for (const ws of wb.worksheets) if (ws.state === "visible") titles.push(String(ws.getCell("A1").value));
+    }
+    expect(titles).toContain("KẾT QUẢ THI ĐUA 6 THÁNG ĐẦU NĂM 2020");
+    for (const t of titles) expect(t).not.toMatch(/NĂM\s+NĂM/u);
+  }, 60_000);
+
   it("never replaces a file it did not write there (a filled form saved in bieu-mau/)", async () => {
     const w = exampleWorld();
     await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });

@@ -23,3 +23,11 @@ describe("install scripts", () => {
     for (const name of withScript) expect(allowed[name], name).toBe(true);
   });
 });
+
+describe("CI's optional tools", () => {
+  it("include the croscore fonts, so the system-fonts comparison runs in CI instead of skipping", () => {
+    const ci = readFileSync(join(REPO, ".ci", "run"), "utf8");
+    expect(ci).toMatch(/need\+=\(fonts-croscore\)/u);
+    expect(ci).toMatch(/need\+=\(fonts-liberation2\)/u);
+  });
+});
