@@ -1,5 +1,6 @@
 import type { Lang } from "../diagnostics/diagnostic.ts";
 import { escapeControls } from "../diagnostics/format.ts";
+import type { HelpCommand } from "./help.ts";
 
 export interface CliOptions {
   command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "help";
@@ -27,95 +28,12 @@ export interface CliOptions {
   /** import: units confirmed as the forms' own although their file names do not say so (--xac-nhan-don-vi, repeatable). */
   confirmUnits: string[];
   errors: string[];
+  /** `<command> --help`: the command whose help to print (command is then "help"). */
+  helpFor?: HelpCommand;
 }
 
-export const HELP_VI = `khoi-thi-dua: lập văn bản thi đua của Khối (DOCX, PDF) từ dữ liệu YAML/Markdown
-
-Cách dùng:
-  npm run build-docs [-- tùy chọn]    lập mọi văn bản từ data/ vào out/
-  npm run validate [-- tùy chọn]      kiểm tra dữ liệu, không ghi tệp nào
-  npm run schema                      ghi JSON Schema của dữ liệu vào data/.schema/
-  npm run new-year -- <năm>           tạo data/<năm>/ từ năm trước (không ghi đè)
-  npm run forms [-- tùy chọn]         lập biểu mẫu Excel cho đơn vị vào out/<năm>/bieu-mau/
-  npm run import -- <tệp.xlsx>...     nhập biểu mẫu đơn vị gửi lại vào data/ (--check: chỉ báo)
-
-Tùy chọn:
-  --check             (build, import) không ghi gì; báo văn bản nào trong out/ đã cũ hoặc
-                      thiếu và vì sao; mã thoát 1 nếu có (dùng cho CI)
-  --watch             (build) lập lại khi dữ liệu, mẫu hoặc phông thay đổi
-  --only <mã>         chỉ lập một văn bản (ke-hoach, to-trinh...) hoặc bản đăng ký
-                      của một đơn vị (mã đơn vị, ví dụ so-y-te)
-  --replace-signed    (build) cho phép ghi đè PDF trong out/ đã được ký số (mặc định:
-                      văn bản đó bị từ chối); nên dùng cùng --only
-  --replace-edited    (build) cho phép ghi đè tệp trong out/ đã được sửa tay sau lần lập
-                      trước (mặc định: giữ nguyên tệp đó, có cảnh báo); nên dùng cùng --only
-  --year <năm>        chỉ lập văn bản (biểu mẫu, nhập) của một năm
-  --unit <mã>         (forms) chỉ biểu mẫu của một đơn vị
-  --stage dang-ky|so-ket|tong-ket
-                      (forms) chỉ biểu mẫu của một giai đoạn
-  --khoi-cham         (import) các tệp là bản Khối đã chấm: nhập cả phần của Khối
-                      (cột Điểm Khối thẩm định, ghi chú của Khối); mặc định phần
-                      đó không bao giờ lấy từ biểu mẫu đơn vị gửi
-  --xac-nhan-don-vi <mã>
-                      (import) xác nhận biểu mẫu ghi mã đơn vị này đúng là của đơn
-                      vị đó dù tên tệp không nêu hoặc nêu đơn vị khác (dùng lại
-                      cho nhiều đơn vị); mặc định biểu mẫu như vậy không được nhập
-  --data <thư mục>    thư mục dữ liệu (mặc định: data)
-  --out <thư mục>     thư mục kết quả (mặc định: out)
-  --root <thư mục>    thư mục dự án (mặc định: thư mục hiện tại)
-  --pdf-fonts package|auto
-                      phông cho PDF: package (mặc định: Tinos của gói npm, cùng
-                      số đo với Times New Roman; mọi máy cho cùng một tệp PDF)
-                      hoặc auto (phông khai báo, phông hệ thống, rồi Tinos)
-  --lang vi|en        ngôn ngữ thông báo (mặc định: vi)
-  --verbose           in chi tiết lỗi của chương trình
-  -h, --help          trợ giúp này
-
-Mã thoát: 0 thành công (có thể có cảnh báo), 1 dữ liệu có lỗi, 2 sai cách dùng.`;
-
-export const HELP_EN = `khoi-thi-dua: builds an emulation bloc's documents (DOCX, PDF) from YAML/Markdown data
-
-Usage:
-  npm run build-docs [-- options]     build every document from data/ into out/
-  npm run validate [-- options]       check the data, write nothing
-  npm run schema                      write the JSON Schema of the data files to data/.schema/
-  npm run new-year -- <year>          make data/<year>/ from the year before (never overwrites)
-  npm run forms [-- options]          make the units' Excel forms in out/<year>/bieu-mau/
-  npm run import -- <file.xlsx>...    import returned forms into data/ (--check: report only)
-
-Options:
-  --check          (build, import) write nothing; report which documents in out/ are
-                   missing or out of date and why; exit 1 if any (for CI)
-  --watch          (build) rebuild when data, templates or fonts change
-  --only <id>      only one document (ke-hoach, to-trinh...) or one unit's
-                   registration (its unit id, e.g. so-y-te)
-  --replace-signed (build) allow replacing PDFs in out/ that carry a digital
-                   signature (by default such a document is refused); use with --only
-  --replace-edited (build) allow replacing files in out/ edited by hand since the
-                   last build (by default such a file is kept, with a warning); use with --only
-  --year <year>    only the documents (forms, imports) of one year
-  --unit <id>      (forms) only one unit's forms
-  --stage dang-ky|so-ket|tong-ket
-                   (forms) only one stage's forms
-  --khoi-cham      (import) the files are the bloc's own reviewed copies: take the
-                   bloc's part too (the review score column, the bloc's notes); by
-                   default that part is never taken from a unit's form
-  --xac-nhan-don-vi <id>
-                   (import) confirm that forms naming this unit really are its own
-                   although their file names name no unit or another one (repeat
-                   for more units); by default such a form is not imported
-  --data <dir>     data folder (default: data)
-  --out <dir>      output folder (default: out)
-  --root <dir>     project folder (default: current folder)
-  --pdf-fonts package|auto
-                   PDF font: package (default: the npm package's Tinos, Times
-                   New Roman metrics; the same PDF bytes on every machine) or
-                   auto (settings, system fonts, then the package's Tinos)
-  --lang vi|en     language of messages (default: vi)
-  --verbose        print internal error details
-  -h, --help       this help
-
-Exit status: 0 success (warnings allowed), 1 data errors, 2 usage error.`;
+/** The help texts (src/cli/help.ts): the whole, or one command's. */
+export { helpText } from "./help.ts";
 
 /** Options that take a value, as "--name value" or "--name=value". */
 const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi"]);
@@ -138,6 +56,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
   }
   let position = argv.length - rest.length;
+  let help = false;
   while (rest.length) {
     const arg = rest.shift()!;
     position++;
@@ -220,8 +139,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       const v = value();
       if (v === "dang-ky" || v === "so-ket" || v === "tong-ket") o.stage = v;
       else o.errors.push("--stage must be dang-ky, so-ket or tong-ket");
-    } else if (a === "-h" || a === "--help") o.command = "help";
+    } else if (a === "-h" || a === "--help") help = true;
     o.errors.length = Math.min(o.errors.length, errorsBefore + 1);
+  }
+  if (help) {
+    // `<command> --help`: that command's help, whatever else the line says.
+    if (o.command !== "help") o.helpFor = o.command;
+    o.command = "help";
+    o.errors = [];
+    return o;
   }
   if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
   if (o.command === "import" && o.files.length === 0) o.errors.push("import needs the forms to read, e.g. npm run import -- so-y-te-tong-ket.xlsx");

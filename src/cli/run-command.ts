@@ -6,7 +6,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { escapeControls } from "../diagnostics/format.ts";
 import { nodeWorld } from "../io/node-world.ts";
-import { HELP_EN, HELP_VI, parseArgs } from "./args.ts";
+import { helpText, parseArgs } from "./args.ts";
 import { outFolderClash, projectFolders } from "./project-folders.ts";
 import { makeReporter } from "./reporter.ts";
 import { usageError } from "./usage-errors.ts";
@@ -39,7 +39,7 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
   }
   const parsed = parseArgs(argv);
   if (parsed.errors.length) {
-    printErr(parsed.errors.map((e) => usageError(e, parsed.lang)).join("\n") + "\n\n" + (parsed.lang === "en" ? HELP_EN : HELP_VI));
+    printErr(parsed.errors.map((e) => usageError(e, parsed.lang)).join("\n") + "\n\n" + helpText(parsed.lang, parsed.command === "help" ? undefined : parsed.command));
     return 2;
   }
   // Containment by where a folder really leads: the project's own folders, however named, get the rules of out/ and data/;
@@ -53,7 +53,7 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
   const world = nodeWorld(opts.root, { folders: [opts.dataDir, opts.outDir] });
   switch (opts.command) {
     case "help":
-      print(opts.lang === "en" ? HELP_EN : HELP_VI);
+      print(helpText(opts.lang, opts.helpFor));
       return 0;
     case "validate":
       return (await import("./commands.ts")).runValidate(world, opts, printErr);

@@ -11,7 +11,7 @@ import { openXmlBook, type XmlBook } from "../helpers/xlsx-xml.ts";
 import { makeForms } from "../../src/forms/make-forms.ts";
 import { importForms, type ImportOptions } from "../../src/import/import-forms.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
-import { HELP_EN, HELP_VI, parseArgs } from "../../src/cli/args.ts";
+import { helpText, parseArgs } from "../../src/cli/args.ts";
 import type { MemoryWorld } from "../../src/io/memory-world.ts";
 
 async function withForms(...units: string[]): Promise<{ world: MemoryWorld; form: (name: string) => XmlBook }> {
@@ -77,7 +77,7 @@ describe("the bloc's cells in a unit's form", () => {
     expect(o.confirmUnits).toEqual(["so-y-te", "so-gddt"]);
     expect(parseArgs(["import", "a.xlsx"]).blocColumns).toBe(false);
     expect(parseArgs(["import", "a.xlsx", "--xac-nhan-don-vi", "Sở Y tế"]).errors).toEqual(["--xac-nhan-don-vi needs a unit id, e.g. so-y-te"]);
-    for (const help of [HELP_VI, HELP_EN]) for (const opt of ["--khoi-cham", "--xac-nhan-don-vi"]) expect(help).toContain(opt);
+    for (const help of [helpText("vi"), helpText("en"), helpText("vi", "import")]) for (const opt of ["--khoi-cham", "--xac-nhan-don-vi"]) expect(help).toContain(opt);
   });
 });
 
