@@ -4,6 +4,7 @@ import { detectLegacyVietnamese } from "./legacy-encoding.ts";
 import { LIMITS } from "./limits.ts";
 import { excessPrecision, MAX_SIGNIFICANT_DIGITS } from "./number-precision.ts";
 import { locateIn, sourceTree, type SourceTree } from "./source-tree.ts";
+import { yamlProblems } from "./yaml-errors.ts";
 
 export type { Path } from "./source-tree.ts";
 import type { Path } from "./source-tree.ts";
@@ -80,11 +81,14 @@ export function parseYamlWithTree(file: string, text: string, diags: Diagnostics
     return { source: { file, value: undefined, locate } };
   }
   let usable = true;
+  // One mistake, one message: the first syntax error, named by what its line shows; its knock-ons left out.
+  const problems = yamlProblems(parsed.errors, text);
   for (const err of parsed.errors) {
-    const code = err.code === "DUPLICATE_KEY" ? "yaml/duplicate-key" : "yaml/syntax";
-    diags.error(code, pos(err.pos[0]), { detail: firstLine(err.message) });
-    if (code === "yaml/syntax") usable = false;
+    if (err.code !== "DUPLICATE_KEY" || (problems[0] && err.pos[0] > problems[0].offset)) continue;
+    diags.error("yaml/duplicate-key", pos(err.pos[0]), { detail: firstLine(err.message) });
   }
+  for (const p of problems) diags.error(p.code, pos(p.offset), p.params);
+  if (problems.length) usable = false;
   for (const w of parsed.warnings) diags.warning("yaml/syntax-warning", pos(w.pos[0]), { detail: firstLine(w.message) });
   if (!usable) return { source: { file, value: undefined, locate } };
 

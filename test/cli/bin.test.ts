@@ -31,19 +31,19 @@ const old = new Date("2020-01-01T00:00:00Z");
 describe("which CLI bin/ runs", () => {
   it("the compiled one while the sources are those it was compiled from, else the sources", () => {
     // Mark the compiled help text: seen only when dist/ runs.
-    const compiled = join(copy, "dist", "cli", "args.js");
-    writeFileSync(compiled, readFileSync(compiled, "utf8").replace("Usage:", "Usage (compiled):"));
+    const compiled = join(copy, "dist", "cli", "help.js");
+    writeFileSync(compiled, readFileSync(compiled, "utf8").replaceAll("Usage:", "Usage (compiled):"));
     expect(help()).toContain("Usage (compiled):");
     // An edit that keeps an old time is still an edit.
-    const source = join(copy, "src", "cli", "args.ts");
-    writeFileSync(source, readFileSync(source, "utf8").replace("Usage:", "Usage (edited):"));
+    const source = join(copy, "src", "cli", "help.ts");
+    writeFileSync(source, readFileSync(source, "utf8").replaceAll("Usage:", "Usage (edited):"));
     utimesSync(source, old, old);
     expect(help()).toContain("Usage (edited):");
   });
 
   it("the sources when a source file was deleted since the compilation", () => {
-    const source = join(copy, "src", "cli", "args.ts");
-    writeFileSync(source, readFileSync(join(REPO, "src", "cli", "args.ts")));
+    const source = join(copy, "src", "cli", "help.ts");
+    writeFileSync(source, readFileSync(join(REPO, "src", "cli", "help.ts")));
     expect(help()).toContain("Usage (compiled):");
     rmSync(join(copy, "src", "tools", "bench-cli.ts"));
     expect(help()).not.toContain("Usage (compiled):");
