@@ -70,7 +70,7 @@ const TYPE_EN: Record<string, string> = {
 export const CATALOGUE = {
   "file/missing": { vi: "Thiếu tệp {what}", en: "Missing file: {what}", hintVi: "Tạo tệp này (xem README, mục Cấu trúc dữ liệu).", hintEn: "Create it (see the README, data layout)." },
   "file/too-large": { vi: "Tệp quá lớn ({size} byte, tối đa {max})", en: "File too large ({size} bytes, at most {max})", hintVi: "Tách dữ liệu thành nhiều tệp nhỏ hơn.", hintEn: "Split the data into smaller files." },
-  "file/utf16": { vi: "Tệp được lưu bằng mã UTF-16", en: "The file is encoded as UTF-16", hintVi: "Lưu lại tệp với mã UTF-8 (trong VS Code: Save with Encoding → UTF-8).", hintEn: "Save the file as UTF-8." },
+  "file/utf16": { vi: "Tệp được lưu bằng mã UTF-16", en: "The file is encoded as UTF-16", hintVi: "Lưu lại tệp với mã UTF-8 (trong VS Code: “Save with Encoding” → “UTF-8”).", hintEn: "Save the file as UTF-8." },
   "file/not-utf8": { vi: "Tệp không phải văn bản UTF-8", en: "The file is not UTF-8 text", hintVi: "Lưu lại tệp với mã UTF-8; nếu chép từ văn bản cũ (TCVN3, VNI) hãy chuyển mã sang Unicode trước.", hintEn: "Save it as UTF-8; convert legacy TCVN3/VNI text to Unicode first." },
   "file/binary": { vi: "Tệp chứa dữ liệu nhị phân, không phải văn bản", en: "The file holds binary data, not text", hintVi: "Kiểm tra lại tệp; dữ liệu phải là YAML hoặc Markdown.", hintEn: "Data files must be YAML or Markdown text." },
   "file/empty": { vi: "Tệp rỗng", en: "The file is empty", hintVi: "Điền nội dung cho tệp (xem tệp cùng loại trong thư mục ví dụ data/), hoặc xóa tệp nếu không dùng.", hintEn: "Fill it in (see a file of the same kind in the example data/), or delete it." },
@@ -117,7 +117,7 @@ export const CATALOGUE = {
     hintVi: "Các trường cùng cấp phải bắt đầu ở cùng một cột; trường con thụt vào sâu hơn trường cha (dùng dấu cách, không dùng Tab).",
     hintEn: "Fields of one level start in the same column; a child is indented deeper than its parent (spaces, not tabs).",
   },
-  "yaml/syntax-warning": { vi: "Cảnh báo YAML: {detail}", en: "YAML warning: {detail}" },
+  "yaml/syntax-warning": { vi: "Dòng này viết chưa chuẩn YAML, có thể bị hiểu khác ý", en: "YAML warning: {detail}", hintVi: "So với các dòng cùng loại trong tệp ví dụ; nếu cần, đặt giá trị trong dấu ngoặc kép.", hintEn: "Compare with the lines of the same kind in the example; quote the value if need be." },
   "yaml/duplicate-key": { vi: "Khóa bị lặp lại trong cùng một mục", en: "Duplicate key in the same mapping", hintVi: "Xóa hoặc đổi tên một trong hai dòng trùng.", hintEn: "Remove or rename one of the two keys." },
   "yaml/too-deep": { vi: "Dữ liệu lồng nhau quá sâu (tối đa {max} cấp)", en: "Data nested too deeply (at most {max} levels)", hintVi: "Kiểm tra thụt lề.", hintEn: "Check the indentation." },
   "yaml/alias-limit": { vi: "Quá nhiều tham chiếu YAML (*alias), tối đa {max}", en: "Too many YAML alias expansions (at most {max})", hintVi: "Viết trực tiếp giá trị thay vì dùng &anchor/*alias.", hintEn: "Write the values out instead of using anchors and aliases." },
@@ -303,7 +303,7 @@ export const CATALOGUE = {
   "template/missing-value": {
     vi: "Mẫu dùng giá trị “{name}” nhưng dữ liệu không có",
     en: "The template uses “{name}”, which the data does not have",
-    hintVi: "Tên có ở chỗ này (gần giống nhất trước): {known}. Sửa tên biến trong mẫu hoặc bổ sung dữ liệu. Chi tiết: {detail}",
+    hintVi: "Tên có ở chỗ này (gần giống nhất trước): {known}. Sửa tên biến trong mẫu hoặc bổ sung dữ liệu.",
     hintEn: "Names there (closest first): {known}. Fix the name in the template or add the data. Detail: {detail}",
   },
   "template/unknown-helper": {
@@ -321,13 +321,13 @@ export const CATALOGUE = {
   "template/syntax": {
     vi: "Lỗi cú pháp mẫu Handlebars",
     en: "Handlebars template syntax error",
-    hintVi: "Kiểm tra các cặp {{ }} và {{#...}}{{/...}}. Chi tiết: {detail}",
+    hintVi: "Kiểm tra các cặp {{ }} và {{#...}}{{/...}} ở dòng này: mỗi dấu mở có dấu đóng, tên không có dấu cách.",
     hintEn: "Check the {{ }} pairs and block closings. Detail: {detail}",
   },
   "template/error": {
     vi: "Lỗi khi điền dữ liệu vào mẫu",
     en: "Error while filling the template",
-    hintVi: "Kiểm tra giá trị đưa vào hàm định dạng. Chi tiết: {detail}",
+    hintVi: "Kiểm tra giá trị đưa vào hàm định dạng (ngày phải là ngày, số phải là số).",
     hintEn: "Check the value given to the format helper. Detail: {detail}",
   },
   "template/unknown-table": {
@@ -361,7 +361,7 @@ export const CATALOGUE = {
     hintEn: "Replace the character in the data, or name a Times New Roman font that has it.",
   },
   "pdf/font-not-found": {
-    vi: "Không tìm thấy phông chữ dùng cho PDF: {detail}",
+    vi: "Không tìm thấy phông chữ dùng cho PDF",
     en: "No font for the PDF: {detail}",
     hintVi: "Chạy lại npm install (gói @fontsource/tinos), hoặc cài fonts-liberation2.",
     hintEn: "Run npm install again (package @fontsource/tinos), or install fonts-liberation2.",
@@ -411,7 +411,7 @@ export const CATALOGUE = {
   "template/unclosed-block": {
     vi: "Khối “{{#{name}}}” mở ở đây nhưng không được đóng",
     en: "The block “{{#{name}}}” opened here is never closed",
-    hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối. Chi tiết: {detail}",
+    hintVi: "Thêm “{{/{name}}}” ở cuối phần nội dung của khối.",
     hintEn: "Add “{{/{name}}}” where the block ends. Detail: {detail}",
   },
   "template/unused-key": {
@@ -482,7 +482,7 @@ export const CATALOGUE = {
     hintEn: "Run git lfs pull (install Git LFS first if needed) to fetch the real file.",
   },
   "shell/not-docx": {
-    vi: "Tệp khung {path} không phải tệp DOCX (ZIP): {detail}",
+    vi: "Tệp khung {path} không phải tệp DOCX (ZIP)",
     en: "The shell {path} is not a DOCX (ZIP) file: {detail}",
     hintVi: "Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
     hintEn: "Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
@@ -494,13 +494,13 @@ export const CATALOGUE = {
     hintEn: "Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
   },
   "shell/broken-part": {
-    vi: "Phần {part} của tệp khung {path} bị hỏng: {detail}",
+    vi: "Phần {part} của tệp khung {path} bị hỏng",
     en: "The part {part} of the shell {path} is broken: {detail}",
     hintVi: "Nếu vừa sửa khung bằng Word, mở lại và lưu lại dạng .docx. Hoặc khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
     hintEn: "If you edited the shell in Word, open it and save it as .docx again. Or restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
   },
   "shell/template": {
-    vi: "Tệp khung {path} có thẻ điền sai: {detail}",
+    vi: "Tệp khung {path} có thẻ điền sai",
     en: "The shell {path} has a malformed tag: {detail}",
     hintVi: "Thẻ {@body} phải đứng một mình trong một đoạn văn. Khôi phục tệp từ git: git checkout -- {path} (hoặc tạo lại: npx tsx src/render/docx/make-shell.ts).",
     hintEn: "The tag {@body} must be alone in its paragraph. Restore it from git: git checkout -- {path} (or rebuild it: npx tsx src/render/docx/make-shell.ts).",
@@ -788,7 +788,7 @@ export const CATALOGUE = {
     vi: "Chưa có mật khẩu của tệp PKCS#12: đặt biến môi trường SIGN_P12_PASSWORD hoặc chạy trong cửa sổ lệnh để được hỏi (không nhận mật khẩu trên dòng lệnh)",
     en: "No password for the PKCS#12 file: set SIGN_P12_PASSWORD or run on a terminal to be asked (a password on the command line is never accepted)",
   },
-  "p12/unreadable": { vi: "Không đọc được tệp PKCS#12 {file}: {detail}", en: "Cannot read the PKCS#12 file {file}: {detail}" },
+  "p12/unreadable": { vi: "Không đọc được tệp PKCS#12 {file} (không có tệp này, tệp hỏng hoặc không phải tệp .p12/.pfx)", en: "Cannot read the PKCS#12 file {file}: {detail}" },
   "p12/wrong-password": { vi: "Sai mật khẩu của tệp PKCS#12 {file}", en: "Wrong password for the PKCS#12 file {file}" },
   "p12/no-key": { vi: "Tệp PKCS#12 {file} không có khóa bí mật", en: "The PKCS#12 file {file} holds no private key" },
   "p12/no-certificate": { vi: "Tệp PKCS#12 {file} không có chứng thư số khớp với khóa bí mật", en: "The PKCS#12 file {file} holds no certificate matching its private key" },
@@ -796,7 +796,7 @@ export const CATALOGUE = {
   "cert/expired": { vi: "Chứng thư số của {subject} đã hết hạn ngày {date}: không ký", en: "The certificate of {subject} expired on {date}: not signing" },
   "cert/not-yet-valid": { vi: "Chứng thư số của {subject} chỉ có hiệu lực từ {date}: không ký", en: "The certificate of {subject} is valid only from {date}: not signing" },
   "image/unreadable": { vi: "Không đọc được ảnh chữ ký {file}: chỉ nhận PNG hoặc JPEG", en: "Cannot read the signature image {file}: PNG or JPEG only" },
-  "pdf/unreadable": { vi: "Không đọc được PDF: {detail}", en: "Cannot read the PDF: {detail}" },
+  "pdf/unreadable": { vi: "Không đọc được PDF (không có tệp này, tệp hỏng hoặc không phải PDF)", en: "Cannot read the PDF: {detail}" },
   "pdf/encrypted": { vi: "PDF được mã hóa: không ký được", en: "The PDF is encrypted: it cannot be signed" },
   "field/none": {
     vi: "PDF không có ô chữ ký nào (không phải do khoi-thi-dua lập?): không thêm ô chữ ký mới, không ký",
