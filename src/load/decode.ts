@@ -1,5 +1,6 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { toLf } from "./line-ends.ts";
+import { guessEncoding } from "./which-encoding.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -19,7 +20,9 @@ export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics):
     text = utf8.decode(bytes);
   } catch {
     const { line, column } = positionOfBadByte(bytes);
-    diags.error("file/not-utf8", { file, line, column });
+    // Named, with a line read in it: the person sees the text is theirs and how to convert it.
+    const { name, sample } = guessEncoding(bytes);
+    diags.error("file/not-utf8", { file, line, column }, { encoding: name, sample });
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

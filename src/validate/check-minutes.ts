@@ -3,6 +3,7 @@ import type { MinutesFront } from "../schema/documents.ts";
 import type { MarkdownDoc } from "./valid-types.ts";
 import { inWindow, timeline, windowOf } from "./check-dates.ts";
 import { noResultsIsError, checkUnique, hasFileErrors, hasYearEndResults, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
+import { closestFirst } from "../diagnostics/closest-names.ts";
 
 /**
  * The voting meeting: attendance of members only, ballots that add up, votes
@@ -22,10 +23,10 @@ export function checkMinutes(ctx: YearContext, m: MarkdownDoc<MinutesFront>): vo
   d.vang_mat.forEach((a, i) => ctx.checkMember(a.don_vi, src, ["vang_mat", i, "don_vi"]));
   d.ban_kiem_phieu.forEach((p, i) => ctx.checkMember(p.don_vi, src, ["ban_kiem_phieu", i, "don_vi"]));
   // Next year's leader and deputy (read by new-year): units of the bloc, two different ones.
-  const known = [...ctx.unitIds].join(", ");
+  const known = (id: string) => closestFirst(id, [...ctx.unitIds]).join(", ");
   for (const key of ["khoi_truong_nam_sau", "khoi_pho_nam_sau"] as const) {
     const id = d[key];
-    if (id !== undefined && !ctx.unitIds.has(id)) diags.error("ref/unknown-unit", src.locate([key]), { id, known });
+    if (id !== undefined && !ctx.unitIds.has(id)) diags.error("ref/unknown-unit", src.locate([key]), { id, known: known(id) });
   }
   if (d.khoi_truong_nam_sau !== undefined && d.khoi_truong_nam_sau === d.khoi_pho_nam_sau) diags.error("year/roles", src.locate(["khoi_pho_nam_sau"]), { id: d.khoi_pho_nam_sau });
   checkUnique(d.co_mat.map((p) => p.don_vi), src, (i) => ["co_mat", i, "don_vi"], diags, "Đơn vị");
@@ -54,7 +55,7 @@ export function checkMinutes(ctx: YearContext, m: MarkdownDoc<MinutesFront>): vo
   const possible = present.size + counted;
   d.phieu.forEach((p, i) => {
     const at = (...rest: (string | number)[]) => src.locate(["phieu", i, ...rest]);
-    if (!awards.has(p.danh_hieu)) diags.error("ref/unknown-award", at("danh_hieu"), { id: p.danh_hieu, known: [...awards].join(", ") });
+    if (!awards.has(p.danh_hieu)) diags.error("ref/unknown-award", at("danh_hieu"), { id: p.danh_hieu, known: closestFirst(p.danh_hieu, [...awards]).join(", ") });
     if (p.thu_vao > p.phat_ra) diags.error("vote/received-over-issued", at("thu_vao"), { received: p.thu_vao, issued: p.phat_ra });
     if (p.hop_le + p.khong_hop_le !== p.thu_vao) diags.error("vote/sum", at("hop_le"), { valid: p.hop_le, invalid: p.khong_hop_le, received: p.thu_vao });
     if (p.phat_ra > possible) {

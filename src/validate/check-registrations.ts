@@ -2,18 +2,19 @@ import type { Registration } from "../schema/unit-files.ts";
 import { checkDate, timeline } from "./check-dates.ts";
 import type { Located } from "./valid-types.ts";
 import { checkUnique, hasFileErrors, type YearContext } from "./year-context.ts";
+import { closestFirst } from "../diagnostics/closest-names.ts";
 
 /** Each unit's registration: a known unit, known criteria each once, dated in the year after the plan; a member without one is warned of. */
 export function checkRegistrations(ctx: YearContext, registrations: ReadonlyMap<string, Located<Registration>>): void {
   const { diags, criteria, planDate } = ctx;
   for (const [unitId, reg] of registrations) {
     if (!ctx.unitIds.has(unitId)) {
-      diags.error("ref/unit-file", { file: reg.src.file, line: 1, column: 1 }, { name: unitId, known: [...ctx.unitIds].join(", ") });
+      diags.error("ref/unit-file", { file: reg.src.file, line: 1, column: 1 }, { name: unitId, known: closestFirst(unitId, [...ctx.unitIds]).join(", ") });
       continue;
     }
     const r = reg.data;
     r.chi_tieu.forEach((t, i) => {
-      if (!criteria.has(t.tieu_chi)) diags.error("ref/unknown-criterion", reg.src.locate(["chi_tieu", i, "tieu_chi"]), { id: t.tieu_chi, known: [...criteria.keys()].join(", ") });
+      if (!criteria.has(t.tieu_chi)) diags.error("ref/unknown-criterion", reg.src.locate(["chi_tieu", i, "tieu_chi"]), { id: t.tieu_chi, known: closestFirst(t.tieu_chi, [...criteria.keys()]).join(", ") });
     });
     checkUnique(r.chi_tieu.map((t) => t.tieu_chi), reg.src, (i) => ["chi_tieu", i, "tieu_chi"], diags, "Tiêu chí");
     const have = new Set(r.chi_tieu.map((t) => t.tieu_chi));

@@ -2,21 +2,22 @@ import { formatScore } from "../format/number.ts";
 import { checkDate, timeline } from "./check-dates.ts";
 import { REPORT, docOf } from "../documents/keys.ts";
 import { noResultsIsError, checkUnique, hasFileErrors, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
+import { closestFirst } from "../diagnostics/closest-names.ts";
 
 /** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
 export function checkResults(ctx: YearContext): void {
   const { vy, diags, criteria } = ctx;
   const y = vy.year.data;
-  const known = [...criteria.keys()].join(", ");
+  const known = (id: string) => closestFirst(id, [...criteria.keys()]).join(", ");
   for (const [unitId, res] of vy.results) {
     if (!ctx.unitIds.has(unitId)) {
-      diags.error("ref/unit-file", { file: res.src.file, line: 1, column: 1 }, { name: unitId, known: [...ctx.unitIds].join(", ") });
+      diags.error("ref/unit-file", { file: res.src.file, line: 1, column: 1 }, { name: unitId, known: closestFirst(unitId, [...ctx.unitIds]).join(", ") });
       continue;
     }
     const { so_ket, tong_ket } = res.data;
     if (so_ket) {
       so_ket.ket_qua.forEach((k, i) => {
-        if (!criteria.has(k.tieu_chi)) diags.error("ref/unknown-criterion", res.src.locate(["so_ket", "ket_qua", i, "tieu_chi"]), { id: k.tieu_chi, known });
+        if (!criteria.has(k.tieu_chi)) diags.error("ref/unknown-criterion", res.src.locate(["so_ket", "ket_qua", i, "tieu_chi"]), { id: k.tieu_chi, known: known(k.tieu_chi) });
       });
       checkUnique(so_ket.ket_qua.map((k) => k.tieu_chi), res.src, (i) => ["so_ket", "ket_qua", i, "tieu_chi"], diags, "Tiêu chí");
       checkDate(ctx, res.src, ["so_ket", "ngay_gui"], so_ket.ngay_gui, "year", timeline(ctx, "bao_cao_so_ket"), undefined, "Báo cáo sơ kết của đơn vị", "The unit's mid-year report");
@@ -26,7 +27,7 @@ export function checkResults(ctx: YearContext): void {
       tong_ket.diem.forEach((d, i) => {
         const max = criteria.get(d.tieu_chi);
         if (max === undefined) {
-          diags.error("ref/unknown-criterion", res.src.locate([...base, i, "tieu_chi"]), { id: d.tieu_chi, known });
+          diags.error("ref/unknown-criterion", res.src.locate([...base, i, "tieu_chi"]), { id: d.tieu_chi, known: known(d.tieu_chi) });
           return;
         }
         for (const key of ["tu_cham", "khoi_cham"] as const) {

@@ -8,6 +8,7 @@ import { checkDocDates, checkSigners, checkTypes, singlesOf } from "./check-docu
 import { checkResults } from "./check-results.ts";
 import type { Located, ValidYear } from "./valid-types.ts";
 import { checkUnique, type YearContext } from "./year-context.ts";
+import { closestFirst } from "../diagnostics/closest-names.ts";
 
 
 export function checkBloc(bloc: Located<Bloc>, diags: Diagnostics): void {
@@ -23,12 +24,12 @@ export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, d
   const y = vy.year.data;
   const ysrc = vy.year.src;
   const unitIds = new Set(bloc.data.don_vi.map((u) => u.ma));
-  const known = [...unitIds].join(", ");
+  const known = (id: string) => closestFirst(id, [...unitIds]).join(", ");
   if (String(y.nam) !== vy.folder) diags.error("year/folder-mismatch", ysrc.locate(["nam"]), { year: y.nam, folder: vy.folder });
 
   const members = new Set(y.thanh_vien ?? bloc.data.don_vi.map((u) => u.ma));
   (y.thanh_vien ?? []).forEach((id, i) => {
-    if (!unitIds.has(id)) diags.error("ref/unknown-unit", ysrc.locate(["thanh_vien", i]), { id, known });
+    if (!unitIds.has(id)) diags.error("ref/unknown-unit", ysrc.locate(["thanh_vien", i]), { id, known: known(id) });
   });
   if (y.thanh_vien) checkUnique(y.thanh_vien, ysrc, (i) => ["thanh_vien", i], diags);
 
@@ -43,7 +44,7 @@ export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, d
     documents,
     checkMember(id, src, path) {
       if (!unitIds.has(id)) {
-        diags.error("ref/unknown-unit", src.locate(path), { id, known });
+        diags.error("ref/unknown-unit", src.locate(path), { id, known: known(id) });
         return false;
       }
       if (!members.has(id)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
+import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import { decodeText } from "../../src/load/decode.ts";
 import { parseMarkdownSource } from "../../src/load/markdown-source.ts";
 import { parseYamlSource } from "../../src/load/yaml-source.ts";
@@ -22,6 +23,21 @@ describe("decodeText", () => {
     const d = new Diagnostics();
     expect(decodeText("a.yaml", new Uint8Array([...enc("a: 1\nb: "), 0xc0, 0x41]), d)).toBeUndefined();
     expect(d.items[0]).toMatchObject({ code: "file/not-utf8", pos: { line: 2, column: 4 } });
+  });
+  it("names the encoding a non-UTF-8 file was saved in, with a line read in it: Windows-1258, TCVN3", () => {
+    const ascii = (t: string) => [...t].map((c) => c.charCodeAt(0));
+    // "ten: Sở Y tế" in Windows-1258: ơ (F5) + hook above (D2), ê (EA) + acute (EC).
+    const cp1258 = new Uint8Array([...ascii("ma: so-y-te\nten: S"), 0xf5, 0xd2, ...ascii(" Y t"), 0xea, 0xec, 0x0a]);
+    const d = new Diagnostics();
+    expect(decodeText("a.yaml", cp1258, d)).toBeUndefined();
+    expect(d.items[0]).toMatchObject({ code: "file/not-utf8", pos: { line: 2 }, params: { encoding: "Windows-1258", sample: "ten: Sở Y tế" } });
+    expect(formatDiagnostic(d.items[0]!, "vi")).toMatch(/bảng mã Windows-1258 .*“ten: Sở Y tế”.*Reopen with Encoding/su);
+    // "ten: Céng hßa" as TCVN3 bytes in a Windows-1252 file: "Cộng hòa".
+    const tcvn3 = new Uint8Array([...ascii("ten: C"), 0xe9, ...ascii("ng h"), 0xdf, ...ascii("a x\u00e3 h\u00e9i\n")]);
+    const t = new Diagnostics();
+    expect(decodeText("a.yaml", tcvn3, t)).toBeUndefined();
+    expect(t.items[0]?.params).toMatchObject({ encoding: "TCVN3" });
+    expect(String(t.items[0]?.params.sample)).toContain("Cộng hòa");
   });
   it("refuses binary data", () => {
     const d = new Diagnostics();
