@@ -62,16 +62,8 @@ const NO_END = ["và", "của", "các", "cho", "về", "với", "tại", "&"];
 /** Dashes: a line may end with one ("SỞ LAO ĐỘNG -"), but should not start with one (it would read as a list item). */
 const DASHES = ["-", "–"];
 
-/** Comparison key of a word: lower case, without diacritics (old and new tone placement compare equal), đ as d. */
-export function wordKey(word: string): string {
-  return word
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[,.;:()]+$/u, "");
-}
-
+import { wordKey } from "../format/word-key.ts";
+export { wordKey };
 /** The compounds a break must not split, as comparison keys. */
 export interface Compounds {
   readonly keys: ReadonlySet<string>;
@@ -86,6 +78,7 @@ function compoundsOf(list: readonly string[]): Compounds {
 
 /** The built-in compounds of agency names. */
 export const BUILT_IN_COMPOUNDS: Compounds = compoundsOf(COMPOUNDS);
+const NO_COMPOUNDS: Compounds = { keys: new Set(), longest: 2 };
 
 /** The built-in compounds and a bloc's own (its data's `cum_tu_khong_tach`). */
 export function withCompounds(extra: readonly string[] | undefined): Compounds {
@@ -163,15 +156,25 @@ export function breakName(name: string, measure: Measure, maxWidth: number, comp
   if (words.length < 2) return [text];
   const costs = gapCosts(words, compounds);
   if (words.length > SEARCH_WORDS) return greedy(words, costs, measure, maxWidth);
-  // Without a split that keeps every compound whole, only the compounds too wide for a line give way
-  // ("ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TRÀ VINH" as one, a bloc's own): those that fit stay whole.
-  const relaxed = () => {
-    const { spans } = compoundGaps(words.map(wordKey), compounds);
-    const fits = new Set<number>();
-    for (const [from, to] of spans) if (measure(words.slice(from, to).join(" ")) <= maxWidth) for (let j = from; j < to - 1; j++) fits.add(j);
-    return costs.map((c, i) => (Number.isFinite(c) || fits.has(i) ? c : 1));
+  // Without a split that keeps every compound whole, the compounds give way in turn: first those too
+  // wide for a line ("ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TRÀ VINH" as one, a bloc's own), then the bloc's
+  // own; the built-in ones that fit stay whole. A gap given way costs 1 more than it would outside
+  // any compound, so the other rules (no line ending in "VÀ") still hold there.
+  const keys = words.map(wordKey);
+  const base = gapCosts(words, NO_COMPOUNDS);
+  const relaxed = (keep: (from: number, to: number) => boolean) => {
+    const hard = new Set<number>();
+    for (const [from, to] of compoundGaps(keys, compounds).spans) if (keep(from, to)) for (let j = from; j < to - 1; j++) hard.add(j);
+    return costs.map((c, i) => (Number.isFinite(c) || hard.has(i) ? c : 1 + base[i]!));
   };
-  return search(words, costs, measure, maxWidth) ?? search(words, relaxed(), measure, maxWidth) ?? greedy(words, costs.map((c) => (Number.isFinite(c) ? c : 1)), measure, maxWidth);
+  const fits = (from: number, to: number) => measure(words.slice(from, to).join(" ")) <= maxWidth;
+  const builtIn = (from: number, to: number) => BUILT_IN_COMPOUNDS.keys.has(keys.slice(from, to).join(" "));
+  return (
+    search(words, costs, measure, maxWidth) ??
+    search(words, relaxed(fits), measure, maxWidth) ??
+    search(words, relaxed((f, t) => fits(f, t) && builtIn(f, t)), measure, maxWidth) ??
+    greedy(words, relaxed(() => false), measure, maxWidth)
+  );
 }
 
 /** The fewest lines (two to four) that fit `maxWidth` with finite cost, the cheapest and most even of them; undefined when none. */

@@ -3,7 +3,7 @@ import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { parseMarkdownSource } from "../load/markdown-source.ts";
 import { readText } from "../load/read-text.ts";
-import { Filing, NotFiling } from "../schema/common.ts";
+import { Filing, RecipientItem } from "../schema/common.ts";
 import { validateWith } from "../validate/zod-issues.ts";
 
 /** A document type's template: fixed parts in front matter, the body in Handlebars + light Markdown. */
@@ -11,7 +11,7 @@ export const TemplateFront = z.strictObject({
   loai: z.string().describe("Tên loại văn bản, viết hoa (KẾ HOẠCH, BÁO CÁO...); để trống nếu không có"),
   tieu_de: z.string().optional().describe("Trích yếu (Handlebars), khi dữ liệu không ghi"),
   noi_nhan: z
-    .array(NotFiling)
+    .array(RecipientItem)
     .default([])
     .describe("Nơi nhận mặc định (Handlebars), dùng khi dữ liệu không ghi noi_nhan; không ghi dòng “Lưu: ...” (xem luu)"),
   luu: Filing.optional().describe("Dòng “Lưu: VT, ...” của loại văn bản, khi dữ liệu không ghi luu; thay cho luu của Khối (biên bản: Hồ sơ)"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phraseKey } from "../format/word-key.ts";
 import { Filing, Id, Text } from "./common.ts";
 
 /**
@@ -61,7 +62,7 @@ const BlocBase = z
     ),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
     cum_tu_khong_tach: z
-      .array(Text.refine((c) => c.trim().split(/\s+/u).length >= 2, { message: "compound" }))
+      .array(Text.refine((c) => phraseKey(c).split(" ").length >= 2 && !/[\p{Cc}\p{Cf}]/u.test(c), { message: "compound" }))
       .optional()
       .describe(
         "Các cụm từ không được tách khi chia dòng tên cơ quan ở đầu văn bản, thêm vào các cụm có sẵn (NGÂN HÀNG NHÀ NƯỚC, KHO BẠC NHÀ NƯỚC, BẢO HIỂM XÃ HỘI, ỦY BAN NHÂN DÂN...), ví dụ: [Sơn La, Cửu Long]",

@@ -77,7 +77,7 @@ export const NOT_FILING_PATTERN = /^(?![Ll][Ưư][Uu]\s*:)/u;
 /** A text folded for comparison: NFD without marks, đ as d, invisible (format) characters gone, lower case. */
 function folded(s: string): string {
   return s
-    .normalize("NFD")
+    .normalize("NFKD")
     .replace(/[\p{Mn}\p{Cf}]/gu, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase();
@@ -88,30 +88,46 @@ function folded(s: string): string {
  * decomposed ư or an invisible character before it. Not "Lưu trữ tỉnh" (an archive is a recipient).
  */
 export function isFilingLine(s: string): boolean {
-  return /^[\s\-–—•*+.]*luu(\s*[:.]|\s+vt\b|\s*$)/u.test(folded(s));
+  // Whatever comes before the word (bullets, dashes, "1.", invisible characters) is no part of it.
+  const original = s.normalize("NFKC").replace(/^\P{Script=Latin}+/u, "");
+  const f = folded(original);
+  // Letters proper: a modifier letter (ː) is a look-alike colon here.
+  if (!/^luu(?![\p{Ll}\p{Lu}\p{Lt}\p{Lo}])/u.test(f)) return false;
+  // "Lưu" alone, or followed by anything but a space and a word: ":", "-", ",", a look-alike colon.
+  if (/^luu\s*($|[^\p{Ll}\p{Lu}\p{Lt}\p{Lo}\s])/u.test(f)) return true;
+  const [, first = "", second = ""] = /^luu\s+([\p{L}\p{N}]+)(?:\s+([\p{L}\p{N}]+))?/u.exec(f) ?? [];
+  const firstWritten = /^\S+\s+([\p{L}\p{N}]+)/u.exec(original)?.[1] ?? "";
+  // "Lưu VT", "Lưu Văn thư", "Lưu hồ sơ", "Lưu VP" (an abbreviation in capitals); not "Lưu Văn A", a family name.
+  return first === "vt" || `${first} ${second}` === "van thu" || `${first} ${second}` === "ho so" || /^[A-ZĐ]{2,}[A-ZĐ\d.]*$/u.test(firstWritten);
+}
+
+/** A drafting unit's abbreviation fit to follow "Lưu: VT,": not the "Lưu" line again, not VT (alone or in a list), ending in a letter, digit or bracket, nothing invisible. */
+export function isDraftingUnit(s: string): boolean {
+  const t = s.trim();
+  const parts = folded(t).split(/[,;]/u).map((p) => p.trim());
+  // The copies kept are so_ban's ("02b"), not part of the unit.
+  return t !== "" && !isFilingLine(t) && !parts.includes("vt") && !parts.some((p) => /^\d+\s*b$/u.test(p)) && /[\p{L}\p{N})]$/u.test(t) && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s);
 }
 
 /** Not a "Lưu" line (isFilingLine): the regex for the editor, the full check for the tool. */
 export const NotFiling = Text.regex(NOT_FILING_PATTERN, { message: "filing" }).refine((s) => !isFilingLine(s), { message: "filing" });
 
-/** A drafting unit's abbreviation fit to follow "Lưu: VT,": not the "Lưu" line again, not VT, no closing punctuation, nothing invisible. */
-export function isDraftingUnit(s: string): boolean {
-  const f = folded(s).trim();
-  return !isFilingLine(s) && f !== "vt" && f !== "" && !/[.,;:]$/u.test(s.trim()) && !/[\p{Cc}\p{Cf}]/u.test(s);
-}
 
 /**
  * `- Lưu: VT` unquoted is a one-key mapping to YAML: read back as the line it was typed as, so it
  * gets the "Lưu" message rather than "expected text, got an object".
  */
-const typedLine = (v: unknown) => {
+export const typedLine = (v: unknown): unknown => {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
   const entries = Object.entries(v);
   return entries.length === 1 && isFilingLine(`${entries[0]![0]}:`) ? `${entries[0]![0]}: ${String(entries[0]![1] ?? "")}` : v;
 };
 
+/** A Nơi nhận item: text that is not the "Lưu" line, typed quoted or not. */
+export const RecipientItem = z.preprocess(typedLine, NotFiling);
+
 export const Recipients = z
-  .array(z.preprocess(typedLine, NotFiling))
+  .array(RecipientItem)
   .describe("Nơi nhận, mỗi dòng một nơi (dấu ; và . do công cụ thêm), không ghi dòng “Lưu: ...” (công cụ thêm từ luu); thay cho nơi nhận mặc định của mẫu");
 
 /**

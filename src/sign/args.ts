@@ -170,6 +170,7 @@ export function parseSignArgs(argv: readonly string[]): SignArgs {
   if (a.help) return a;
   if (a.pdfs.length === 0) a.errors.push(vi ? "chưa có tệp PDF nào để ký" : "no PDF to sign");
   if (!a.p12) a.errors.push(vi ? "thiếu --p12 <tệp>" : "--p12 <file> is missing");
+  if (a.sealMm !== undefined && a.image === undefined) a.errors.push(vi ? "--seal-mm cần --image <ảnh con dấu>" : "--seal-mm needs --image <the seal's image>");
   if (a.out !== undefined && suffixGiven) a.errors.push(vi ? "--out và --suffix không dùng cùng nhau" : "--out and --suffix cannot be used together");
   if (a.out !== undefined && a.pdfs.length > 1) a.errors.push(vi ? "--out chỉ dùng khi ký một tệp; nhiều tệp thì dùng --suffix" : "--out takes one input only; use --suffix for several");
   if (suffixGiven && a.suffix === "") a.errors.push(vi ? "--suffix không được rỗng (muốn ký tại chỗ thì dùng --out <chính tệp đó>)" : "--suffix may not be empty (to sign in place use --out <the same file>)");

@@ -116,7 +116,7 @@ export async function signPdf(input: Uint8Array, opts: SignOptions): Promise<Sig
   const sealMm = opts.sealMm ?? (checkedImage?.sizeMm ? Math.max(checkedImage.sizeMm.width, checkedImage.sizeMm.height) : undefined);
   // A seal of a size no seal has (a resolution left at 72 dpi, or a hostile one) is refused, not drawn as a dot or clipped.
   if (image && isSealField(field.name) && sealMm !== undefined && !(sealMm >= SEAL_MIN_MM && sealMm <= SEAL_MAX_MM)) {
-    throw new SignError("image/seal-size", { file: opts.imageName ?? "image", mm: String(Math.round(sealMm * 10) / 10), min: SEAL_MIN_MM, max: SEAL_MAX_MM });
+    throw new SignError("image/seal-size", { file: opts.imageName ?? "image", mm: String(Math.round(sealMm * 100) / 100), min: SEAL_MIN_MM, max: SEAL_MAX_MM });
   }
   // The seal drawn at its real size, as large as its field at most.
   const seal = image && isSealField(field.name) ? { sealPt: Math.min(width, height, sealMm !== undefined ? sealMm * MM : Infinity) } : {};

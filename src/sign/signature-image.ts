@@ -135,6 +135,8 @@ const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb,
 
 function readJpeg(bytes: Uint8Array, file: string): SignatureImage {
   let density: { unit: number; x: number; y: number } | undefined;
+  let frame: { width: number; height: number } | undefined;
+  let scan = false;
   for (let at = 2; at + 4 <= bytes.length; ) {
     if (bytes[at] !== 0xff) invalid(file, "cấu trúc JPEG hỏng", "a damaged JPEG structure");
     const marker = bytes[at + 1]!;
@@ -142,25 +144,36 @@ function readJpeg(bytes: Uint8Array, file: string): SignatureImage {
       at++;
       continue;
     }
-    if (marker === 0xd9 || marker === 0xda) break; // end, or the scan before any frame header
+    if (marker === 0xd9) break;
+    if (marker === 0xda) {
+      // The image data follows: the headers are all read.
+      scan = frame !== undefined;
+      break;
+    }
     const len = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     // APP0 "JFIF\0": units (1 dots per inch, 2 per cm, 0 an aspect ratio only), then the two densities.
     if (marker === 0xe0 && len >= 16 && at + 16 <= bytes.length && String.fromCharCode(...bytes.subarray(at + 4, at + 9)) === "JFIF\0") {
       density = { unit: bytes[at + 11]!, x: (bytes[at + 12]! << 8) | bytes[at + 13]!, y: (bytes[at + 14]! << 8) | bytes[at + 15]! };
     }
-    if (SOF.has(marker)) {
+    if (SOF.has(marker) && !frame) {
       if (at + 9 > bytes.length) break;
       const height = (bytes[at + 5]! << 8) | bytes[at + 6]!;
       const width = (bytes[at + 7]! << 8) | bytes[at + 8]!;
       if (width === 0 || height === 0) invalid(file, "kích thước 0", "a size of 0");
       checkPixels(width, height, file);
-      const perMm = density && (density.unit === 1 || density.unit === 2) ? (density.unit === 1 ? 1 / 25.4 : 1 / 10) : undefined;
-      if (perMm !== undefined && (density!.x === 0 || density!.y === 0)) invalid(file, "độ phân giải (JFIF) bằng 0", "a resolution (JFIF) of 0");
-      if (perMm !== undefined && Math.abs(density!.x - density!.y) > density!.x / 100) invalid(file, "độ phân giải ngang và dọc khác nhau", "different horizontal and vertical resolutions");
-      const sizeMm = perMm !== undefined ? { width: width / (density!.x * perMm), height: height / (density!.y * perMm) } : undefined;
-      return { kind: "jpeg", width, height, bytes, ...(sizeMm ? { sizeMm } : {}) };
+      frame = { width, height };
     }
     at += 2 + len;
   }
-  invalid(file, "không có phần đầu khung ảnh (SOF) cho biết kích thước", "no frame header (SOF) giving its size");
+  if (!frame) invalid(file, "không có phần đầu khung ảnh (SOF) cho biết kích thước", "no frame header (SOF) giving its size");
+  // A JPEG cut short would be drawn as an empty or half-drawn box: its image data and its end marker must be there.
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0x00) end--;
+  if (!scan || end < 2 || bytes[end - 2] !== 0xff || bytes[end - 1] !== 0xd9) invalid(file, "ảnh JPEG bị cắt cụt (thiếu dữ liệu ảnh hoặc dấu kết thúc)", "a JPEG cut short (no image data or no end marker)");
+  const { width, height } = frame!;
+  const perMm = density && (density.unit === 1 || density.unit === 2) ? (density.unit === 1 ? 1 / 25.4 : 1 / 10) : undefined;
+  if (perMm !== undefined && (density!.x === 0 || density!.y === 0)) invalid(file, "độ phân giải (JFIF) bằng 0", "a resolution (JFIF) of 0");
+  if (perMm !== undefined && Math.abs(density!.x - density!.y) > density!.x / 100) invalid(file, "độ phân giải ngang và dọc khác nhau", "different horizontal and vertical resolutions");
+  const sizeMm = perMm !== undefined ? { width: width / (density!.x * perMm), height: height / (density!.y * perMm) } : undefined;
+  return { kind: "jpeg", width, height, bytes, ...(sizeMm ? { sizeMm } : {}) };
 }

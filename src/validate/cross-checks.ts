@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { PLAN, docOf } from "../documents/keys.ts";
 import { perUnitTypes, type DocTypes } from "../documents/types.ts";
+import { phraseKey } from "../format/word-key.ts";
 import { LIMITS } from "../load/limits.ts";
 import type { Bloc } from "../schema/bloc.ts";
 import { checkTimeline } from "./check-dates.ts";
@@ -15,9 +16,9 @@ export function checkBloc(bloc: Located<Bloc>, diags: Diagnostics): void {
   const units = bloc.data.don_vi;
   checkUnique(units.map((u) => u.ma), bloc.src, (i) => ["don_vi", i, "ma"], diags);
   if (units.length > LIMITS.maxUnits) diags.error("limit/units", bloc.src.locate(["don_vi"]), { count: units.length, max: LIMITS.maxUnits });
-  // A compound written twice (in any case) is a slip: said at the second.
+  // A compound written twice (compared as the header's breaking compares: case, marks, punctuation aside) is a slip: said at the second.
   const compounds = bloc.data.cum_tu_khong_tach ?? [];
-  checkUnique(compounds.map((c) => c.normalize("NFC").toLowerCase().trim().split(/\s+/u).join(" ")), bloc.src, (i) => ["cum_tu_khong_tach", i], diags, "Cụm từ");
+  checkUnique(compounds.map(phraseKey), bloc.src, (i) => ["cum_tu_khong_tach", i], diags, "Cụm từ");
 }
 
 export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics, documents = false): void {

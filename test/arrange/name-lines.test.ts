@@ -73,13 +73,16 @@ describe("agency names in the header", () => {
 
   it("when a bloc's own compound is too wide for a line, break inside it, never inside the compounds that fit", () => {
     const name = "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TRÀ VINH";
-    for (const own of [["Đài Phát thanh và Truyền hình Trà Vinh"], ["Phát thanh và Truyền hình"], [name]]) {
+    for (const own of [["Đài Phát thanh và Truyền hình Trà Vinh"], ["Phát thanh và Truyền hình"], [name], ["Thanh và Truyền hình"]]) {
       const compounds = withCompounds(own);
       const lines = breakName(name, (l) => m.width(l, issuer), column(), compounds);
       expect(lines.join(" "), own[0]).toBe(name);
       expect(lines.length, own[0]).toBeGreaterThan(1);
       for (let i = 1; i < lines.length; i++) expect(breaksCompound(lines[i - 1]!, lines[i]!), `${own[0]}: ${lines.join(" / ")}`).toBe(false);
       for (const l of lines) expect(m.width(l, issuer)).toBeLessThanOrEqual(column());
+      // The rules outside compounds still hold where a compound gave way: no line ends with VÀ, no word alone.
+      for (const l of lines.slice(0, -1)) expect(l, `${own[0]}: ${lines.join(" / ")}`).not.toMatch(/ VÀ$/u);
+      for (const l of lines) expect(l.split(" ").length, `${own[0]}: ${lines.join(" / ")}`).toBeGreaterThan(1);
     }
   });
 

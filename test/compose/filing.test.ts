@@ -10,6 +10,7 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../../src/diagnostics/format.ts";
 import type { AdminDocument } from "../../src/document/model.ts";
 import { checkProject } from "../../src/pipeline.ts";
+import { isDraftingUnit, isFilingLine } from "../../src/schema/common.ts";
 import { jsonSchemas } from "../../src/schema/json-schema.ts";
 import { DOC_TYPES } from "../../src/documents/registry.ts";
 import { exampleWorld } from "../helpers/example.ts";
@@ -151,5 +152,25 @@ describe("the editor's JSON Schema", () => {
 
   it("says in Vietnamese why a “Lưu” recipient is refused", () => {
     expect(schemas["ke-hoach"]!.properties.noi_nhan!.items!.patternErrorMessage).toMatch(/^Không ghi dòng “Lưu: \.\.\.” trong nơi nhận/u);
+  });
+});
+
+describe("what is a “Lưu” line, what is a drafting unit (a second red-team pass)", () => {
+  it("every way of writing the Lưu line is one; an archive or a family name is not", () => {
+    const filing = ["Lưu: VT", "Lưu - VT", "Lưu\uA789 VT", "Lưu\u02D0 VT", "· Lưu: VT", "Lưu Văn thư", "Lưu, VT", "Lưu; VT", "Lưu VP", "Lưu hồ sơ", "1. Lưu: VT", "\u3164Lưu: VT", "\u2800Lưu: VT", "Lưu\uFF1AVT", "\u217Cưu: VT", "Luu VT", "LƯU"];
+    const recipients = ["Lưu trữ lịch sử tỉnh", "Trung tâm Lưu trữ", "Lữ đoàn", "Ông Lưu Văn A", "Lưu Văn A", "Lưu Vĩnh Phúc", "LƯU TRỮ LỊCH SỬ", "Như trên"];
+    expect(filing.filter((s) => !isFilingLine(s))).toEqual([]);
+    expect(recipients.filter((s) => isFilingLine(s))).toEqual([]);
+  });
+
+  it("a drafting unit is an abbreviation alone: not VT in a list, not the copies, no closing punctuation or line separator", () => {
+    expect(["VP", "TCHC", "Hồ sơ", "P.TH", "VT-TH", "P. TH", "VP.TĐKT"].filter((s) => !isDraftingUnit(s))).toEqual([]);
+    expect(["VT, VP", "VP!", "VP?", "VP…", "VP -", "VP/", "V\u2028P", "Lưu VP", "VP, 02b", "VT"].filter((s) => isDraftingUnit(s))).toEqual([]);
+  });
+
+  it("an unquoted “- Lưu: VT” in a template gets the Lưu message too", async () => {
+    const template = read("templates/ke-hoach.md").replace(/^noi_nhan: .*$/mu, "noi_nhan:\n  - Lưu: VT");
+    const { errors } = await check({ "templates/ke-hoach.md": template });
+    expect(errors.map((d) => [d.code, d.params.kind])).toEqual([["schema/format", "filing"]]);
   });
 });

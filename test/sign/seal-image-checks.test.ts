@@ -74,15 +74,26 @@ describe("a JPEG's stated resolution (JFIF)", () => {
     // SOI, APP0 JFIF 600 dpi, SOF0 425 × 425, EOI.
     const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x01, 0x02, 0x58, 0x02, 0x58, 0x00, 0x00]);
     const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xa9, 0x01, 0xa9, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0]);
-    const jpeg = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]));
+    const sos = Buffer.from([0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0, 0x12, 0x34, 0x56]);
+    const jpeg = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, sos, Buffer.from([0xff, 0xd9])]));
     expect(readSignatureImage(jpeg, "x.jpg").sizeMm?.width).toBeCloseTo((425 / 600) * 25.4, 2);
+  });
+
+  it("refuses a JPEG cut short: after its frame header, or in its image data", () => {
+    const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0]);
+    const sos = Buffer.from([0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0, 0x12, 0x34, 0x56]);
+    expect(refused(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8]), sof])))).toBe("image/invalid");
+    expect(refused(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8]), sof, sos])))).toBe("image/invalid");
+    expect(refused(new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8]), sof, sos, Buffer.from([0xff, 0xd9])])))).toBe("accepted");
   });
 });
 
 describe("--seal-mm", () => {
   it("takes a real seal's size in mm and refuses any other", () => {
-    expect(parseSignArgs(["a.pdf", "--p12", "k.p12", "--seal-mm", "34.5"]).sealMm).toBe(34.5);
-    for (const bad of ["0", "5", "200", "-30", "abc", "1e2"]) expect(parseSignArgs(["a.pdf", "--p12", "k.p12", "--seal-mm", bad]).errors, bad).toHaveLength(1);
+    expect(parseSignArgs(["a.pdf", "--p12", "k.p12", "--image", "s.png", "--seal-mm", "34.5"]).sealMm).toBe(34.5);
+    for (const bad of ["0", "5", "200", "-30", "abc", "1e2"]) expect(parseSignArgs(["a.pdf", "--p12", "k.p12", "--image", "s.png", "--seal-mm", bad]).errors, bad).toHaveLength(1);
+    // Without a seal's image it would do nothing: said, not ignored.
+    expect(parseSignArgs(["a.pdf", "--p12", "k.p12", "--seal-mm", "36"]).errors).toHaveLength(1);
   });
 });
 
