@@ -1,5 +1,6 @@
 import { readZipEntries } from "../import/zip-entries.ts";
 import { deflatePart, writeZip } from "../zip/write-zip.ts";
+import { tidyValidations } from "./validation-ranges.ts";
 
 /** Our own workbooks, just written: far below these. */
 const LIMITS = { maxInflated: 512 * 1024 * 1024, maxEntries: 10_000 };
@@ -12,5 +13,8 @@ const LIMITS = { maxInflated: 512 * 1024 * 1024, maxEntries: 10_000 };
 export function deterministicZip(bytes: Uint8Array): Uint8Array {
   const read = readZipEntries(bytes, (name) => !name.endsWith("/"), LIMITS);
   if (!("entries" in read)) throw new Error(`the workbook just written is not a readable zip: ${JSON.stringify(read)}`);
-  return writeZip([...read.entries].map(([name, data]) => ({ name, part: deflatePart(data) })));
+  // Each sheet's validations as one rule per range, none overlapping (src/forms/validation-ranges.ts).
+  const tidy = (name: string, data: Uint8Array) =>
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? new TextEncoder().encode(tidyValidations(new TextDecoder().decode(data))) : data;
+  return writeZip([...read.entries].map(([name, data]) => ({ name, part: deflatePart(tidy(name, data)) })));
 }

@@ -69,6 +69,34 @@ describe("forms", () => {
     for (const t of titles) expect(t).not.toMatch(/NĂM\s+NĂM/u);
   }, 60_000);
 
+  it("writes each validation rule once, with ranges that never overlap (none of ExcelJS's “E10:E18” with “E9:E18”)", async () => {
+    const w = exampleWorld();
+    const r = await makeForms(w, { dataDir: "data", outDir: "out" });
+    expect(r.written).toHaveLength(30);
+    const cellsOf = (sqref: string) =>
+      sqref.split(" ").flatMap((part) => {
+        const [a, b = a] = part.split(":");
+        const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(a!)!;
+        const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(b!)!;
+        const out: string[] = [];
+        for (let c = c1!.charCodeAt(0); c <= c2!.charCodeAt(0); c++) for (let row = Number(r1); row <= Number(r2); row++) out.push(`${String.fromCharCode(c)}${row}`);
+        return out;
+      });
+    for (const f of r.written) {
+      const zip = new PizZip(w.files.get(f)!);
+      for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+        const rules = [...zip.file(name)!.asText().matchAll(/<dataValidation\b([^>]*?)\ssqref="([^"]*)"([^>]*)>([\s\S]*?)<\/dataValidation>/g)];
+        const seen = new Set<string>();
+        for (const m of rules) for (const c of cellsOf(m[2]!)) {
+          expect(seen.has(c), `${f} ${name}: ${c} under two rules`).toBe(false);
+          seen.add(c);
+        }
+        const keys = rules.map((m) => m[1]! + m[3]! + m[4]!);
+        expect(new Set(keys).size, `${f} ${name}: a rule written twice`).toBe(keys.length);
+      }
+    }
+  }, 60_000);
+
   it("never replaces a file it did not write there (a filled form saved in bieu-mau/)", async () => {
     const w = exampleWorld();
     await makeForms(w, { dataDir: "data", outDir: "out", unit: "so-y-te" });
