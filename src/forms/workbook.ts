@@ -93,6 +93,22 @@ function fieldRow(ws: ExcelJS.Worksheet, row: number, f: FieldRow, value: unknow
   fixedCell(ws, `B${row}`, f.label + (f.required ? " *" : ""));
   fixedCell(ws, `C${row}`, null);
   fillCell(ws, `D${row}`, f.kind, value, { year, max: undefined, required: f.required, suggestions: undefined });
+  if (f.kind === "date") dateInWords(ws, row);
+}
+
+/**
+ * Beside a date cell, the date the workbook understood, in words ("Ngày 5 tháng 1 năm 2021"):
+ * on a computer set to English (US), 05/01/2021 typed is the 1st of May, and the unit sees it.
+ * DAY, MONTH and YEAR give numbers whatever the locale; the result is stored for viewers that do
+ * not calculate.
+ */
+function dateInWords(ws: ExcelJS.Worksheet, row: number): void {
+  const c = ws.getCell(`E${row}`);
+  const d = ws.getCell(`D${row}`).value;
+  const result = d instanceof Date ? `Ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}` : "";
+  c.value = { formula: `IF(ISNUMBER(D${row}),"Ngày "&DAY(D${row})&" tháng "&MONTH(D${row})&" năm "&YEAR(D${row}),"")`, result };
+  c.font = { ...FONT, italic: true };
+  c.alignment = { vertical: "top", wrapText: true };
 }
 
 function tableRow(ws: ExcelJS.Worksheet, row: number, t: Table, key: string, label: string, max: number | undefined, item: unknown, input: FormInput): void {

@@ -51,6 +51,10 @@ describe("forms", () => {
     const date = ws.getCell(`D${ws.getColumn(1).values.findIndex((v) => v === "ngay_gui")}`);
     expect(date.value).toEqual(new Date(Date.UTC(2021, 0, 22)));
     expect(date.dataValidation?.type).toBe("date");
+    // Beside it, the date as the workbook understood it, in words (DAY/MONTH/YEAR: the same in every locale).
+    const words = ws.getCell(`E${date.row}`).value as { formula: string; result: string };
+    expect(words.formula).toBe(`IF(ISNUMBER(D${date.row}),"Ngày "&DAY(D${date.row})&" tháng "&MONTH(D${date.row})&" năm "&YEAR(D${date.row}),"")`);
+    expect(words.result).toBe("Ngày 22 tháng 1 năm 2021");
     const xml = new PizZip(w.files.get(FORM)!).file("xl/worksheets/sheet2.xml")!.asText();
     expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
     expect(xml).not.toMatch(/hashValue|password=/);
