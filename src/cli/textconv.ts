@@ -12,11 +12,30 @@ export const MAX_PDF_TEXT_BYTES = 32 * 1024 * 1024;
  */
 export async function textconv(path: string): Promise<string> {
   if (path.endsWith(".docx")) return docxText(readFileSync(path));
-  if (path.endsWith(".pdf")) return pdfText(path);
+  if (path.endsWith(".pdf")) {
+    const viaPoppler = popplerText(path);
+    return viaPoppler ?? ownText(path);
+  }
   return readFileSync(path).toString("utf8");
 }
 
-function pdfText(path: string): string {
+/** A PDF larger than this is not read without poppler (a 200-unit bundle is a few MiB). */
+const MAX_OWN_PDF_BYTES = 64 * 1024 * 1024;
+
+/** Without pdftotext (usual on Windows): the text read by the tool itself (src/cli/pdf-text.ts). */
+async function ownText(path: string): Promise<string> {
+  const size = statSync(path).size;
+  if (size > MAX_OWN_PDF_BYTES) return `(PDF, ${size} bytes: too large to read without poppler-utils)\n`;
+  try {
+    const { pdfText } = await import("./pdf-text.ts");
+    return await pdfText(readFileSync(path), MAX_PDF_TEXT_BYTES);
+  } catch (err) {
+    return `(PDF, ${size} bytes; its text could not be read: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]})\n`;
+  }
+}
+
+/** The text through pdftotext; undefined when it is not installed. */
+function popplerText(path: string): string | undefined {
   const r = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { maxBuffer: MAX_PDF_TEXT_BYTES });
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOBUFS") {
@@ -26,7 +45,7 @@ function pdfText(path: string): string {
   }
   if (!r.error && r.status === 0) return r.stdout.toString("utf8");
   const size = statSync(path).size;
-  if (code === "ENOENT") return `(PDF, ${size} bytes; install poppler-utils for its text)\n`;
+  if (code === "ENOENT") return undefined;
   const why = (r.stderr?.toString("utf8") ?? "").trim().split("\n")[0] || (r.error ? r.error.message : `exit status ${r.status ?? r.signal}`);
   return `(PDF, ${size} bytes; pdftotext could not read its text: ${why})\n`;
 }

@@ -161,3 +161,24 @@ describe("textconv of a large DOCX", () => {
     }
   });
 });
+
+describe("a PDF's text without poppler (usual on Windows)", () => {
+  it("is read by the tool itself: the words of the document, in lines, not a byte count", async () => {
+    const { textconv: inProcess } = await import("../../src/cli/textconv.ts");
+    const saved = process.env["PATH"];
+    process.env["PATH"] = tmp; // no pdftotext there
+    let text: string;
+    try {
+      text = await inProcess(join(REPO, "out", "2020", "ke-hoach.pdf"));
+    } finally {
+      process.env["PATH"] = saved;
+    }
+    expect(text).not.toMatch(/poppler|bytes/u);
+    const lines = text.split("\n");
+    expect(lines).toContain("KẾ HOẠCH");
+    expect(lines).toContain("Tổ chức và phát động phong trào thi đua năm 2020");
+    expect(lines.some((l) => /^UBND TỈNH TRÀ VINH\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u.test(l))).toBe(true);
+    // One form feed per page, as pdftotext gives them.
+    expect(text.split("\f").length - 1).toBe(3);
+  });
+});
