@@ -12,7 +12,19 @@ import { loadEngine } from "./load-engine.ts";
 import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
 import { toolVersion } from "./tool-version.ts";
 
-function report(items: Diagnostic[], opts: CliOptions, out: (s: string) => void): { errors: number; warnings: number } {
+/**
+ * With --year, another year's warnings are left out (a file of data/<other year>/, or a check of
+ * that year said at khoi.yaml); errors are always said, since they stop the build whatever the year.
+ */
+export function ofYear(d: Diagnostic, year: number | undefined, dataDir: string): boolean {
+  if (year === undefined || d.severity === "error") return true;
+  const folder = new RegExp(`^${dataDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/(\\d{4})/`).exec(d.pos.file)?.[1];
+  if (folder !== undefined && folder !== String(year)) return false;
+  return d.params["year"] === undefined || String(d.params["year"]) === String(year);
+}
+
+function report(all: Diagnostic[], opts: CliOptions, out: (s: string) => void): { errors: number; warnings: number } {
+  const items = all.filter((d) => ofYear(d, opts.year, opts.dataDir));
   for (const d of items) out(formatDiagnostic(d, opts.lang));
   const errors = items.filter((d) => d.severity === "error").length;
   return { errors, warnings: items.length - errors };

@@ -1,5 +1,6 @@
 import type { Registration } from "../schema/unit-files.ts";
 import { checkDate, timeline } from "./check-dates.ts";
+import { isDue } from "./due.ts";
 import type { Located } from "./valid-types.ts";
 import { checkUnique, hasFileErrors, type YearContext } from "./year-context.ts";
 import { closestFirst } from "../diagnostics/closest-names.ts";
@@ -21,11 +22,13 @@ export function checkRegistrations(ctx: YearContext, registrations: ReadonlyMap<
     for (const c of criteria.keys()) if (!have.has(c)) diags.warning("registration/missing-criterion", reg.src.locate(["chi_tieu"], "key"), { criterion: c });
     checkDate(ctx, reg.src, ["ngay"], r.ngay, "year", timeline(ctx, "dang_ky"), planDate, "Bản đăng ký", "The registration");
   }
+  // Not yet due (the year records no date after the registrations' deadline): not missing.
+  if (!isDue(ctx.vy, timeline(ctx, "dang_ky"))) return;
   for (const id of ctx.members) {
     // A registration that exists with errors has said so already.
     if (!registrations.has(id) && !hasFileErrors(ctx.vy, "dang-ky", id)) {
       const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
-      diags.warning("registration/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id });
+      diags.warning("registration/missing", ctx.bloc.src.locate(["don_vi", i, "ma"]), { unit: id, year: ctx.vy.folder, file: `${ctx.vy.dir}/dang-ky/${id}.yaml` });
     }
   }
 }

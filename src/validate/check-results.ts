@@ -3,6 +3,7 @@ import { checkDate, timeline } from "./check-dates.ts";
 import { REPORT, docOf } from "../documents/keys.ts";
 import { noResultsIsError, checkUnique, hasFileErrors, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
 import { closestFirst } from "../diagnostics/closest-names.ts";
+import { isDue } from "./due.ts";
 
 /** Mid-year and year-end results of each unit: known criteria, scores within 0..max, caps, deadlines. */
 export function checkResults(ctx: YearContext): void {
@@ -63,7 +64,8 @@ export function checkResults(ctx: YearContext): void {
     const i = ctx.bloc.data.don_vi.findIndex((u) => u.ma === id);
     const at = ctx.bloc.src.locate(["don_vi", i, "ma"]);
     if (report && noResultsIsError(ctx)) diags.error("rank/no-results", at, { unit: id, file: resultsFileOf(ctx, id), report: report.file, bloc: ctx.bloc.src.file });
-    else diags.warning("results/missing", at, { unit: id, part: "tong_ket" });
+    // Not yet due (the year records no date after the year-end reports' deadline): not missing.
+    else if (report || isDue(vy, timeline(ctx, "bao_cao_tong_ket"))) diags.warning("results/missing", at, { unit: id, part: "tong_ket", year: vy.folder, file: resultsFileOf(ctx, id) });
   }
   checkMidYearReports(ctx);
 }
@@ -76,6 +78,7 @@ export function checkResults(ctx: YearContext): void {
 function checkMidYearReports(ctx: YearContext): void {
   const { vy, diags } = ctx;
   if (!vy.docs.has("so-ket")) return;
+  if (!isDue(vy, timeline(ctx, "bao_cao_so_ket"))) return;
   for (const id of ctx.members) {
     const res = vy.results.get(id);
     if (res?.data.so_ket) continue;

@@ -76,8 +76,9 @@ describe("new-year 2021 on the example", async () => {
   it("validates with warnings only and builds the plan of 2021", async () => {
     const checked = await checkProject(w);
     expect(checked.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, "en"))).toEqual([]);
+    // A year just made records no date: no registration or result is due yet, so none is missing (no noise).
     const codes = new Set(checked.diagnostics.filter((d) => d.pos.file !== "data/2020/dang-ky/ban-dan-toc.yaml").map((d) => d.code));
-    expect(codes).toEqual(new Set(["registration/missing", "results/missing"]));
+    expect(codes).toEqual(new Set());
     const { result, outputs } = await buildExample(w);
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(outputs.has("out/2021/ke-hoach.docx")).toBe(true);
@@ -85,6 +86,21 @@ describe("new-year 2021 on the example", async () => {
     const plan = checked.documents.find((d) => d.year === 2021 && d.doc.stem === "ke-hoach")!.doc;
     expect(plan.header.number).toMatch(/^Số:\s+\/KH-K8$/u);
     expect(plan.signatures[0]!.name).toBe("Huỳnh Minh Trí"); // the head of so-y-te, the new leader
+  }, 60_000);
+
+  it("warns of a missing registration once the year records a date after its deadline, naming the year and the file", async () => {
+    const v = exampleWorld();
+    await newYear(v, "data", 2021);
+    const deadline = String(front(`---\n${text(v, "data/2021/nam.yaml")}\n---\n`).moc_thoi_gian.dang_ky);
+    const before = (await checkProject(v)).diagnostics.filter((d) => d.code === "registration/missing");
+    expect(before).toEqual([]);
+    // One unit registers after the deadline: the others' registrations are now missing.
+    const reg = text(v, "data/2020/dang-ky/so-y-te.yaml").replace(/^ngay: .*$/mu, "ngay: 2021-03-20").replace(/^so: .*$/mu, "so: 5");
+    expect(deadline < "2021-03-20").toBe(true);
+    v.files.set("data/2021/dang-ky/so-y-te.yaml", new TextEncoder().encode(reg));
+    const after = (await checkProject(v)).diagnostics.filter((d) => d.code === "registration/missing");
+    expect(after.length).toBe(9);
+    expect(formatDiagnostic(after[0]!, "vi")).toMatch(/năm 2021.*data\/2021\/dang-ky\/[a-z-]+\.yaml/su);
   }, 60_000);
 
   it("run twice: the second refuses and changes nothing", async () => {
