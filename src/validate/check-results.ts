@@ -68,6 +68,31 @@ export function checkResults(ctx: YearContext): void {
     else if (report || isDue(vy, timeline(ctx, "bao_cao_tong_ket"))) diags.warning("results/missing", at, { unit: id, part: "tong_ket", year: vy.folder, file: resultsFileOf(ctx, id) });
   }
   checkMidYearReports(ctx);
+  checkScoresOfFilesWithErrors(ctx);
+}
+
+/**
+ * A results file with errors of its own (a missing cell) is still read for its scores: one over
+ * its criterion's maximum is said in the same run, at its place, not hidden until the first
+ * error is mended. Only entries whose criterion and score read as such are looked at.
+ */
+function checkScoresOfFilesWithErrors(ctx: YearContext): void {
+  const { vy, diags, criteria } = ctx;
+  for (const src of vy.resultsWithErrors.values()) {
+    const diem = (src.value as { tong_ket?: { diem?: unknown } } | null)?.tong_ket?.diem;
+    if (!Array.isArray(diem)) continue;
+    diem.slice(0, 1000).forEach((d: unknown, i) => {
+      if (!d || typeof d !== "object") return;
+      const entry = d as Record<string, unknown>;
+      const max = typeof entry["tieu_chi"] === "string" ? criteria.get(entry["tieu_chi"]) : undefined;
+      if (max === undefined) return;
+      for (const key of ["tu_cham", "khoi_cham"] as const) {
+        const v = entry[key];
+        if (typeof v === "number" && Number.isFinite(v) && v > max)
+          diags.error("score/over-max", src.locate(["tong_ket", "diem", i, key]), { value: formatScore(v), max: formatScore(max), criterion: String(entry["tieu_chi"]) });
+      }
+    });
+  }
 }
 
 /**

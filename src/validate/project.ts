@@ -47,7 +47,7 @@ export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnos
 function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics): ValidYear | undefined {
   if (!ry.nam) return undefined;
   const year = located(Year, ry.nam, diags);
-  const vy: Omit<ValidYear, "year"> = { folder: ry.folder, dir: ry.dir, docs: new Map(), unitDocs: new Map(), results: new Map(), filesWithErrors: new Map() };
+  const vy: Omit<ValidYear, "year"> = { folder: ry.folder, dir: ry.dir, docs: new Map(), unitDocs: new Map(), results: new Map(), filesWithErrors: new Map(), resultsWithErrors: new Map() };
   const failed = (kind: string, unitId: string) => {
     const set = vy.filesWithErrors.get(kind) ?? new Set<string>();
     vy.filesWithErrors.set(kind, set.add(unitId));
@@ -64,7 +64,10 @@ function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics): ValidYe
   for (const f of ry.results) {
     const r = located(Results, f.src, diags);
     if (r) vy.results.set(f.unitId, r);
-    else failed(RESULTS_KIND, f.unitId);
+    else {
+      failed(RESULTS_KIND, f.unitId);
+      if (f.src.value !== undefined) vy.resultsWithErrors.set(f.unitId, f.src);
+    }
   }
   for (const t of singleTypes(types)) {
     const d = markdown(t.schema, ry.docs.get(t.id), diags);

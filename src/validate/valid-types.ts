@@ -35,6 +35,11 @@ export interface ValidYear {
    * "missing" warning): ask with hasFileErrors (year-context.ts).
    */
   filesWithErrors: Map<string, Set<string>>;
+  /**
+   * The results files with errors of their own, as read: the checks that can still read a part of
+   * one (a score over its criterion's maximum) say it in the same run, not a round trip later.
+   */
+  resultsWithErrors: Map<string, YamlSource>;
 }
 
 export interface ValidProject {
