@@ -21,7 +21,11 @@ export async function writeInstructions(ws: ExcelJS.Worksheet, input: FormInput,
     ["6. Có thể sắp xếp lại các dòng; không sửa cột “Mã” (cột A) và không đổi tên trang.", false],
     ["7. Lưu tệp dạng .xlsx (Excel hoặc LibreOffice), giữ nguyên tên tệp, gửi lại Thư ký Khối.", false],
   ];
-  if (spec.stage === "tong-ket") lines.push(["8. Cột “Điểm Khối thẩm định” do Khối điền sau khi thẩm định; đơn vị để trống.", false]);
+  if (spec.stage === "tong-ket")
+    lines.push([
+      "8. Cột “Điểm Khối thẩm định” (màu xám, bị khóa) do Khối điền sau khi thẩm định; đơn vị không điền. Thư ký Khối: bỏ bảo vệ trang tính (Review → Unprotect Sheet, không có mật khẩu) để điền vào bản của Khối, rồi nhập bằng npm run import -- --khoi-cham.",
+      false,
+    ]);
   lines.forEach(([text, bold], i) => {
     const c = ws.getCell(`B${i + 1}`);
     c.value = text;

@@ -7,6 +7,8 @@ import { STAGE_SPECS, type Column, type FieldRow, type Kind, type Table } from "
 const FONT = { name: "Times New Roman", size: 12 } as const;
 const FILL_ME = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } } as const;
 const HEAD_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } } as const;
+/** The bloc's own cells in a unit's form: grey, locked. */
+const BLOC_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } } as const;
 const THIN = { style: "thin", color: { argb: "FF808080" } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Sheets are protected without a password: a unit fills the unlocked cells, and may unprotect to fix the layout. */
@@ -120,6 +122,13 @@ function tableRow(ws: ExcelJS.Worksheet, row: number, t: Table, key: string, lab
     const bound = c.max === "criterion" ? max : typeof c.max === "string" ? input.caps[c.max] : c.max;
     const suggestions = t.suggestions ? input.collectiveTitles.length : undefined;
     fillCell(ws, `${c.col}${row}`, c.kind, value, { year: input.year, max: bound, required: c.required, suggestions });
+    // The bloc's own column (its review score) is locked in a unit's form and shaded as not theirs;
+    // the bloc's secretary unprotects the sheet (no password) to fill it in the bloc's copy.
+    if (c.bloc === "column") {
+      const cell = ws.getCell(`${c.col}${row}`);
+      cell.protection = { locked: true };
+      cell.fill = BLOC_FILL;
+    }
   }
 }
 

@@ -47,6 +47,9 @@ describe("forms", () => {
     expect(self.font.name).toBe("Times New Roman");
     expect(self.protection?.locked).toBe(false);
     expect(ws.getCell(`B${row}`).protection?.locked).not.toBe(false);
+    // The bloc's own column (its review score) is locked in a unit's form.
+    expect(ws.getCell(`E${row}`).protection?.locked).toBe(true);
+    expect(ws.getCell(`E${row}`).fill).toMatchObject({ fgColor: { argb: "FFE7E6E6" } });
     expect(self.dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 20] });
     const date = ws.getCell(`D${ws.getColumn(1).values.findIndex((v) => v === "ngay_gui")}`);
     expect(date.value).toEqual(new Date(Date.UTC(2021, 0, 22)));
