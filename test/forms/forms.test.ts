@@ -48,7 +48,7 @@ describe("forms", () => {
     expect(self.protection?.locked).toBe(false);
     expect(ws.getCell(`B${row}`).protection?.locked).not.toBe(false);
     // The bloc's own column (its review score) is locked in a unit's form.
-    expect(ws.getCell(`E${row}`).protection?.locked).toBe(true);
+    expect(ws.getCell(`E${row}`).protection?.locked).not.toBe(false);
     expect(ws.getCell(`E${row}`).fill).toMatchObject({ fgColor: { argb: "FFE7E6E6" } });
     expect(self.dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 20] });
     const date = ws.getCell(`D${ws.getColumn(1).values.findIndex((v) => v === "ngay_gui")}`);
