@@ -143,6 +143,8 @@ function applyList(doc: Document, spec: StageSpec, t: Table, rows: FormRow[], pu
   const full = [...spec.root, ...t.path];
   if (rows.length === 0 && t.optional && !doc.hasIn(full)) return;
   const seq = ensureSeq(doc, full);
+  // An empty list written "[]" that gets items is written as the rest of the file is: one item a line.
+  if (rows.length > 0) seq.flow = false;
   rows.forEach((row, i) => {
     if (t.scalar) {
       const c = t.columns[0]!;

@@ -41,3 +41,20 @@ describe("a registration form with both required counts left empty", () => {
     }
   }, 60_000);
 });
+
+describe("a penalty added on a form whose data had none", () => {
+  it("is written one item a line, as the rest of the file, not as a one-line [ { … } ]", async () => {
+    const { world } = await exampleWithForms("so-y-te");
+    expect(new TextDecoder().decode(world.files.get("data/2020/ket-qua/so-y-te.yaml")!)).toContain("diem_tru: []\n");
+    const book = openXmlBook(world.files.get("out/2020/bieu-mau/so-y-te-tong-ket.xlsx")!);
+    const row = book.keys("Tự chấm").find((k) => k.key === "tru")!.row;
+    book.set("Tự chấm", `D${row}`, 1);
+    book.set("Tự chấm", `E${row}`, "Gửi báo cáo trễ hạn", "text");
+    world.files.set("returned/so-y-te-tong-ket.xlsx", book.bytes());
+    const r = await importForms(world, { dataDir: "data", files: [{ path: "returned/so-y-te-tong-ket.xlsx", name: "so-y-te-tong-ket.xlsx" }], check: false, blocColumns: false });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const text = new TextDecoder().decode(world.files.get("data/2020/ket-qua/so-y-te.yaml")!);
+    expect(text).toMatch(/\n {2}diem_tru:\n {4}- diem: 1\n {6}ly_do: Gửi báo cáo trễ hạn\n/u);
+    expect(text).not.toContain("[ {");
+  }, 60_000);
+});
