@@ -22,6 +22,10 @@ if (compiledFromSources(root, identity)) {
   // its own, made by the compilation: src/cli/load-engine.ts); Node 20 has no such cache.
   module.enableCompileCache?.();
   await import("../dist/cli/main.js");
+} else if (!existsSync(join(root, "src", "cli", "main.ts")) && existsSync(join(root, "dist", "cli", "main.js"))) {
+  // No sources to compare with (a copy without src/, or a damaged dist/identity.json): the compiled program is all there is.
+  module.enableCompileCache?.();
+  await import("../dist/cli/main.js");
 } else if (!existsSync(join(root, "src", "cli", "main.ts"))) {
   // Neither a compiled program nor its sources: say so, not a stack trace.
   process.stderr.write("khoi-thi-dua: thiếu chương trình đã biên dịch (dist/) và mã nguồn (src/); chạy lại `npm ci` (or `npm run compile`)\n");

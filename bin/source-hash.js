@@ -52,8 +52,8 @@ export function sourceStats(root) {
 /** Whether dist/ was compiled from the sources as they are: by fingerprint when it matches, else by hash. */
 export function compiledFromSources(root, identity) {
   if (!identity || typeof identity.sources !== "string") return false;
-  // A copy installed without its sources: the compiled program is all there is to run.
-  if (!existsSync(join(root, "src"))) return true;
+  // A copy installed without its sources (or with src/ not a folder): the compiled program is all there is to run.
+  if (!existsSync(join(root, "src", "cli", "main.ts"))) return existsSync(join(root, "dist", "cli", "main.js"));
   if (typeof identity.stats === "string" && identity.stats === sourceStats(root)) return true;
   return identity.sources === sourceHash(root);
 }
