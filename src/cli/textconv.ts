@@ -20,7 +20,7 @@ export async function textconv(path: string): Promise<string> {
 }
 
 /** A PDF larger than this is not read without poppler (a 200-unit bundle is a few MiB). */
-const MAX_OWN_PDF_BYTES = 64 * 1024 * 1024;
+const MAX_OWN_PDF_BYTES = 16 * 1024 * 1024;
 
 /** Without pdftotext (usual on Windows): the text read by the tool itself (src/cli/pdf-text.ts). */
 async function ownText(path: string): Promise<string> {
