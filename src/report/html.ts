@@ -29,7 +29,7 @@ const marked = (s: string): Html => h`${parseInline(s).map((r) => (r.bold ? h`<s
 
 /** A table in a frame that scrolls sideways on a narrow screen; the frame is named by the caption and can take focus. */
 function table(id: string, caption: string, cls: string, head: Html, body: Html[]): Html {
-  return h`<div class="cuon" role="region" aria-labelledby="${id}" tabindex="0"><table class="${cls}"><caption id="${id}">${caption}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
+  return h`<div class="cuon" role="region" aria-labelledby="${id}" tabindex="0"><table class="${cls}"><caption id="${id}"><span>${caption}</span></caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 }
 
 export function renderReportHtml(f: ReportFacts): string {
@@ -70,7 +70,7 @@ ${documents(f)}
 }
 
 function timeline(f: ReportFacts, nameOf: (id: string) => string): Html {
-  const head = h`<tr><th scope="col">STT</th><th scope="col">Đơn vị</th>${f.stages.map((s) => h`<th scope="col">${s.name}<br><span class="nho">hạn ${formatShortDate(s.deadline)}</span></th>`)}</tr>`;
+  const head = h`<tr><th scope="col">STT</th><th scope="col" class="ghim-trai">Đơn vị</th>${f.stages.map((s) => h`<th scope="col">${s.name}<br><span class="nho">hạn ${formatShortDate(s.deadline)}</span></th>`)}</tr>`;
   const body = f.units.map(
     (u, i) =>
       h`<tr><td class="giua">${i + 1}</td><th scope="row">${u.name}</th>${f.stages.map((s) => {
@@ -92,14 +92,14 @@ ${table("bang-tien-do", "Ngày gửi của từng đơn vị so với hạn", "r
 }
 
 function scores(f: ReportFacts, nameOf: (id: string) => string): Html {
-  const head = h`<tr><th scope="col">STT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Điểm chuẩn</th><th scope="col" class="so">Tự chấm</th><th scope="col" class="so">Khối chấm</th><th scope="col" class="so">Điểm cộng</th><th scope="col" class="so">Điểm trừ</th><th scope="col" class="so">Tổng</th><th scope="col" class="so">Xếp hạng</th></tr>`;
+  const head = h`<tr><th scope="col">STT</th><th scope="col" class="ghim-trai">Đơn vị</th><th scope="col" class="so">Điểm chuẩn</th><th scope="col" class="so">Tự chấm</th><th scope="col" class="so">Khối chấm</th><th scope="col" class="so">Điểm cộng</th><th scope="col" class="so">Điểm trừ</th><th scope="col" class="so ghim-2">Tổng</th><th scope="col" class="so ghim-1">Xếp hạng</th></tr>`;
   const body = [
     ...f.scores.map(
       (s, i) =>
-        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(s.unitId)}</th><td class="so">${formatScore(s.maxTotal)}</td><td class="so">${formatScore(s.selfTotal)}</td><td class="so">${formatScore(s.verifiedTotal)}</td><td class="so">${formatScore(s.bonus)}</td><td class="so">${formatScore(s.penalty)}</td><td class="so dam">${formatScore(s.total)}</td><td class="so">${s.rank}</td></tr>`,
+        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(s.unitId)}</th><td class="so">${formatScore(s.maxTotal)}</td><td class="so">${formatScore(s.selfTotal)}</td><td class="so">${formatScore(s.verifiedTotal)}</td><td class="so">${formatScore(s.bonus)}</td><td class="so">${formatScore(s.penalty)}</td><td class="so dam ghim-2">${formatScore(s.total)}</td><td class="so ghim-1">${s.rank}</td></tr>`,
     ),
     // As in the year-end report's table: a member without year-end results, after the ranked units, without a rank.
-    ...f.unscored.map((id, i) => h`<tr><td class="giua">${f.scores.length + i + 1}</td><th scope="row">${nameOf(id)}</th><td class="giua" colspan="6">${NO_RESULTS.charAt(0).toUpperCase() + NO_RESULTS.slice(1)}</td><td class="so"></td></tr>`),
+    ...f.unscored.map((id, i) => h`<tr><td class="giua">${f.scores.length + i + 1}</td><th scope="row">${nameOf(id)}</th><td class="giua" colspan="5">${NO_RESULTS.charAt(0).toUpperCase() + NO_RESULTS.slice(1)}</td><td class="so ghim-2"></td><td class="so ghim-1"></td></tr>`),
   ];
   const unscoredNote = f.unscored.length ? h`<p><em>Ghi chú: đơn vị ${NO_RESULTS} tổng kết không được xếp hạng; xếp hạng tính trong số ${f.scores.length} đơn vị đã có kết quả.</em></p>` : "";
   const short = new Map(f.units.map((u) => [u.id, u.shortName || u.name]));
@@ -108,28 +108,57 @@ function scores(f: ReportFacts, nameOf: (id: string) => string): Html {
     f.scores.map((s) => ({ label: `${s.rank}. ${short.get(s.unitId) ?? s.unitId}`, value: s.total })),
     f.maxTotal + f.bonusCap,
   );
-  const critHead = h`<tr><th scope="col">Đơn vị</th>${f.criteria.map((c, i) => h`<th scope="col" class="so"><abbr title="${c.text.replace(/\*/g, "")}">TC ${i + 1}</abbr><br><span class="nho">tối đa ${formatScore(c.max)}</span></th>`)}<th scope="col" class="so">Khối chấm</th></tr>`;
-  const critBody = f.scores.map((s) => {
-    const by = new Map(s.perCriterion.map((p) => [p.criterionId, p]));
-    return h`<tr><th scope="row">${nameOf(s.unitId)}</th>${f.criteria.map((c) => {
-      const p = by.get(c.id);
-      if (!p) return h`<td class="so">–</td>`;
-      return h`<td class="so">${formatScore(p.verified)}${p.self !== p.verified ? h`<br><span class="nho">tự chấm ${formatScore(p.self)}</span>` : ""}</td>`;
-    })}<td class="so dam">${formatScore(s.verifiedTotal)}</td></tr>`;
-  });
+  const crit = criterionTables(f, nameOf);
   return h`<section aria-labelledby="diem"><h2 id="diem">Điểm thi đua</h2>
 <p>Tổng điểm chuẩn ${formatScore(f.maxTotal)}; điểm cộng tối đa ${formatScore(f.bonusCap)}, điểm trừ tối đa ${formatScore(f.penaltyCap)}. Tổng = Khối chấm + điểm cộng − điểm trừ.</p>
 ${f.scores.length ? h`${table("bang-diem", "Bảng tổng hợp điểm và xếp hạng", "rong", head, body)}${unscoredNote}${chart}
 <h3 id="theo-tieu-chi">Điểm theo tiêu chí</h3>
-${table("bang-tieu-chi", "Điểm Khối chấm theo từng tiêu chí (và điểm tự chấm khi khác)", "rong", critHead, critBody)}
+${crit}
 <ol class="tieu-chi">${f.criteria.map((c, i) => h`<li value="${i + 1}">TC ${i + 1} (${formatScore(c.max)} điểm): ${marked(c.text)}</li>`)}</ol>` : h`<p>Chưa có đơn vị nào được chấm điểm cuối năm.</p>`}
 </section>`;
+}
+
+/** Criteria per printed part of the per-criterion table: its columns fit the width of an A4 page in portrait. */
+export const CRITERIA_PER_PRINTED_PART = 6;
+
+/**
+ * The per-criterion table: on a screen one table that scrolls in its frame; on paper the same
+ * figures in parts of at most CRITERIA_PER_PRINTED_PART criteria (as even as the count allows),
+ * each repeating the unit column, the last one ending with the bloc's total, so no column is
+ * cut at the page's edge. The printed parts are not shown on a screen (nor read out).
+ */
+function criterionTables(f: ReportFacts, nameOf: (id: string) => string): Html {
+  const heading = (c: ReportFacts["criteria"][number], i: number) => h`<th scope="col" class="so"><abbr title="${c.text.replace(/\*/g, "")}">TC ${i + 1}</abbr><br><span class="nho">tối đa ${formatScore(c.max)}</span></th>`;
+  const cell = (s: ReportFacts["scores"][number], id: string) => {
+    const p = s.perCriterion.find((x) => x.criterionId === id);
+    if (!p) return h`<td class="so">–</td>`;
+    return h`<td class="so">${formatScore(p.verified)}${p.self !== p.verified ? h`<br><span class="nho">tự chấm ${formatScore(p.self)}</span>` : ""}</td>`;
+  };
+  const part = (id: string, caption: string, from: number, to: number, withTotal: boolean) =>
+    table(
+      id,
+      caption,
+      "rong",
+      h`<tr><th scope="col" class="ghim-trai">Đơn vị</th>${f.criteria.slice(from, to).map((c, i) => heading(c, from + i))}${withTotal ? h`<th scope="col" class="so ghim-1">Khối chấm</th>` : ""}</tr>`,
+      f.scores.map((s) => h`<tr><th scope="row">${nameOf(s.unitId)}</th>${f.criteria.slice(from, to).map((c) => cell(s, c.id))}${withTotal ? h`<td class="so dam ghim-1">${formatScore(s.verifiedTotal)}</td>` : ""}</tr>`),
+    );
+  const caption = "Điểm Khối chấm theo từng tiêu chí (và điểm tự chấm khi khác)";
+  const n = f.criteria.length;
+  const parts = Math.max(1, Math.ceil(n / CRITERIA_PER_PRINTED_PART));
+  const size = Math.ceil(n / parts);
+  const printed = Array.from({ length: parts }, (_, k) => {
+    const from = k * size;
+    const to = Math.min(n, from + size);
+    const label = parts === 1 ? caption : `${caption}, phần ${k + 1}/${parts}: TC ${from + 1}–${to}`;
+    return part(`bang-tieu-chi-in-${k + 1}`, label, from, to, k === parts - 1);
+  });
+  return h`<div class="man-hinh">${part("bang-tieu-chi", caption, 0, n, true)}</div><div class="ban-in">${printed}</div>`;
 }
 
 function vote(f: ReportFacts, nameOf: (id: string) => string): Html {
   const v = f.vote;
   const need = Math.max(1, Math.floor((v.num * v.base + v.den - 1) / v.den));
-  const head = h`<tr><th scope="col">TT</th><th scope="col">Đơn vị</th><th scope="col" class="so">Số phiếu đồng ý</th><th scope="col" class="so">Tỷ lệ</th><th scope="col">Ngưỡng</th><th scope="col">Kết quả</th></tr>`;
+  const head = h`<tr><th scope="col">TT</th><th scope="col" class="ghim-trai">Đơn vị</th><th scope="col" class="so ghim-2">Số phiếu đồng ý</th><th scope="col" class="so">Tỷ lệ</th><th scope="col">Ngưỡng</th><th scope="col" class="ghim-1">Kết quả</th></tr>`;
   const ballotLine = (b: { issued: number; received: number; valid: number; invalid: number }) =>
     h`Phiếu phát ra: ${b.issued}; thu vào: ${b.received}; hợp lệ: ${b.valid}; không hợp lệ: ${b.invalid}.`;
   /** One round's table: the threshold line under the last unit reaching it, the quota line under the round's last place. */
@@ -138,12 +167,12 @@ function vote(f: ReportFacts, nameOf: (id: string) => string): Html {
     const out: Html[] = [];
     rows.forEach((r, i) => {
       out.push(
-        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(r.unitId)}</th><td class="so">${r.votes}</td><td class="so">${formatPercent(r.votes, v.base)}</td><td>${r.reachesThreshold ? h`<span class="nhan dat">Đạt</span>` : h`<span class="nhan khong">Không đạt</span>`}</td><td>${r.proposed ? h`<strong>${proposedLabel}</strong>` : tied.includes(r.unitId) ? h`<span class="nhan hoa">${tiedLabel}</span>` : ""}</td></tr>`,
+        h`<tr><td class="giua">${i + 1}</td><th scope="row">${nameOf(r.unitId)}</th><td class="so ghim-2">${r.votes}</td><td class="so">${formatPercent(r.votes, v.base)}</td><td>${r.reachesThreshold ? h`<span class="nhan dat">Đạt</span>` : h`<span class="nhan khong">Không đạt</span>`}</td><td class="ghim-1">${r.proposed ? h`<strong>${proposedLabel}</strong>` : tied.includes(r.unitId) ? h`<span class="nhan hoa">${tiedLabel}</span>` : ""}</td></tr>`,
       );
       const marks: string[] = [];
       if (i + 1 === reaching && i + 1 < rows.length) marks.push(`Ngưỡng ${v.num}/${v.den}: từ ${need} phiếu; các đơn vị dưới vạch không đạt ngưỡng`);
       if (i + 1 === places && i + 1 < rows.length) marks.push(`Vạch chỉ tiêu: ${places} đơn vị`);
-      if (marks.length) out.push(h`<tr class="vach"><td colspan="6">${marks.join(". ")}</td></tr>`);
+      if (marks.length) out.push(h`<tr class="vach"><td colspan="6"><span>${marks.join(". ")}</span></td></tr>`);
     });
     return out;
   };

@@ -1,7 +1,8 @@
 /**
  * The report's style sheet, inline in the page: system fonts only (nothing is
- * downloaded), tables that scroll sideways in their frame on a phone, and
- * print rules for A4 without the navigation. Colours keep text at a contrast
+ * downloaded), tables that scroll sideways in their frame on a phone with
+ * their key columns pinned, and print rules for A4 without the navigation
+ * (a table too wide for the page prints in parts: html.ts). Colours keep text at a contrast
  * of 4.5:1 or more on its background.
  */
 export const REPORT_CSS = `
@@ -31,7 +32,7 @@ th,td{border:1px solid #c8c8c8;padding:6px 8px;vertical-align:top;text-align:lef
 thead th{background:#e9eef5}
 tbody th{font-weight:normal}
 table.rong tbody th,table.vua tbody th{min-width:11em}
-td.tep a{white-space:nowrap}
+td.tep a,td code{white-space:nowrap}
 .so{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .giua{text-align:center}
 .dam{font-weight:700}
@@ -40,6 +41,14 @@ td.tep a{white-space:nowrap}
 .dung-han,.dat{background:#e3f2e7;color:#17502a}
 .tre-han,.hoa{background:#fbe7e5;color:#8a1c16}
 .chua-nop,.khong{background:#eeeeee;color:#3d3d3d}
+/* The columns that answer the question stay in view while the others scroll under them: the unit on the left, the result on the right. */
+.cuon tbody th[scope=row],.ghim-trai{position:sticky;left:-1px;z-index:1;background:#fff;box-shadow:1px 0 0 #c8c8c8}
+.ghim-1,.ghim-2{position:sticky;z-index:1;background:#fff}
+.ghim-1{right:0;width:6em;min-width:6em;max-width:6em}
+.ghim-2{right:calc(6em - 1px);min-width:4.5em;max-width:6.5em;box-shadow:-1px 0 0 #c8c8c8}
+thead .ghim-1,thead .ghim-2,thead .ghim-trai{background:#e9eef5;white-space:normal}
+.ghim-1 .nhan{white-space:normal}
+.ban-in{display:none}
 tr.vach td{border-top:3px solid #1a1a1a;background:#f6f6f6;font-size:14px;color:#1a1a1a}
 .bieu-do{margin:8px 0 16px;max-width:820px}
 .bieu-do svg{display:block;width:100%;overflow:visible}
@@ -50,6 +59,8 @@ tr.vach td{border-top:3px solid #1a1a1a;background:#f6f6f6;font-size:14px;color:
 ol.tieu-chi{padding-left:24px;font-size:15px}
 footer{margin-top:40px;font-size:14px;color:#4a4a4a}
 @media (max-width:600px){body{font-size:15px}h1{font-size:1.35rem}.trang{padding:0 12px 32px}}
+/* Where a table is wider than its frame, the unit column has one width, so the column pinned next to the result also stops at its right edge. */
+@media screen and (max-width:820px){caption>span,tr.vach td>span{display:block;position:sticky;left:10px;max-width:calc(100vw - 52px)}.cuon tbody th[scope=row],.ghim-trai{width:8em;min-width:8em;max-width:8em}.ghim-2{left:calc(8em - 2px)}}
 @page{size:A4;margin:15mm}
 @media print{
   nav.muc-luc,.bo-qua{display:none}
@@ -57,6 +68,14 @@ footer{margin-top:40px;font-size:14px;color:#4a4a4a}
   .trang{max-width:none;padding:0}
   .cuon{overflow:visible;border:0}
   table.rong,table.vua{min-width:0}
+  .man-hinh{display:none}
+  .ban-in{display:block}
+  .cuon tbody th[scope=row],.ghim-trai,.ghim-1,.ghim-2{position:static;box-shadow:none}
+  .ghim-1,.ghim-2{width:auto;min-width:0;max-width:none}
+  table.rong tbody th,table.vua tbody th{min-width:8em}
+  th,td{padding:4px 5px}
+  thead th,thead th.so{white-space:normal}
+  .nho{font-size:8.5pt}
   a{color:inherit;text-decoration:none}
   h2,h3{break-after:avoid}
   tr,li,.bieu-do{break-inside:avoid}

@@ -15,6 +15,7 @@
  * The project is a parameter: REPORT_PROJECT=<folder with data/ (and templates/, else the
  * repository's)> (default: this repository's example, then the second example bloc).
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -24,6 +25,7 @@ import { checkProject } from "../../src/pipeline.ts";
 import { formatPercent, formatScore } from "../../src/format/number.ts";
 import type { YearModel } from "../../src/model/types.ts";
 import { voteBase } from "../../src/report/facts.ts";
+import { hasCommand } from "../../src/tools/external.ts";
 import { readTree } from "../../src/tools/read-tree.ts";
 import { buildProject } from "../../src/write/build.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
@@ -32,6 +34,7 @@ import { docxTables, docxText } from "./docx-tables.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const HAVE_PDFTOTEXT = hasCommand("pdftotext");
 // The example and the second example bloc (test/fixtures/kinh-te-ky-thuat), or the one REPORT_PROJECT names.
 const PROJECTS = process.env.REPORT_PROJECT ? [resolve(process.env.REPORT_PROJECT)] : [resolve(REPO), join(FIXTURES, "kinh-te-ky-thuat")];
 const SHOTS = process.env.REPORT_SCREENSHOTS ? resolve(process.env.REPORT_SCREENSHOTS) : undefined;
@@ -258,7 +261,48 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
       }
   });
 
-  if (nth === 0) it("prints on A4 without the navigation", async () => {
+  // The columns that answer the question: the unit, its total and rank; the unit, its votes and the result.
+  const KEY_COLUMNS: [string, string[]][] = [
+    ["#bang-diem", ["Đơn vị", "Tổng", "Xếp hạng"]],
+    ...[1, 2, 3, 4].map((k): [string, string[]] => [`#bang-phieu-${k}`, ["Đơn vị", "Số phiếu đồng ý", "Kết quả"]]),
+  ];
+  it("keeps the key columns of the score and vote tables in view on a phone (390 px), however the table is scrolled in its frame", async () => {
+    for (const year of years) {
+      const v = await visit(year, 390);
+      for (const [caption, keys] of KEY_COLUMNS) {
+        const frame = await v.page.$(`div.cuon:has(${caption})`);
+        if (!frame) continue;
+        for (const where of ["start", "end"] as const) {
+          const outside = await frame.evaluate(
+            (f, [keys, where]) => {
+              f.scrollLeft = where === "start" ? 0 : f.scrollWidth;
+              const box = f.getBoundingClientRect();
+              const heads = [...f.querySelectorAll("thead th")].map((th) => (th.textContent ?? "").replace(/\s+/g, " ").trim());
+              const bad: string[] = [];
+              for (const key of keys as string[]) {
+                const col = heads.indexOf(key);
+                if (col < 0) bad.push(`${key}: no such column`);
+                for (const row of f.querySelectorAll("thead tr, tbody tr:not(.vach)")) {
+                  const cell = row.children[col];
+                  if (!cell) continue;
+                  const r = cell.getBoundingClientRect();
+                  // In view: inside the frame's box, and not covered by another cell (the topmost element at its middle is the cell or inside it).
+                  const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+                  if (r.left < box.left - 1 || r.right > box.right + 1 || (top && !cell.contains(top))) bad.push(`${key}: ${(cell.textContent ?? "").trim()} at ${Math.round(r.left)}–${Math.round(r.right)} (frame ${Math.round(box.left)}–${Math.round(box.right)})`);
+                }
+              }
+              return bad;
+            },
+            [keys, where] as const,
+          );
+          expect(outside, `${year}, ${caption}, scrolled to the ${where}`).toEqual([]);
+        }
+        await frame.evaluate((f) => (f.scrollLeft = 0));
+      }
+    }
+  });
+
+  if (nth === 0) it("prints on A4 without the navigation, every column of every table on the page (the per-criterion table in parts)", async () => {
     for (const year of years) {
       const v = await visit(year, 1280);
       await v.page.emulateMedia({ media: "print" });
@@ -267,8 +311,27 @@ describe.skipIf(!HAVE_CHROMIUM)(`the year's report in headless Chromium (${PROJE
         const pdf = await v.page.pdf({ preferCSSPageSize: true });
         // A4 portrait: 595.28 × 841.89 pt.
         expect(new TextDecoder("latin1").decode(pdf)).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+        // Laid out at the page's printable width (A4 less 15 mm margins: 180 mm = 680 px), no cell passes the edge.
+        await v.page.setViewportSize({ width: 680, height: 900 });
+        const over = await v.page.$$eval("table", (ts) =>
+          ts.filter((t) => t.getClientRects().length > 0).flatMap((t) => [...t.querySelectorAll("th, td")].filter((c) => c.getBoundingClientRect().right > 681).map((c) => `${t.querySelector("caption")?.textContent}: ${(c.textContent ?? "").trim()}`)),
+        );
+        expect(over, year).toEqual([]);
+        // Every word the printed page shows (every header cell and every figure of every table with it) is in the PDF's text, as often.
+        const words = (s: string) => s.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+        const tally = (ws: string[]) => ws.reduce((m, w) => m.set(w, (m.get(w) ?? 0) + 1), new Map<string, number>());
+        const heads = await v.page.$$eval("table", (ts) => ts.filter((t) => t.getClientRects().length > 0).flatMap((t) => [...t.querySelectorAll("thead th")].map((th) => (th as HTMLElement).innerText)));
+        expect(heads.length).toBeGreaterThan(20);
+        const shown = tally(words(await v.page.evaluate(() => document.body.innerText)));
+        if (HAVE_PDFTOTEXT) {
+          const printed = tally(words(execFileSync("pdftotext", ["-", "-"], { input: pdf }).toString("utf8")));
+          const missing = [...shown].filter(([w, n]) => (printed.get(w) ?? 0) < n).map(([w, n]) => `${w}: ${printed.get(w) ?? 0} of ${n}`);
+          expect(missing, `${year}: words of the page missing from the printed PDF`).toEqual([]);
+          for (const head of heads) for (const w of words(head)) expect(printed.has(w), `${year}: header ${head}`).toBe(true);
+        } else console.log("The printed report's text is not read: no pdftotext (apt-get install poppler-utils); its layout at the page's width is checked.");
       } finally {
         await v.page.emulateMedia({ media: "screen" });
+        await v.page.setViewportSize({ width: 1280, height: 900 });
       }
     }
   });

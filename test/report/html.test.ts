@@ -66,7 +66,7 @@ describe("the report page", async () => {
     for (const s of model.scores) {
       const name = escapeHtml(model.unitById.get(s.unitId)!.name);
       const row = table.match(new RegExp(`<th scope="row">${name}</th>(.*?)</tr>`))![1]!;
-      expect(row).toContain(`<td class="so dam">${formatScore(s.total)}</td><td class="so">${s.rank}</td>`);
+      expect(row).toContain(`<td class="so dam ghim-2">${formatScore(s.total)}</td><td class="so ghim-1">${s.rank}</td>`);
     }
     expect(html).toContain("102,5");
     // No decimal point in the text (a "." only groups thousands: 1.234).
@@ -80,7 +80,7 @@ describe("the report page", async () => {
     without.unscored = [gone.unitId];
     const out = renderReportHtml(without);
     const name = escapeHtml(without.units.find((u) => u.id === gone.unitId)!.name);
-    expect(out).toContain(`<tr><td class="giua">${without.scores.length + 1}</td><th scope="row">${name}</th><td class="giua" colspan="6">Chưa có kết quả</td><td class="so"></td></tr>`);
+    expect(out).toContain(`<tr><td class="giua">${without.scores.length + 1}</td><th scope="row">${name}</th><td class="giua" colspan="5">Chưa có kết quả</td><td class="so ghim-2"></td><td class="so ghim-1"></td></tr>`);
     expect(out).toContain(`Ghi chú: đơn vị chưa có kết quả tổng kết không được xếp hạng; xếp hạng tính trong số ${without.scores.length} đơn vị đã có kết quả.`);
     expect(html).not.toContain("Chưa có kết quả");
   });
