@@ -22,7 +22,7 @@ export const InvitationFront = z
     thanh_phan: z.array(Text).min(1).describe("Thành phần mời, mỗi dòng một thành phần"),
     chuan_bi: z.array(Text).default([]).describe("Tài liệu đơn vị mang theo hoặc gửi trước"),
     lien_he: z
-      .strictObject({ ho_ten: Text, chuc_vu: Text.optional(), don_vi: Text.optional(), dien_thoai: Text.describe("Số điện thoại") })
+      .strictObject({ ho_ten: Text.describe("Họ và tên người liên hệ"), chuc_vu: Text.optional().describe("Chức vụ người liên hệ"), don_vi: Text.optional().describe("Phòng, bộ phận của người liên hệ"), dien_thoai: Text.describe("Số điện thoại") })
       .describe("Người liên hệ của đơn vị Khối trưởng"),
   })
   .describe("Giấy mời họp tổng kết, bình xét thi đua (tệp data/<năm>/giay-moi.md)");

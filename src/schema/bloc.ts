@@ -27,7 +27,7 @@ export const Unit = z.strictObject({
   thu_truong: z.strictObject({
     ho_ten: Text.describe("Họ tên thủ trưởng"),
     chuc_vu: Text.describe("Chức vụ, ví dụ: Giám đốc"),
-  }),
+  }).describe("Thủ trưởng đơn vị (ký bản đăng ký)"),
   nu_tu_70_phan_tram: z.boolean().optional().describe("Đơn vị có từ 70% nữ trở lên (được ưu tiên khi bằng điểm, bằng phiếu)"),
 });
 
@@ -41,7 +41,7 @@ export interface TypeCodeEntry {
 export function docTypeCodes(types: readonly TypeCodeEntry[]) {
   const first = new Map<string, string>();
   for (const t of types) if (!first.has(t.typeCode)) first.set(t.typeCode, t.defaultCode);
-  const shape = Object.fromEntries([...first].map(([key, code]) => [key, z.string().default(code)]));
+  const shape = Object.fromEntries([...first].map(([key, code]) => [key, z.string().default(code).describe(`Mã loại văn bản “${key}” (mặc định: ${code || "không có mã"})`)]));
   return z
     .strictObject(shape)
     .default(Object.fromEntries(first))

@@ -18,6 +18,12 @@ export const Id = z
 export type RefKind = "unit" | "criterion" | "award";
 export const REF_KEY = "x-ref";
 
+/**
+ * Points given for one criterion, kept as `x-points` in the generated JSON Schema: the editor's
+ * schema bounds them by the criterion's diem_toi_da (src/schema/editor-schema.ts) and removes it.
+ */
+export const POINTS_KEY = "x-points";
+
 /** A unit's id, one of data/khoi.yaml. */
 export const UnitRef = Id.meta({ [REF_KEY]: "unit" }).describe("Mã đơn vị trong data/khoi.yaml, ví dụ: so-y-te");
 /** A criterion's id, one of the year's nam.yaml. */

@@ -27,7 +27,7 @@ export const ReportFront = z
 
 const Person = z
   .strictObject({
-    ho_ten: Text,
+    ho_ten: Text.describe("Họ và tên"),
     chuc_vu: Text.optional().describe("Chức vụ, không kèm tên đơn vị (công cụ tự thêm), ví dụ: Phó Giám đốc; không cần khi có chuc_danh"),
     don_vi: UnitRef,
     chuc_danh: Text.optional().describe(
@@ -41,7 +41,7 @@ const Person = z
 
 const Absent = z.strictObject({
   don_vi: UnitRef,
-  ly_do: Text,
+  ly_do: Text.describe("Lý do vắng mặt"),
   y_kien_van_ban: z
     .boolean()
     .optional()
@@ -59,9 +59,9 @@ export const MinutesFront = z
     thu_ky: Person.describe("Thư ký (người ghi biên bản)"),
     co_mat: z.array(Person).min(1).describe("Đại biểu các đơn vị có mặt"),
     vang_mat: z.array(Absent).default([]).describe("Đơn vị vắng mặt và lý do"),
-    khach_moi: z.array(z.strictObject({ ho_ten: Text, chuc_vu: Text })).default([]).describe("Khách mời"),
+    khach_moi: z.array(z.strictObject({ ho_ten: Text.describe("Họ và tên khách mời"), chuc_vu: Text.describe("Chức vụ và cơ quan của khách mời") })).default([]).describe("Khách mời"),
     ban_kiem_phieu: z
-      .array(z.strictObject({ ho_ten: Text, don_vi: UnitRef, nhiem_vu: Text.describe("Trưởng ban, Thành viên...") }))
+      .array(z.strictObject({ ho_ten: Text.describe("Họ và tên thành viên Ban kiểm phiếu"), don_vi: UnitRef, nhiem_vu: Text.describe("Trưởng ban, Thành viên...") }))
       .min(1)
       .describe("Ban kiểm phiếu"),
     phieu: z
@@ -78,7 +78,10 @@ export const MinutesFront = z
           thu_vao: Count.describe("Số phiếu thu vào"),
           hop_le: Count.describe("Số phiếu hợp lệ"),
           khong_hop_le: Count.describe("Số phiếu không hợp lệ"),
-          ket_qua: z.array(z.strictObject({ don_vi: UnitRef, dong_y: Count.describe("Số phiếu đồng ý") })).min(1),
+          ket_qua: z
+            .array(z.strictObject({ don_vi: UnitRef, dong_y: Count.describe("Số phiếu đồng ý") }))
+            .min(1)
+            .describe("Số phiếu đồng ý của từng đơn vị được bầu ở lần bỏ phiếu này"),
         }),
       )
       .min(1)

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { FORMAT_VI } from "../diagnostics/catalogue.ts";
 import type { RawProject } from "../load/project.ts";
-import { Id, IsoDate, IsoMonth, NOT_FILING_PATTERN, REF_KEY, TimeOfDay, type RefKind } from "./common.ts";
+import { Id, IsoDate, IsoMonth, NOT_FILING_PATTERN, POINTS_KEY, REF_KEY, TimeOfDay, type RefKind } from "./common.ts";
+import { guard, vietnameseKeywords } from "./editor-messages.ts";
 
 /**
  * What the editor (VS Code's YAML extension, redhat.vscode-yaml) gets beyond the zod schemas:
@@ -9,11 +10,15 @@ import { Id, IsoDate, IsoMonth, NOT_FILING_PATTERN, REF_KEY, TimeOfDay, type Ref
  * offers while typing, with the unit's or criterion's name beside each id), and Vietnamese
  * texts for its errors. The YAML language server reads `errorMessage` (wrong type, value not
  * in the enum) and `patternErrorMessage` (text not matching the pattern), and shows
- * `description` on hover and `enumDescriptions` in completion.
+ * `description` on hover and `enumDescriptions` in completion; the checks it words in English
+ * whatever the schema says are reworded through editor-messages.ts. Points given for a
+ * criterion are bounded by that criterion's diem_toi_da.
  */
 export interface Named {
   id: string;
   name: string;
+  /** A criterion's diem_toi_da (the largest, when the years differ). */
+  max?: number;
 }
 
 export type ProjectIds = Record<RefKind, Named[]>;
@@ -32,13 +37,18 @@ export function projectIds(raw: RawProject): ProjectIds {
   for (const u of list(field(raw.bloc?.value, "don_vi"))) add(units, field(u, "ma"), field(u, "ten"));
   const criteria = new Map<string, string[]>();
   const awards = new Map<string, string[]>();
+  const maxima = new Map<string, number>();
   const years = [...raw.years].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
   for (const y of years) {
     const nam = y.nam?.value;
-    for (const c of list(field(nam, "tieu_chi"))) add(criteria, field(c, "ma"), field(c, "noi_dung"), y.folder);
+    for (const c of list(field(nam, "tieu_chi"))) {
+      add(criteria, field(c, "ma"), field(c, "noi_dung"), y.folder);
+      const [id, max] = [field(c, "ma"), field(c, "diem_toi_da")];
+      if (typeof id === "string" && typeof max === "number" && Number.isFinite(max) && max >= 0) maxima.set(id, Math.max(max, maxima.get(id) ?? 0));
+    }
     for (const a of list(field(field(nam, "binh_bau"), "danh_hieu"))) add(awards, field(a, "ma"), field(a, "ten"), y.folder);
   }
-  return { unit: named(units), criterion: named(criteria), award: named(awards) };
+  return { unit: named(units), criterion: named(criteria).map((c) => (maxima.has(c.id) ? { ...c, max: maxima.get(c.id)! } : c)), award: named(awards) };
 }
 
 /** The zod schema's JSON Schema for the editor: refs become the project's ids, errors get Vietnamese texts. */
@@ -102,7 +112,31 @@ function enrich(node: unknown, ids: ProjectIds): void {
     const kind = PATTERN_KINDS.get(n.pattern);
     if (kind && FORMAT_VI[kind]) n.patternErrorMessage = capitalize(FORMAT_VI[kind]!);
   }
+  const bounded = criterionBounds(n, ids);
   for (const [k, v] of Object.entries(n)) if (k !== "enum" && k !== "enumDescriptions") enrich(v, ids);
+  // After the children: the parts added here are not reworded again.
+  vietnameseKeywords(n);
+  if (bounded.length) n.allOf = [...(Array.isArray(n.allOf) ? n.allOf : []), ...bounded];
+}
+
+/**
+ * An object with a criterion's id and points for it: for each criterion of the project with a
+ * diem_toi_da, the points may not pass it (`if` the id is that criterion, `then` each points
+ * field is bounded, with a message naming the criterion). The points fields lose their marker.
+ */
+function criterionBounds(n: Record<string, unknown>, ids: ProjectIds): Record<string, unknown>[] {
+  const props = n.properties as Record<string, Record<string, unknown>> | undefined;
+  if (typeof props !== "object" || props === null) return [];
+  const points = Object.keys(props).filter((k) => props[k]?.[POINTS_KEY]);
+  for (const k of points) delete props[k]![POINTS_KEY];
+  const key = Object.keys(props).find((k) => props[k]?.[REF_KEY] === "criterion");
+  if (!key || !points.length) return [];
+  return ids.criterion
+    .filter((c) => c.max !== undefined)
+    .map((c) => ({
+      if: { properties: { [key]: { const: c.id } }, required: [key] },
+      then: { properties: Object.fromEntries(points.map((p) => [p, guard({ maximum: c.max }, `Vượt điểm tối đa: tiêu chí ${c.id} có điểm tối đa ${String(c.max).replace(".", ",")} (diem_toi_da trong nam.yaml)`)])) },
+    }));
 }
 
 function capitalize(s: string): string {

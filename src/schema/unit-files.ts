@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Count, CriterionRef, DocNo, Filing, IsoDate, Points, Text } from "./common.ts";
+import { Count, CriterionRef, DocNo, Filing, IsoDate, Points, POINTS_KEY, Text } from "./common.ts";
 
 export const Registration = z
   .strictObject({
@@ -10,10 +10,11 @@ export const Registration = z
         z.strictObject({
           tieu_chi: CriterionRef,
           chi_tieu: Text.describe("Chỉ tiêu đơn vị đăng ký"),
-          ghi_chu: z.string().optional(),
+          ghi_chu: z.string().optional().describe("Ghi chú cho chỉ tiêu (không bắt buộc)"),
         }),
       )
-      .min(1),
+      .min(1)
+      .describe("Chỉ tiêu đơn vị đăng ký cho từng tiêu chí của nam.yaml"),
     danh_hieu_tap_the: z.array(Text).describe("Danh hiệu, hình thức khen thưởng tập thể đăng ký"),
     ca_nhan: z
       .strictObject({
@@ -27,7 +28,7 @@ export const Registration = z
   .describe("Bản đăng ký thi đua của một đơn vị (tệp data/<năm>/dang-ky/<mã đơn vị>.yaml)");
 
 const Adjustment = z.strictObject({
-  diem: Points,
+  diem: Points.describe("Số điểm cộng hoặc trừ, không âm, tối đa 2 chữ số thập phân"),
   ly_do: Text.describe("Lý do cộng/trừ điểm"),
 });
 
@@ -44,7 +45,8 @@ export const Results = z
               ty_le: z.number().min(0).max(1000).describe("Tỷ lệ đạt so với chỉ tiêu (%)"),
             }),
           )
-          .min(1),
+          .min(1)
+          .describe("Kết quả 6 tháng theo từng tiêu chí"),
       })
       .optional()
       .describe("Kết quả 6 tháng đầu năm"),
@@ -55,14 +57,15 @@ export const Results = z
           .array(
             z.strictObject({
               tieu_chi: CriterionRef,
-              tu_cham: Points.describe("Điểm đơn vị tự chấm"),
-              khoi_cham: Points.describe("Điểm Khối thẩm định"),
+              tu_cham: Points.meta({ [POINTS_KEY]: true }).describe("Điểm đơn vị tự chấm cho tiêu chí, từ 0 đến điểm tối đa của tiêu chí (diem_toi_da trong nam.yaml)"),
+              khoi_cham: Points.meta({ [POINTS_KEY]: true }).describe("Điểm Khối thẩm định cho tiêu chí, từ 0 đến điểm tối đa của tiêu chí (diem_toi_da trong nam.yaml)"),
               minh_chung: z.string().optional().describe("Ghi chú, minh chứng"),
             }),
           )
-          .min(1),
-        diem_cong: z.array(Adjustment).default([]),
-        diem_tru: z.array(Adjustment).default([]),
+          .min(1)
+          .describe("Điểm tự chấm và điểm Khối chấm theo từng tiêu chí"),
+        diem_cong: z.array(Adjustment).default([]).describe("Điểm cộng, mỗi mục một lý do (tổng không quá diem_cong_toi_da trong nam.yaml)"),
+        diem_tru: z.array(Adjustment).default([]).describe("Điểm trừ, mỗi mục một lý do (tổng không quá diem_tru_toi_da trong nam.yaml)"),
       })
       .optional()
       .describe("Chấm điểm cuối năm"),

@@ -19,11 +19,62 @@ describe("JSON Schema for the data files", () => {
       expect(committed, name).toEqual(JSON.parse(JSON.stringify(schemas[name])));
     }
   });
-  it("carries Vietnamese descriptions and forbids unknown keys", () => {
-    const nam = schemas.nam as { description?: string; additionalProperties?: boolean; properties: Record<string, { description?: string }> };
+  it("carries Vietnamese descriptions and forbids unknown keys", async () => {
+    const nam = schemas.nam as { description?: string; properties: Record<string, { description?: string }> };
     expect(nam.description).toMatch(/năm thi đua/i);
-    expect(nam.additionalProperties).toBe(false);
     expect(nam.properties.khoi_truong?.description).toMatch(/Khối trưởng/);
+    const { default: Ajv } = await import("ajv/dist/2020.js");
+    const { parse } = await import("yaml");
+    const validate = new Ajv.default({ strict: false }).compile(schemas.nam!);
+    const year = parse(readFileSync(new URL("../../data/2020/nam.yaml", import.meta.url), "utf8")) as object;
+    expect(validate(year)).toBe(true);
+    expect(validate({ ...year, khoi_truongg: "so-y-te" })).toBe(false);
+  });
+
+  it("describes every field, for the editor's hover", () => {
+    const bare: string[] = [];
+    const walk = (node: unknown, path: string, name: string) => {
+      if (Array.isArray(node)) return node.forEach((x) => walk(x, path, name));
+      if (typeof node !== "object" || node === null) return;
+      const n = node as Record<string, unknown>;
+      for (const [k, v] of Object.entries((n.properties ?? {}) as Record<string, unknown>)) if (typeof v === "object" && v !== null && !("description" in v)) bare.push(`${name}: ${path}.${k}`);
+      // The parts the editor's rewording adds (if/then/else, allOf) only repeat fields described in place.
+      for (const [k, v] of Object.entries(n)) if (!["if", "then", "else", "allOf"].includes(k)) walk(v, k === "properties" || k === "items" || k === "anyOf" ? path : `${path}.${k}`, name);
+    };
+    for (const [name, s] of Object.entries(schemas)) walk(s, "", name);
+    expect(bare).toEqual([]);
+  });
+
+  it("leaves no check the editor would word in English: each bound, required field and closed list is in a part with its Vietnamese message", () => {
+    const english: string[] = [];
+    const KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "required", "additionalProperties"];
+    const walk = (node: unknown, path: string, guarded: boolean) => {
+      if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${path}[${i}]`, false));
+      if (typeof node !== "object" || node === null) return;
+      const n = node as Record<string, unknown>;
+      // An `if` part only decides which branch runs: its failure is never shown.
+      if (!guarded && typeof n.errorMessage !== "string") for (const k of KEYWORDS) if (k in n && n[k] !== true) english.push(`${path}.${k}`);
+      for (const [k, v] of Object.entries(n)) walk(v, `${path}.${k}`, k === "if");
+    };
+    for (const [name, s] of Object.entries(schemas)) walk(s, name, false);
+    expect(english).toEqual([]);
+  });
+
+  it("bounds the points of each criterion by its diem_toi_da, and means what the zod schema means", async () => {
+    const { default: Ajv } = await import("ajv/dist/2020.js");
+    const validate = new Ajv.default({ strict: false }).compile(schemas["ket-qua"]!);
+    const max = exampleIds.criterion.find((c) => c.id === "tc01")!.max!;
+    expect(max).toBe(20);
+    const score = (tu_cham: unknown, extra: object = {}) => ({ tong_ket: { ngay_gui: "2021-01-20", diem: [{ tieu_chi: "tc01", tu_cham, khoi_cham: 19, ...extra }] } });
+    expect(validate(score(20))).toBe(true);
+    expect(validate(score(20.5))).toBe(false);
+    expect(validate(score(-1))).toBe(false);
+    expect(validate(score(19, { minh_chung: "x" }))).toBe(true);
+    expect(validate(score(19, { khoi_chm: 1 }))).toBe(false);
+    expect(validate({ tong_ket: { ngay_gui: "2021-01-20", diem: [{ tieu_chi: "tc01", tu_cham: 1 }] } })).toBe(false);
+    expect(validate({ tong_ket: { ngay_gui: "2021-01-20", diem: [] } })).toBe(false);
+    // tc07's maximum is 5: 6 passes tc01's bound, not tc07's.
+    expect(validate({ tong_ket: { ngay_gui: "2021-01-20", diem: [{ tieu_chi: "tc07", tu_cham: 6, khoi_cham: 5 }] } })).toBe(false);
   });
 });
 
