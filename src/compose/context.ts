@@ -5,6 +5,9 @@ import { yearFigures } from "./figures.ts";
  * The data templates see: Vietnamese names, plain values; formatting is left to the helpers.
  * The year's computed figures (scores, deadlines, votes: figures.ts) are part of it for every document.
  */
+/** "2020-07" → "7/2020". */
+const monthYear = (ym: string) => `${Number(ym.slice(5, 7))}/${ym.slice(0, 4)}`;
+
 export function yearContext(m: YearModel): Record<string, unknown> {
   const unit = (u: YearModel["leader"]) => ({ ma: u.id, ten: u.name, ten_ngan: u.shortName, viet_tat: u.abbr, thu_truong: { ho_ten: u.head.name, chuc_vu: u.head.title } });
   return {
@@ -23,6 +26,9 @@ export function yearContext(m: YearModel): Record<string, unknown> {
       dang_ky: m.timeline.registration,
       bao_cao_so_ket: m.timeline.midReport,
       bao_cao_tong_ket: m.timeline.endReport,
+      // The conference months as a text writes them: "7/2020".
+      so_ket_thang: monthYear(m.timeline.midMonth),
+      tong_ket_thang: monthYear(m.timeline.endMonth),
     },
     ...yearFigures(m),
   };

@@ -88,6 +88,30 @@ describe("new-year 2021 on the example", async () => {
     expect(plan.signatures[0]!.name).toBe("Huỳnh Minh Trí"); // the head of so-y-te, the new leader
   }, 60_000);
 
+  it("writes the plan's deadlines and conference months from the new year's nam.yaml, also after the secretary changes them", async () => {
+    const planText = async () => {
+      const plan = (await checkProject(w)).documents.find((d) => d.year === 2021 && d.doc.stem === "ke-hoach")!.doc;
+      const texts: string[] = [];
+      JSON.stringify(plan.body, (k, v: unknown) => (k === "text" && typeof v === "string" && texts.push(v), v));
+      return texts.join("");
+    };
+    const moved = await planText();
+    expect(moved).toContain("Hoàn thành trong tháng 7/2021.");
+    expect(moved).toContain("trước ngày 15/6/2021.");
+    const before = text(w, "data/2021/nam.yaml");
+    try {
+      edit(w, "data/2021/nam.yaml", (s) =>
+        s.replace("bao_cao_so_ket: 2021-06-15", "bao_cao_so_ket: 2021-06-20").replace(/so_ket_thang: "?2021-07"?/, 'so_ket_thang: "2021-08"').replace("bao_cao_tong_ket: 2022-01-31", "bao_cao_tong_ket: 2022-01-25").replace(/tong_ket_thang: "?2022-02"?/, 'tong_ket_thang: "2022-03"'),
+      );
+      expect(text(w, "data/2021/nam.yaml")).not.toBe(before);
+      const changed = await planText();
+      for (const s of ["Hoàn thành trong tháng 8/2021.", "trước ngày 20/6/2021.", "trước ngày 25/01/2022.", "Hoàn thành trong tháng 3/2022."]) expect(changed).toContain(s);
+      for (const s of ["tháng 7/2021", "15/6/2021", "31/01/2022", "tháng 2/2022"]) expect(changed).not.toContain(s);
+    } finally {
+      w.files.set("data/2021/nam.yaml", new TextEncoder().encode(before));
+    }
+  });
+
   it("warns of a missing registration once the year records a date after its deadline, naming the year and the file", async () => {
     const v = exampleWorld();
     await newYear(v, "data", 2021);
