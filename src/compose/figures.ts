@@ -5,7 +5,7 @@ import { voteFigures, type VoteFigures } from "./vote-figures.ts";
 import { oncePerModel } from "./once-per-model.ts";
 
 /**
- * Every value the tool computes for a year, as template values (README,
+ * Every value the tool computes for a year, as template values (docs/du-lieu.md,
  * "Giá trị tính sẵn"): bodies insert them instead of retyping a number.
  * Numbers stay numbers (format them with diem_vn, so_vn, ngay_ngan...);
  * a `_vn` string is given where the formatting is not a helper's.

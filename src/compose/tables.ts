@@ -154,7 +154,7 @@ export function lateTable(d: DeadlineFigures<SentFigure>): Block[] {
   return [table([[9, "center"], [51, "left"], [20, "center"], [20, "center"]], ["STT", "Đơn vị", "Hạn gửi", "Ngày gửi"], rows)];
 }
 
-/** The names of the year's tables (README): `phieu-<mã danh hiệu>` is one per award voted on. */
+/** The names of the year's tables (docs/du-lieu.md): `phieu-<mã danh hiệu>` is one per award voted on. */
 export const YEAR_TABLE_NAMES = ["tong-hop-diem", "ket-qua-6-thang", "phieu-<mã danh hiệu>", "phieu-<mã danh hiệu>-lan-<n>", "danh-sach-de-nghi", "ket-qua-binh-bau", "tre-han-dang-ky", "tre-han-so-ket", "tre-han-tong-ket"] as const;
 
 /**

@@ -68,7 +68,7 @@ const TYPE_EN: Record<string, string> = {
 };
 
 export const CATALOGUE = {
-  "file/missing": { vi: "Thiếu tệp {what}", en: "Missing file: {what}", hintVi: "Tạo tệp này (xem README, mục Cấu trúc dữ liệu).", hintEn: "Create it (see the README, data layout)." },
+  "file/missing": { vi: "Thiếu tệp {what}", en: "Missing file: {what}", hintVi: "Tạo tệp này (xem docs/du-lieu.md, mục Data layout).", hintEn: "Create it (see docs/du-lieu.md, data layout)." },
   "file/too-large": { vi: "Tệp quá lớn ({size} byte, tối đa {max})", en: "File too large ({size} bytes, at most {max})", hintVi: "Tách dữ liệu thành nhiều tệp nhỏ hơn.", hintEn: "Split the data into smaller files." },
   "file/utf16": { vi: "Tệp được lưu bằng mã UTF-16", en: "The file is encoded as UTF-16", hintVi: "Lưu lại tệp với mã UTF-8 (trong VS Code: “Save with Encoding” → “UTF-8”).", hintEn: "Save the file as UTF-8." },
   "file/not-utf8": {
@@ -79,7 +79,7 @@ export const CATALOGUE = {
   },
   "file/binary": { vi: "Tệp chứa dữ liệu nhị phân, không phải văn bản", en: "The file holds binary data, not text", hintVi: "Kiểm tra lại tệp; dữ liệu phải là YAML hoặc Markdown.", hintEn: "Data files must be YAML or Markdown text." },
   "file/empty": { vi: "Tệp rỗng", en: "The file is empty", hintVi: "Điền nội dung cho tệp (xem tệp cùng loại trong thư mục ví dụ data/), hoặc xóa tệp nếu không dùng.", hintEn: "Fill it in (see a file of the same kind in the example data/), or delete it." },
-  "file/unexpected": { vi: "Tệp {name} không thuộc cấu trúc dữ liệu, sẽ bị bỏ qua", en: "File {name} is not part of the data layout and is ignored", hintVi: "Đổi tên hoặc di chuyển tệp (xem README).", hintEn: "Rename or move it (see the README)." },
+  "file/unexpected": { vi: "Tệp {name} không thuộc cấu trúc dữ liệu, sẽ bị bỏ qua", en: "File {name} is not part of the data layout and is ignored", hintVi: "Đổi tên hoặc di chuyển tệp (xem docs/du-lieu.md).", hintEn: "Rename or move it (see docs/du-lieu.md)." },
   "file/duplicate": {
     vi: "Có hai tệp cho cùng một dữ liệu: {first} và {second}; công cụ không tự chọn tệp nào",
     en: "Two files hold the same data: {first} and {second}; the tool does not choose between them",
@@ -135,7 +135,7 @@ export const CATALOGUE = {
   "markdown/no-front-matter": { vi: "Tệp Markdown thiếu phần khai báo đầu tệp (front matter)", en: "The Markdown file has no front matter", hintVi: "Dòng đầu tiên phải là ---, tiếp theo là các khai báo YAML, rồi một dòng --- để đóng.", hintEn: "Start with a line '---', the YAML fields, and a closing '---'." },
   "markdown/unclosed-front-matter": { vi: "Phần khai báo đầu tệp chưa được đóng", en: "The front matter is not closed", hintVi: "Thêm một dòng --- sau các khai báo YAML.", hintEn: "Add a line '---' after the YAML fields." },
   "text/legacy-encoding": { vi: "Văn bản có vẻ được gõ bằng bảng mã cũ {encoding}", en: "The text looks like legacy {encoding} encoding", hintVi: "Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã). Có lẽ ý là: “{suggestion}”", hintEn: "Convert it to Unicode. Probably meant: “{suggestion}”" },
-  "schema/missing": { vi: "Thiếu trường bắt buộc {field}", en: "Missing required field {field}", hintVi: "Thêm trường này (gợi ý của VS Code khi dùng JSON Schema, xem README).", hintEn: "Add the field (the JSON Schema in VS Code suggests it).", cellHintVi: "Điền ô này trong biểu mẫu rồi gửi lại; ô bắt buộc không được để trống.", cellHintEn: "Fill this cell of the form; a required cell cannot be left empty." },
+  "schema/missing": { vi: "Thiếu trường bắt buộc {field}", en: "Missing required field {field}", hintVi: "Thêm trường này (VS Code gợi ý tên trường khi gõ, xem README, mục Dữ liệu gõ ở đâu).", hintEn: "Add the field (the JSON Schema in VS Code suggests it).", cellHintVi: "Điền ô này trong biểu mẫu rồi gửi lại; ô bắt buộc không được để trống.", cellHintEn: "Fill this cell of the form; a required cell cannot be left empty." },
   "schema/type": { vi: "Trường {field} sai kiểu: cần {expectedVi}, nhưng là {gotVi}", en: "Field {field} has the wrong type: expected {expectedEn}, got {gotEn}", hintVi: "Sửa giá trị cho đúng kiểu (số viết không có dấu ngoặc kép, danh sách bắt đầu bằng “- ”).", hintEn: "Write a value of that type (numbers without quotes, list items starting with “- ”).", cellHintVi: "Gõ một số vào ô, ví dụ 9,5 hoặc 9.5 (không gõ chữ, không dùng dấu phân cách hàng nghìn); “{shown}” không phải là số.", cellHintEn: "Type a number in the cell, e.g. 9,5 or 9.5 (no words, no thousands separator); “{shown}” is not a number." },
   "schema/unknown-key": { vi: "Trường không xác định {key} trong {field}", en: "Unknown field {key} in {field}", hintVi: "Kiểm tra lỗi chính tả tên trường, hoặc xóa dòng này.", hintEn: "Check the spelling or remove the line." },
   "schema/enum": { vi: "Giá trị của {field} không hợp lệ; chỉ chấp nhận: {allowed}", en: "Invalid value for {field}; allowed: {allowed}", hintVi: "Chọn một trong các giá trị trên.", hintEn: "Use one of the allowed values." },

@@ -3,7 +3,7 @@
  * specific to a type is in its entry (src/documents/<id>.ts). Only src/pipeline.ts imports
  * this list: it hands it down to load, validate, compose and the JSON Schema, which take
  * it as an argument (the types they share are in ./types.ts and ./keys.ts, below them).
- * Adding a type: its entry here, its template, its data, its tests (README.md).
+ * Adding a type: its entry here, its template, its data, its tests (docs/phat-trien.md).
  */
 import { bienBan } from "./bien-ban.ts";
 import { dangKy } from "./dang-ky.ts";

@@ -1,4 +1,4 @@
-/** Limits that protect the build from runaway input (documented in the README, section Limits). */
+/** Limits that protect the build from runaway input (documented in docs/gioi-han.md). */
 export const LIMITS = {
   /** Largest data or template file, in bytes (`file/too-large`). */
   maxFileBytes: 1024 * 1024,

@@ -2,7 +2,7 @@
  * The names of the signature fields: the contract between the PDF layout,
  * which places them (an anchor named after the field), emit, which turns every
  * anchor whose name starts with "ky." into an empty signature field, the sign
- * command and the README ("Ký số"). Pure data, no imports.
+ * command and docs/ky-so.md. Pure data, no imports.
  *
  * A name is a fully qualified PDF field name: "ky" is a parent field (a
  * partial name may not contain a period, ISO 32000-1 12.7.3.2), and

@@ -150,8 +150,8 @@ describe("figures and tables in the example's bodies", () => {
   });
 });
 
-describe("README", () => {
-  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+describe("docs/du-lieu.md", () => {
+  const readme = readFileSync(join(REPO, "docs", "du-lieu.md"), "utf8");
   it("names every top-level figure and every year table", async () => {
     const m = await exampleModel();
     const missing = [...Object.keys(yearFigures(m)), ...YEAR_TABLE_NAMES].filter((k) => !readme.includes(`\`${k}\``));

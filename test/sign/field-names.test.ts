@@ -11,9 +11,9 @@ import { exampleWorld } from "../helpers/example.ts";
 import { REPO } from "../helpers/fixture-world.ts";
 
 describe("signature field names", () => {
-  it("are the documented ones (README, Ký số)", () => {
+  it("are the documented ones (docs/ky-so.md)", () => {
     expect(FIELD).toEqual({ signer: "ky.nguoi-ky", secretary: "ky.thu-ky", chair: "ky.chu-toa", seal: "ky.co-quan", appendixSeal: "ky.co-quan-phu-luc" });
-    const readme = readFileSync(join(REPO, "README.md"), "utf8");
+    const readme = readFileSync(join(REPO, "docs", "ky-so.md"), "utf8");
     for (const name of Object.values(FIELD)) expect(readme).toContain(`\`${name}\``);
   });
 

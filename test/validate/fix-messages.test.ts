@@ -72,7 +72,7 @@ describe("list items in messages", () => {
 
   it("other lists count from 1", async () => {
     const { texts } = await checkEdited({ [RES]: [["diem_cong: []", "diem_cong:\n    - { diem: 1, ly_do: Có thành tích }\n    - { diem: 1 }"]] });
-    expect(texts[0]).toBe(`${RES}:13:7: lỗi [schema/missing] Thiếu trường bắt buộc tong_ket.diem_cong[2].ly_do\n    → Thêm trường này (gợi ý của VS Code khi dùng JSON Schema, xem README).`);
+    expect(texts[0]).toBe(`${RES}:13:7: lỗi [schema/missing] Thiếu trường bắt buộc tong_ket.diem_cong[2].ly_do\n    → Thêm trường này (VS Code gợi ý tên trường khi gõ, xem README, mục Dữ liệu gõ ở đâu).`);
     expect(texts[1]).toContain("Missing required field tong_ket.diem_cong[2].ly_do");
   });
 
