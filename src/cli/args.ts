@@ -60,6 +60,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   while (rest.length) {
     const arg = rest.shift()!;
     position++;
+    // A second "--" (npm passes the first on): `npm run forms -- --unit x -- --lang en` means what it would without it.
+    if (arg === "--") continue;
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const a = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;

@@ -187,7 +187,7 @@ export const CATALOGUE = {
     hintVi: "Mỗi văn bản trong sổ của Khối (cùng mã loại, cùng năm) có một số riêng: sửa “so” ở một trong hai tệp, hoặc bỏ trống để văn thư cấp số khi ký.",
     hintEn: "Each document of a series (type code and year) needs its own number: change “so” in one of the two files, or leave it blank for the records office.",
   },
-  "score/over-max": { vi: "Điểm {value} vượt điểm chuẩn {max} của tiêu chí {criterion}", en: "Score {value} exceeds the maximum {max} of criterion {criterion}", hintVi: "Điểm mỗi tiêu chí nằm trong khoảng 0 đến {max}.", hintEn: "Scores run from 0 to {max}." },
+  "score/over-max": { vi: "Điểm {value} vượt điểm tối đa {max} của tiêu chí {criterion} (diem_toi_da trong nam.yaml)", en: "Score {value} exceeds the maximum {max} of criterion {criterion} (diem_toi_da in nam.yaml)", hintVi: "Điểm mỗi tiêu chí nằm trong khoảng 0 đến {max}.", hintEn: "Scores run from 0 to {max}." },
   "score/cap": { vi: "Tổng {kind} {value} vượt mức tối đa {max}", en: "Total {kindEn} {value} exceeds the cap {max}", hintVi: "Giảm điểm hoặc sửa mức tối đa trong nam.yaml.", hintEn: "Lower the points or change the cap in nam.yaml." },
   "score/missing-criterion": { vi: "Thiếu điểm tiêu chí {criterion}", en: "No score for criterion {criterion}", hintVi: "Thêm một dòng cho tiêu chí này (ghi 0 nếu không đạt).", hintEn: "Add a line for it (0 if not met)." },
   "score/self-below-verified": { vi: "Điểm Khối chấm ({verified}) cao hơn điểm tự chấm ({self}) ở tiêu chí {criterion}", en: "Verified score ({verified}) is above the self score ({self}) for {criterion}", hintVi: "Kiểm tra lại; thông thường Khối chấm không cao hơn đơn vị tự chấm.", hintEn: "Check it; the bloc rarely scores above the unit." },

@@ -23,7 +23,7 @@ export async function writeInstructions(ws: ExcelJS.Worksheet, input: FormInput,
   ];
   if (spec.stage === "tong-ket")
     lines.push([
-      "8. Cột “Điểm Khối thẩm định” (màu xám, bị khóa) do Khối điền sau khi thẩm định; đơn vị không điền. Thư ký Khối: bỏ bảo vệ trang tính (Review → Unprotect Sheet, không có mật khẩu) để điền vào bản của Khối, rồi nhập bằng npm run import -- --khoi-cham.",
+      "8. Cột “Điểm Khối thẩm định” (màu xám, bị khóa) do Khối điền sau khi thẩm định; đơn vị không điền. Thư ký Khối: bỏ bảo vệ trang tính (Excel tiếng Việt: Xem lại → Bỏ bảo vệ Trang tính; tiếng Anh: Review → Unprotect Sheet; LibreOffice: Công cụ/Tools → Bảo vệ trang tính; không có mật khẩu) để điền vào bản của Khối, rồi nhập bằng npm run import -- --khoi-cham.",
       false,
     ]);
   lines.forEach(([text, bold], i) => {

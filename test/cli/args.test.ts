@@ -10,6 +10,13 @@ describe("build options", () => {
     expect(o.only).toBe("ke-hoach");
   });
 
+  it("a second -- (npm run forms -- --unit x -- --lang en) is passed over, not an unknown option", () => {
+    const o = parseArgs(["forms", "--unit", "so-y-te", "--", "--lang", "en"]);
+    expect(o.errors).toEqual([]);
+    expect(o.lang).toBe("en");
+    expect(o.unit).toBe("so-y-te");
+  });
+
   it("an empty folder (an unset variable) is a usage error, not the file system's root", () => {
     for (const opt of ["--out", "--data", "--root"]) {
       expect(parseArgs(["build", opt, ""]).errors, opt).toEqual([`${opt} needs a folder, not an empty value`]);

@@ -76,7 +76,7 @@ describe("import of an unchanged form", () => {
 describe("a form with a mistake gives one located error and writes nothing", () => {
   // The fifth item: the form is the bloc's own copy (import --khoi-cham), whose column E is read.
   const cases: [string, string, (b: XmlBook) => void, RegExp, boolean?][] = [
-    ["a score above its maximum", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `D${rowOf(b, "Tự chấm", "tc01")}`, 22), /^so-y-te-tong-ket\.xlsx › Tự chấm › D\d+: lỗi \[score\/over-max\] Điểm 22 vượt điểm chuẩn 20 của tiêu chí tc01/],
+    ["a score above its maximum", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `D${rowOf(b, "Tự chấm", "tc01")}`, 22), /^so-y-te-tong-ket\.xlsx › Tự chấm › D\d+: lỗi \[score\/over-max\] Điểm 22 vượt điểm tối đa 20 của tiêu chí tc01/],
     ["a text in a number cell", "so-y-te-tong-ket.xlsx", (b) => b.set("Tự chấm", `E${rowOf(b, "Tự chấm", "tc02")}`, "mười", "text"), /^so-y-te-tong-ket\.xlsx › Tự chấm › E\d+: lỗi \[schema\/type\] Trường tong_ket\.diem\[tc02\]\.khoi_cham sai kiểu/, true],
     ["a missing required cell", "so-y-te-dang-ky.xlsx", (b) => b.set("Đăng ký", `D${rowOf(b, "Đăng ký", "ngay")}`, undefined), /^so-y-te-dang-ky\.xlsx › Đăng ký › D\d+: lỗi \[schema\/missing\] Thiếu trường bắt buộc ngay/],
     ["a form named after another unit", "so-gddt-tong-ket.xlsx", () => {}, /^so-gddt-tong-ket\.xlsx › Mã biểu mẫu › B3: lỗi \[import\/file-name-unit\] Biểu mẫu là của đơn vị “so-y-te”, nhưng tên tệp so-gddt-tong-ket\.xlsx là của đơn vị “so-gddt”/],
