@@ -595,6 +595,12 @@ export const CATALOGUE = {
     hintVi: "Kiểm tra --unit (mã đơn vị thành viên trong khoi.yaml), --stage (dang-ky, so-ket, tong-ket) và --year.",
     hintEn: "Check --unit (a member unit's id in khoi.yaml), --stage (dang-ky, so-ket, tong-ket) and --year.",
   },
+  "import/not-found": {
+    vi: "Không tìm thấy tệp biểu mẫu {path}",
+    en: "No form file at {path}",
+    hintVi: "Kiểm tra tên tệp và thư mục (đường dẫn tính từ thư mục đang đứng); có thể kéo tệp từ thư mục vào cửa sổ lệnh để có đúng đường dẫn.",
+    hintEn: "Check the file's name and folder (a path is taken from the current folder); dragging the file into the terminal gives its exact path.",
+  },
   "import/is-folder": {
     vi: "{path} là thư mục, không phải tệp .xlsx",
     en: "{path} is a folder, not an .xlsx file",

@@ -102,7 +102,7 @@ async function readForms(world: World, opts: ImportOptions, staging: Staging | u
     const bytes = await guard(problems, f.path, "read", () => world.readFile(f.path));
     if (bytes === FAILED) continue;
     if (bytes === undefined) {
-      problems.error("file/missing", whole, { what: f.name });
+      problems.error("import/not-found", whole, { path: f.path });
       continue;
     }
     if (bytes.byteLength > MAX_FILE_BYTES) {

@@ -31,6 +31,18 @@ function rowOf(book: XmlBook, sheet: string, key: string): number {
   return book.keys(sheet).find((k) => k.key === key)!.row;
 }
 
+describe("a form that is not there", () => {
+  it("names the path tried and how to get it right, not a data file to create; nothing written", async () => {
+    const { world } = await withForms();
+    const before = dataSnapshot(world);
+    const r = await importForms(world, { dataDir: "data", files: [{ path: "Downloads/so-y-te-tong-ket.xlsx", name: "so-y-te-tong-ket.xlsx" }], check: false, blocColumns: false });
+    const said = r.diagnostics.map((d) => formatDiagnostic(d, "vi"));
+    expect(said).toEqual([expect.stringMatching(/^so-y-te-tong-ket\.xlsx: lỗi \[import\/not-found\] Không tìm thấy tệp biểu mẫu Downloads\/so-y-te-tong-ket\.xlsx\n    → Kiểm tra tên tệp và thư mục/)]);
+    expect(r.written).toEqual([]);
+    expect(dataSnapshot(world)).toEqual(before);
+  }, 60_000);
+});
+
 describe("import of an unchanged form", () => {
   it("changes no file in data/, also after a re-sort and an added empty row", async () => {
     const { world, form } = await withForms();
