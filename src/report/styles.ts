@@ -42,6 +42,8 @@ td.tep a,td code{white-space:nowrap}
 .tre-han,.hoa{background:#fbe7e5;color:#8a1c16}
 .chua-nop,.khong{background:#eeeeee;color:#3d3d3d}
 /* The columns that answer the question stay in view while the others scroll under them: the unit on the left, the result on the right. */
+/* A name with no space breaks anywhere rather than widen its column past the frame or the page. */
+tbody th[scope=row]{overflow-wrap:anywhere}
 .cuon tbody th[scope=row],.ghim-trai{position:sticky;left:-1px;z-index:1;background:#fff;box-shadow:1px 0 0 #c8c8c8}
 .ghim-1,.ghim-2{position:sticky;z-index:1;background:#fff}
 .ghim-1{right:0;width:6em;min-width:6em;max-width:6em}

@@ -10,8 +10,8 @@
  *   that keeps the bound passes `if` (as does any value B does not apply to: null among them);
  *   one that breaks it is a number, a text, a list or a mapping, never null, so the `const`
  *   fails and the server shows the text at the value;
- * - `required: [a, b]` becomes one `{ required: [a], errorMessage }` per property in `allOf`,
- *   so the message names the property (at the key above the object, as the server's own);
+ * - an object with `required` fields gets an `errorMessage` naming them all (the server uses it
+ *   for a missing field, at the key above the object, and for a value that is not a mapping);
  * - `additionalProperties: false` moves, with the names of the properties, into an `allOf`
  *   part with a message listing the fields allowed there (at the unknown key).
  *
@@ -49,10 +49,11 @@ export function vietnameseKeywords(n: Record<string, unknown>): void {
       parts.push(guard({ [keyword]: n[keyword] }, text(n[keyword])));
       delete n[keyword];
     }
-  if (Array.isArray(n.required)) {
-    for (const p of n.required) parts.push({ required: [p], errorMessage: `Thiếu trường bắt buộc “${p}”: thêm dòng ${p}: …` });
-    delete n.required;
-  }
+  // `required` stays where it is: the editor builds its completion of a new item from it (every
+  // required field filled in). Its failure takes the object's errorMessage, one text for every
+  // missing field (the server shows it once), which names them all.
+  if (Array.isArray(n.required) && n.required.length && n.errorMessage === undefined)
+    n.errorMessage = `Cần đủ các trường bắt buộc: ${n.required.join(", ")} (thiếu trường nào thì thêm dòng đó; mục này là một nhóm trường, không phải một giá trị)`;
   if (n.additionalProperties === false && typeof n.properties === "object" && n.properties !== null) {
     const names = Object.keys(n.properties);
     parts.push({

@@ -33,10 +33,10 @@ export const NO_IDS: ProjectIds = { unit: [], criterion: [], award: [] };
  * in different years has each year's text in its description.
  */
 export function projectIds(raw: RawProject): ProjectIds {
-  const units = new Map<string, string[]>();
+  const units = new Map<string, Use[]>();
   for (const u of list(field(raw.bloc?.value, "don_vi"))) add(units, field(u, "ma"), field(u, "ten"));
-  const criteria = new Map<string, string[]>();
-  const awards = new Map<string, string[]>();
+  const criteria = new Map<string, Use[]>();
+  const awards = new Map<string, Use[]>();
   const maxima = new Map<string, number>();
   const years = [...raw.years].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
   for (const y of years) {
@@ -135,7 +135,8 @@ function criterionBounds(n: Record<string, unknown>, ids: ProjectIds): Record<st
     .filter((c) => c.max !== undefined)
     .map((c) => ({
       if: { properties: { [key]: { const: c.id } }, required: [key] },
-      then: { properties: Object.fromEntries(points.map((p) => [p, guard({ maximum: c.max }, `Vượt điểm tối đa: tiêu chí ${c.id} có điểm tối đa ${String(c.max).replace(".", ",")} (diem_toi_da trong nam.yaml)`)])) },
+      // The field's own type beside the bound: the editor merges this with the field's schema when it completes a value.
+      then: { properties: Object.fromEntries(points.map((p) => [p, { type: props[p]!.type, errorMessage: TYPE_ERRORS[String(props[p]!.type)], ...guard({ maximum: c.max }, `Vượt điểm tối đa: tiêu chí ${c.id} có điểm tối đa ${String(c.max).replace(".", ",")} (diem_toi_da trong nam.yaml)`) }])) },
     }));
 }
 
@@ -151,20 +152,21 @@ function list(x: unknown): unknown[] {
   return Array.isArray(x) ? x : [];
 }
 
+/** One use of an id: the year's folder (none for the bloc's units) and its name there. */
+type Use = { year?: string; text: string };
+
 /** One more use of an id (ignored unless it is a well-formed id), with its name in that year. */
-function add(into: Map<string, string[]>, id: unknown, name: unknown, year?: string): void {
+function add(into: Map<string, Use[]>, id: unknown, name: unknown, year?: string): void {
   if (typeof id !== "string" || !Id.safeParse(id).success) return;
   const text = typeof name === "string" ? name.trim() : "";
-  const names = into.get(id) ?? [];
-  into.set(id, [...names, year === undefined ? text : `${year}\u0000${text}`]);
+  into.set(id, [...(into.get(id) ?? []), year === undefined ? { text } : { year, text }]);
 }
 
-function named(m: Map<string, string[]>): Named[] {
+function named(m: Map<string, Use[]>): Named[] {
   return [...m].map(([id, uses]) => {
-    const texts = uses.map((u) => u.split("\u0000").at(-1)!);
-    const distinct = [...new Set(texts)];
+    const distinct = [...new Set(uses.map((u) => u.text))];
     // One text in every year: the text; otherwise each year's ("2020: …; 2021: …").
-    const name = distinct.length <= 1 ? (distinct[0] ?? "") : uses.map((u) => u.replace("\u0000", ": ")).join("; ");
+    const name = distinct.length <= 1 ? (distinct[0] ?? "") : uses.map((u) => (u.year === undefined ? u.text : `${u.year}: ${u.text}`)).join("; ");
     return { id, name };
   });
 }

@@ -14,6 +14,7 @@
  * the change, before it reads anything. A failed write while staging removes what was
  * staged and says nothing was written.
  */
+import { join } from "node:path";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { isIoError } from "../io/io-error.ts";
 import { lockHolder } from "../io/lock-file.ts";
@@ -186,6 +187,15 @@ async function missingDirs(world: World, entries: readonly JournalEntry[]): Prom
   return [...missing].sort((a, b) => b.split("/").length - a.split("/").length || (a < b ? -1 : 1));
 }
 
+/** Where a file that is a symbolic link leads (its folder's own links are the world's to refuse); undefined for a plain file or none. */
+async function linkTarget(world: World, path: string): Promise<string | undefined> {
+  const real = await world.realPath(path);
+  if (real === undefined) return undefined;
+  const dir = await world.realPath(parentOf(path) || ".");
+  if (dir === undefined) return undefined;
+  return real === join(dir, path.slice(path.lastIndexOf("/") + 1)) ? undefined : real;
+}
+
 function parentOf(path: string): string {
   return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
 }
@@ -264,6 +274,16 @@ async function commit<T>(world: World, journalPath: string, command: string, cha
     await removeEmptyDirs(world, dirs).catch(() => undefined);
     await world.removeFile(journalPath).catch(() => undefined);
   };
+  // 0. Every target that is a symbolic link is refused before anything is written: the rename into
+  // place would refuse it after the decision, leaving the other files of the change applied.
+  for (const e of entries) {
+    const link = await guard(diags, e.path, "read", () => linkTarget(world, e.path));
+    if (link === FAILED) return;
+    if (link !== undefined) {
+      diags.error("file/link", { file: e.path, line: 1, column: 1 }, { target: link, reasonVi: "là liên kết (symlink); công cụ không ghi qua liên kết", reason: "is a symbolic link; the tool never writes through one" });
+      return;
+    }
+  }
   // 1. Stage: the journal first (so that a cut-off run's staged files are found), then each file whole.
   if ((await guard(diags, journalPath, "write", () => world.writeFileAtomic(journalPath, journalBytes(journal("staging"))))) === FAILED) return;
   for (const e of entries) {

@@ -52,6 +52,9 @@ describe("npm run schema and a refused link", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("data/.schema/nam.schema.json:1:1: lỗi [file/link]");
     expect(readFileSync(target, "utf8")).toBe("keep me\n");
+    // All or nothing: no other schema was written, no staged file or journal is left.
+    expect(readdirSync(join(dir, "data", ".schema"))).toEqual(["nam.schema.json"]);
+    expect(readdirSync(join(dir, "out")).filter((f) => f.startsWith(".journal"))).toEqual([]);
   });
 
   it("data/.schema a link to nothing", () => {

@@ -52,6 +52,12 @@ export class LanguageServer {
     return typeof c === "string" ? c : (c?.value ?? "");
   }
 
+  /** The completion items at a position of an open document: label and text inserted. */
+  async complete(path: string, line: number, character: number): Promise<{ label: string; insertText?: string }[]> {
+    const r = (await this.request("textDocument/completion", { textDocument: { uri: pathToFileURL(path).href }, position: { line, character } })) as { items?: { label: string; insertText?: string }[] } | { label: string; insertText?: string }[] | null;
+    return (Array.isArray(r) ? r : (r?.items ?? [])).map((i) => ({ label: i.label, insertText: i.insertText }));
+  }
+
   stop(): void {
     this.proc.kill();
   }

@@ -81,7 +81,7 @@ describe("the YAML language server with the project's schemas and .vscode/settin
     const ds = shown((await check("ket-qua", text)).ds);
     expect(ds).toContain(`${place(text, "khoi_chm")} Trường này không có ở đây (sai chính tả, thụt lề sai?). Các trường dùng được: tieu_chi, tu_cham, khoi_cham, minh_chung`);
     // …and that khoi_cham is then missing from the item, at the item's first character (where the server puts its own).
-    expect(ds).toContain(`${place(text, "t", "tieu_chi: tc01\n      tu_cham")} Thiếu trường bắt buộc “khoi_cham”: thêm dòng khoi_cham: …`);
+    expect(ds).toContain(`${place(text, "t", "tieu_chi: tc01\n      tu_cham")} Cần đủ các trường bắt buộc: tieu_chi, tu_cham, khoi_cham (thiếu trường nào thì thêm dòng đó; mục này là một nhóm trường, không phải một giá trị)`);
     expect(ds).toHaveLength(2);
   });
 
@@ -97,6 +97,16 @@ describe("the YAML language server with the project's schemas and .vscode/settin
       expect(ds.length, t.slice(0, 80)).toBeGreaterThan(0);
       for (const d of ds) expect(d.message).not.toMatch(ENGLISH);
     }
+  });
+
+  it("completes a score with a number and a new item with every required field (the Vietnamese rewording keeps the editor's completion)", async () => {
+    const text = "tong_ket:\n  ngay_gui: 2021-01-20\n  diem:\n    - tieu_chi: tc01\n      \n    - \n";
+    const { path } = await check("ket-qua", text);
+    const inItem = await server.complete(path, 4, 6);
+    expect(inItem).toContainEqual({ label: "tu_cham", insertText: "tu_cham: ${1:0}" });
+    expect(inItem).toContainEqual({ label: "khoi_cham", insertText: "khoi_cham: ${1:0}" });
+    const newItem = await server.complete(path, 5, 6);
+    expect(newItem).toContainEqual({ label: "object", insertText: "tieu_chi: $1\n  tu_cham: ${2:0}\n  khoi_cham: ${3:0}" });
   });
 
   it("shows each field's Vietnamese description on hover (chi_tieu, tu_cham, diem_cong)", async () => {
