@@ -1,13 +1,11 @@
 import type { YearModel } from "../model/types.ts";
+import { formatMonthYear } from "../format/date.ts";
 import { yearFigures } from "./figures.ts";
 
 /**
  * The data templates see: Vietnamese names, plain values; formatting is left to the helpers.
  * The year's computed figures (scores, deadlines, votes: figures.ts) are part of it for every document.
  */
-/** "2020-07" → "7/2020". */
-const monthYear = (ym: string) => `${Number(ym.slice(5, 7))}/${ym.slice(0, 4)}`;
-
 export function yearContext(m: YearModel): Record<string, unknown> {
   const unit = (u: YearModel["leader"]) => ({ ma: u.id, ten: u.name, ten_ngan: u.shortName, viet_tat: u.abbr, thu_truong: { ho_ten: u.head.name, chuc_vu: u.head.title } });
   return {
@@ -27,8 +25,8 @@ export function yearContext(m: YearModel): Record<string, unknown> {
       bao_cao_so_ket: m.timeline.midReport,
       bao_cao_tong_ket: m.timeline.endReport,
       // The conference months as a text writes them: "7/2020".
-      so_ket_thang: monthYear(m.timeline.midMonth),
-      tong_ket_thang: monthYear(m.timeline.endMonth),
+      so_ket_thang: formatMonthYear(m.timeline.midMonth),
+      tong_ket_thang: formatMonthYear(m.timeline.endMonth),
     },
     ...yearFigures(m),
   };

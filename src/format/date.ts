@@ -101,6 +101,11 @@ export function formatDayMonthYearShort(d: DateInput): string {
   return `${formatDayMonth(d)}/${toDateParts(d).year}`;
 }
 
+/** A month written ISO style as a text writes it: "2020-07" → "7/2020". */
+export function formatMonthYear(ym: string): string {
+  return `${Number(ym.slice(5, 7))}/${ym.slice(0, 4)}`;
+}
+
 /** A time of day in words: (8, 0) → "08 giờ 00". Hours 0..23, minutes 0..59, else RangeError. */
 export function formatTime(h: number, m: number): string {
   if (!Number.isInteger(h) || h < 0 || h > 23 || !Number.isInteger(m) || m < 0 || m > 59) {

@@ -9,7 +9,7 @@ import { messageOf } from "../diagnostics/catalogue.ts";
 import { escapeControls } from "../diagnostics/format.ts";
 import { parseInline } from "../compose/markup.ts";
 import { NO_RESULTS } from "../compose/tables.ts";
-import { formatShortDate } from "../format/date.ts";
+import { formatMonthYear, formatShortDate } from "../format/date.ts";
 import { formatPercent, formatScore } from "../format/number.ts";
 import { barChart } from "./chart.ts";
 import type { Delivery, ReportFacts } from "./facts.ts";
@@ -19,10 +19,7 @@ import { REPORT_CSS } from "./styles.ts";
 const STATUS: Record<Delivery["status"], string> = { "dung-han": "Đúng hạn", "tre-han": "Trễ hạn", "chua-nop": "Chưa nộp" };
 
 /** "2020-07" → "tháng 7/2020". */
-const monthText = (ym: string) => {
-  const [y, m] = ym.split("-");
-  return `tháng ${Number(m)}/${y}`;
-};
+const monthText = (ym: string) => `tháng ${formatMonthYear(ym)}`;
 
 /** Text with *italic* and **bold** marks, as the criteria carry them. */
 const marked = (s: string): Html => h`${parseInline(s).map((r) => (r.bold ? h`<strong>${r.text}</strong>` : r.italic ? h`<em>${r.text}</em>` : h`${r.text}`))}`;
@@ -119,7 +116,7 @@ ${crit}
 }
 
 /** Criteria per printed part of the per-criterion table: its columns fit the width of an A4 page in portrait. */
-export const CRITERIA_PER_PRINTED_PART = 6;
+const CRITERIA_PER_PRINTED_PART = 6;
 
 /**
  * The per-criterion table: on a screen one table that scrolls in its frame; on paper the same
