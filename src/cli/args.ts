@@ -3,7 +3,7 @@ import { escapeControls } from "../diagnostics/format.ts";
 import type { HelpCommand } from "./help.ts";
 
 export interface CliOptions {
-  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "help";
+  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "help";
   lang: Lang;
   verbose: boolean;
   dataDir: string;
@@ -27,6 +27,8 @@ export interface CliOptions {
   blocColumns: boolean;
   /** import: units confirmed as the forms' own although their file names do not say so (--xac-nhan-don-vi, repeatable). */
   confirmUnits: string[];
+  /** so-van-ban: the type code whose next free number to print (--tiep-theo). */
+  nextFor?: string;
   errors: string[];
   /** `<command> --help`: the command whose help to print (command is then "help"). */
   helpFor?: HelpCommand;
@@ -36,7 +38,7 @@ export interface CliOptions {
 export { helpText } from "./help.ts";
 
 /** Options that take a value, as "--name value" or "--name=value". */
-const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi"]);
+const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi", "--tiep-theo"]);
 const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--replace-edited", "--watch", "--khoi-cham", "-h", "--help"]);
 
 /**
@@ -52,7 +54,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
     rest.shift();
-    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import") o.command = first;
+    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import" || first === "so-van-ban") o.command = first;
     else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
   }
   let position = argv.length - rest.length;
@@ -118,6 +120,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       const v = value();
       if (/^[a-z0-9][a-z0-9-]*$/.test(v)) o.confirmUnits.push(v);
       else o.errors.push("--xac-nhan-don-vi needs a unit id, e.g. so-y-te");
+    }
+    else if (a === "--tiep-theo") {
+      const v = value();
+      if (/^[A-Za-zĐđ0-9]{1,12}$/u.test(v)) o.nextFor = v;
+      else o.errors.push("--tiep-theo needs a type code, e.g. BC");
     }
     else if (a === "--only") {
       // An empty --only (an unset variable) would mean every document: with --replace-signed, every signed PDF (--replace-edited: every edited file).

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../diagnostics/diagnostic.ts";
 
-export type HelpCommand = "build" | "validate" | "schema" | "new-year" | "forms" | "import";
+export type HelpCommand = "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban";
 
 interface CommandHelp {
   name: HelpCommand | "sign" | "textconv";
@@ -20,6 +20,7 @@ const COMMANDS: readonly CommandHelp[] = [
   { name: "new-year", usage: { vi: "npm run new-year -- <năm>", en: "npm run new-year -- <year>" }, what: { vi: "tạo data/<năm>/ từ năm trước (không ghi đè)", en: "make data/<year>/ from the year before (never overwrites)" } },
   { name: "forms", usage: { vi: "npm run forms [-- tùy chọn]", en: "npm run forms [-- options]" }, what: { vi: "lập biểu mẫu Excel cho đơn vị vào out/<năm>/bieu-mau/", en: "make the units' Excel forms in out/<year>/bieu-mau/" } },
   { name: "import", usage: { vi: "npm run import -- <tệp.xlsx>...", en: "npm run import -- <file.xlsx>..." }, what: { vi: "nhập biểu mẫu đơn vị gửi lại vào data/ (--check: chỉ báo)", en: "import returned forms into data/ (--check: report only)" } },
+  { name: "so-van-ban", usage: { vi: "npm run so-van-ban [-- tùy chọn]", en: "npm run so-van-ban [-- options]" }, what: { vi: "in sổ đăng ký văn bản đi của Khối; --tiep-theo <mã>: số tiếp theo", en: "print the bloc's register of outgoing documents; --tiep-theo <code>: the next number" } },
   { name: "sign", usage: { vi: "npm run sign -- <tệp.pdf>... --p12 <tệp>", en: "npm run sign -- <file.pdf>... --p12 <file>" }, what: { vi: "ký số PDF vào ô chữ ký trống (npm run sign -- --help)", en: "digitally sign PDFs in their empty fields (npm run sign -- --help)" } },
   { name: "textconv", usage: { vi: "khoi-thi-dua textconv <tệp>", en: "khoi-thi-dua textconv <file>" }, what: { vi: "chữ của một tệp DOCX hoặc PDF, cho git diff", en: "the text of a DOCX or PDF file, for git diff" } },
 ];
@@ -41,6 +42,8 @@ const OPTIONS: readonly OptionHelp[] = [
   { flag: "--year <năm>", for: ["build", "validate"], vi: ["chỉ văn bản và thông báo của một năm (ví dụ --year 2021)"], en: ["only one year's documents and messages (e.g. --year 2021)"] },
   { flag: "--year <năm>", for: ["forms"], vi: ["chỉ biểu mẫu của một năm (mặc định: mọi năm trong data/)"], en: ["only one year's forms (default: every year in data/)"] },
   { flag: "--year <năm>", for: ["import"], vi: ["chỉ nhận biểu mẫu của năm này; biểu mẫu của năm khác bị từ chối"], en: ["only accept forms of this year; a form of another year is refused"] },
+  { flag: "--year <năm>", for: ["so-van-ban"], vi: ["năm dương lịch của sổ (mặc định: mọi năm; với --tiep-theo: năm hiện tại)"], en: ["the register's calendar year (default: every year; with --tiep-theo: this year)"] },
+  { flag: "--tiep-theo <mã>", for: ["so-van-ban"], vi: ["in số tiếp theo còn trống cho mã loại văn bản này (ví dụ BC)"], en: ["print the next free number for this type code (e.g. BC)"] },
   { flag: "--unit <mã>", for: ["forms"], vi: ["chỉ biểu mẫu của một đơn vị"], en: ["only one unit's forms"] },
   { flag: "--stage dang-ky|so-ket|tong-ket", for: ["forms"], vi: ["chỉ biểu mẫu của một giai đoạn"], en: ["only one stage's forms"] },
   { flag: "--khoi-cham", for: ["import"], vi: ["các tệp là bản Khối đã chấm: nhập cả phần của Khối (cột Điểm Khối", "thẩm định, ghi chú của Khối); mặc định phần đó không bao giờ lấy", "từ biểu mẫu đơn vị gửi"], en: ["the files are the bloc's own reviewed copies: take the bloc's part", "too (the review score column, the bloc's notes); by default that", "part is never taken from a unit's form"] },

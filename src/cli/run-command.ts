@@ -66,6 +66,8 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
       return (await import("./forms-command.ts")).runForms(world, opts, print);
     case "import":
       return (await import("./import-command.ts")).runImport(world, opts, print);
+    case "so-van-ban":
+      return (await import("./register-command.ts")).runRegister(world, opts, print, printErr);
     case "schema":
       return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, printErr);
   }

@@ -5,7 +5,7 @@ import { LIMITS } from "../load/limits.ts";
 import type { YearModel } from "../model/types.ts";
 import { dataFileOf } from "../documents/keys.ts";
 import type { DocType, DocTypes } from "../documents/types.ts";
-import { composeYear } from "./documents.ts";
+import { composeYear, type Issue } from "./documents.ts";
 import { cleanDocument } from "./clean-document.ts";
 import { checkTemplateKeys } from "./front-parts.ts";
 import type { Origin } from "./origins.ts";
@@ -32,6 +32,8 @@ export interface ComposedDocument {
   source: string;
   /** Where pieces of its text come from (templates, data bodies, inserted values), for messages about a character. */
   origins?: Origin[];
+  /** Who issues it, its number, code and date (for the register, the results file and edXML). */
+  issue: Issue;
 }
 
 /** What `--only` names a document by: its unit's id for a per-unit document, else its stem. */
@@ -48,11 +50,11 @@ export async function composeAll(world: World, types: DocTypes, models: readonly
   }
   if (templates.size !== types.length) return [];
   const composed = models.flatMap((m) =>
-    composeYear(types, m, templates, diags).map(({ doc, origins, type, unit }) => {
+    composeYear(types, m, templates, diags).map(({ doc, origins, type, unit, issue }) => {
       const clean = cleanDocument(doc);
       const files = { data: unit !== undefined ? `${type.id}/${unit}.yaml` : dataFileOf(type), template: type.template, dependsOn: type.dependsOn };
       const group = type.kind === "per-unit" ? type.groupTitle : undefined;
-      return { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), ...(group ? { group } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins };
+      return { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), ...(group ? { group } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins, issue };
     }),
   );
   return composed.filter((d) => {

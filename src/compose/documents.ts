@@ -15,18 +15,39 @@ export type Templates = ReadonlyMap<string, Template>;
 /** How many signatures each of the template's chu_ky layouts has. */
 const SIGNATURES = { single: 1, pair: 2 } as const;
 
+/**
+ * How a document is issued, as the records office registers it: by the bloc (its own series) or by a
+ * member unit; its number (null: left blank for the records office), its code ("KH-K8"), its date.
+ */
+export interface Issue {
+  by: "bloc" | "unit";
+  number: number | null;
+  /** The type code in the number line ("KH"; "" for none) … */
+  code: string;
+  /** … and the whole code after the number ("KH-K8"). */
+  notation: string;
+  date: string | null;
+}
+
 /** A composed document with its identity: its type, and its unit for a per-unit type. */
 export interface ComposedOfType extends Composed {
   type: DocType;
   unit?: string;
+  issue: Issue;
+}
+
+/** The front matter's number and date, as every type's schema has them. */
+function issueOf(front: unknown, by: Issue["by"], typeCode: string, issuerCode: string): Issue {
+  const f = (front ?? {}) as { so?: number | null; ngay?: string | null };
+  return { by, number: f.so ?? null, code: typeCode, notation: typeCode ? `${typeCode}-${issuerCode}` : issuerCode, date: f.ngay ?? null };
 }
 
 /** Every document of the year, in the order of the types: each type composes its own from its data. */
 export function composeYear(types: DocTypes, m: YearModel, templates: Templates, diags: Diagnostics): ComposedOfType[] {
   const ctx = { ...yearContext(m), ke_hoach: { tham_chieu: planReference(m) } };
   const docs: ComposedOfType[] = [];
-  const add = (type: DocType, c: Composed | undefined, unit?: string) => {
-    if (c) docs.push({ ...c, type, ...(unit !== undefined ? { unit } : {}) });
+  const add = (type: DocType, c: Composed | undefined, issue: Issue, unit?: string) => {
+    if (c) docs.push({ ...c, type, ...(unit !== undefined ? { unit } : {}), issue });
   };
   for (const type of types) {
     const template = templates.get(type.id)!;
@@ -35,14 +56,14 @@ export function composeYear(types: DocTypes, m: YearModel, templates: Templates,
       const data = m.docs.get(type.id);
       if (!data) continue;
       const signatures = signaturesFor(type, template, type.signers(m, data.front), data, diags);
-      if (signatures) add(type, type.compose({ m, template, ctx, diags, data, stem: stemOf(type), typeCode }, signatures));
+      if (signatures) add(type, type.compose({ m, template, ctx, diags, data, stem: stemOf(type), typeCode }, signatures), issueOf(data.front, "bloc", typeCode, m.bloc.code));
     } else {
       const files = m.unitDocs.get(type.id);
       for (const unit of m.units) {
         const data = files?.get(unit.id);
         if (!data) continue;
         const signatures = signaturesFor(type, template, type.signers(m, data.front, unit), data, diags);
-        if (signatures) add(type, type.compose({ m, template, ctx, diags, data, stem: stemOf(type, unit.id), typeCode, unit }, signatures), unit.id);
+        if (signatures) add(type, type.compose({ m, template, ctx, diags, data, stem: stemOf(type, unit.id), typeCode, unit }, signatures), issueOf(data.front, "unit", typeCode, unit.abbr), unit.id);
       }
     }
   }

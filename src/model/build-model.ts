@@ -19,6 +19,7 @@ export function blocInfo(b: Bloc): BlocInfo {
     compounds: b.cum_tu_khong_tach ?? [],
     typeCodes: { ...b.ma_loai_van_ban },
     ...(b.luu ? { filing: { ...b.luu } } : {}),
+    numbering: b.so_van_ban === "theo_loai" ? "per-code" : "one",
   };
 }
 

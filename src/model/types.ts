@@ -20,6 +20,8 @@ export interface BlocInfo {
   typeCodes: Bloc["ma_loai_van_ban"];
   /** The default of the "Lưu: VT, ..." line of the documents the bloc issues (khoi.yaml's luu). */
   filing?: Filing;
+  /** The bloc's number series in a calendar year: one for every code (default), or one per type code (khoi.yaml's so_van_ban). */
+  numbering: "one" | "per-code";
 }
 
 export interface UnitInfo {

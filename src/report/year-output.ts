@@ -21,19 +21,14 @@ import type { YearOutput, YearSources } from "../write/year-outputs.ts";
 import { reportFacts, type DocFacts } from "./facts.ts";
 import { renderReportHtml } from "./html.ts";
 import { ContentMemo } from "../write/content-memo.ts";
+import { typeAndSummary } from "../register/register.ts";
 
 /** The page's make-up, in the content (a change of the sources also changes the tool version, which rebuilds it anyway). */
 const REPORT_FORMAT = 2;
 
 /** "Kế hoạch Tổ chức và phát động ..."; a unit's document adds the unit: "Bản đăng ký thi đua năm 2020: Sở Y tế". */
 export function documentTitle(c: ComposedDocument, model: YearModel): string {
-  const t = c.doc.title;
-  let title = c.doc.meta.title;
-  if (t) {
-    const type = t.type.charAt(0) + t.type.slice(1).toLocaleLowerCase("vi");
-    const summary = t.summary.join(" ");
-    title = [type, /^[A-ZĐ]/u.test(summary) && summary === summary.toLocaleUpperCase("vi") ? summary.toLocaleLowerCase("vi") : summary].join(" ").replace(/\s+/g, " ").trim();
-  }
+  const title = typeAndSummary(c);
   const unit = c.unit;
   return unit ? `${title}: ${model.unitById.get(unit)?.name ?? unit}` : title;
 }

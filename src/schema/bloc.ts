@@ -60,6 +60,10 @@ const BlocBase = z
     luu: Filing.optional().describe(
       "Dòng “Lưu: VT, <đơn vị soạn thảo>, <số bản lưu>.” mặc định cho văn bản của Khối: đơn vị soạn thảo là bộ phận của đơn vị Khối trưởng, ví dụ: { don_vi_soan_thao: VP }; văn bản ghi luu riêng thì dùng luu của văn bản. Bỏ trống: “Lưu: VT.”",
     ),
+    so_van_ban: z
+      .enum(["chung", "theo_loai"])
+      .optional()
+      .describe("Cách cấp số văn bản của Khối trong một năm (số bắt đầu từ 01 ngày 01 tháng 01): chung (mặc định) là một dãy số cho mọi loại văn bản; theo_loai là mỗi mã loại văn bản (KH, BC, ...) một dãy số"),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
     cum_tu_khong_tach: z
       .array(Text.refine((c) => phraseKey(c).split(" ").length >= 2 && !/[\p{Cc}\p{Cf}]/u.test(c), { message: "compound" }))

@@ -18,7 +18,16 @@ export const BUNDLE_FILE: YearOutputFile = { id: "ho-so", file: (year) => `ho-so
 /** The year's report for a browser (src/report/): figures, timeline, vote, warnings, links to every file. */
 export const REPORT_FILE: YearOutputFile = { id: "bao-cao-nam", file: () => "index.html" };
 
-export const YEAR_OUTPUT_FILES: readonly YearOutputFile[] = [BUNDLE_FILE, REPORT_FILE];
+/** The year's results for the province's office (src/results/): JSON to merge, against docs/ket-qua-nam.schema.json… */
+export const RESULTS_FILE: YearOutputFile = { id: "ket-qua", file: (year) => `ket-qua-${year}.json` };
+
+/** … and the same as a workbook for people. */
+export const RESULTS_BOOK_FILE: YearOutputFile = { id: "ket-qua-xlsx", file: (year) => `ket-qua-${year}.xlsx` };
+
+/** The bloc's register of outgoing documents of a calendar year (src/register/). */
+export const REGISTER_FILE: YearOutputFile = { id: "so-van-ban", file: (year) => `so-van-ban-${year}.xlsx` };
+
+export const YEAR_OUTPUT_FILES: readonly YearOutputFile[] = [BUNDLE_FILE, REPORT_FILE, RESULTS_FILE, RESULTS_BOOK_FILE, REGISTER_FILE];
 
 const KEY = /^(\d{4})\/([a-z0-9][a-z0-9-]{0,60})$/;
 

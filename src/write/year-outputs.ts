@@ -13,6 +13,8 @@ import type { YearModel } from "../model/types.ts";
 import type { PdfParts } from "../pdf/parts/parts.ts";
 import { outputPath } from "../render/output-paths.ts";
 import { report } from "../report/year-output.ts";
+import { results, resultsBook } from "../results/year-output.ts";
+import { register } from "../register/year-output.ts";
 import { BUNDLE_FILE, type YearOutputFile } from "./year-output-paths.ts";
 
 export interface YearSources {
@@ -23,6 +25,8 @@ export interface YearSources {
   /** The data's diagnostics about this year (its folder) or about every year (khoi.yaml, templates). */
   diagnostics: readonly Diagnostic[];
   outDir: string;
+  /** The tool's version (package.json), for the files that name it. */
+  toolVersion: string;
 }
 
 export interface YearOutputJob extends YearSources {
@@ -35,6 +39,12 @@ export interface YearOutputJob extends YearSources {
 }
 
 export interface YearOutput extends YearOutputFile {
+  /**
+   * For an output of calendar years (the register): the years it is made for, from the documents
+   * a build touches; its sources then hold every document of every year, and the model of the
+   * latest year of emulation up to it. Absent: made for each year of emulation, from its documents.
+   */
+  years?(docs: readonly ComposedDocument[]): number[];
   /** The files it is made from, in order: a change in one rebuilds it. */
   inputs(src: YearSources): string[];
   /** Anything else it is made from (titles, names), as text: a change rebuilds it. */
@@ -60,4 +70,4 @@ const bundle: YearOutput = {
 };
 
 /** The outputs of every year, in this order. */
-export const YEAR_OUTPUTS: readonly YearOutput[] = [bundle, report];
+export const YEAR_OUTPUTS: readonly YearOutput[] = [bundle, report, results, resultsBook, register];

@@ -44,28 +44,36 @@ export interface YearPlan {
 export function yearPlans(prepared: Prepared, outDir: string, dataDir: string): YearPlan[] {
   const years = [...new Set(prepared.docs.map((d) => d.year))].sort((a, b) => a - b);
   const yearOf = new RegExp(`^${dataDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/(\\d{4})/`);
-  return years.flatMap((year) => {
+  const toolVersion = prepared.identity.tool.split(/[+ ]/)[0]!;
+  const plan = (output: YearOutput, sources: YearSources): YearPlan => ({
+    key: `${sources.year}/${output.id}`,
+    path: `${outDir}/${sources.year}/${output.file(sources.year)}`,
+    output,
+    sources,
+    content: sha256(output.content(sources)),
+    inputPaths: output.inputs(sources),
+    reasons: [],
+  });
+  const perYear = years.flatMap((year) => {
     // A diagnostic of another year's folder is not this year's; one of khoi.yaml or the templates is every year's.
     const diagnostics = prepared.checked.diagnostics.filter((d) => {
       const m = yearOf.exec(d.pos.file);
       return !m || m[1] === String(year);
     });
-    const sources: YearSources = { year, model: prepared.checked.models.find((m) => m.year === year), docs: prepared.checked.documents.filter((d) => d.year === year), diagnostics, outDir };
-    return YEAR_OUTPUTS.map((output) => ({
-      key: `${year}/${output.id}`,
-      path: `${outDir}/${year}/${output.file(year)}`,
-      output,
-      sources,
-      content: sha256(output.content(sources)),
-      inputPaths: output.inputs(sources),
-      reasons: [],
-    }));
+    const sources: YearSources = { year, model: prepared.checked.models.find((m) => m.year === year), docs: prepared.checked.documents.filter((d) => d.year === year), diagnostics, outDir, toolVersion };
+    return YEAR_OUTPUTS.filter((o) => !o.years).map((output) => plan(output, sources));
   });
+  // Outputs of calendar years: from every document; the bloc as the latest year of emulation up to it knows it.
+  const models = [...prepared.checked.models].sort((a, b) => a.year - b.year);
+  const calendar = YEAR_OUTPUTS.filter((o) => o.years).flatMap((output) =>
+    output.years!(prepared.docs).map((year) => plan(output, { year, model: models.filter((m) => m.year <= year).at(-1) ?? models[0], docs: prepared.checked.documents, diagnostics: [], outDir, toolVersion })),
+  );
+  return [...perYear, ...calendar];
 }
 
 /** The documents of the years the build touches that it leaves out (--only): their plans say whether they are current. */
 export function othersOfYears(prepared: Prepared, years: readonly YearPlan[]): ComposedDocument[] {
-  const touched = new Set(years.map((y) => y.sources.year));
+  const touched = new Set(years.filter((y) => !y.output.years).map((y) => y.sources.year));
   const selected = new Set(prepared.docs);
   return prepared.checked.documents.filter((d) => touched.has(d.year) && !selected.has(d));
 }

@@ -53,9 +53,9 @@ describe("the PDFs' recorded parts", async () => {
     forgetContentMemos();
     let built: Awaited<ReturnType<typeof buildProject>> | undefined;
     const parsed = await parsesDuring(async () => (built = await buildProject(world, opts())));
-    // The bundle and the report were made again, from all 16 PDFs.
+    // The bundle, the report and the results file (JSON and workbook) were made again, from all 16 PDFs.
     expect(built!.written).toEqual(expect.arrayContaining(["out/2020/dang-ky-so-y-te.pdf", BUNDLE]));
-    expect(built!.yearOutputs?.map((y) => y.path).sort()).toEqual([BUNDLE, REPORT].sort());
+    expect(built!.yearOutputs?.map((y) => y.path).sort()).toEqual([BUNDLE, REPORT, "out/2020/ket-qua-2020.json", "out/2020/ket-qua-2020.xlsx"].sort());
     expect(parsed).toEqual([sha256(world.files.get("out/2020/dang-ky-so-y-te.pdf")!)]);
   });
 

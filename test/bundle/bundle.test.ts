@@ -149,18 +149,20 @@ describe("the example year's print bundle", async () => {
     const path = "data/2020/ke-hoach.md";
     world.files.set(path, new TextEncoder().encode(new TextDecoder().decode(world.files.get(path)!).replace("Tổ chức và phát động", "Tổ chức, phát động")));
     const only = await buildProject(world, opts({ only: "ke-hoach" }));
-    // (And the year's report, which shows the plan's title.)
-    expect(only.written.sort()).toEqual(["out/2020/ke-hoach.docx", "out/2020/ke-hoach.pdf", BUNDLE, "out/2020/index.html"].sort());
+    // (And the year's report, which shows the plan's title, the results file that hashes its files, and the register of 2020 with its title.)
+    expect(only.written.sort()).toEqual(["out/2020/ke-hoach.docx", "out/2020/ke-hoach.pdf", BUNDLE, "out/2020/index.html", "out/2020/ket-qua-2020.json", "out/2020/ket-qua-2020.xlsx", "out/2020/so-van-ban-2020.xlsx"].sort());
     expect((await readOutline(world.files.get(BUNDLE)!)).items[0]!.title).toContain("Tổ chức, phát động");
     expect(await pageCount(world.files.get(BUNDLE)!)).toBe(await pageCount(before));
     world.files.delete("out/2020/to-trinh.pdf");
     world.files.set(path, new TextEncoder().encode(new TextDecoder().decode(world.files.get(path)!).replace("Tổ chức, phát động", "Tổ chức và phát động")));
     const kept = world.files.get(BUNDLE)!;
     const missing = await buildProject(world, opts({ only: "ke-hoach" }));
-    // The year's report, made from the PDFs too, is left as it is in the same way.
+    // The year's report and results file, made from the PDFs too, are left as they are in the same way.
     expect(missing.diagnostics.filter((d) => d.code === "build/year-output-skipped").map((d) => [d.severity, d.pos.file, d.params.whyEn])).toEqual([
       ["warning", BUNDLE, "out/2020/to-trinh.pdf is missing"],
       ["warning", "out/2020/index.html", "out/2020/to-trinh.pdf is missing"],
+      ["warning", "out/2020/ket-qua-2020.json", "out/2020/to-trinh.pdf is missing"],
+      ["warning", "out/2020/ket-qua-2020.xlsx", "out/2020/to-trinh.pdf is missing"],
     ]);
     expect(world.files.get(BUNDLE)).toBe(kept);
     // The next full build makes the missing PDF and the bundle.

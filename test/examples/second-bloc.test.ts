@@ -17,6 +17,7 @@ import { FIXTURES, readTree, repoTemplates } from "../helpers/fixture-world.ts";
 import { expectGolden } from "../helpers/golden.ts";
 import { docxParts, paragraphTexts, part } from "../render/docx/docx-helpers.ts";
 import { stemsOf } from "../helpers/registry-stems.ts";
+import { checkResultsAgainstDocuments } from "../helpers/results-check.ts";
 
 const DIR = join(FIXTURES, "kinh-te-ky-thuat");
 const UNITS = ["so-khdt", "so-tc", "so-ct", "so-xd", "so-gtvt", "so-tnmt", "so-nnptnt", "bql-kcn", "kbnn", "cuc-thue", "nhnn", "bhxh", "cuc-thong-ke", "dien-luc", "xo-so", "quy-dtpt"];
@@ -50,9 +51,15 @@ describe("the second example bloc (Khối 3, Sóc Trăng, 2024)", async () => {
     expect(docs.sort()).toEqual(stems.flatMap((s) => [`out/2024/${s}.docx`, `out/2024/${s}.pdf`]).sort());
   });
 
+  it("writes a results file that validates and says what its documents say (two rounds of one award)", async () => {
+    const r = await checkResultsAgainstDocuments(first.files, 2024);
+    expect(r.binh_bau.danh_hieu.map((a) => a.vong.length)).toContain(2);
+    expect(r.diem.chua_co_ket_qua).toEqual([]);
+  });
+
   it("gives the same bytes on a second build", async () => {
     const second = await build();
-    for (const path of docs) expect(Buffer.compare(Buffer.from(first.files.get(path)!), Buffer.from(second.files.get(path)!)), path).toBe(0);
+    for (const path of [...docs, "out/2024/ket-qua-2024.json", "out/2024/ket-qua-2024.xlsx"]) expect(Buffer.compare(Buffer.from(first.files.get(path)!), Buffer.from(second.files.get(path)!)), path).toBe(0);
   });
 
   it("matches the golden text of every document (DOCX paragraphs, tables included)", () => {

@@ -39,8 +39,8 @@ describe("the year's report as an output of the build", async () => {
     expect(first.written).toContain(REPORT);
     expect(firstBytes!.length).toBeLessThan(300 * 1024);
     const manifest = JSON.parse(dec(world.files.get("out/.manifest.json")));
-    // One of the year outputs, with the print bundle; made from the year's PDFs.
-    expect(Object.keys(manifest.yearOutputs).sort()).toEqual([KEY, "2020/ho-so"]);
+    // One of the year outputs, with the print bundle, the results file and the registers; made from the year's PDFs.
+    expect(Object.keys(manifest.yearOutputs).sort()).toEqual([KEY, "2020/ho-so", "2020/ket-qua", "2020/ket-qua-xlsx", "2020/so-van-ban", "2021/so-van-ban"]);
     expect(Object.keys(manifest.yearOutputs[KEY].outputs)).toEqual([REPORT]);
     expect(Object.keys(manifest.yearOutputs[KEY].inputs).length).toBe(first.rebuilt.length);
     expect(Object.keys(manifest.yearOutputs[KEY].inputs).every((f) => f.endsWith(".pdf"))).toBe(true);
@@ -107,8 +107,10 @@ describe("the year's report as an output of the build", async () => {
     for (const w of [full, part]) edit(w, "data/2020/ket-qua/so-y-te.yaml", /ngay_gui: 2020-06-10/, "ngay_gui: 2020-06-11");
     await buildProject(full, opts());
     const partial = await buildProject(part, opts({ only: "ke-hoach" }));
-    expect(partial.written).toEqual([REPORT]); // the plan itself did not change; the report did
-    expect(dec(part.files.get(REPORT))).toBe(dec(full.files.get(REPORT)));
+    // The plan itself did not change; the report did, and the results file (JSON and workbook) that gives the dates.
+    const results = ["out/2020/ket-qua-2020.json", "out/2020/ket-qua-2020.xlsx"];
+    expect(partial.written.sort()).toEqual([REPORT, ...results].sort());
+    for (const f of [REPORT, ...results]) expect(Buffer.compare(Buffer.from(part.files.get(f)!), Buffer.from(full.files.get(f)!)), f).toBe(0);
   });
 
   it("is made only from current PDFs: --only leaving a document it shows out of date leaves it as it was, with a warning; a full build makes the bytes", async () => {

@@ -1,0 +1,72 @@
+/**
+ * The year's results as year outputs (src/write/year-outputs.ts): out/<year>/ket-qua-<year>.json
+ * for the province's office to merge, and the same as a workbook for people
+ * (ket-qua-<year>.xlsx). Their inputs are every document's files (hashed into the file; the PDF
+ * also gives its pages and signature fields, as recorded when it was written); their content is
+ * the model's figures and the documents' identities.
+ */
+import type { ComposedDocument } from "../compose/compose-all.ts";
+import { pdfFacts } from "../report/year-output.ts";
+import { OUTPUT_EXTENSIONS, outputPath } from "../render/output-paths.ts";
+import { sha256, stableJson } from "../write/hash.ts";
+import { RESULTS_BOOK_FILE, RESULTS_FILE } from "../write/year-output-paths.ts";
+import type { YearOutput, YearOutputJob, YearSources } from "../write/year-outputs.ts";
+import { resultsFacts, type DocFileFacts } from "./facts.ts";
+import type { ResultsFile } from "./schema.ts";
+
+const inputs = ({ outDir, year, docs }: YearSources) => docs.flatMap((c) => OUTPUT_EXTENSIONS.map((ext) => outputPath(outDir, year, c.doc.stem, ext)));
+
+function need<T>(v: T | undefined, year: number): T {
+  if (v === undefined) throw new Error(`no model of year ${year}`);
+  return v;
+}
+
+/** Everything but the files' facts, for the plan's content hash. */
+function content(src: YearSources): string {
+  if (!src.model) return "";
+  const none: DocFileFacts = { pages: 0, signatureFields: [], files: [] };
+  return stableJson(resultsFacts(src.model, src.toolVersion, src.docs.map((doc) => ({ doc, files: none }))));
+}
+
+/** The results, reading each document's files (DOCX then PDF, as `inputs` lists them). */
+export async function readResults(job: YearOutputJob): Promise<ResultsFile> {
+  const model = need(job.model, job.year);
+  const docs: { doc: ComposedDocument; files: DocFileFacts }[] = [];
+  let i = 0;
+  for (const doc of job.docs) {
+    const files = [];
+    let pdf = { pages: 0, signatureFields: [] as string[] };
+    for (const ext of OUTPUT_EXTENSIONS) {
+      const path = job.inputs[i++]!;
+      const bytes = await job.read(path);
+      files.push({ name: `${doc.doc.stem}.${ext}`, sha256: sha256(bytes), size: bytes.length });
+      if (ext === "pdf") pdf = await pdfFacts(bytes, await job.parts(bytes));
+    }
+    docs.push({ doc, files: { ...pdf, files } });
+  }
+  return resultsFacts(model, job.toolVersion, docs);
+}
+
+/** The file's text: two-space indented JSON ending with a newline, keys in the schema's order. */
+export function resultsJson(r: ResultsFile): string {
+  return JSON.stringify(r, null, 2) + "\n";
+}
+
+export const results: YearOutput = {
+  ...RESULTS_FILE,
+  inputs,
+  content,
+  async render(job) {
+    return new TextEncoder().encode(resultsJson(await readResults(job)));
+  },
+};
+
+export const resultsBook: YearOutput = {
+  ...RESULTS_BOOK_FILE,
+  inputs,
+  content,
+  async render(job) {
+    const { resultsWorkbook } = await import("./workbook.ts");
+    return resultsWorkbook(await readResults(job));
+  },
+};
