@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { FORM_VERSION, IDENTITY_ROWS, IDENTITY_SHEET, identityValues } from "./identity.ts";
 import { valueAt, type FormInput } from "./form-input.ts";
 import { writeInstructions } from "./instructions.ts";
+import { fitRowHeights } from "../xlsx/table-sheet.ts";
 import { STAGE_SPECS, type Column, type FieldRow, type Kind, type Table } from "./stages.ts";
 
 const FONT = { name: "Times New Roman", size: 12 } as const;
@@ -57,7 +58,7 @@ export async function buildWorkbook(input: FormInput): Promise<ExcelJS.Workbook>
       for (let i = 0; i < n; i++) tableRow(ws, row++, t, t.rows.key, t.rows.label, undefined, items[i], input);
     }
   }
-  fitRowHeights(ws, widths);
+  fitRowHeights(ws, widths, 4);
   await ws.protect("", PROTECTION);
   await identitySheet(wb, input);
   return wb;
@@ -191,18 +192,6 @@ async function identitySheet(wb: ExcelJS.Workbook, input: FormInput): Promise<vo
 }
 
 /** Row heights for wrapped text (LibreOffice does not grow rows it reads with no height). */
-function fitRowHeights(ws: ExcelJS.Worksheet, widths: number[]): void {
-  ws.eachRow((row, n) => {
-    if (n <= 3) return;
-    let lines = 1;
-    row.eachCell((cell, col) => {
-      const text = cell.value === null || cell.value === undefined || cell.value instanceof Date ? "" : String(cell.value);
-      lines = Math.max(lines, Math.ceil((text.length * 1.05) / Math.max(4, widths[col - 1]! - 1)));
-    });
-    row.height = 16 * lines;
-  });
-}
-
 function colIndex(col: Column["col"]): number {
   return col.charCodeAt(0) - 64;
 }

@@ -45,6 +45,24 @@ export function sheet(wb: ExcelJS.Workbook, name: string, title: string, widths:
     }),
   );
   ws.pageSetup.printTitlesRow = "3:3";
+  fitRowHeights(ws, widths, 3);
+}
+
+/**
+ * Row heights for wrapped text, from row `from` on: spreadsheet programs do not grow a row to its
+ * wrapped text when the file sets none, so each row gets the lines its longest cell needs at its
+ * column's width (about one character a unit of width).
+ */
+export function fitRowHeights(ws: ExcelJS.Worksheet, widths: number[], from: number): void {
+  ws.eachRow((row, n) => {
+    if (n < from) return;
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      const text = cell.value === null || cell.value === undefined || cell.value instanceof Date ? "" : String(cell.value);
+      lines = Math.max(lines, Math.ceil((text.length * 1.05) / Math.max(4, widths[col - 1]! - 1)));
+    });
+    row.height = 16 * lines;
+  });
 }
 
 /** A workbook dated 1 January of its year (no clock), by the tool. */
