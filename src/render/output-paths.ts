@@ -6,7 +6,7 @@
  */
 
 /** The extensions of the renderers of src/render/renderers.ts, in their order (a test checks they agree). */
-export const OUTPUT_EXTENSIONS = ["docx", "pdf"] as const;
+export const OUTPUT_EXTENSIONS = ["docx", "pdf", "ky-so.json"] as const;
 
 export function outputPath(outDir: string, year: number | string, stem: string, extension: string): string {
   return `${outDir}/${year}/${stem}.${extension}`;

@@ -41,7 +41,7 @@ export interface PdfFacts {
 
 /** The document's facts but those its PDF gives. */
 function docFacts(c: ComposedDocument, model: YearModel, pdf: PdfFacts): DocFacts {
-  return { stem: c.doc.stem, title: documentTitle(c, model), ...pdf, files: OUTPUT_EXTENSIONS.map((ext) => `${c.doc.stem}.${ext}`) };
+  return { stem: c.doc.stem, title: documentTitle(c, model), ...pdf, files: OUTPUT_EXTENSIONS.filter((ext) => ext === "docx" || ext === "pdf").map((ext) => `${c.doc.stem}.${ext}`) };
 }
 
 const factsMemo = new ContentMemo<PdfFacts>(256);

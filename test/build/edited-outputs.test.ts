@@ -85,7 +85,7 @@ describe("an output edited by hand", async () => {
     expect([d?.severity, d?.pos.file, d?.params.path, d?.params.only]).toEqual(["warning", DOCX, DOCX, "to-trinh"]);
     const text = formatDiagnostic(d!, "vi");
     expect(text).toContain(`${DOCX}:1:1: cảnh báo [build/edited-output] ${DOCX} đã được sửa tay`);
-    expect(text).toContain(`${PDF} vẫn được lập theo dữ liệu`);
+    expect(text).toContain(`${PDF}, out/2020/to-trinh.ky-so.json vẫn được lập theo dữ liệu`);
     expect(text).toContain("Đưa phần sửa vào data/");
     expect(text).toContain("npm run build-docs -- --only to-trinh --replace-edited");
     expect(r.written).toContain(PDF);
@@ -156,7 +156,7 @@ describe("an output edited by hand", async () => {
     const r = await buildProject(w, opts());
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(same(w.files.get(PDF), mine)).toBe(true);
-    expect(edited(r).map((d) => [d.pos.file, d.params.alsoEn])).toEqual([[PDF, `; ${DOCX} still follows the data, so it now differs from this edited copy`]]);
+    expect(edited(r).map((d) => [d.pos.file, d.params.alsoEn])).toEqual([[PDF, `; ${DOCX}, out/2020/to-trinh.ky-so.json still follows the data, so it now differs from this edited copy`]]);
     expect(r.written).toContain(DOCX);
     expect(r.written).not.toContain(BUNDLE);
     expect(same(w.files.get(BUNDLE), bundle)).toBe(true);

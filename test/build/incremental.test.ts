@@ -75,7 +75,7 @@ describe("incremental builds", async () => {
     world.files.set("out/2020/notes.txt", new TextEncoder().encode("mine"));
     world.files.delete("data/2020/dang-ky/dh-tra-vinh.yaml");
     const build = await buildProject(world, opts());
-    expect(build.removed.sort()).toEqual(["out/2020/dang-ky-dh-tra-vinh.docx", "out/2020/dang-ky-dh-tra-vinh.pdf"]);
+    expect(build.removed.sort()).toEqual(["out/2020/dang-ky-dh-tra-vinh.docx", "out/2020/dang-ky-dh-tra-vinh.ky-so.json", "out/2020/dang-ky-dh-tra-vinh.pdf"]);
     expect(world.files.has("out/2020/notes.txt")).toBe(true);
   });
 

@@ -34,7 +34,7 @@ describe("year outputs after a build with --only that leaves a document of the y
 
   it("rebuilds the selected document only and leaves the bundle and index.html byte-identical", () => {
     expect(only.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(only.written.sort()).toEqual(["out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf"]);
+    expect(only.written.sort()).toEqual(["out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.ky-so.json", "out/2020/dang-ky-so-y-te.pdf"]);
     expect(world.files.get(GDDT)).toBe(gddt);
     expect(Buffer.compare(Buffer.from(world.files.get(BUNDLE)!), Buffer.from(bundle))).toBe(0);
     expect(Buffer.compare(Buffer.from(world.files.get(REPORT)!), Buffer.from(report))).toBe(0);
@@ -89,7 +89,7 @@ describe("the year's report after a build with --only that leaves a document who
   const only = await buildProject(world, opts({ only: "so-y-te" }));
 
   it("leaves index.html (and the bundle) as they were, naming ke-hoach, not showing the new title beside the old PDF's pages", () => {
-    expect(only.written.sort()).toEqual(["out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf"]);
+    expect(only.written.sort()).toEqual(["out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.ky-so.json", "out/2020/dang-ky-so-y-te.pdf"]);
     expect(new TextDecoder().decode(world.files.get(REPORT))).toBe(new TextDecoder().decode(report));
     expect(new TextDecoder().decode(world.files.get(REPORT))).not.toContain("Tổ chức, phát động");
     expect(world.files.get(BUNDLE)).toBe(bundle);
