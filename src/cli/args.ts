@@ -3,7 +3,7 @@ import { escapeControls } from "../diagnostics/format.ts";
 import type { HelpCommand } from "./help.ts";
 
 export interface CliOptions {
-  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "help";
+  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "help";
   lang: Lang;
   verbose: boolean;
   dataDir: string;
@@ -54,7 +54,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
     rest.shift();
-    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import" || first === "so-van-ban") o.command = first;
+    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import" || first === "so-van-ban" || first === "edxml") o.command = first;
     else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
   }
   let position = argv.length - rest.length;
@@ -76,7 +76,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       continue;
     }
-    if (!arg.startsWith("-") && o.command === "import") {
+    if (!arg.startsWith("-") && (o.command === "import" || o.command === "edxml")) {
       o.files.push(arg);
       continue;
     }
@@ -159,6 +159,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     return o;
   }
   if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
+  if (o.command === "edxml" && o.files.length === 0) o.errors.push("edxml needs the documents to pack, e.g. npm run edxml -- to-trinh");
   if (o.command === "import" && o.files.length === 0) o.errors.push("import needs the forms to read, e.g. npm run import -- so-y-te-tong-ket.xlsx");
   return o;
 }

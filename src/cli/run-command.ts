@@ -44,7 +44,7 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
   }
   // Containment by where a folder really leads: the project's own folders, however named, get the rules of out/ and data/;
   // a folder outside the project is the user's, and links in it that lead elsewhere are refused too.
-  const opts = await projectFolders(io.cwd === undefined ? parsed : { ...parsed, root: here(parsed.root), files: parsed.files.map(here) });
+  const opts = await projectFolders(io.cwd === undefined ? parsed : { ...parsed, root: here(parsed.root), files: parsed.command === "import" ? parsed.files.map(here) : parsed.files });
   const clash = opts.command === "build" || opts.command === "forms" ? outFolderClash(opts) : undefined;
   if (clash) {
     printErr(clash);
@@ -66,6 +66,8 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
       return (await import("./forms-command.ts")).runForms(world, opts, print);
     case "import":
       return (await import("./import-command.ts")).runImport(world, opts, print);
+    case "edxml":
+      return (await import("./edxml-command.ts")).runEdxml(world, opts, print);
     case "so-van-ban":
       return (await import("./register-command.ts")).runRegister(world, opts, print, printErr);
     case "schema":

@@ -21,6 +21,7 @@ export const FORMAT_VI: Record<string, string> = {
   "fraction-range": "tỷ lệ phải lớn hơn 0 và không lớn hơn 1: tử số từ 1 trở lên, mẫu số không nhỏ hơn tử số (ví dụ: 2/3, 1/2; 1/1 là toàn bộ)",
   "cell-date": "ngày không có thật hoặc không viết dạng ngày/tháng/năm (ví dụ: 05/02/2020)",
   code: "ký hiệu phải viết hoa, không dấu cách (ví dụ: SYT)",
+  "organ-id": "mã định danh điện tử gồm các nhóm chữ số, chữ hoa ngăn bằng dấu chấm (ví dụ: 000.00.31.H59)",
   decimals: "điểm chỉ được có tối đa 2 chữ số thập phân",
   empty: "không được để trống",
   "parent-body": "cơ quan chủ quản là một dòng chữ, một danh sách tối đa 4 dòng (mỗi dòng bắt đầu bằng “- ”), hoặc [] nếu không có",
@@ -37,6 +38,7 @@ const FORMAT_EN: Record<string, string> = {
   fraction: "a ratio is written numerator/denominator (e.g. 2/3)",
   "fraction-range": "a ratio must be above 0 and at most 1: numerator at least 1, denominator not below it (e.g. 2/3, 1/2; 1/1 is all)",
   code: "a code is upper case without spaces (e.g. SYT)",
+  "organ-id": "an electronic agency id is groups of digits and capitals separated by dots (e.g. 000.00.31.H59)",
   decimals: "points have at most 2 decimals",
   empty: "must not be empty",
   "parent-body": "a parent body is one line of text, a list of at most 4 lines, or [] for none",
@@ -575,6 +577,67 @@ export const CATALOGUE = {
     en: "{path} (the year's combined file) was not rebuilt: {whyEn}; the old file, if any, is left as it was",
     hintVi: "Lập đủ văn bản của năm rồi chạy lại: npm run build-docs (không dùng --only).",
     hintEn: "Build every document of the year, then run again: npm run build-docs (without --only).",
+  },
+  // edXML packages for the document exchange (src/edxml).
+  "edxml/no-number": {
+    vi: "{document} chưa có số văn bản: không lập gói edXML cho văn bản chưa được cấp số",
+    en: "{document} has no number yet: no edXML package for a document not yet numbered",
+    hintVi: "Văn thư cấp số khi ban hành: ghi số vào so trong tệp dữ liệu (xem số tiếp theo: npm run so-van-ban -- --tiep-theo {code}), lập lại, rồi chạy lại lệnh edxml.",
+    hintEn: "The records office numbers it at issuance: write the number as so in the data file (next free number: npm run so-van-ban -- --tiep-theo {code}), build, then run edxml again.",
+  },
+  "edxml/no-date": {
+    vi: "{document} chưa có ngày ban hành: không lập gói edXML cho văn bản chưa ghi ngày",
+    en: "{document} has no date yet: no edXML package for an undated document",
+    hintVi: "Ghi ngày ban hành vào ngay trong tệp dữ liệu (dạng NNNN-TT-NN), lập lại, rồi chạy lại lệnh edxml.",
+    hintEn: "Write the date of issuance as ngay in the data file (YYYY-MM-DD), build, then run edxml again.",
+  },
+  "edxml/no-organ-id": {
+    vi: "{organ} chưa có mã định danh điện tử (ma_dinh_danh): không lập được gói edXML của {document}",
+    en: "{organ} has no electronic agency id (ma_dinh_danh): the edXML package of {document} cannot be made",
+    hintVi: "Ghi ma_dinh_danh của cơ quan này trong data/khoi.yaml (mã hiện hành sau sắp xếp năm 2025, hỏi văn thư hoặc Sở Nội vụ).",
+    hintEn: "Give this agency's ma_dinh_danh in data/khoi.yaml (the current id after the 2025 merger; the records office or the Department of Home Affairs has it).",
+  },
+  "edxml/unknown-recipient": {
+    vi: "Chưa biết mã định danh điện tử của nơi nhận “{recipient}” ({document}): cơ quan này không có trong don_vi hay co_quan_nhan của data/khoi.yaml",
+    en: "No electronic agency id known for the recipient “{recipient}” ({document}): it is neither a unit nor in co_quan_nhan of data/khoi.yaml",
+    hintVi: "Thêm vào co_quan_nhan trong data/khoi.yaml: - ten: {recipient} / ma_dinh_danh: <mã>, ghi tên đúng như ở Kính gửi.",
+    hintEn: "Add to co_quan_nhan in data/khoi.yaml: - ten: {recipient} / ma_dinh_danh: <id>, with the name exactly as under Kính gửi.",
+  },
+  "edxml/no-recipient": {
+    vi: "{document} không có nơi nhận nào có mã định danh điện tử: không có nơi để gửi gói edXML",
+    en: "{document} has no recipient with an electronic agency id: the edXML package would go nowhere",
+    hintVi: "Ghi Kính gửi (kinh_gui) hoặc nơi nhận là cơ quan có ma_dinh_danh trong data/khoi.yaml.",
+    hintEn: "Address it (kinh_gui) or list recipients that have a ma_dinh_danh in data/khoi.yaml.",
+  },
+  "edxml/unknown-document": {
+    vi: "Không có văn bản “{name}” trong dữ liệu{yearVi}: các văn bản có thể gửi: {known}",
+    en: "No document “{name}” in the data{yearEn}: the documents that can be sent: {known}",
+    hintVi: "Ghi tên văn bản như tên tệp trong out/<năm>/ không có đuôi, ví dụ: npm run edxml -- to-trinh.",
+    hintEn: "Name the document as its file in out/<year>/ without the extension, e.g. npm run edxml -- to-trinh.",
+  },
+  "edxml/no-pdf": {
+    vi: "Chưa có {path}: lập văn bản trước khi đóng gói edXML",
+    en: "{path} is missing: build the document before packing it",
+    hintVi: "Chạy npm run build-docs, ký số nếu cần, rồi chạy lại lệnh edxml.",
+    hintEn: "Run npm run build-docs, sign if needed, then run edxml again.",
+  },
+  "edxml/unreadable-pdf": {
+    vi: "Không đọc được {path} như một tệp PDF: không đóng gói edXML",
+    en: "{path} cannot be read as a PDF: not packed",
+    hintVi: "Lập lại văn bản (npm run build-docs) hoặc ký lại bản PDF, rồi chạy lại lệnh edxml.",
+    hintEn: "Build the document again (npm run build-docs) or sign the PDF again, then run edxml again.",
+  },
+  "edxml/unsigned": {
+    vi: "Gói edXML của {document} mang bản PDF chưa ký số ({path})",
+    en: "The edXML package of {document} carries an unsigned PDF ({path})",
+    hintVi: "Văn bản gửi qua Trục liên thông phải là bản đã ký số: ký (npm run sign -- {path} ...) rồi chạy lại lệnh edxml; gói sẽ dùng bản .signed.pdf.",
+    hintEn: "A document sent over the exchange must be signed: sign it (npm run sign -- {path} ...) and run edxml again; the package then uses the .signed.pdf.",
+  },
+  "edxml/kept-file": {
+    vi: "Đã có tệp {path} không phải do công cụ ghi lần trước: không ghi đè",
+    en: "{path} exists and is not the file the tool wrote last: not replaced",
+    hintVi: "Chuyển tệp đó ra chỗ khác rồi chạy lại lệnh edxml. Không có gói nào được ghi.",
+    hintEn: "Move that file elsewhere and run edxml again. No package was written.",
   },
   // Units' Excel forms (src/forms) and their import (src/import): a place in a workbook is "tệp.xlsx › Trang › Ô".
   "forms/kept-file": {

@@ -20,6 +20,7 @@ export function blocInfo(b: Bloc): BlocInfo {
     typeCodes: { ...b.ma_loai_van_ban },
     ...(b.luu ? { filing: { ...b.luu } } : {}),
     numbering: b.so_van_ban === "theo_loai" ? "per-code" : "one",
+    receivers: (b.co_quan_nhan ?? []).map((r) => ({ name: r.ten, organId: r.ma_dinh_danh })),
   };
 }
 
@@ -39,7 +40,7 @@ function buildYear(project: ValidProject, vy: ValidYear, diags: Diagnostics): Ye
   const all = new Map<string, UnitInfo>(
     b.don_vi.map((u) => [
       u.ma,
-      { id: u.ma, name: u.ten, shortName: u.ten_ngan ?? u.ten, abbr: u.viet_tat, head: { name: u.thu_truong.ho_ten, title: u.thu_truong.chuc_vu }, parentBody: u.co_quan_chu_quan === undefined ? parentLines(b.co_quan_chu_quan) : parentLines(u.co_quan_chu_quan), women70: u.nu_tu_70_phan_tram ?? false, ...(u.dong_ten ? { headerLines: u.dong_ten } : {}) },
+      { id: u.ma, name: u.ten, shortName: u.ten_ngan ?? u.ten, abbr: u.viet_tat, head: { name: u.thu_truong.ho_ten, title: u.thu_truong.chuc_vu }, parentBody: u.co_quan_chu_quan === undefined ? parentLines(b.co_quan_chu_quan) : parentLines(u.co_quan_chu_quan), women70: u.nu_tu_70_phan_tram ?? false, ...(u.ma_dinh_danh ? { organId: u.ma_dinh_danh } : {}), ...(u.dong_ten ? { headerLines: u.dong_ten } : {}) },
     ]),
   );
   const memberIds = new Set(y.thanh_vien ?? b.don_vi.map((u) => u.ma));

@@ -22,6 +22,8 @@ export interface BlocInfo {
   filing?: Filing;
   /** The bloc's number series in a calendar year: one for every code (default), or one per type code (khoi.yaml's so_van_ban). */
   numbering: "one" | "per-code";
+  /** Agencies outside the bloc that receive its documents by edXML, with their ids (khoi.yaml's co_quan_nhan). */
+  receivers: { name: string; organId: string }[];
 }
 
 export interface UnitInfo {
@@ -29,6 +31,8 @@ export interface UnitInfo {
   name: string;
   shortName: string;
   abbr: string;
+  /** Mã định danh điện tử (khoi.yaml's ma_dinh_danh), for edXML. */
+  organId?: string;
   head: { name: string; title: string };
   women70: boolean;
   /** Cơ quan chủ quản's lines above the unit's name in the documents it issues: its own, else the bloc's ([] for none). */

@@ -10,6 +10,11 @@ export const ParentBody = z
   .union([Text, z.array(Text).max(4)], { error: "parent-body" })
   .describe("Cơ quan chủ quản (dòng trên tên cơ quan ban hành, viết hoa, không đậm): một dòng, danh sách nhiều dòng, hoặc [] nếu không có");
 
+/** Mã định danh điện tử of an agency (QĐ 20/2020/QĐ-TTg), e.g. 000.00.00.G22; data, never a constant (they changed in 2025). */
+export const OrganId = z
+    .string()
+    .regex(/^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,3}$/u, { message: "organ-id" });
+
 export const Unit = z.strictObject({
   ma: Id.describe("Mã đơn vị, dùng trong tên tệp và khi tham chiếu, ví dụ: so-y-te"),
   ten: Text.describe("Tên đầy đủ, ví dụ: Sở Y tế"),
@@ -28,6 +33,7 @@ export const Unit = z.strictObject({
     ho_ten: Text.describe("Họ tên thủ trưởng"),
     chuc_vu: Text.describe("Chức vụ, ví dụ: Giám đốc"),
   }).describe("Thủ trưởng đơn vị (ký bản đăng ký)"),
+  ma_dinh_danh: OrganId.optional().describe("Mã định danh điện tử của cơ quan trên Trục liên thông văn bản quốc gia, ví dụ: 000.00.31.H59 (đổi sau sắp xếp năm 2025: ghi theo mã hiện hành); cần để gửi văn bản bằng edXML"),
   nu_tu_70_phan_tram: z.boolean().optional().describe("Đơn vị có từ 70% nữ trở lên (được ưu tiên khi bằng điểm, bằng phiếu)"),
 });
 
@@ -65,6 +71,10 @@ const BlocBase = z
       .optional()
       .describe("Cách cấp số văn bản của Khối trong một năm (số bắt đầu từ 01 ngày 01 tháng 01): chung (mặc định) là một dãy số cho mọi loại văn bản; theo_loai là mỗi mã loại văn bản (KH, BC, ...) một dãy số"),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
+    co_quan_nhan: z
+      .array(z.strictObject({ ten: Text.describe("Tên cơ quan như ghi ở Kính gửi hoặc Nơi nhận, ví dụ: Hội đồng Thi đua, Khen thưởng tỉnh Trà Vinh"), ma_dinh_danh: OrganId.describe("Mã định danh điện tử của cơ quan") }))
+      .optional()
+      .describe("Cơ quan ngoài Khối nhận văn bản của Khối qua Trục liên thông (edXML): tên và mã định danh điện tử"),
     cum_tu_khong_tach: z
       .array(Text.refine((c) => phraseKey(c).split(" ").length >= 2 && !/[\p{Cc}\p{Cf}]/u.test(c), { message: "compound" }))
       .optional()

@@ -1,0 +1,141 @@
+/**
+ * edXML packages (src/edxml/): the example's Tờ trình packed from a project whose agencies have
+ * their electronic ids, parsed back into the same fields, its attachment the PDF byte for byte;
+ * the same package on a second run; the signed copy preferred; refusals located (blank number,
+ * an agency without an id, an addressee not known); a file there a person put is never replaced.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PDFDocument } from "@cantoo/pdf-lib";
+import { afterAll, describe, expect, it } from "vitest";
+import { EDXML_NS, edxmlEnvelope, type EdxmlInput } from "../../src/edxml/envelope.ts";
+import { parseXml, type XmlElement } from "../../src/render/docx/xml.ts";
+import { cliInProcess } from "../helpers/cli-in-process.ts";
+
+const root = mkdtempSync(join(tmpdir(), "edxml-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const IDS = { svhttdl: "000.00.31.H59", "so-y-te": "000.00.12.H59", hoiDong: "000.00.01.H59", ban: "000.02.34.H59" };
+
+/** A copy of the example (data, templates, the built out/) whose agencies have their ids. */
+function project(name: string, edit: (dir: string) => void = () => {}): string {
+  const dir = join(root, name);
+  for (const f of ["data", "templates", "out"]) cpSync(f, join(dir, f), { recursive: true });
+  const khoi = join(dir, "data/khoi.yaml");
+  let text = readFileSync(khoi, "utf8");
+  text = text.replace(/^(  - ma: svhttdl\n)/m, `$1    ma_dinh_danh: ${IDS.svhttdl}\n`).replace(/^(  - ma: so-y-te\n)/m, `$1    ma_dinh_danh: ${IDS["so-y-te"]}\n`);
+  text += `co_quan_nhan:\n  - ten: Hội đồng Thi đua, Khen thưởng tỉnh Trà Vinh\n    ma_dinh_danh: ${IDS.hoiDong}\n  - ten: Ban Thi đua - Khen thưởng tỉnh\n    ma_dinh_danh: ${IDS.ban}\n`;
+  writeFileSync(khoi, text);
+  edit(dir);
+  return dir;
+}
+
+const texts = (el: XmlElement, name: string): string[] => {
+  const out: string[] = [];
+  const walk = (e: XmlElement) => {
+    if (e.name === name) out.push(e.children.filter((c): c is string => typeof c === "string").join(""));
+    for (const c of e.children) if (typeof c !== "string") walk(c);
+  };
+  walk(el);
+  return out;
+};
+const one = (el: XmlElement, name: string) => texts(el, name)[0];
+
+describe("edxml", () => {
+  const dir = project("ok");
+
+  it("packs the Tờ trình with the data's fields, its PDF attached byte for byte", async () => {
+    const r = await cliInProcess(["edxml", "to-trinh"], dir);
+    expect(r.err).toBe("");
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("edxml/unsigned");
+    const xml = readFileSync(join(dir, "out/2020/edxml/to-trinh.edxml"), "utf8");
+    const doc = parseXml(xml).root;
+    expect(doc.name).toBe("edXML");
+    expect(doc.attrs).toContainEqual(["xmlns", EDXML_NS]);
+    expect(texts(doc, "edXML:OrganId").slice(0, 3)).toEqual([IDS.svhttdl, IDS.hoiDong, IDS.ban]);
+    expect(one(doc, "edXML:OrganName")).toBe("Sở Văn hóa, Thể thao và Du lịch");
+    expect(one(doc, "edXML:DocumentId")).toBe(`${IDS.svhttdl},2021/02/09,04/TTr-K8`);
+    expect([one(doc, "edXML:CodeNumber"), one(doc, "edXML:CodeNotation")]).toEqual(["04", "TTr-K8"]);
+    expect([one(doc, "edXML:Place"), one(doc, "edXML:PromulgationDate")]).toEqual(["Trà Vinh", "2021/02/09"]);
+    expect(one(doc, "edXML:TypeName")).toBe("Tờ trình");
+    expect(one(doc, "edXML:Subject")).toBe("Đề nghị tặng Cờ thi đua của Ủy ban nhân dân tỉnh và Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2020");
+    expect([one(doc, "edXML:Competence"), one(doc, "edXML:FullName")]).toEqual(["TM. KHỐI 8", "Dương Hoàng Sum"]);
+    expect(one(doc, "edXML:Position")).toBe("KHỐI TRƯỞNG GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH");
+    const pdf = readFileSync(join(dir, "out/2020/to-trinh.pdf"));
+    expect(one(doc, "edXML:PageAmount")).toBe(String((await PDFDocument.load(pdf)).getPageCount()));
+    expect(texts(doc, "edXML:Place").slice(1)).toEqual(["Hội đồng Thi đua, Khen thưởng tỉnh Trà Vinh", "Ban Thi đua - Khen thưởng tỉnh", "Các đơn vị thành viên Khối 8"]);
+    expect(one(doc, "AttachmentName")).toBe("to-trinh.pdf");
+    expect(Buffer.compare(Buffer.from(one(doc, "edXML:ContentTransferEncoded")!, "base64"), pdf)).toBe(0);
+    // The same package on a second run: nothing written.
+    const again = await cliInProcess(["edxml", "to-trinh"], dir);
+    expect(again.out).toContain("0 gói edXML được ghi, 1 không đổi");
+    expect(readFileSync(join(dir, "out/2020/edxml/to-trinh.edxml"), "utf8")).toBe(xml);
+  });
+
+  it("packs the signed copy when there is one", async () => {
+    const d = project("signed", (p) => writeFileSync(join(p, "out/2020/to-trinh.signed.pdf"), Buffer.concat([readFileSync(join(p, "out/2020/to-trinh.pdf")), Buffer.from("\n9999 0 obj << /ByteRange [0 1 2 3] >> endobj\n")])));
+    const r = await cliInProcess(["edxml", "to-trinh"], d);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).not.toContain("edxml/unsigned");
+    const doc = parseXml(readFileSync(join(d, "out/2020/edxml/to-trinh.edxml"), "utf8")).root;
+    expect(one(doc, "AttachmentName")).toBe("to-trinh.signed.pdf");
+  });
+
+  it("refuses, at the place to fix, a blank number, an agency without an id and an addressee not known; nothing is written", async () => {
+    const d = project("refused", (p) => {
+      const f = join(p, "data/2020/to-trinh.md");
+      writeFileSync(f, readFileSync(f, "utf8").replace(/^so: 4\n/m, "").replace("  - Hội đồng Thi đua, Khen thưởng tỉnh Trà Vinh", "  - Hội đồng Thi đua, Khen thưởng tỉnh Vĩnh Long"));
+      const k = join(p, "data/khoi.yaml");
+      writeFileSync(k, readFileSync(k, "utf8").replace(`    ma_dinh_danh: ${IDS.svhttdl}\n`, ""));
+    });
+    const r = await cliInProcess(["edxml", "to-trinh", "--lang", "en"], d);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/data\/2020\/to-trinh\.md:\d+:1: error \[edxml\/no-number\]/);
+    expect(r.out).toMatch(/data\/2020\/to-trinh\.md:5:1: error \[edxml\/unknown-recipient\] .*Vĩnh Long/);
+    expect(r.out).toMatch(/data\/khoi\.yaml:14:1: error \[edxml\/no-organ-id\] Sở Văn hóa, Thể thao và Du lịch/);
+    expect(existsSync(join(d, "out/2020/edxml"))).toBe(false);
+    const unknown = await cliInProcess(["edxml", "to-trinhh"], d);
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain("edxml/unknown-document");
+  });
+
+  it("never replaces a package a person put there", async () => {
+    const d = project("kept", (p) => {
+      cpSync(join(dir, "out/2020/edxml"), join(p, "out/2020/edxml"), { recursive: true });
+      writeFileSync(join(p, "out/2020/edxml/to-trinh.edxml"), "<edXML>mine</edXML>");
+      const f = join(p, "data/2020/to-trinh.md");
+      writeFileSync(f, readFileSync(f, "utf8").replace("Đề nghị tặng", "Đề nghị xét tặng"));
+    });
+    const r = await cliInProcess(["edxml", "to-trinh"], d);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("edxml/kept-file");
+    expect(readFileSync(join(d, "out/2020/edxml/to-trinh.edxml"), "utf8")).toBe("<edXML>mine</edXML>");
+  });
+});
+
+describe("the envelope", () => {
+  it("escapes every value and drops what XML cannot carry", () => {
+    const hostile = 'A & B <c> "d" \'e\' \u0001';
+    const input: EdxmlInput = {
+      from: { organId: "000.00.31.H59", organName: hostile },
+      to: [{ organId: "000.00.01.H59", organName: "</edXML:OrganName><x>" }],
+      number: "04",
+      notation: "TTr-K8",
+      date: "2021-02-09",
+      place: "Trà Vinh",
+      type: { type: "1", detail: "0", name: "Tờ trình" },
+      subject: hostile,
+      signer: { competence: "TM. KHỐI 8", position: "KHỐI TRƯỞNG", fullName: "X" },
+      pages: 2,
+      toPlaces: [hostile],
+      attachments: [{ name: "a&b.pdf", description: hostile, contentType: "application/pdf", bytes: new Uint8Array([1, 2, 3]) }],
+    };
+    const doc = parseXml(edxmlEnvelope(input)).root;
+    expect(one(doc, "edXML:Subject")).toBe('A & B <c> "d" \'e\' ');
+    expect(texts(doc, "edXML:OrganName")).toEqual(['A & B <c> "d" \'e\' ', "</edXML:OrganName><x>"]);
+    expect(one(doc, "AttachmentName")).toBe("a&b.pdf");
+    expect(edxmlEnvelope(input)).toBe(edxmlEnvelope(input));
+  });
+});
