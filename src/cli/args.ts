@@ -3,7 +3,7 @@ import { escapeControls } from "../diagnostics/format.ts";
 import type { HelpCommand } from "./help.ts";
 
 export interface CliOptions {
-  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "help";
+  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "ho-so" | "help";
   lang: Lang;
   verbose: boolean;
   dataDir: string;
@@ -54,7 +54,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
     rest.shift();
-    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import" || first === "so-van-ban" || first === "edxml") o.command = first;
+    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import" || first === "so-van-ban" || first === "edxml" || first === "ho-so") o.command = first;
     else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
   }
   let position = argv.length - rest.length;

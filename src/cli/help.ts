@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../diagnostics/diagnostic.ts";
 
-export type HelpCommand = "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml";
+export type HelpCommand = "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "ho-so";
 
 interface CommandHelp {
   name: HelpCommand | "sign" | "textconv";
@@ -22,6 +22,7 @@ const COMMANDS: readonly CommandHelp[] = [
   { name: "import", usage: { vi: "npm run import -- <tệp.xlsx>...", en: "npm run import -- <file.xlsx>..." }, what: { vi: "nhập biểu mẫu đơn vị gửi lại vào data/ (--check: chỉ báo)", en: "import returned forms into data/ (--check: report only)" } },
   { name: "so-van-ban", usage: { vi: "npm run so-van-ban [-- tùy chọn]", en: "npm run so-van-ban [-- options]" }, what: { vi: "in sổ đăng ký văn bản đi của Khối; --tiep-theo <mã>: số tiếp theo", en: "print the bloc's register of outgoing documents; --tiep-theo <code>: the next number" } },
   { name: "edxml", usage: { vi: "npm run edxml -- <văn bản>...", en: "npm run edxml -- <document>..." }, what: { vi: "đóng gói văn bản đã ban hành để gửi qua Trục liên thông (out/<năm>/edxml/)", en: "pack issued documents for the national exchange (out/<year>/edxml/)" } },
+  { name: "ho-so", usage: { vi: "npm run ho-so [-- tùy chọn]", en: "npm run ho-so [-- options]" }, what: { vi: "lập hồ sơ đề nghị khen thưởng có danh mục (out/<năm>/ho-so-de-nghi-<năm>.pdf)", en: "make the award dossier with its checklist (out/<year>/ho-so-de-nghi-<year>.pdf)" } },
   { name: "sign", usage: { vi: "npm run sign -- <tệp.pdf>... --p12 <tệp>", en: "npm run sign -- <file.pdf>... --p12 <file>" }, what: { vi: "ký số PDF vào ô chữ ký trống (npm run sign -- --help)", en: "digitally sign PDFs in their empty fields (npm run sign -- --help)" } },
   { name: "textconv", usage: { vi: "khoi-thi-dua textconv <tệp>", en: "khoi-thi-dua textconv <file>" }, what: { vi: "chữ của một tệp DOCX hoặc PDF, cho git diff", en: "the text of a DOCX or PDF file, for git diff" } },
 ];
@@ -46,12 +47,13 @@ const OPTIONS: readonly OptionHelp[] = [
   { flag: "--year <năm>", for: ["so-van-ban"], vi: ["năm dương lịch của sổ (mặc định: mọi năm; với --tiep-theo: năm hiện tại)"], en: ["the register's calendar year (default: every year; with --tiep-theo: this year)"] },
   { flag: "--tiep-theo <mã>", for: ["so-van-ban"], vi: ["in số tiếp theo còn trống cho mã loại văn bản này (ví dụ BC)"], en: ["print the next free number for this type code (e.g. BC)"] },
   { flag: "--year <năm>", for: ["edxml"], vi: ["chỉ văn bản của một năm (khi tên văn bản có ở nhiều năm)"], en: ["only that year's document (when the name is in several years)"] },
+  { flag: "--year <năm>", for: ["ho-so"], vi: ["năm thi đua của hồ sơ (mặc định: năm mới nhất trong data/)"], en: ["the dossier's year (default: the latest in data/)"] },
   { flag: "--unit <mã>", for: ["forms"], vi: ["chỉ biểu mẫu của một đơn vị"], en: ["only one unit's forms"] },
   { flag: "--stage dang-ky|so-ket|tong-ket", for: ["forms"], vi: ["chỉ biểu mẫu của một giai đoạn"], en: ["only one stage's forms"] },
   { flag: "--khoi-cham", for: ["import"], vi: ["các tệp là bản Khối đã chấm: nhập cả phần của Khối (cột Điểm Khối", "thẩm định, ghi chú của Khối); mặc định phần đó không bao giờ lấy", "từ biểu mẫu đơn vị gửi"], en: ["the files are the bloc's own reviewed copies: take the bloc's part", "too (the review score column, the bloc's notes); by default that", "part is never taken from a unit's form"] },
   { flag: "--xac-nhan-don-vi <mã>", for: ["import"], vi: ["xác nhận biểu mẫu ghi mã đơn vị này đúng là của đơn vị đó dù tên", "tệp không nêu hoặc nêu đơn vị khác (dùng lại cho nhiều đơn vị);", "mặc định biểu mẫu như vậy không được nhập"], en: ["confirm that forms naming this unit really are its own although", "their file names name no unit or another one (repeat for more", "units); by default such a form is not imported"] },
   { flag: "--data <thư mục>", for: "all", vi: ["thư mục dữ liệu (mặc định: data)"], en: ["data folder (default: data)"] },
-  { flag: "--out <thư mục>", for: ["build", "forms", "import", "edxml"], vi: ["thư mục kết quả (mặc định: out)"], en: ["output folder (default: out)"] },
+  { flag: "--out <thư mục>", for: ["build", "forms", "import", "edxml", "ho-so"], vi: ["thư mục kết quả (mặc định: out)"], en: ["output folder (default: out)"] },
   { flag: "--root <thư mục>", for: "all", vi: ["thư mục dự án (mặc định: thư mục hiện tại)"], en: ["project folder (default: current folder)"] },
   { flag: "--pdf-fonts package|auto", for: ["build"], vi: ["phông cho PDF: package (mặc định: Tinos của gói npm, cùng số đo với", "Times New Roman; mọi máy cho cùng một tệp PDF) hoặc auto (phông", "khai báo, phông hệ thống, rồi Tinos)"], en: ["PDF font: package (default: the npm package's Tinos, Times New Roman", "metrics; the same PDF bytes on every machine) or auto (settings,", "system fonts, then the package's Tinos)"] },
   { flag: "--lang vi|en", for: "all", vi: ["ngôn ngữ thông báo (mặc định: vi)"], en: ["language of messages (default: vi)"] },

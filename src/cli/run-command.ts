@@ -66,6 +66,8 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
       return (await import("./forms-command.ts")).runForms(world, opts, print);
     case "import":
       return (await import("./import-command.ts")).runImport(world, opts, print);
+    case "ho-so":
+      return (await import("./dossier-command.ts")).runDossier(world, opts, print);
     case "edxml":
       return (await import("./edxml-command.ts")).runEdxml(world, opts, print);
     case "so-van-ban":

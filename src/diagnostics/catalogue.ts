@@ -578,6 +578,43 @@ export const CATALOGUE = {
     hintVi: "Lập đủ văn bản của năm rồi chạy lại: npm run build-docs (không dùng --only).",
     hintEn: "Build every document of the year, then run again: npm run build-docs (without --only).",
   },
+  // The award dossier (src/dossier).
+  "dossier/missing-document": {
+    vi: "Hồ sơ đề nghị thiếu {title}: chưa có {path}",
+    en: "The award dossier lacks {title}: {path} is missing",
+    hintVi: "Lập văn bản (npm run build-docs), ký số (npm run sign), rồi chạy lại npm run ho-so.",
+    hintEn: "Build the document (npm run build-docs), sign it (npm run sign), then run npm run ho-so again.",
+  },
+  "dossier/missing-unit-report": {
+    vi: "Hồ sơ đề nghị thiếu {title}: chưa có tệp {path}",
+    en: "The award dossier lacks {title}: the file {path} is missing",
+    hintVi: "Đơn vị gửi báo cáo thành tích (PDF, đã ký số); lưu vào {path} rồi chạy lại npm run ho-so.",
+    hintEn: "The unit sends its achievement report (PDF, signed); save it as {path} and run npm run ho-so again.",
+  },
+  "dossier/unusable-file": {
+    vi: "{path} đưa vào hồ sơ không dùng được như bản gốc: {whyVi}",
+    en: "{path} cannot serve as an original in the dossier: {whyEn}",
+    hintVi: "Thay bằng bản PDF đã ký số hợp lệ rồi chạy lại npm run ho-so.",
+    hintEn: "Replace it with a validly signed PDF and run npm run ho-so again.",
+  },
+  "dossier/too-large": {
+    vi: "{path} lớn hơn {max} MB: không đọc",
+    en: "{path} is larger than {max} MB: not read",
+    hintVi: "Đề nghị đơn vị gửi lại bản PDF nhỏ hơn (nén ảnh quét).",
+    hintEn: "Ask the unit for a smaller PDF (compress the scans).",
+  },
+  "dossier/no-year": {
+    vi: "Không có dữ liệu năm {year} để lập hồ sơ đề nghị",
+    en: "No data of year {year} to make the award dossier from",
+    hintVi: "Ghi năm có trong data/ (ví dụ --year 2020).",
+    hintEn: "Give a year that data/ has (e.g. --year 2020).",
+  },
+  "dossier/kept-file": {
+    vi: "Đã có tệp {path} không phải do công cụ ghi lần trước: không ghi đè",
+    en: "{path} exists and is not the file the tool wrote last: not replaced",
+    hintVi: "Chuyển tệp đó ra chỗ khác rồi chạy lại npm run ho-so. Không có tệp nào được ghi.",
+    hintEn: "Move that file elsewhere and run npm run ho-so again. No file was written.",
+  },
   // edXML packages for the document exchange (src/edxml).
   "edxml/no-number": {
     vi: "{document} chưa có số văn bản: không lập gói edXML cho văn bản chưa được cấp số",
