@@ -649,7 +649,7 @@ export const CATALOGUE = {
   "edxml/unknown-document": {
     vi: "Không có văn bản “{name}” trong dữ liệu{yearVi}: các văn bản có thể gửi: {known}",
     en: "No document “{name}” in the data{yearEn}: the documents that can be sent: {known}",
-    hintVi: "Ghi tên văn bản như tên tệp trong out/<năm>/ không có đuôi, ví dụ: npm run edxml -- to-trinh.",
+    hintVi: "Ghi tên văn bản như tên tệp trong out/<năm>/ không có đuôi, ví dụ: npm run edxml -- {example}.",
     hintEn: "Name the document as its file in out/<year>/ without the extension, e.g. npm run edxml -- to-trinh.",
   },
   "edxml/no-pdf": {

@@ -49,7 +49,7 @@ export async function makeEdxml(world: World, opts: EdxmlOptions): Promise<{ dia
       const matches = docs.filter((d) => d.doc.stem === name);
       if (!matches.length) {
         const known = [...new Set(docs.map((d) => d.doc.stem))].join(", ");
-        diags.error("edxml/unknown-document", { file: opts.dataDir, line: 0, column: 0 }, { name, known, yearVi: opts.year ? ` năm ${opts.year}` : "", yearEn: opts.year ? ` of ${opts.year}` : "" });
+        diags.error("edxml/unknown-document", { file: opts.dataDir, line: 0, column: 0 }, { name, known, example: docs.find((d) => d.type === "to-trinh")?.doc.stem ?? "to-trinh", yearVi: opts.year ? ` năm ${opts.year}` : "", yearEn: opts.year ? ` of ${opts.year}` : "" });
         continue;
       }
       for (const doc of matches) {
