@@ -104,13 +104,22 @@ function stage(m: YearModel, id: Stage["id"], name: string, d: DeadlineFigures<S
   };
 }
 
+/** The year's three deadlines, each with every member's delivery (the report's timeline, the results file's thoi_han). */
+export function yearStages(m: YearModel): Stage[] {
+  const figures = yearFigures(m);
+  return [
+    stage(m, "dang-ky", "Đăng ký thi đua", figures.dang_ky),
+    stage(m, "so-ket", "Báo cáo sơ kết 6 tháng", figures.so_ket),
+    stage(m, "tong-ket", "Báo cáo tổng kết, tự chấm điểm", figures.tong_ket),
+  ];
+}
+
 /** The number vote ratios are measured against, as the model and the minutes' tables take it (vote-figures.ts). */
 export const voteBase = figuresVoteBase;
 
 /** The report's facts, from the model, the year's diagnostics, what each document's PDF says of it, and the bundle's file. */
 export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], documents: readonly DocFacts[], bundle?: string): ReportFacts {
   const base = voteBase(m);
-  const figures = yearFigures(m);
   const person = (u: YearModel["leader"]) => ({ id: u.id, name: u.name, head: `${u.head.title} ${u.head.name}`.trim() });
   return {
     year: m.year,
@@ -119,11 +128,7 @@ export function reportFacts(m: YearModel, diagnostics: readonly Diagnostic[], do
     leader: person(m.leader),
     deputy: person(m.deputy),
     months: { mid: m.timeline.midMonth, end: m.timeline.endMonth },
-    stages: [
-      stage(m, "dang-ky", "Đăng ký thi đua", figures.dang_ky),
-      stage(m, "so-ket", "Báo cáo sơ kết 6 tháng", figures.so_ket),
-      stage(m, "tong-ket", "Báo cáo tổng kết, tự chấm điểm", figures.tong_ket),
-    ],
+    stages: yearStages(m),
     criteria: m.criteria.map((c) => ({ id: c.id, text: c.text, max: c.max })),
     maxTotal: m.maxTotal,
     bonusCap: m.bonusCap,

@@ -5,8 +5,8 @@
  * same key order, so the same bytes.
  */
 import type { ComposedDocument } from "../compose/compose-all.ts";
-import { yearFigures, type DeadlineFigures, type SentFigure } from "../compose/figures.ts";
 import { voteBase } from "../compose/vote-figures.ts";
+import { yearStages } from "../report/facts.ts";
 import type { UnitInfo, YearModel } from "../model/types.ts";
 import type { Ballot, VoteRow } from "../model/votes.ts";
 import { RESULTS_VERSION, type ResultsFile } from "./schema.ts";
@@ -30,20 +30,6 @@ const leader = (u: UnitInfo) => ({ ma: u.id, ten: u.name, thu_truong: person(u) 
 const ballot = (b: Ballot) => ({ phat_ra: b.issued, thu_vao: b.received, hop_le: b.valid, khong_hop_le: b.invalid });
 const row = (r: VoteRow) => ({ don_vi: r.unitId, so_phieu: r.votes, ty_le: r.ratio, thu_tu: r.rank, dat_nguong: r.reachesThreshold, de_nghi: r.proposed });
 
-function stage(m: YearModel, ma: "dang-ky" | "so-ket" | "tong-ket", ten: string, d: DeadlineFigures<SentFigure>) {
-  const onTime = new Map(d.dung_han.map((s) => [s.ma, s.ngay]));
-  const late = new Map(d.tre_han.map((s) => [s.ma, s.ngay]));
-  return {
-    ma,
-    ten,
-    han: d.han,
-    don_vi: m.units.map((u) => {
-      const ngay = onTime.get(u.id) ?? late.get(u.id) ?? null;
-      return { don_vi: u.id, ngay, trang_thai: ngay === null ? ("chua-nop" as const) : onTime.has(u.id) ? ("dung-han" as const) : ("tre-han" as const) };
-    }),
-  };
-}
-
 /** A document's row: who issued it, its number, code, date, signers, and its files. */
 export function documentRow(c: ComposedDocument, f: DocFileFacts): ResultsFile["van_ban"][number] {
   return {
@@ -64,7 +50,6 @@ export function documentRow(c: ComposedDocument, f: DocFileFacts): ResultsFile["
 
 /** The results of the year, `docs` in the build's order with their files' facts. */
 export function resultsFacts(m: YearModel, toolVersion: string, docs: readonly { doc: ComposedDocument; files: DocFileFacts }[]): ResultsFile {
-  const figures = yearFigures(m);
   return {
     phien_ban: RESULTS_VERSION,
     cong_cu: { ten: "khoi-thi-dua", phien_ban: toolVersion },
@@ -100,11 +85,7 @@ export function resultsFacts(m: YearModel, toolVersion: string, docs: readonly {
       })),
       chua_co_ket_qua: [...m.unscored],
     },
-    thoi_han: [
-      stage(m, "dang-ky", "Đăng ký thi đua", figures.dang_ky),
-      stage(m, "so-ket", "Báo cáo sơ kết 6 tháng", figures.so_ket),
-      stage(m, "tong-ket", "Báo cáo tổng kết, tự chấm điểm", figures.tong_ket),
-    ],
+    thoi_han: yearStages(m).map((s) => ({ ma: s.id, ten: s.name, han: s.deadline, don_vi: s.deliveries.map((d) => ({ don_vi: d.unitId, ngay: d.date ?? null, trang_thai: d.status })) })),
     binh_bau: {
       ty_le_toi_thieu: { tu: m.voteRule.num, mau: m.voteRule.den },
       co_so: m.voteRule.basis,
