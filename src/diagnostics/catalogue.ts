@@ -597,7 +597,7 @@ export const CATALOGUE = {
     hintVi: "Thay bằng bản PDF đã ký số hợp lệ rồi chạy lại npm run ho-so.",
     hintEn: "Replace it with a validly signed PDF and run npm run ho-so again.",
   },
-  "dossier/too-large": {
+  "pdf/too-large": {
     vi: "{path} lớn hơn {max} MB: không đọc",
     en: "{path} is larger than {max} MB: not read",
     hintVi: "Đề nghị đơn vị gửi lại bản PDF nhỏ hơn (nén ảnh quét).",
@@ -663,6 +663,12 @@ export const CATALOGUE = {
     en: "{path} cannot be read as a PDF: not packed",
     hintVi: "Lập lại văn bản (npm run build-docs) hoặc ký lại bản PDF, rồi chạy lại lệnh edxml.",
     hintEn: "Build the document again (npm run build-docs) or sign the PDF again, then run edxml again.",
+  },
+  "edxml/stale-pdf": {
+    vi: "{path} không mang “{line}” như dữ liệu hiện nay: bản PDF cũ hơn dữ liệu (lập hoặc ký trước khi sửa số, ngày), không đóng gói",
+    en: "{path} does not show “{line}” as the data now does: the PDF is older than the data (built or signed before the number or date changed); not packed",
+    hintVi: "Lập lại văn bản (npm run build-docs), ký lại bản mới, rồi chạy lại lệnh edxml.",
+    hintEn: "Build the document again (npm run build-docs), sign the new PDF, then run edxml again.",
   },
   "edxml/unsigned": {
     vi: "Gói edXML của {document} mang bản PDF chưa ký số ({path})",

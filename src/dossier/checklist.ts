@@ -8,7 +8,7 @@ import type { AdminDocument, Run, TableCell } from "../document/model.ts";
 import { upperVi } from "../format/text.ts";
 import type { YearModel } from "../model/types.ts";
 import type { DossierItem } from "./items.ts";
-import { stateText, type SignatureState } from "./signature-state.ts";
+import { stateText, type SignatureState } from "../sign/signature-state.ts";
 
 export interface CheckedItem extends DossierItem {
   /** The file used (the signed copy when there is one), or undefined when missing. */

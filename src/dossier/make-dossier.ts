@@ -12,16 +12,13 @@ import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { outputPath } from "../render/output-paths.ts";
 import type { BuildOptions } from "../write/build.ts";
-import { FAILED, guard } from "../write/guard.ts";
+import { FAILED } from "../write/guard.ts";
 import { prepareBuild } from "../write/prepare-step.ts";
 import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
 import { inTransaction } from "../write/transaction.ts";
 import { checklistDocument, type CheckedItem } from "./checklist.ts";
 import { dossierItems } from "./items.ts";
-import { signatureState } from "./signature-state.ts";
-
-/** A unit's achievement report larger than this is refused unread. */
-export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+import { readForeignPdf, signatureState } from "../sign/signature-state.ts";
 
 export const DOSSIER_FILE: RecordedFolder = { dir: (out, y) => `${out}/${y}`, record: ".ho-so-de-nghi.json", names: /^ho-so-de-nghi-\d{4}\.pdf$/, kept: "dossier/kept-file", damaged: "forms/record-damaged" };
 export const ORIGINALS: RecordedFolder = { dir: (out, y) => `${out}/${y}/ho-so-de-nghi`, record: ".ban-goc.json", names: /^[a-z0-9][a-z0-9.-]*\.pdf$/, kept: "dossier/kept-file", damaged: "forms/record-damaged" };
@@ -51,31 +48,15 @@ export async function makeDossier(world: World, opts: BuildOptions): Promise<Dos
     const originals: PlannedFile[] = [];
     items = [];
     for (const item of planned) {
-      let path: string;
-      let bytes: Uint8Array | undefined;
-      if (item.source.kind === "document") {
-        const signed = outputPath(opts.outDir, year, `${item.source.stem}.signed`, "pdf");
-        const plain = outputPath(opts.outDir, year, item.source.stem, "pdf");
-        const s = await guard(diags, signed, "read", () => world.readFile(signed));
-        if (s === FAILED) continue;
-        path = s ? signed : plain;
-        const p = s ?? (await guard(diags, plain, "read", () => world.readFile(plain)));
-        if (p === FAILED) continue;
-        bytes = p;
-        if (!bytes) diags.warning("dossier/missing-document", { file: plain, line: 0, column: 0 }, { path: plain, title: item.title });
-      } else {
-        path = item.source.path;
-        const size = await guard(diags, path, "read", () => world.fileSize(path));
-        if (size === FAILED) continue;
-        if (size !== undefined && size > MAX_REPORT_BYTES) {
-          diags.error("dossier/too-large", { file: path, line: 0, column: 0 }, { path, max: MAX_REPORT_BYTES / 1024 / 1024 });
-          continue;
-        }
-        const b = size === undefined ? undefined : await guard(diags, path, "read", () => world.readFile(path));
-        if (b === FAILED) continue;
-        bytes = b;
-        if (!bytes) diags.warning("dossier/missing-unit-report", { file: path, line: 0, column: 0 }, { path, title: item.title });
-      }
+      const doc = item.source.kind === "document" ? item.source : undefined;
+      const signed = doc ? outputPath(opts.outDir, year, `${doc.stem}.signed`, "pdf") : undefined;
+      const plain = doc ? outputPath(opts.outDir, year, doc.stem, "pdf") : (item.source as { path: string }).path;
+      const s = signed ? await readForeignPdf(world, signed, diags) : undefined;
+      const p = s === undefined ? await readForeignPdf(world, plain, diags) : undefined;
+      if (s === FAILED || p === FAILED) continue;
+      const path = s ? signed! : plain;
+      const bytes = s ?? p;
+      if (!bytes) diags.warning(doc ? "dossier/missing-document" : "dossier/missing-unit-report", { file: plain, line: 0, column: 0 }, { path: plain, title: item.title });
       if (!bytes) {
         items.push(item);
         continue;

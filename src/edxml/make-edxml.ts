@@ -9,8 +9,9 @@ import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { checkProject } from "../pipeline.ts";
 import { outputPath } from "../render/output-paths.ts";
-import { pdfFacts } from "../report/year-output.ts";
-import { FAILED, guard } from "../write/guard.ts";
+import { pdfText } from "../cli/pdf-text.ts";
+import { MAX_FOREIGN_PDF_BYTES, readForeignPdf, signatureState } from "../sign/signature-state.ts";
+import { FAILED } from "../write/guard.ts";
 import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
 import { inTransaction } from "../write/transaction.ts";
 import { edxmlEnvelope } from "./envelope.ts";
@@ -31,9 +32,6 @@ export const EDXML_FOLDER: RecordedFolder = {
   kept: "edxml/kept-file",
   damaged: "forms/record-damaged",
 };
-
-/** A PDF with a signature dictionary in it (what `sign` and every signing tool add). */
-const isSigned = (b: Uint8Array) => /\/ByteRange\s*\[/.test(Buffer.from(b).toString("latin1"));
 
 export async function makeEdxml(world: World, opts: EdxmlOptions): Promise<{ diagnostics: Diagnostic[]; written: string[]; unchanged: string[]; pending: string[] }> {
   const diags = new Diagnostics();
@@ -56,28 +54,34 @@ export async function makeEdxml(world: World, opts: EdxmlOptions): Promise<{ dia
         const model = checked.models.find((m) => m.year === doc.year)!;
         const signed = outputPath(opts.outDir, doc.year, `${doc.doc.stem}.signed`, "pdf");
         const plain = outputPath(opts.outDir, doc.year, doc.doc.stem, "pdf");
-        const signedBytes = await guard(diags, signed, "read", () => world.readFile(signed));
-        const plainBytes = signedBytes === undefined ? await guard(diags, plain, "read", () => world.readFile(plain)) : undefined;
+        const signedBytes = await readForeignPdf(world, signed, diags);
+        const plainBytes = signedBytes === undefined ? await readForeignPdf(world, plain, diags) : undefined;
+        if (signedBytes === FAILED || plainBytes === FAILED) continue;
         const bytes = signedBytes ?? plainBytes;
-        if (bytes === FAILED) continue;
         if (bytes === undefined) {
           diags.error("edxml/no-pdf", { file: plain, line: 0, column: 0 }, { path: plain });
           continue;
         }
         const path = signedBytes !== undefined ? signed : plain;
-        if (!isSigned(bytes)) diags.warning("edxml/unsigned", { file: path, line: 0, column: 0 }, { document: `${doc.doc.stem}.pdf`, path });
-        const dataText = new TextDecoder().decode((await world.readFile(doc.source)) ?? new Uint8Array());
-        // A PDF in out/ may have been replaced by anything: read within pdf-lib's own checks, never trusted.
-        const pages = await pdfFacts(bytes).then(
-          (f) => f.pages,
-          () => undefined,
-        );
-        if (pages === undefined) {
+        // A PDF in out/ may have been replaced by anything: read by sign's own checks, never trusted.
+        const { state, pages } = await signatureState(bytes);
+        if (state.kind === "unreadable" || state.kind === "broken") {
           diags.error("edxml/unreadable-pdf", { file: path, line: 0, column: 0 }, { path });
           continue;
         }
+        if (state.kind === "unsigned") diags.warning("edxml/unsigned", { file: path, line: 0, column: 0 }, { document: `${doc.doc.stem}.pdf`, path });
+        const dataText = new TextDecoder().decode((await world.readFile(doc.source)) ?? new Uint8Array());
         const input = edxmlInput({ doc, model, dataText, blocFile, blocText, pdf: { name: path.slice(path.lastIndexOf("/") + 1), bytes, pages } }, diags);
-        if (input) planned.push({ year: doc.year, name: `${doc.doc.stem}.edxml`, bytes: new TextEncoder().encode(edxmlEnvelope(input)) });
+        if (!input) continue;
+        // The envelope's number and date are the data's: the PDF must show them (not an older copy, signed before a change).
+        const shown = (await pdfText(bytes, MAX_FOREIGN_PDF_BYTES).catch(() => "")).replace(/\s+/g, " ");
+        const expected = [doc.doc.header.number, doc.doc.header.placeDate].filter((x): x is string => !!x).map((x) => x.replace(/\s+/g, " "));
+        const missing = expected.find((x) => !shown.includes(x));
+        if (missing !== undefined) {
+          diags.error("edxml/stale-pdf", { file: path, line: 0, column: 0 }, { path, line: missing });
+          continue;
+        }
+        planned.push({ year: doc.year, name: `${doc.doc.stem}.edxml`, bytes: new TextEncoder().encode(edxmlEnvelope(input)) });
       }
     }
     if (diags.hasErrors) return undefined;

@@ -4,8 +4,11 @@
  * covers. A file that is not a readable PDF says so; nothing here throws.
  */
 import { PDFDocument } from "@cantoo/pdf-lib";
-import { listSignatureFields } from "../sign/pdf-fields.ts";
-import { checkSignaturesIntact } from "../sign/pdf-integrity.ts";
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { World } from "../io/world.ts";
+import { FAILED, guard } from "../write/guard.ts";
+import { listSignatureFields } from "./pdf-fields.ts";
+import { checkSignaturesIntact } from "./pdf-integrity.ts";
 
 export type SignatureState = { kind: "signed"; signed: number; fields: number } | { kind: "unsigned"; fields: number } | { kind: "broken" } | { kind: "unreadable" };
 
@@ -40,4 +43,21 @@ export function stateText(s: SignatureState): string {
     case "unreadable":
       return "Không đọc được";
   }
+}
+
+/** A PDF someone else may have put in the project (a signed copy, a unit's report) is read only up to this size. */
+export const MAX_FOREIGN_PDF_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads such a PDF within that limit, through the World: undefined when it is not there, FAILED
+ * when it cannot be read or is too large (the error is said at the file).
+ */
+export async function readForeignPdf(world: World, path: string, diags: Diagnostics): Promise<Uint8Array | undefined | typeof FAILED> {
+  const size = await guard(diags, path, "read", () => world.fileSize(path));
+  if (size === FAILED || size === undefined) return size;
+  if (size > MAX_FOREIGN_PDF_BYTES) {
+    diags.error("pdf/too-large", { file: path, line: 0, column: 0 }, { path, max: MAX_FOREIGN_PDF_BYTES / 1024 / 1024 });
+    return FAILED;
+  }
+  return guard(diags, path, "read", () => world.readFile(path));
 }

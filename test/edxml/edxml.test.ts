@@ -11,7 +11,11 @@ import { PDFDocument } from "@cantoo/pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { EDXML_NS, edxmlEnvelope, type EdxmlInput } from "../../src/edxml/envelope.ts";
 import { parseXml, type XmlElement } from "../../src/render/docx/xml.ts";
+import { fontsourceTinosDir, loadNodeFontSet } from "../../src/pdf/fonts/node-font-reader.ts";
+import { readPkcs12 } from "../../src/sign/p12.ts";
+import { signPdf } from "../../src/sign/sign-pdf.ts";
 import { cliInProcess } from "../helpers/cli-in-process.ts";
+import { testIdentity } from "../sign/identity.ts";
 
 const root = mkdtempSync(join(tmpdir(), "edxml-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -74,8 +78,26 @@ describe("edxml", () => {
     expect(readFileSync(join(dir, "out/2020/edxml/to-trinh.edxml"), "utf8")).toBe(xml);
   });
 
-  it("packs the signed copy when there is one", async () => {
-    const d = project("signed", (p) => writeFileSync(join(p, "out/2020/to-trinh.signed.pdf"), Buffer.concat([readFileSync(join(p, "out/2020/to-trinh.pdf")), Buffer.from("\n9999 0 obj << /ByteRange [0 1 2 3] >> endobj\n")])));
+  it("packs the signed copy when there is one, and refuses a copy older than the data or merely marked as signed", async () => {
+    const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+    const t = testIdentity({ commonName: "Dương Hoàng Sum" });
+    const identity = readPkcs12(t.p12, t.password);
+    const signedCopy = async (p: string) => (await signPdf(readFileSync(join(p, "out/2020/to-trinh.pdf")), { identity, fonts, clock: () => new Date("2021-02-09T02:00:00Z") })).bytes;
+    const d = project("signed");
+    writeFileSync(join(d, "out/2020/to-trinh.signed.pdf"), await signedCopy(d));
+    // The number changed in the data after signing: the signed copy shows the old one.
+    const stale = project("stale", (p) => {
+      const f = join(p, "data/2020/to-trinh.md");
+      writeFileSync(f, readFileSync(f, "utf8").replace(/^so: 4$/m, "so: 6"));
+    });
+    writeFileSync(join(stale, "out/2020/to-trinh.signed.pdf"), await signedCopy(stale));
+    const old = await cliInProcess(["edxml", "to-trinh", "--lang", "en"], stale);
+    expect(old.code).toBe(1);
+    expect(old.out).toContain("error [edxml/stale-pdf]");
+    expect(old.out).toContain("Số: 06/TTr-K8");
+    // An unsigned PDF with a signature-like dictionary appended is still unsigned.
+    const marked = project("marked", (p) => writeFileSync(join(p, "out/2020/to-trinh.signed.pdf"), Buffer.concat([readFileSync(join(p, "out/2020/to-trinh.pdf")), Buffer.from("\n9999 0 obj << /ByteRange [0 1 2 3] >> endobj\n")])));
+    expect((await cliInProcess(["edxml", "to-trinh"], marked)).out).toContain("edxml/unsigned");
     const r = await cliInProcess(["edxml", "to-trinh"], d);
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).not.toContain("edxml/unsigned");
