@@ -54,6 +54,9 @@ export function checkDocDates(ctx: YearContext, singles: readonly Single[]): voi
 export function checkDocNumbers(types: DocTypes, bloc: Located<Bloc>, years: readonly ValidYear[], diags: Diagnostics): void {
   const codes = bloc.data.ma_loai_van_ban;
   const seen = new Map<string, SourcePos>();
+  // With one series for every code (the default), a number is the bloc's once a year whatever the code.
+  const oneSeries = bloc.data.so_van_ban !== "theo_loai";
+  const inSeries = new Map<string, { at: SourcePos; number: string }>();
   for (const vy of years)
     for (const { type, doc } of singlesOf(types, vy)) {
       const so = doc.data.so;
@@ -62,12 +65,16 @@ export function checkDocNumbers(types: DocTypes, bloc: Located<Bloc>, years: rea
       const year = doc.data.ngay?.slice(0, 4) ?? vy.folder;
       const key = `${year}:${code}:${so}`;
       const at = doc.src.locate(["so"]);
+      const number = docNumber({ number: so, typeCode: code || undefined, issuerCode: bloc.data.ky_hieu });
+      const series = inSeries.get(`${year}:${so}`);
+      if (oneSeries && series && series.number !== number)
+        diags.warning("dup/series-number", at, { so: String(so).padStart(2, "0"), year, first: series.number, other: `${series.at.file}:${series.at.line}`, number, file: at.file, line: at.line });
+      else if (!series) inSeries.set(`${year}:${so}`, { at, number });
       const first = seen.get(key);
       if (!first) {
         seen.set(key, at);
         continue;
       }
-      const number = docNumber({ number: so, typeCode: code || undefined, issuerCode: bloc.data.ky_hieu });
       diags.error("dup/doc-number", at, { number, year, other: `${first.file}:${first.line}`, file: at.file, line: at.line });
     }
 }

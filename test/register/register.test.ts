@@ -112,6 +112,12 @@ describe("so-van-ban", () => {
     expect(r.out).toContain("01/…-K8");
   });
 
+  it("is said by validate too: a warning at the second document's so, naming the first", async () => {
+    const r = await cliInProcess(["validate"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/data\/2020\/bien-ban\.md:2:\d+: cảnh báo \[dup\/series-number\] Số 02 năm 2021 đã cấp cho 02\/GM-K8/);
+  });
+
   it("gives the next number of a year, and refuses a code the bloc does not have", async () => {
     expect((await cliInProcess(["so-van-ban", "--tiep-theo", "TTr", "--year", "2021"], dir)).out).toBe("05/TTr-K8\n");
     expect((await cliInProcess(["so-van-ban", "--tiep-theo", "KH", "--year", "2022"], dir)).out).toBe("01/KH-K8\n");
