@@ -10,6 +10,9 @@ export const ParentBody = z
   .union([Text, z.array(Text).max(4)], { error: "parent-body" })
   .describe("Cơ quan chủ quản (dòng trên tên cơ quan ban hành, viết hoa, không đậm): một dòng, danh sách nhiều dòng, hoặc [] nếu không có");
 
+/** A type code in a number line (KH, TTr, QyĐ): letters and digits, up to 12; "" for none. Never "/" or a space (docNumber refuses them). */
+export const TypeCode = z.string().regex(/^[\p{L}\p{N}]{0,12}$/u, { message: "type-code" });
+
 /** Mã định danh điện tử of an agency (QĐ 20/2020/QĐ-TTg), e.g. 000.00.00.G22; data, never a constant (they changed in 2025). */
 export const OrganId = z
     .string()
@@ -47,7 +50,7 @@ export interface TypeCodeEntry {
 export function docTypeCodes(types: readonly TypeCodeEntry[]) {
   const first = new Map<string, string>();
   for (const t of types) if (!first.has(t.typeCode)) first.set(t.typeCode, t.defaultCode);
-  const shape = Object.fromEntries([...first].map(([key, code]) => [key, z.string().default(code).describe(`Mã loại văn bản “${key}” (mặc định: ${code || "không có mã"})`)]));
+  const shape = Object.fromEntries([...first].map(([key, code]) => [key, TypeCode.default(code).describe(`Mã loại văn bản “${key}” (mặc định: ${code || "không có mã"})`)]));
   return z
     .strictObject(shape)
     .default(Object.fromEntries(first))

@@ -65,6 +65,7 @@ export const DocNo = z
   .number()
   .int()
   .positive()
+  .max(9999)
   .nullable()
   .optional()
   .describe("Số văn bản trong sổ của Khối; bỏ trống để văn thư cấp số khi ký số");

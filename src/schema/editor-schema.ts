@@ -1,4 +1,4 @@
-import { OrganId } from "./bloc.ts";
+import { OrganId, TypeCode } from "./bloc.ts";
 import { z } from "zod";
 import { FORMAT_VI } from "../diagnostics/catalogue.ts";
 import type { RawProject } from "../load/project.ts";
@@ -78,6 +78,8 @@ const PATTERN_KINDS = new Map<string, string>([
   ["^\\d+\\/\\d+$", "fraction"],
   // A Nơi nhận item (src/schema/common.ts): the "Lưu" line is written from luu.
   [NOT_FILING_PATTERN.source, "filing"],
+  // A type code in ma_loai_van_ban (src/schema/bloc.ts TypeCode).
+  [String((z.toJSONSchema(TypeCode) as { pattern?: string }).pattern), "type-code"],
   // An agency's electronic id (src/schema/bloc.ts OrganId).
   [String((z.toJSONSchema(OrganId) as { pattern?: string }).pattern), "organ-id"],
 ]);
