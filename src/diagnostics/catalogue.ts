@@ -587,6 +587,12 @@ export const CATALOGUE = {
     hintEn: "Build every document of the year, then run again: npm run build-docs (without --only).",
   },
   // The award dossier (src/dossier).
+  "files/record-damaged": {
+    vi: "Tệp ghi nhận các tệp công cụ đã ghi ({path}) bị hỏng, không đọc được: lập lại từ các tệp trong thư mục giống hệt bản công cụ ghi bây giờ",
+    en: "The record of the files the tool wrote ({path}) is damaged and cannot be read: rebuilt from the files there that are byte for byte what the tool writes now",
+    hintVi: "Tệp khác với bản công cụ ghi bây giờ không còn được nhận là do công cụ ghi: được giữ nguyên và báo lỗi. Nếu không cần giữ, xóa hoặc chuyển nó ra khỏi {dir} rồi chạy lại npm run {command}.",
+    hintEn: "A file that differs from what the tool writes now is no longer known as the tool's own: it is kept and reported. If it need not be kept, delete it or move it out of {dir} and run npm run {command} again.",
+  },
   "dossier/missing-document": {
     vi: "Hồ sơ đề nghị thiếu {title}: chưa có {path}",
     en: "The award dossier lacks {title}: {path} is missing",

@@ -20,8 +20,8 @@ import { checklistDocument, type CheckedItem } from "./checklist.ts";
 import { dossierItems } from "./items.ts";
 import { readForeignPdf, signatureState } from "../sign/signature-state.ts";
 
-export const DOSSIER_FILE: RecordedFolder = { dir: (out, y) => `${out}/${y}`, record: ".ho-so-de-nghi.json", names: /^ho-so-de-nghi-\d{4}\.pdf$/, kept: "dossier/kept-file", damaged: "forms/record-damaged" };
-export const ORIGINALS: RecordedFolder = { dir: (out, y) => `${out}/${y}/ho-so-de-nghi`, record: ".ban-goc.json", names: /^[a-z0-9][a-z0-9.-]*\.pdf$/, kept: "dossier/kept-file", damaged: "forms/record-damaged" };
+export const DOSSIER_FILE: RecordedFolder = { dir: (out, y) => `${out}/${y}`, record: ".ho-so-de-nghi.json", names: /^ho-so-de-nghi-\d{4}\.pdf$/, kept: "dossier/kept-file", damaged: "files/record-damaged", command: "ho-so" };
+export const ORIGINALS: RecordedFolder = { dir: (out, y) => `${out}/${y}/ho-so-de-nghi`, record: ".ban-goc.json", names: /^[a-z0-9][a-z0-9.-]*\.pdf$/, kept: "dossier/kept-file", damaged: "files/record-damaged", command: "ho-so" };
 
 export interface DossierResult {
   diagnostics: Diagnostic[];

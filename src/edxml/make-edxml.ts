@@ -30,7 +30,8 @@ export const EDXML_FOLDER: RecordedFolder = {
   record: ".edxml.json",
   names: /^[a-z0-9-]+\.edxml$/,
   kept: "edxml/kept-file",
-  damaged: "forms/record-damaged",
+  damaged: "files/record-damaged",
+  command: "edxml",
 };
 
 export async function makeEdxml(world: World, opts: EdxmlOptions): Promise<{ diagnostics: Diagnostic[]; written: string[]; unchanged: string[]; pending: string[] }> {

@@ -17,7 +17,7 @@ export interface PlannedForm {
 
 export type FormsWriteResult = RecordedWriteResult;
 
-const FORMS: RecordedFolder = { dir: formsDir, record: RECORD, names: /^[a-z0-9-]+\.xlsx$/, kept: "forms/kept-file", damaged: "forms/record-damaged" };
+const FORMS: RecordedFolder = { dir: formsDir, record: RECORD, names: /^[a-z0-9-]+\.xlsx$/, kept: "forms/kept-file", damaged: "forms/record-damaged", command: "forms" };
 
 /**
  * Stages the forms and their record in the project transaction (src/write/recorded-folder.ts): a

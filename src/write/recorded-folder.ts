@@ -26,6 +26,8 @@ export interface RecordedFolder {
   /** The error for a file there that is not the tool's, and the warning for a damaged record. */
   kept: Code;
   damaged: Code;
+  /** The npm script that writes the folder, for messages. */
+  command: string;
 }
 
 export interface PlannedFile {
@@ -105,7 +107,7 @@ async function readRecord(world: World, path: string, spec: RecordedFolder, diag
     if (spec.names.test(k) && typeof v === "string" && /^[0-9a-f]{64}$/.test(v)) out[k] = v;
     else damaged = true;
   }
-  if (damaged) diags.warning(spec.damaged, { file: path, line: 0, column: 0 }, { path, dir: path.slice(0, path.lastIndexOf("/") + 1) });
+  if (damaged) diags.warning(spec.damaged, { file: path, line: 0, column: 0 }, { path, dir: path.slice(0, path.lastIndexOf("/") + 1), command: spec.command });
   return out;
 }
 
