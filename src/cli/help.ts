@@ -27,6 +27,9 @@ const COMMANDS: readonly CommandHelp[] = [
   { name: "textconv", usage: { vi: "khoi-thi-dua textconv <tệp>", en: "khoi-thi-dua textconv <file>" }, what: { vi: "chữ của một tệp DOCX hoặc PDF, cho git diff", en: "the text of a DOCX or PDF file, for git diff" } },
 ];
 
+/** Every command's name, in the help's order (the usage error of an unknown command lists them). */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
+
 interface OptionHelp {
   flag: string;
   /** The commands it applies to; "all": every one. */

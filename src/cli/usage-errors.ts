@@ -3,8 +3,10 @@
  * English (stable text that its tests and the sign command share); this gives
  * each its Vietnamese form when the output is Vietnamese, the default.
  */
+import { COMMAND_NAMES } from "./help.ts";
+
 const VI: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^unknown command: (.*)$/, (m) => `không có lệnh ${m[1]} (các lệnh: build, validate, schema, new-year, forms, import, sign)`],
+  [/^unknown command: (.*)$/, (m) => `không có lệnh ${m[1]} (các lệnh: ${COMMAND_NAMES.filter((c) => c !== "textconv").join(", ")})`],
   [/^new-year needs a year from 2000 to 2100, e\.g\. new-year 2021$/, () => "new-year cần một năm từ 2000 đến 2100, ví dụ: new-year 2021"],
   [/^new-year needs a year, e\.g\. new-year 2021$/, () => "new-year cần năm cần tạo, ví dụ: new-year 2021"],
   [/^unexpected argument #(\d+)$/, (m) => `đối số thứ ${m[1]} không dùng được ở đây`],
@@ -18,6 +20,8 @@ const VI: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^--unit needs a unit id, e\.g\. so-y-te$/, () => "--unit cần mã một đơn vị, ví dụ: so-y-te"],
   [/^--stage must be dang-ky, so-ket or tong-ket$/, () => "--stage chỉ nhận dang-ky, so-ket hoặc tong-ket"],
   [/^import needs the forms to read, e\.g\. npm run import -- (.*)$/, (m) => `import cần các tệp biểu mẫu để đọc, ví dụ: npm run import -- ${m[1]}`],
+  [/^--tiep-theo needs a type code, e\.g\. BC$/, () => "--tiep-theo cần một mã loại văn bản, ví dụ: BC"],
+  [/^edxml needs the documents to pack, e\.g\. npm run edxml -- (.*)$/, (m) => `edxml cần tên các văn bản để đóng gói, ví dụ: npm run edxml -- ${m[1]}`],
   [/^(.*) needs a folder, not an empty value$/, (m) => `${m[1]} cần một thư mục, không để trống`],
 ];
 

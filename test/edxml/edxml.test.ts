@@ -137,6 +137,19 @@ describe("edxml", () => {
   });
 });
 
+describe("edxml's record", () => {
+  it("when damaged, is said in the words of edxml, and the package the tool wrote is still known", async () => {
+    const d = project("record");
+    expect((await cliInProcess(["edxml", "to-trinh"], d)).code).toBe(0);
+    writeFileSync(join(d, "out/2020/edxml/.edxml.json"), "not json");
+    const r = await cliInProcess(["edxml", "to-trinh"], d);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("[files/record-damaged]");
+    expect(r.out).toContain("npm run edxml");
+    expect(r.out).not.toContain("biểu mẫu");
+  });
+});
+
 describe("the envelope", () => {
   it("escapes every value and drops what XML cannot carry", () => {
     const hostile = 'A & B <c> "d" \'e\' \u0001';
@@ -159,5 +172,15 @@ describe("the envelope", () => {
     expect(texts(doc, "edXML:OrganName")).toEqual(['A & B <c> "d" \'e\' ', "</edXML:OrganName><x>"]);
     expect(one(doc, "AttachmentName")).toBe("a&b.pdf");
     expect(edxmlEnvelope(input)).toBe(edxmlEnvelope(input));
+  });
+});
+
+describe("usage errors of the new commands", () => {
+  it("are said in Vietnamese, and an unknown command lists every command", async () => {
+    expect((await cliInProcess(["so-van-ban", "--tiep-theo="])).err).toContain("--tiep-theo cần một mã loại văn bản, ví dụ: BC");
+    expect((await cliInProcess(["edxml"])).err).toContain("edxml cần tên các văn bản để đóng gói");
+    const unknown = await cliInProcess(["so-van-bam"]);
+    expect(unknown.code).toBe(2);
+    for (const c of ["so-van-ban", "edxml", "ho-so", "sign"]) expect(unknown.err.split("\n")[0]).toContain(c);
   });
 });
