@@ -2,8 +2,8 @@
  * One document's edXML input (envelope.ts) from the data: the bloc's leader's agency sends it
  * (the bloc issues through it) with its electronic id; the addressees (Kính gửi) must each be a
  * known agency with an id (a member unit, or khoi.yaml's co_quan_nhan); the recipients (Nơi
- * nhận) that are known agencies with an id get it too, "Các đơn vị thành viên …" being every
- * member. A document without a number or date, or an agency without an id, is refused with a
+ * nhận) that are known agencies with an id get it too, "… các đơn vị thành viên …" being every
+ * member and "Khối trưởng …" the leader's agency. A package that would go to no one is refused. A document without a number or date, or an agency without an id, is refused with a
  * located error: the records office must have issued it, and the ids are data.
  */
 import type { ComposedDocument } from "../compose/compose-all.ts";
@@ -23,7 +23,8 @@ export interface PackSource {
 }
 
 const item = (s: string) => s.replace(/^[-–]\s*/u, "").replace(/[;.,:]+$/u, "").trim();
-const key = (s: string) => s.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+/** An agency's name as compared: case, spacing and a closing purpose ("(để báo cáo)") aside. */
+const key = (s: string) => s.normalize("NFC").toLocaleLowerCase("vi").replace(/\s*\([^()]*\)\s*$/u, "").replace(/\s+/g, " ").trim();
 const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s/u;
 
 function lineOf(text: string, re: RegExp): number {
@@ -50,7 +51,16 @@ export function edxmlInput(src: PackSource, diags: Diagnostics): EdxmlInput | un
   const add = (o: Organ) => {
     if (!to.some((t) => t.organId === o.organId) && o.organId !== issuer?.organId) to.push(o);
   };
+  // The members as a group ("Các đơn vị thành viên Khối 8", "Thủ trưởng các đơn vị thành viên …"), the leader by its title ("Khối trưởng …").
+  const members = (s: string) => /các đơn vị thành viên/iu.test(s);
+  const leaderTitle = (s: string) => /^khối trưởng\b/iu.test(s);
+  const group = (s: string) => {
+    if (members(s)) for (const u of m.units) if (u.organId) add({ organId: u.organId, organName: u.name });
+    if (leaderTitle(s) && m.leader.organId) add({ organId: m.leader.organId, organName: m.leader.name });
+    return members(s) || leaderTitle(s);
+  };
   for (const k of (c.doc.kinhGui ?? []).map(item)) {
+    if (group(k)) continue;
     const o = known.get(key(k));
     if (!o) diags.error("edxml/unknown-recipient", at(new RegExp(k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))), { recipient: k, document });
     else if ("unit" in o) diags.error("edxml/no-organ-id", unitAt(o.unit), { organ: o.name, document });
@@ -58,11 +68,11 @@ export function edxmlInput(src: PackSource, diags: Diagnostics): EdxmlInput | un
   }
   const places = (c.doc.recipients ?? []).map(item).filter((x) => x && !/^Lưu\s*:/u.test(x));
   for (const p of places) {
-    if (/^các đơn vị thành viên/iu.test(p)) for (const u of m.units) if (u.organId) add({ organId: u.organId, organName: u.name });
+    if (group(p)) continue;
     const o = known.get(key(p));
     if (o && !("unit" in o)) add(o);
   }
-  if (!to.length && !c.doc.kinhGui?.length) diags.error("edxml/no-recipient", { file: c.source, line: 1, column: 1 }, { document });
+  if (!to.length) diags.error("edxml/no-recipient", { file: c.source, line: 1, column: 1 }, { document });
   if (diags.items.filter((d) => d.severity === "error").length > before || !issuer?.organId) return undefined;
 
   const signer = c.doc.signatures.at(-1)!;

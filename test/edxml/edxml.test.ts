@@ -137,6 +137,32 @@ describe("edxml", () => {
   });
 });
 
+describe("edxml's recipients", () => {
+  it("take the members as a group and the leader by its title, and refuse a package that goes to no one", async () => {
+    const d = project("groups", (p) => {
+      const k = join(p, "data/khoi.yaml");
+      let n = 40; // (ids of their own: not those IDS gives)
+      writeFileSync(k, readFileSync(k, "utf8").replace(/^(  - ma: (?!svhttdl\n|so-y-te\n)[a-z0-9-]+\n)/gm, (m) => `${m}    ma_dinh_danh: 000.00.${n++}.H59\n`));
+    });
+    const r = await cliInProcess(["edxml", "giay-moi", "dang-ky-so-y-te"], d);
+    expect(r.code, r.out).toBe(0);
+    const to = (f: string) => texts(parseXml(readFileSync(join(d, `out/2020/edxml/${f}`), "utf8")).root, "edXML:To").length;
+    const ids = (f: string) => texts(parseXml(readFileSync(join(d, `out/2020/edxml/${f}`), "utf8")).root, "edXML:OrganId");
+    // The invitation goes to every member but the leader that sends it, and to the province's office named with
+    // its purpose ("Ban Thi đua - Khen thưởng tỉnh (để báo cáo)"); a unit's registration to the leader.
+    expect(to("giay-moi.edxml")).toBe(10);
+    expect(ids("giay-moi.edxml")).toContain(IDS.ban);
+    expect(ids("dang-ky-so-y-te.edxml").slice(0, 2)).toEqual([IDS["so-y-te"], IDS.svhttdl]);
+    const none = project("none", (p) => {
+      const f = join(p, "data/2020/to-trinh.md");
+      writeFileSync(f, readFileSync(f, "utf8").replace("  - Hội đồng Thi đua, Khen thưởng tỉnh Trà Vinh", "  - Sở Văn hóa, Thể thao và Du lịch").replace("  - Ban Thi đua - Khen thưởng tỉnh\n", "").replace("  - Các đơn vị thành viên Khối 8\n", ""));
+    });
+    const refused = await cliInProcess(["edxml", "to-trinh"], none);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain("[edxml/no-recipient]");
+  });
+});
+
 describe("edxml's record", () => {
   it("when damaged, is said in the words of edxml, and the package the tool wrote is still known", async () => {
     const d = project("record");
