@@ -7,6 +7,7 @@
  */
 import type { ComposedDocument } from "../compose/compose-all.ts";
 import type { YearModel } from "../model/types.ts";
+import { UNIT_REPORTS_FOLDER } from "../load/project.ts";
 import { typeAndSummary } from "../register/register.ts";
 
 export interface DossierItem {
@@ -24,7 +25,7 @@ export interface DossierItem {
 /** The types whose documents open the dossier, in its order. */
 const DOCUMENT_TYPES = ["to-trinh", "bien-ban", "tong-ket"] as const;
 
-export const unitReportPath = (dataDir: string, year: number, unit: string) => `${dataDir}/${year}/bao-cao-thanh-tich/${unit}.pdf`;
+export const unitReportPath = (dataDir: string, year: number, unit: string) => `${dataDir}/${year}/${UNIT_REPORTS_FOLDER}/${unit}.pdf`;
 
 export function dossierItems(m: YearModel, docs: readonly ComposedDocument[], dataDir: string): DossierItem[] {
   const items: Omit<DossierItem, "no">[] = [];

@@ -43,6 +43,8 @@ export interface RawYear {
 }
 
 const RESULTS_FOLDER = "ket-qua";
+/** data/<year>/bao-cao-thanh-tich/<unit>.pdf: the units' achievement reports for the award dossier. */
+export const UNIT_REPORTS_FOLDER = "bao-cao-thanh-tich";
 
 /** The data files of the types handed down are read. With a cache, files whose bytes it holds are not parsed again (source-cache.ts). */
 export async function loadProject(world: World, types: DocTypes, diags: Diagnostics, dataDir = "data", cache?: SourceCache): Promise<RawProject> {
@@ -92,6 +94,9 @@ async function loadYear(world: World, types: DocTypes, diags: Diagnostics, dir: 
         // A file that could not be read stays listed, without a value: its unit has a file, with errors.
         list.push({ unitId: m[1]!, src: src ?? unreadable(file) });
       }
+    } else if (entry.kind === "dir" && entry.name === UNIT_REPORTS_FOLDER) {
+      // The units' own achievement reports, for the award dossier (src/dossier/): <unit>.pdf each, read only there.
+      for (const f of (await listDir(world, path, diags)) ?? []) if (!(f.kind === "file" && /^[a-z0-9][a-z0-9-]*\.pdf$/.test(f.name)) && !f.name.startsWith(".")) unexpected(diags, `${path}/${f.name}`);
     } else if (entry.kind === "file" && entry.name === "nam.yaml") {
       const nam = await readYamlSource(world, path, diags, cache);
       if (nam !== undefined) year.nam = nam;
