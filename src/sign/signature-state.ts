@@ -20,6 +20,8 @@ export async function signatureState(bytes: Uint8Array): Promise<{ state: Signat
     return { state: { kind: "unreadable" }, pages: 0 };
   }
   const pages = pdf.getPageCount();
+  // pdf-lib opens a truncated file without a word; a PDF without a page is no document either.
+  if (pages === 0) return { state: { kind: "unreadable" }, pages: 0 };
   try {
     const fields = listSignatureFields(pdf);
     const signed = fields.filter((f) => f.signed).length;

@@ -42,6 +42,18 @@ beforeAll(async () => {
   writeFileSync(join(dir, "data/2020/bao-cao-thanh-tich/so-y-te.pdf"), readFileSync(join(dir, "out/2020/ke-hoach.pdf")));
 }, 60_000);
 
+describe("a unit's report that is no document", () => {
+  it("(a truncated PDF: pdf-lib opens it, with no page) is said and left out, never a crash", async () => {
+    const d = join(root, "truncated");
+    for (const f of ["data", "templates", "out"]) cpSync(f, join(d, f), { recursive: true });
+    mkdirSync(join(d, "data/2020/bao-cao-thanh-tich"));
+    writeFileSync(join(d, "data/2020/bao-cao-thanh-tich/so-y-te.pdf"), readFileSync(join(d, "out/2020/to-trinh.pdf")).subarray(0, 20000));
+    const r = await cliInProcess(["ho-so"], d);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain("data/2020/bao-cao-thanh-tich/so-y-te.pdf: cảnh báo [dossier/unusable-file]");
+  });
+});
+
 describe("the award dossier", () => {
   let out = "";
   beforeAll(async () => {
