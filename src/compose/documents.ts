@@ -27,6 +27,8 @@ export interface Issue {
   /** … and the whole code after the number ("KH-K8"). */
   notation: string;
   date: string | null;
+  /** The data asks for its edXML package on every build (gui_edxml: true). */
+  send: boolean;
 }
 
 /** A composed document with its identity: its type, and its unit for a per-unit type. */
@@ -38,8 +40,8 @@ export interface ComposedOfType extends Composed {
 
 /** The front matter's number and date, as every type's schema has them. */
 function issueOf(front: unknown, by: Issue["by"], typeCode: string, issuerCode: string): Issue {
-  const f = (front ?? {}) as { so?: number | null; ngay?: string | null };
-  return { by, number: f.so ?? null, code: typeCode, notation: typeCode ? `${typeCode}-${issuerCode}` : issuerCode, date: f.ngay ?? null };
+  const f = (front ?? {}) as { so?: number | null; ngay?: string | null; gui_edxml?: boolean };
+  return { by, number: f.so ?? null, code: typeCode, notation: typeCode ? `${typeCode}-${issuerCode}` : issuerCode, date: f.ngay ?? null, send: f.gui_edxml === true };
 }
 
 /** Every document of the year, in the order of the types: each type composes its own from its data. */

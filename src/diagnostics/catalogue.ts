@@ -690,6 +690,12 @@ export const CATALOGUE = {
     hintVi: "Văn bản gửi qua Trục liên thông phải là bản đã ký số: ký (npm run sign -- {path} ...) rồi chạy lại lệnh edxml; gói sẽ dùng bản .signed.pdf.",
     hintEn: "A document sent over the exchange must be signed: sign it (npm run sign -- {path} ...) and run edxml again; the package then uses the .signed.pdf.",
   },
+  "edxml/not-packed": {
+    vi: "{document} có gui_edxml: true nhưng lần lập này chưa lập được gói edXML của nó ({path}; xem các cảnh báo về văn bản này)",
+    en: "{document} sets gui_edxml: true but this build could not make its edXML package ({path}; see the warnings about it)",
+    hintVi: "Sửa theo các cảnh báo edxml của văn bản này rồi lập lại; gói lập trước đó (nếu có) được giữ nguyên.",
+    hintEn: "Fix what the edxml warnings about this document say and build again; a package made before, if any, is left as it is.",
+  },
   "edxml/kept-file": {
     vi: "Đã có tệp {path} không phải do công cụ ghi lần trước: không ghi đè",
     en: "{path} exists and is not the file the tool wrote last: not replaced",

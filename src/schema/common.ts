@@ -70,6 +70,12 @@ export const DocNo = z
   .optional()
   .describe("Số văn bản trong sổ của Khối; bỏ trống để văn thư cấp số khi ký số");
 
+/** A document to pack for the document exchange on every build (src/edxml/). */
+export const SendEdxml = z
+  .boolean()
+  .optional()
+  .describe("true: mỗi lần lập văn bản (build) cũng lập gói edXML của văn bản này trong out/<năm>/edxml/ để gửi qua Trục liên thông (cần số, ngày và ma_dinh_danh; dùng bản .signed.pdf khi đã ký số)");
+
 export const Signer = z
   .strictObject({
     quyen_han: z.enum(["TM.", "KT.", "TL.", "TUQ.", "Q."]).optional().describe("Quyền hạn ký: TM., KT., TL., TUQ., Q.; dòng chức vụ đầu tiên phải bắt đầu bằng quyền hạn này"),

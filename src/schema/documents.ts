@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AwardRef, Count, DocNo, Filing, IsoDate, Recipients, Signer, Text, TimeOfDay, UnitRef } from "./common.ts";
+import { AwardRef, Count, DocNo, Filing, IsoDate, Recipients, SendEdxml, Signer, Text, TimeOfDay, UnitRef } from "./common.ts";
 
 const DocCommon = {
   so: DocNo,
@@ -7,6 +7,7 @@ const DocCommon = {
   ky: Signer.optional().describe("Người ký (mặc định: thủ trưởng đơn vị Khối trưởng, ký TM. Khối)"),
   noi_nhan: Recipients.optional(),
   luu: Filing.optional().describe("Dòng “Lưu: VT, ...” của văn bản này, thay cho luu của mẫu và của Khối (data/khoi.yaml)"),
+  gui_edxml: SendEdxml,
 };
 
 export const PlanFront = z
@@ -91,6 +92,7 @@ export const MinutesFront = z
     trich_yeu: Text.optional().describe("Trích yếu của biên bản (mặc định: tieu_de của mẫu)"),
     noi_nhan: Recipients.optional(),
     luu: Filing.optional().describe("Dòng “Lưu: ...” của biên bản, thay cho luu của mẫu (Nghị định 30: Lưu: VT, Hồ sơ)"),
+    gui_edxml: SendEdxml,
   })
   .describe("Biên bản họp bình bầu (tệp data/<năm>/bien-ban.md)");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Count, CriterionRef, DocNo, Filing, IsoDate, Points, POINTS_KEY, Text } from "./common.ts";
+import { Count, CriterionRef, DocNo, Filing, IsoDate, Points, POINTS_KEY, SendEdxml, Text } from "./common.ts";
 
 export const Registration = z
   .strictObject({
@@ -24,6 +24,7 @@ export const Registration = z
       })
       .describe("Danh hiệu cá nhân đăng ký (số người)"),
     luu: Filing.optional().describe("Dòng “Lưu: VT, <bộ phận soạn thảo của đơn vị>, <số bản lưu>.” của bản đăng ký, ví dụ: { don_vi_soan_thao: VP }; bỏ trống: “Lưu: VT.”"),
+    gui_edxml: SendEdxml,
   })
   .describe("Bản đăng ký thi đua của một đơn vị (tệp data/<năm>/dang-ky/<mã đơn vị>.yaml)");
 

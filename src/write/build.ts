@@ -67,7 +67,14 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     result.kept = [...plan.kept];
     result.yearOutputs = plan.years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
     if (diags.hasErrors) return;
-    return stageBuild(world, prepared, plan, files, opts, diags, staging);
+    const staged = await stageBuild(world, prepared, plan, files, opts, diags, staging);
+    // The documents whose data asks for their edXML package (gui_edxml): packed from the PDFs as committed with them.
+    if (staged && prepared.docs.some((d) => d.issue.send)) {
+      const { stagePackages } = await import("../edxml/build-packages.ts");
+      const made = new Map(files.map((f) => [f.path, f.bytes]));
+      await stagePackages(world, { docs: prepared.docs, models: prepared.checked.models, dataDir: opts.dataDir, outDir: opts.outDir, made }, diags, staging);
+    }
+    return staged;
   });
   // A build that was not committed keeps no parts it made (kept above when it was).
   await keepPdfParts(world, false);

@@ -29,6 +29,7 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
   const yearOutputs: Record<string, ManifestEntry> = prepared.filtered ? { ...(previous?.yearOutputs ?? {}) } : {};
   // What this full build saw, for the next build to tell at once that nothing changed (a partial build
   // cannot vouch for the documents it left out).
+  const sends = prepared.docs.filter((d) => d.issue.send).length;
   if (!prepared.filtered)
     manifest.snapshot = {
       dataDir: opts.dataDir,
@@ -36,6 +37,7 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
       listings: Object.fromEntries(prepared.listings),
       fontSource: opts.fontSource ?? "auto",
       warnings: prepared.checked.diagnostics.filter((d) => d.severity === "warning"),
+      ...(sends ? { sends } : {}),
     };
   const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
   for (const p of plans) {

@@ -32,6 +32,11 @@ export interface Snapshot {
   listings: Record<string, string>;
   fontSource: string;
   warnings: Diagnostic[];
+  /**
+   * How many documents the build packs for the document exchange (gui_edxml): their packages are
+   * made from files the snapshot does not name (a signed copy in out/), so a build then always decides.
+   */
+  sends?: number;
 }
 
 export interface Manifest {
@@ -82,6 +87,7 @@ function shapeProblem(m: unknown): string | undefined {
     const s = m.snapshot;
     if (!isObj(s) || typeof s.dataDir !== "string" || typeof s.fontSource !== "string" || !isHashes(s.reads) || !isHashes(s.listings)) return "snapshot";
     if (!Array.isArray(s.warnings)) return "snapshot.warnings";
+    if (s.sends !== undefined && (typeof s.sends !== "number" || !Number.isInteger(s.sends))) return "snapshot.sends";
     for (const [i, d] of s.warnings.entries()) {
       const pos = isObj(d) ? d.pos : undefined;
       if (!isObj(d) || typeof d.code !== "string" || d.severity !== "warning" || !isObj(d.params) || !isObj(pos)) return `snapshot.warnings.${i}`;

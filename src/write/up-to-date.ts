@@ -3,8 +3,9 @@
  * snapshot names every file and folder the last full build read; when each
  * still has the same hash, the tool and the fonts are the same, and every
  * output is as written, the documents are current. Anything unexpected
- * (no snapshot, a file that cannot be read, a damaged manifest) answers "not
- * known", and the full build decides. Loads nothing heavy.
+ * (no snapshot, a file that cannot be read, a damaged manifest, documents
+ * packed for the exchange from signed copies) answers "not known", and the
+ * full build decides. Loads nothing heavy.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
@@ -28,7 +29,7 @@ export async function upToDate(world: World, opts: { dataDir: string; outDir: st
   try {
     const { manifest } = await readManifest(world, opts.outDir);
     const snap = manifest?.snapshot;
-    if (!manifest || !snap || manifest.tool !== opts.toolVersion || snap.fontSource !== opts.fontSource || snap.dataDir !== opts.dataDir) return undefined;
+    if (!manifest || !snap || snap.sends || manifest.tool !== opts.toolVersion || snap.fontSource !== opts.fontSource || snap.dataDir !== opts.dataDir) return undefined;
     // A snapshot names only the project's data and templates, and at least the bloc's file: a manifest
     // edited to name /dev/zero, ../x or nothing at all is not believed.
     const inProject = (p: string) => (p.startsWith(`${opts.dataDir}/`) || p.startsWith("templates/")) && !p.split("/").includes("..");

@@ -137,6 +137,43 @@ describe("edxml", () => {
   });
 });
 
+describe("the build's packages (gui_edxml: true)", () => {
+  const sending = (p: string, edit: (text: string) => string = (t) => t) => {
+    const f = join(p, "data/2020/to-trinh.md");
+    writeFileSync(f, edit(readFileSync(f, "utf8").replace(/^so: 4$/m, "so: 4\ngui_edxml: true")));
+  };
+
+  it("are made with the documents, the same bytes as the edxml command's, and use the signed copy once there is one", async () => {
+    const d = project("build", (p) => sending(p));
+    const r = await cliInProcess(["build"], d);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out + r.err).toContain("edxml/unsigned");
+    const path = join(d, "out/2020/edxml/to-trinh.edxml");
+    const built = readFileSync(path, "utf8");
+    expect(one(parseXml(built).root, "edXML:DocumentId")).toBe(`${IDS.svhttdl},2021/02/09,04/TTr-K8`);
+    // The edxml command makes the same package from the same PDF: nothing to write.
+    expect((await cliInProcess(["edxml", "to-trinh"], d)).out).toContain("0 gói edXML được ghi, 1 không đổi");
+    // Signed: the next build packs the signed copy (a build with nothing else to do still decides).
+    const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+    const identity = readPkcs12(testIdentity({ commonName: "Dương Hoàng Sum" }).p12, testIdentity({ commonName: "Dương Hoàng Sum" }).password);
+    writeFileSync(join(d, "out/2020/to-trinh.signed.pdf"), (await signPdf(readFileSync(join(d, "out/2020/to-trinh.pdf")), { identity, fonts, clock: () => new Date("2021-02-09T02:00:00Z") })).bytes);
+    const again = await cliInProcess(["build"], d);
+    expect(again.code, again.out).toBe(0);
+    expect(again.out + again.err).not.toContain("edxml/unsigned");
+    expect(one(parseXml(readFileSync(path, "utf8")).root, "AttachmentName")).toBe("to-trinh.signed.pdf");
+  });
+
+  it("do not stop the build when a document cannot be packed yet: warnings name it, and no package is written", async () => {
+    const d = project("build-blank", (p) => sending(p, (t) => t.replace(/^so: 4\n/m, "")));
+    const r = await cliInProcess(["build", "--lang", "en"], d);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out + r.err).toMatch(/data\/2020\/to-trinh\.md:\d+:1: warning \[edxml\/no-number\]/);
+    expect(r.out + r.err).toMatch(/data\/2020\/to-trinh\.md:1:1: warning \[edxml\/not-packed\] to-trinh\.pdf sets gui_edxml: true/);
+    expect(existsSync(join(d, "out/2020/edxml"))).toBe(false);
+    expect(existsSync(join(d, "out/2020/to-trinh.pdf"))).toBe(true);
+  });
+});
+
 describe("edxml's recipients", () => {
   it("take the members as a group and the leader by its title, and refuse a package that goes to no one", async () => {
     const d = project("groups", (p) => {

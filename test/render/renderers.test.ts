@@ -30,7 +30,7 @@ describe("renderers", () => {
       },
     };
     const doc = minutesDocument();
-    const files = await renderAll([{ year: 2020, type: bienBan.id, files: { data: "bien-ban.md", template: bienBan.template, dependsOn: bienBan.dependsOn }, doc, source: "data/2020/bien-ban.md", issue: { by: "bloc", number: 2, code: "BB", notation: "BB-K8", date: "2021-02-05" } }], inputs, "out", new Diagnostics(), [...RENDERERS, html]);
+    const files = await renderAll([{ year: 2020, type: bienBan.id, files: { data: "bien-ban.md", template: bienBan.template, dependsOn: bienBan.dependsOn }, doc, source: "data/2020/bien-ban.md", issue: { by: "bloc", number: 2, code: "BB", notation: "BB-K8", date: "2021-02-05", send: false } }], inputs, "out", new Diagnostics(), [...RENDERERS, html]);
     expect(files.map((f) => f.path)).toEqual([`out/2020/${doc.stem}.docx`, `out/2020/${doc.stem}.pdf`, `out/2020/${doc.stem}.ky-so.json`, `out/2020/${doc.stem}.html`]);
     expect(new TextDecoder().decode(files[3]!.bytes)).toContain(doc.header.issuer.join(" ")); // (the HTML, after the signing places)
     expect(seen).toHaveLength(1);

@@ -1,0 +1,73 @@
+/**
+ * One document's edXML package (out/<year>/edxml/<stem>.edxml), for the `edxml` command and for a
+ * build of documents whose data sets gui_edxml: true. The PDF packed is the signed copy
+ * (<stem>.signed.pdf) when there is one, else the PDF this build just made, else the PDF on disk;
+ * a PDF in out/ may have been replaced by anything, so it is read by sign's own checks within a
+ * size limit and must show the number and date the data gives now (not an older copy, signed
+ * before a change). Problems are collected as located errors; the package is undefined then.
+ */
+import type { ComposedDocument } from "../compose/compose-all.ts";
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { World } from "../io/world.ts";
+import type { YearModel } from "../model/types.ts";
+import { outputPath } from "../render/output-paths.ts";
+import { pdfText } from "../cli/pdf-text.ts";
+import { MAX_FOREIGN_PDF_BYTES, readForeignPdf, signatureState } from "../sign/signature-state.ts";
+import { FAILED } from "../write/guard.ts";
+import type { PlannedFile, RecordedFolder } from "../write/recorded-folder.ts";
+import { edxmlEnvelope } from "./envelope.ts";
+import { edxmlInput } from "./package.ts";
+
+/** out/<year>/edxml/: the packages, beside the record of what the tool wrote there (never a file a person put there). */
+export const EDXML_FOLDER: RecordedFolder = {
+  dir: (outDir, year) => `${outDir}/${year}/edxml`,
+  record: ".edxml.json",
+  names: /^[a-z0-9-]+\.edxml$/,
+  kept: "edxml/kept-file",
+  damaged: "files/record-damaged",
+  command: "edxml",
+};
+
+export interface PackRequest {
+  doc: ComposedDocument;
+  model: YearModel;
+  outDir: string;
+  /** data/khoi.yaml and its text, to say where a missing id goes. */
+  blocFile: string;
+  blocText: string;
+  /** The document's PDF as this build made it (not yet on disk); absent: the PDF in out/. */
+  fresh?: Uint8Array;
+}
+
+export async function packDocument(world: World, req: PackRequest, diags: Diagnostics): Promise<PlannedFile | undefined> {
+  const { doc, model } = req;
+  const signed = outputPath(req.outDir, doc.year, `${doc.doc.stem}.signed`, "pdf");
+  const plain = outputPath(req.outDir, doc.year, doc.doc.stem, "pdf");
+  const signedBytes = await readForeignPdf(world, signed, diags);
+  if (signedBytes === FAILED) return undefined;
+  const plainBytes = signedBytes === undefined ? (req.fresh ?? (await readForeignPdf(world, plain, diags))) : undefined;
+  if (plainBytes === FAILED) return undefined;
+  const bytes = signedBytes ?? plainBytes;
+  if (bytes === undefined) {
+    diags.error("edxml/no-pdf", { file: plain, line: 0, column: 0 }, { path: plain });
+    return undefined;
+  }
+  const path = signedBytes !== undefined ? signed : plain;
+  const { state, pages } = await signatureState(bytes);
+  if (state.kind === "unreadable" || state.kind === "broken") {
+    diags.error("edxml/unreadable-pdf", { file: path, line: 0, column: 0 }, { path });
+    return undefined;
+  }
+  if (state.kind === "unsigned") diags.warning("edxml/unsigned", { file: path, line: 0, column: 0 }, { document: `${doc.doc.stem}.pdf`, path });
+  const dataText = new TextDecoder().decode((await world.readFile(doc.source)) ?? new Uint8Array());
+  const input = edxmlInput({ doc, model, dataText, blocFile: req.blocFile, blocText: req.blocText, pdf: { name: path.slice(path.lastIndexOf("/") + 1), bytes, pages } }, diags);
+  if (!input) return undefined;
+  const shown = (await pdfText(bytes, MAX_FOREIGN_PDF_BYTES).catch(() => "")).replace(/\s+/g, " ");
+  const expected = [doc.doc.header.number, doc.doc.header.placeDate].filter((x): x is string => !!x).map((x) => x.replace(/\s+/g, " "));
+  const missing = expected.find((x) => !shown.includes(x));
+  if (missing !== undefined) {
+    diags.error("edxml/stale-pdf", { file: path, line: 0, column: 0 }, { path, line: missing });
+    return undefined;
+  }
+  return { year: doc.year, name: `${doc.doc.stem}.edxml`, bytes: new TextEncoder().encode(edxmlEnvelope(input)) };
+}
