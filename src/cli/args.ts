@@ -29,6 +29,9 @@ export interface CliOptions {
   confirmUnits: string[];
   /** so-van-ban: the type code whose next free number to print (--tiep-theo). */
   nextFor?: string;
+  /** edxml: the number and date the records office gave at issuance, when the data leaves them blank (--so, --ngay; one document). */
+  issuedNumber?: number;
+  issuedDate?: string;
   errors: string[];
   /** `<command> --help`: the command whose help to print (command is then "help"). */
   helpFor?: HelpCommand;
@@ -38,7 +41,7 @@ export interface CliOptions {
 export { helpText } from "./help.ts";
 
 /** Options that take a value, as "--name value" or "--name=value". */
-const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi", "--tiep-theo"]);
+const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi", "--tiep-theo", "--so", "--ngay"]);
 const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--replace-edited", "--watch", "--khoi-cham", "-h", "--help"]);
 
 /**
@@ -126,6 +129,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (/^[A-Za-zĐđ0-9]{1,12}$/u.test(v)) o.nextFor = v;
       else o.errors.push("--tiep-theo needs a type code, e.g. BC");
     }
+    else if (a === "--so") {
+      const v = value();
+      if (/^\d{1,4}$/.test(v) && Number(v) >= 1) o.issuedNumber = Number(v);
+      else o.errors.push("--so needs the document's number, e.g. 4");
+    }
+    else if (a === "--ngay") {
+      const v = value();
+      if (realDate(v)) o.issuedDate = v;
+      else o.errors.push("--ngay needs the date of issuance as YYYY-MM-DD, e.g. 2021-02-09");
+    }
     else if (a === "--only") {
       // An empty --only (an unset variable) would mean every document: with --replace-signed, every signed PDF (--replace-edited: every edited file).
       const v = value();
@@ -160,8 +173,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
   if (o.command === "edxml" && o.files.length === 0) o.errors.push("edxml needs the documents to pack, e.g. npm run edxml -- to-trinh");
+  if ((o.issuedNumber !== undefined || o.issuedDate !== undefined) && o.command !== "edxml") o.errors.push("--so and --ngay are for edxml only");
+  else if ((o.issuedNumber !== undefined || o.issuedDate !== undefined) && o.files.length > 1) o.errors.push("--so and --ngay give one document's number and date: name one document");
   if (o.command === "import" && o.files.length === 0) o.errors.push("import needs the forms to read, e.g. npm run import -- so-y-te-tong-ket.xlsx");
   return o;
+}
+
+/** A real calendar date written YYYY-MM-DD (not 2021-02-30). */
+function realDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) && Number(m[1]) >= 2000 && Number(m[1]) <= 2100;
 }
 
 /** A folder option: not empty (an unset variable would make it the file system's root), without trailing slashes. */

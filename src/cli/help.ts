@@ -50,6 +50,8 @@ const OPTIONS: readonly OptionHelp[] = [
   { flag: "--year <năm>", for: ["so-van-ban"], vi: ["năm dương lịch của sổ (mặc định: mọi năm; với --tiep-theo: năm hiện tại)"], en: ["the register's calendar year (default: every year; with --tiep-theo: this year)"] },
   { flag: "--tiep-theo <mã>", for: ["so-van-ban"], vi: ["in số tiếp theo còn trống cho mã loại văn bản này (ví dụ BC)"], en: ["print the next free number for this type code (e.g. BC)"] },
   { flag: "--year <năm>", for: ["edxml"], vi: ["chỉ văn bản của một năm (khi tên văn bản có ở nhiều năm)"], en: ["only that year's document (when the name is in several years)"] },
+  { flag: "--so <số>", for: ["edxml"], vi: ["số văn thư đã cấp khi ban hành, khi dữ liệu để trống so (một văn bản)"], en: ["the number the records office gave, when the data leaves so blank (one document)"] },
+  { flag: "--ngay <NNNN-TT-NN>", for: ["edxml"], vi: ["ngày ban hành văn thư đã ghi, khi dữ liệu để trống ngay (một văn bản)"], en: ["the date of issuance, when the data leaves ngay blank (one document)"] },
   { flag: "--year <năm>", for: ["ho-so"], vi: ["năm thi đua của hồ sơ (mặc định: năm mới nhất trong data/)"], en: ["the dossier's year (default: the latest in data/)"] },
   { flag: "--unit <mã>", for: ["forms"], vi: ["chỉ biểu mẫu của một đơn vị"], en: ["only one unit's forms"] },
   { flag: "--stage dang-ky|so-ket|tong-ket", for: ["forms"], vi: ["chỉ biểu mẫu của một giai đoạn"], en: ["only one stage's forms"] },

@@ -22,6 +22,10 @@ const VI: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^import needs the forms to read, e\.g\. npm run import -- (.*)$/, (m) => `import cần các tệp biểu mẫu để đọc, ví dụ: npm run import -- ${m[1]}`],
   [/^--tiep-theo needs a type code, e\.g\. BC$/, () => "--tiep-theo cần một mã loại văn bản, ví dụ: BC"],
   [/^edxml needs the documents to pack, e\.g\. npm run edxml -- (.*)$/, (m) => `edxml cần tên các văn bản để đóng gói, ví dụ: npm run edxml -- ${m[1]}`],
+  [/^--so needs the document's number, e\.g\. 4$/, () => "--so cần số văn bản, ví dụ: 4"],
+  [/^--ngay needs the date of issuance as YYYY-MM-DD, e\.g\. (.*)$/, (m) => `--ngay cần ngày ban hành dạng NNNN-TT-NN, ví dụ: ${m[1]}`],
+  [/^--so and --ngay are for edxml only$/, () => "--so và --ngay chỉ dùng với lệnh edxml"],
+  [/^--so and --ngay give one document's number and date: name one document$/, () => "--so và --ngay là số và ngày của một văn bản: chỉ ghi một văn bản"],
   [/^(.*) needs a folder, not an empty value$/, (m) => `${m[1]} cần một thư mục, không để trống`],
 ];
 

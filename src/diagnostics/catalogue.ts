@@ -633,14 +633,26 @@ export const CATALOGUE = {
   "edxml/no-number": {
     vi: "{document} chưa có số văn bản: không lập gói edXML cho văn bản chưa được cấp số",
     en: "{document} has no number yet: no edXML package for a document not yet numbered",
-    hintVi: "Văn thư cấp số khi ban hành: ghi số vào so trong tệp dữ liệu (xem số tiếp theo: npm run so-van-ban -- --tiep-theo {code}), lập lại, rồi chạy lại lệnh edxml.",
-    hintEn: "The records office numbers it at issuance: write the number as so in the data file (next free number: npm run so-van-ban -- --tiep-theo {code}), build, then run edxml again.",
+    hintVi: "Văn thư cấp số khi ban hành: ghi số vào so trong tệp dữ liệu (xem số tiếp theo: npm run so-van-ban -- --tiep-theo {code}), lập lại, rồi chạy lại lệnh edxml; hoặc, khi số đã đóng lên bản ký, ghi trên dòng lệnh: npm run edxml -- <văn bản> --so <số> --ngay <NNNN-TT-NN>.",
+    hintEn: "The records office numbers it at issuance: write the number as so in the data file (next free number: npm run so-van-ban -- --tiep-theo {code}), build, then run edxml again; or, when the number is stamped on the signed copy, give it on the command line: npm run edxml -- <document> --so <n> --ngay <YYYY-MM-DD>.",
   },
   "edxml/no-date": {
     vi: "{document} chưa có ngày ban hành: không lập gói edXML cho văn bản chưa ghi ngày",
     en: "{document} has no date yet: no edXML package for an undated document",
     hintVi: "Ghi ngày ban hành vào ngay trong tệp dữ liệu (dạng NNNN-TT-NN), lập lại, rồi chạy lại lệnh edxml.",
     hintEn: "Write the date of issuance as ngay in the data file (YYYY-MM-DD), build, then run edxml again.",
+  },
+  "edxml/issued-conflict": {
+    vi: "{document}: dữ liệu ghi {field}: {data}, dòng lệnh ghi {option} {given}; không lập gói edXML",
+    en: "{document}: the data says {field}: {data}, the command line {option} {given}; not packed",
+    hintVi: "Dữ liệu là bản ghi của văn bản: bỏ {option} nếu dữ liệu đúng, hoặc sửa {field} trong tệp dữ liệu, lập lại, ký lại rồi chạy lại lệnh edxml.",
+    hintEn: "The data is the document's record: drop {option} if the data is right, or correct {field} in the data file, build, sign again and run edxml again.",
+  },
+  "edxml/issued-ambiguous": {
+    vi: "Văn bản “{name}” có ở nhiều năm ({years}): --so và --ngay chỉ ghi cho một văn bản",
+    en: "The document “{name}” is in several years ({years}): --so and --ngay are for one document",
+    hintVi: "Thêm --year <năm> để chọn văn bản của một năm.",
+    hintEn: "Add --year <year> to choose one year's document.",
   },
   "edxml/no-organ-id": {
     vi: "{organ} chưa có mã định danh điện tử (ma_dinh_danh): không lập được gói edXML của {document}",

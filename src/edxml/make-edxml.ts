@@ -11,6 +11,7 @@ import { checkProject } from "../pipeline.ts";
 import { stageRecorded, type PlannedFile } from "../write/recorded-folder.ts";
 import { inTransaction } from "../write/transaction.ts";
 import { EDXML_FOLDER, packDocument } from "./pack-document.ts";
+import type { Issued } from "./package.ts";
 
 export interface EdxmlOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface EdxmlOptions {
   /** Documents by their stem (to-trinh, bien-ban-binh-bau…). */
   names: string[];
   year?: number;
+  /** --so/--ngay: the number and date of issuance of the one document named, when its data leaves them blank. */
+  issued?: Issued;
 }
 
 
@@ -38,8 +41,12 @@ export async function makeEdxml(world: World, opts: EdxmlOptions): Promise<{ dia
         diags.error("edxml/unknown-document", { file: opts.dataDir, line: 0, column: 0 }, { name, known, example: docs.find((d) => d.type === "to-trinh")?.doc.stem ?? "to-trinh", yearVi: opts.year ? ` năm ${opts.year}` : "", yearEn: opts.year ? ` of ${opts.year}` : "" });
         continue;
       }
+      if (opts.issued && matches.length > 1) {
+        diags.error("edxml/issued-ambiguous", { file: opts.dataDir, line: 0, column: 0 }, { name, years: matches.map((d) => d.year).join(", ") });
+        continue;
+      }
       for (const doc of matches) {
-        const file = await packDocument(world, { doc, model: checked.models.find((m) => m.year === doc.year)!, outDir: opts.outDir, blocFile, blocText }, diags);
+        const file = await packDocument(world, { doc, model: checked.models.find((m) => m.year === doc.year)!, outDir: opts.outDir, blocFile, blocText, ...(opts.issued ? { issued: opts.issued } : {}) }, diags);
         if (file) planned.push(file);
       }
     }

@@ -16,7 +16,7 @@ import { MAX_FOREIGN_PDF_BYTES, readForeignPdf, signatureState } from "../sign/s
 import { FAILED } from "../write/guard.ts";
 import type { PlannedFile, RecordedFolder } from "../write/recorded-folder.ts";
 import { edxmlEnvelope } from "./envelope.ts";
-import { edxmlInput } from "./package.ts";
+import { edxmlInput, type Issued } from "./package.ts";
 
 /** out/<year>/edxml/: the packages, beside the record of what the tool wrote there (never a file a person put there). */
 export const EDXML_FOLDER: RecordedFolder = {
@@ -37,6 +37,8 @@ export interface PackRequest {
   blocText: string;
   /** The document's PDF as this build made it (not yet on disk); absent: the PDF in out/. */
   fresh?: Uint8Array;
+  /** edxml --so/--ngay: the number and date the data leaves blank. */
+  issued?: Issued;
 }
 
 export async function packDocument(world: World, req: PackRequest, diags: Diagnostics): Promise<PlannedFile | undefined> {
@@ -60,7 +62,7 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
   }
   if (state.kind === "unsigned") diags.warning("edxml/unsigned", { file: path, line: 0, column: 0 }, { document: `${doc.doc.stem}.pdf`, path });
   const dataText = new TextDecoder().decode((await world.readFile(doc.source)) ?? new Uint8Array());
-  const input = edxmlInput({ doc, model, dataText, blocFile: req.blocFile, blocText: req.blocText, pdf: { name: path.slice(path.lastIndexOf("/") + 1), bytes, pages } }, diags);
+  const input = edxmlInput({ doc, model, dataText, blocFile: req.blocFile, blocText: req.blocText, pdf: { name: path.slice(path.lastIndexOf("/") + 1), bytes, pages }, ...(req.issued ? { issued: req.issued } : {}) }, diags);
   if (!input) return undefined;
   const shown = (await pdfText(bytes, MAX_FOREIGN_PDF_BYTES).catch(() => "")).replace(/\s+/g, " ");
   const expected = [doc.doc.header.number, doc.doc.header.placeDate].filter((x): x is string => !!x).map((x) => x.replace(/\s+/g, " "));

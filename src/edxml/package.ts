@@ -20,6 +20,13 @@ export interface PackSource {
   blocFile: string;
   blocText: string;
   pdf: { name: string; bytes: Uint8Array; pages: number };
+  /** The number and date given on the command line (edxml --so/--ngay) for a document whose data leaves them blank. */
+  issued?: Issued;
+}
+
+export interface Issued {
+  number?: number;
+  date?: string;
 }
 
 const item = (s: string) => s.replace(/^[-–]\s*/u, "").replace(/[;.,:]+$/u, "").trim();
@@ -37,8 +44,16 @@ export function edxmlInput(src: PackSource, diags: Diagnostics): EdxmlInput | un
   const document = `${c.doc.stem}.pdf`;
   const before = diags.items.filter((d) => d.severity === "error").length;
   const at = (re: RegExp) => ({ file: c.source, line: lineOf(src.dataText, re), column: 1 });
-  if (c.issue.number === null) diags.error("edxml/no-number", at(/^so:/m), { document, code: c.issue.code || c.issue.notation });
-  if (c.issue.date === null) diags.error("edxml/no-date", at(/^ngay:/m), { document });
+  const given = src.issued ?? {};
+  const number = c.issue.number ?? given.number ?? null;
+  const date = c.issue.date ?? given.date ?? null;
+  if (number === null) diags.error("edxml/no-number", at(/^so:/m), { document, code: c.issue.code || c.issue.notation });
+  if (date === null) diags.error("edxml/no-date", at(/^ngay:/m), { document });
+  // The data is the record: a number or date on the command line may fill a blank, never contradict it.
+  if (c.issue.number !== null && given.number !== undefined && given.number !== c.issue.number)
+    diags.error("edxml/issued-conflict", at(/^so:/m), { document, field: "so", data: String(c.issue.number), given: String(given.number), option: "--so" });
+  if (c.issue.date !== null && given.date !== undefined && given.date !== c.issue.date)
+    diags.error("edxml/issued-conflict", at(/^ngay:/m), { document, field: "ngay", data: c.issue.date, given: given.date, option: "--ngay" });
 
   const issuer = c.issue.by === "bloc" ? m.leader : m.unitById.get(c.unit ?? "");
   const unitAt = (id: string) => ({ file: src.blocFile, line: lineOf(src.blocText, new RegExp(`^\\s*-?\\s*ma:\\s*${id}\\s*$`, "m")), column: 1 });
@@ -81,9 +96,9 @@ export function edxmlInput(src: PackSource, diags: Diagnostics): EdxmlInput | un
   return {
     from: { organId: issuer.organId, organName: issuer.name, ...(issuer.parentBody.length ? { inCharge: issuer.parentBody.join(" ") } : {}) },
     to,
-    number: String(c.issue.number).padStart(2, "0"),
+    number: String(number).padStart(2, "0"),
     notation: c.issue.notation,
-    date: c.issue.date!,
+    date: date!,
     place: m.bloc.place,
     type: { type: "1", detail: "0", name: title ? title.type.charAt(0) + title.type.slice(1).toLocaleLowerCase("vi") : "Công văn" },
     subject: title ? title.summary.join(" ").replace(/\s+/g, " ").trim() : typeAndSummary(c),

@@ -123,6 +123,25 @@ describe("edxml", () => {
     expect(unknown.out).toContain("edxml/unknown-document");
   });
 
+  it("takes the number and date stamped at issuance from the command line when the data leaves them blank, never against the data", async () => {
+    const blank = project("issued", (p) => {
+      const f = join(p, "data/2020/to-trinh.md");
+      writeFileSync(f, readFileSync(f, "utf8").replace(/^so: 4\n/m, "so:\n").replace(/^ngay: 2021-02-09\n/m, "ngay:\n"));
+    });
+    expect((await cliInProcess(["build", "--only", "to-trinh"], blank)).code).toBe(0);
+    const r = await cliInProcess(["edxml", "to-trinh", "--so", "4", "--ngay", "2021-02-09"], blank);
+    expect(r.code, r.out + r.err).toBe(0);
+    const doc = parseXml(readFileSync(join(blank, "out/2020/edxml/to-trinh.edxml"), "utf8")).root;
+    expect(one(doc, "edXML:DocumentId")).toBe(`${IDS.svhttdl},2021/02/09,04/TTr-K8`);
+    expect(one(doc, "edXML:PromulgationDate")).toBe("2021/02/09");
+    const onlyNumber = await cliInProcess(["edxml", "to-trinh", "--so", "4", "--lang", "en"], blank);
+    expect(onlyNumber.code).toBe(1);
+    expect(onlyNumber.out).toMatch(/data\/2020\/to-trinh\.md:3:1: error \[edxml\/no-date\]/);
+    const against = await cliInProcess(["edxml", "to-trinh", "--so", "5", "--ngay", "2021-02-09", "--lang", "en"], dir);
+    expect(against.code).toBe(1);
+    expect(against.out).toMatch(/data\/2020\/to-trinh\.md:2:1: error \[edxml\/issued-conflict\] to-trinh\.pdf: the data says so: 4, the command line --so 5/);
+  });
+
   it("never replaces a package a person put there", async () => {
     const d = project("kept", (p) => {
       cpSync(join(dir, "out/2020/edxml"), join(p, "out/2020/edxml"), { recursive: true });
@@ -242,6 +261,12 @@ describe("usage errors of the new commands", () => {
   it("are said in Vietnamese, and an unknown command lists every command", async () => {
     expect((await cliInProcess(["so-van-ban", "--tiep-theo="])).err).toContain("--tiep-theo cần một mã loại văn bản, ví dụ: BC");
     expect((await cliInProcess(["edxml"])).err).toContain("edxml cần tên các văn bản để đóng gói");
+    expect((await cliInProcess(["edxml", "to-trinh", "--ngay", "2021-02-30"])).err).toContain("--ngay cần ngày ban hành dạng NNNN-TT-NN, ví dụ: 2021-02-09");
+    expect((await cliInProcess(["edxml", "to-trinh", "--so", "0"])).err).toContain("--so cần số văn bản, ví dụ: 4");
+    expect((await cliInProcess(["edxml", "to-trinh", "giay-moi", "--so", "4"])).err).toContain("--so và --ngay là số và ngày của một văn bản: chỉ ghi một văn bản");
+    const onBuild = await cliInProcess(["build", "--so", "4"]);
+    expect(onBuild.code).toBe(2);
+    expect(onBuild.err).toContain("--so và --ngay chỉ dùng với lệnh edxml");
     const unknown = await cliInProcess(["so-van-bam"]);
     expect(unknown.code).toBe(2);
     for (const c of ["so-van-ban", "edxml", "ho-so", "sign"]) expect(unknown.err.split("\n")[0]).toContain(c);
