@@ -9,6 +9,7 @@ import { voteBase } from "../compose/vote-figures.ts";
 import { yearStages } from "../report/facts.ts";
 import type { UnitInfo, YearModel } from "../model/types.ts";
 import type { Ballot, VoteRow } from "../model/votes.ts";
+import type { Place } from "../pdf/signing-places.ts";
 import { RESULTS_VERSION, type ResultsFile } from "./schema.ts";
 
 /** One file of a document, as written. */
@@ -22,6 +23,8 @@ export interface FileFacts {
 export interface DocFileFacts {
   pages: number;
   signatureFields: readonly string[];
+  /** Where to sign and stamp (the document's .ky-so.json). */
+  places: readonly Place[];
   files: readonly FileFacts[];
 }
 
@@ -44,6 +47,7 @@ export function documentRow(c: ComposedDocument, f: DocFileFacts): ResultsFile["
     nguoi_ky: c.doc.signatures.map((s) => ({ vai_tro: s.role, chuc_danh: [...s.lines], ho_ten: s.name })),
     so_trang: f.pages,
     o_chu_ky: [...f.signatureFields],
+    vi_tri_ky: f.places.map((p) => ({ ...p, pt: [...p.pt] as Place["pt"], mm: { ...p.mm } })),
     tep: f.files.map((x) => ({ ten: x.name, sha256: x.sha256, kich_thuoc: x.size })),
   };
 }

@@ -79,6 +79,16 @@ const Stage = z.strictObject({ ma: z.enum(["dang-ky", "so-ket", "tong-ket"]), te
 
 const FileRow = z.strictObject({ ten: Text.describe("Tên tệp trong out/<năm>/"), sha256: z.string().regex(/^[0-9a-f]{64}$/), kich_thuoc: Count.describe("Số byte") });
 
+const Box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export const SigningPlace = z.strictObject({
+  ten: Text.describe("Tên ô: ky.nguoi-ky, ky.co-quan, ... (ô chữ ký trong PDF); so, ngay, thang (chỗ trống của số và ngày)"),
+  loai: z.enum(["chu-ky", "dau", "so", "ngay", "thang"]).describe("chu-ky: chữ ký người ký; dau: con dấu, chữ ký của cơ quan; so, ngay, thang: chỗ đóng số, ngày, tháng"),
+  trang: z.number().int().min(1).describe("Trang, đếm từ 1"),
+  pt: Box.describe("[trái, dưới, phải, trên] theo điểm PDF, gốc ở góc dưới bên trái trang"),
+  mm: z.strictObject({ trai: z.number(), tren: z.number(), rong: z.number(), cao: z.number() }).describe("Cùng khung theo mm, gốc ở góc trên bên trái trang"),
+  da_ghi: z.string().nullable().optional().describe("Chỗ của số, ngày: giá trị đã in sẵn; null: để trống cho văn thư"),
+});
+
 const DocumentRow = z.strictObject({
   ma: Text.describe("Tên tệp không đuôi trong out/<năm>/"),
   loai: Id.describe("Loại văn bản trong công cụ (ke-hoach, dang-ky, ...)"),
@@ -91,6 +101,7 @@ const DocumentRow = z.strictObject({
   nguoi_ky: z.array(z.strictObject({ vai_tro: Text, chuc_danh: z.array(z.string()), ho_ten: z.string() })).describe("Người ký, theo thứ tự trên văn bản"),
   so_trang: Count.describe("Số trang của tệp PDF"),
   o_chu_ky: z.array(z.string()).describe("Tên các ô chữ ký số trong tệp PDF"),
+  vi_tri_ky: z.array(SigningPlace).describe("Vị trí ký, con dấu và chỗ đóng số, ngày trên tệp PDF (như tệp <ma>.ky-so.json)"),
   tep: z.array(FileRow).describe("Các tệp của văn bản"),
 });
 

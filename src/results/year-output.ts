@@ -12,7 +12,9 @@ import { sha256, stableJson } from "../write/hash.ts";
 import { RESULTS_BOOK_FILE, RESULTS_FILE } from "../write/year-output-paths.ts";
 import type { YearOutput, YearOutputJob, YearSources } from "../write/year-outputs.ts";
 import { resultsFacts, type DocFileFacts } from "./facts.ts";
-import type { ResultsFile } from "./schema.ts";
+import { z } from "zod";
+import type { Place } from "../pdf/signing-places.ts";
+import { SigningPlace, type ResultsFile } from "./schema.ts";
 
 const inputs = ({ outDir, year, docs }: YearSources) => docs.flatMap((c) => OUTPUT_EXTENSIONS.map((ext) => outputPath(outDir, year, c.doc.stem, ext)));
 
@@ -24,8 +26,18 @@ function need<T>(v: T | undefined, year: number): T {
 /** Everything but the files' facts, for the plan's content hash. */
 function content(src: YearSources): string {
   if (!src.model) return "";
-  const none: DocFileFacts = { pages: 0, signatureFields: [], files: [] };
+  const none: DocFileFacts = { pages: 0, signatureFields: [], places: [], files: [] };
   return stableJson(resultsFacts(src.model, src.toolVersion, src.docs.map((doc) => ({ doc, files: none }))));
+}
+
+/** The places of a document's .ky-so.json (its own output, hashed above): none when it is not what the tool writes. */
+function placesOf(bytes: Uint8Array): Place[] {
+  try {
+    const places = z.array(SigningPlace).safeParse((JSON.parse(new TextDecoder().decode(bytes)) as { o?: unknown }).o);
+    return places.success ? places.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The results, reading each document's files (DOCX then PDF, as `inputs` lists them). */
@@ -36,13 +48,15 @@ export async function readResults(job: YearOutputJob): Promise<ResultsFile> {
   for (const doc of job.docs) {
     const files = [];
     let pdf = { pages: 0, signatureFields: [] as string[] };
+    let places: Place[] = [];
     for (const ext of OUTPUT_EXTENSIONS) {
       const path = job.inputs[i++]!;
       const bytes = await job.read(path);
       files.push({ name: `${doc.doc.stem}.${ext}`, sha256: sha256(bytes), size: bytes.length });
       if (ext === "pdf") pdf = await pdfFacts(bytes, await job.parts(bytes));
+      if (ext === "ky-so.json") places = placesOf(bytes);
     }
-    docs.push({ doc, files: { ...pdf, files } });
+    docs.push({ doc, files: { ...pdf, places, files } });
   }
   return resultsFacts(model, job.toolVersion, docs);
 }

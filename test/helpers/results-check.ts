@@ -49,6 +49,10 @@ export async function checkResultsAgainstDocuments(files: ReadonlyMap<string, Ui
       expect(createHash("sha256").update(b).digest("hex"), f.ten).toBe(f.sha256);
       expect(b.length).toBe(f.kich_thuoc);
     }
+    // Where to sign and stamp: what the document's own .ky-so.json says (itself checked against the PDF's widgets and text).
+    const places = JSON.parse(new TextDecoder().decode(files.get(`out/${year}/${d.ma}.ky-so.json`)!)) as { o: unknown[] };
+    expect(d.vi_tri_ky, `${d.ma}: signing places`).toEqual(places.o);
+    expect(d.vi_tri_ky.filter((p) => p.loai === "chu-ky" || p.loai === "dau").map((p) => p.ten).sort(), `${d.ma}: a place for every field`).toEqual([...d.o_chu_ky].sort());
     const pdf = files.get(`out/${year}/${d.ma}.pdf`)!;
     expect((await PDFDocument.load(pdf)).getPageCount(), `${d.ma} pages`).toBe(d.so_trang);
     const line = d.so === null ? null : `Số: ${two(d.so)}/${d.ky_hieu}`;
