@@ -9,6 +9,6 @@ import { reportWrites } from "./commit-report.ts";
 export async function runDossier(world: World, opts: CliOptions, out: (s: string) => void): Promise<number> {
   const vi = opts.lang === "vi";
   const r = await makeDossier(world, buildOptions(opts));
-  const lines = r.items.map((i) => `  ${String(i.no).padStart(2)}. ${i.title}: ${i.file ? `${i.file}, ${stateText(i.state!)}` : vi ? "THIẾU" : "MISSING"}`);
+  const lines = r.items.map((i) => `  ${String(i.no).padStart(2)}. ${i.title}: ${i.file ? `${i.file}, ${stateText(i.state!, opts.lang)}` : vi ? "THIẾU" : "MISSING"}`);
   return reportWrites(r, opts.lang, out, { vi: "hồ sơ", en: "the dossier is" }, lines);
 }

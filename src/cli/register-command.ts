@@ -6,7 +6,7 @@
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
 import { nextNumber, registerEntries, registerOf, registerYears } from "../register/register.ts";
-import { NOTE_TEXT } from "../register/workbook.ts";
+import { NOTE_TEXT, noteOf } from "../register/workbook.ts";
 import type { CliOptions } from "./args.ts";
 import { loadEngine } from "./load-engine.ts";
 
@@ -16,6 +16,7 @@ const day = (d: string | null) => (d ? d.split("-").reverse().join("/") : "");
 const NOTE_EN: Record<string, string> = {
   "trung-so": "Duplicate: this number was given to another document this year",
   "so-bo-trong": "Skipped: no document has this number",
+  "so-bo-trong-nhieu": "Skipped: no document has these numbers",
   "chua-cap-so": "No number or date yet (the records office gives them at issuance)",
 };
 
@@ -54,9 +55,9 @@ export async function runRegister(world: World, opts: CliOptions, out: (s: strin
     for (const s of reg.series) {
       if (s.code) out(`  ${s.code}:`);
       for (const r of s.rows) {
-        const num = r.number === null ? "  " : pad(r.number);
+        const num = r.number === null ? "  " : r.to !== undefined ? `${pad(r.number)}–${pad(r.to)}` : pad(r.number);
         const code = r.entry?.notation ?? (s.code ? `${s.code}-${bloc.code}` : `…-${bloc.code}`);
-        const note = r.note ? `  [${vi ? NOTE_TEXT[r.note] : NOTE_EN[r.note]}]` : "";
+        const note = r.note ? `  [${vi ? NOTE_TEXT[noteOf(r)] : NOTE_EN[noteOf(r)]}]` : "";
         out(`  ${`${num}/${code}`.padEnd(14)} ${day(r.entry?.date ?? null).padEnd(10)}  ${r.entry?.title ?? ""}${note}`.trimEnd());
       }
     }

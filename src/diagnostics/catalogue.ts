@@ -617,6 +617,12 @@ export const CATALOGUE = {
     hintVi: "Đề nghị đơn vị gửi lại bản PDF nhỏ hơn (nén ảnh quét).",
     hintEn: "Ask the unit for a smaller PDF (compress the scans).",
   },
+  "pdf/is-folder": {
+    vi: "{path} là thư mục, không phải tệp PDF",
+    en: "{path} is a folder, not a PDF file",
+    hintVi: "Đặt đúng tệp PDF vào chỗ đó (chuyển thư mục đi nơi khác), rồi chạy lại lệnh.",
+    hintEn: "Put the PDF file itself there (move the folder elsewhere), then run the command again.",
+  },
   "dossier/no-year": {
     vi: "Không có dữ liệu năm {year} để lập hồ sơ đề nghị",
     en: "No data of year {year} to make the award dossier from",

@@ -23,9 +23,9 @@ export function memoryWorld(
   let clock = 0;
   return {
     files,
-    async readFile(path) {
-      if (opts.outside && isAbsolute(path)) return opts.outside(path);
-      return files.get(path);
+    async readFile(path, limit) {
+      const bytes = opts.outside && isAbsolute(path) ? await opts.outside(path) : files.get(path);
+      return bytes && limit !== undefined && bytes.byteLength > limit + 1 ? bytes.subarray(0, limit + 1) : bytes;
     },
     async fileSize(path) {
       if (opts.outside && isAbsolute(path)) return (await opts.outside(path))?.byteLength;

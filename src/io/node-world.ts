@@ -240,12 +240,13 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     }
   };
   return {
-    async readFile(path) {
+    async readFile(path, limit) {
       try {
         const target = await reach(path);
         // A FIFO or a device would block or never end: only regular files are read.
         const st = await fs.stat(target);
         if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
+        if (limit !== undefined && st.isFile()) return await readUpTo(fs, target, limit + 1);
         return new Uint8Array(await fs.readFile(target));
       } catch (err) {
         if (isMissing(err)) return undefined;
@@ -351,4 +352,23 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     monotonicMs: () => performance.now(),
     env: (name) => process.env[name],
   };
+}
+
+/** At most `max` bytes of a file, read from one open descriptor (what it holds now, not what a stat said before). */
+async function readUpTo(fs: typeof nodeFs, path: string, max: number): Promise<Uint8Array> {
+  const h = await fs.open(path, "r");
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    while (total < max) {
+      const buf = new Uint8Array(Math.min(max - total, 1 << 20));
+      const { bytesRead } = await h.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  } finally {
+    await h.close();
+  }
 }

@@ -11,8 +11,10 @@ export function overlayWorld(base: World, files: ReadonlyMap<string, Uint8Array>
   };
   return {
     ...base,
-    async readFile(path) {
-      return files.get(path) ?? base.readFile(path);
+    async readFile(path, limit) {
+      const f = files.get(path);
+      if (!f) return base.readFile(path, limit);
+      return limit !== undefined && f.byteLength > limit + 1 ? f.subarray(0, limit + 1) : f;
     },
     async fileSize(path) {
       const f = files.get(path);

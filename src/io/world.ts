@@ -9,8 +9,11 @@ export interface DirEntry {
 }
 
 export interface World {
-  /** Bytes of a file, or undefined when it does not exist. */
-  readFile(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * Bytes of a file, or undefined when it does not exist. With a limit, at most limit + 1 bytes
+   * are read: a file that grew past the limit after its size was checked is seen, never held whole.
+   */
+  readFile(path: string, limit?: number): Promise<Uint8Array | undefined>;
   /** Size in bytes without reading, or undefined when missing. */
   fileSize(path: string): Promise<number | undefined>;
   /** Entries of a folder sorted by name (byte order), or undefined when missing. */

@@ -33,6 +33,8 @@ export type RegisterNote = "" | "trung-so" | "so-bo-trong" | "chua-cap-so";
 export interface RegisterRow {
   /** The number this row is for (null: a document without one yet). */
   number: number | null;
+  /** A run of skipped numbers is one row: its last number (absent for a single number). */
+  to?: number;
   entry?: RegisterEntry;
   note: RegisterNote;
 }
@@ -104,12 +106,14 @@ export function registerOf(entries: readonly RegisterEntry[], year: number, numb
       const numbered = own.filter((e) => e.number !== null && e.date !== null);
       const count = new Map<number, number>();
       for (const e of numbered) count.set(e.number!, (count.get(e.number!) ?? 0) + 1);
-      const top = Math.max(0, ...count.keys());
       const rows: RegisterRow[] = [];
-      for (let n = 1; n <= top; n++) {
+      let next = 1;
+      for (const n of [...count.keys()].sort((a, b) => a - b)) {
+        // Numbers skipped before this one: one row for the run, however long (a typo of 9999 is one row, not thousands).
+        if (n > next) rows.push({ number: next, ...(n - 1 > next ? { to: n - 1 } : {}), note: "so-bo-trong" });
         const same = numbered.filter((e) => e.number === n).sort((a, b) => a.date!.localeCompare(b.date!) || a.stem.localeCompare(b.stem));
-        if (!same.length) rows.push({ number: n, note: "so-bo-trong" });
         for (const e of same) rows.push({ number: n, entry: e, note: same.length > 1 ? "trung-so" : "" });
+        next = n + 1;
       }
       for (const e of own.filter((x) => x.number === null || x.date === null)) rows.push({ number: e.number, entry: e, note: "chua-cap-so" });
       return { code, rows };

@@ -19,19 +19,23 @@ export const REGISTER_COLUMNS = [
   "Ghi chú",
 ] as const;
 
-export const NOTE_TEXT: Record<RegisterRow["note"], string> = {
+export const NOTE_TEXT: Record<RegisterRow["note"] | "so-bo-trong-nhieu", string> = {
   "": "",
   "trung-so": "Trùng số: số này đã cấp cho văn bản khác trong năm",
   "so-bo-trong": "Số bị bỏ trống: không có văn bản nào mang số này",
+  "so-bo-trong-nhieu": "Các số bị bỏ trống: không có văn bản nào mang các số này",
   "chua-cap-so": "Chưa cấp số hoặc chưa ghi ngày (văn thư cấp khi ban hành)",
 };
+
+/** A row's note: a run of skipped numbers says so in the plural. */
+export const noteOf = (r: RegisterRow): keyof typeof NOTE_TEXT => (r.to !== undefined ? "so-bo-trong-nhieu" : r.note);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const day = (d: string | null) => (d ? d.split("-").reverse().join("/") : "");
 
 export function registerRowCells(r: RegisterRow, notation: string): Cell[] {
   const e = r.entry;
-  const num = r.number === null ? "" : pad(r.number);
+  const num = r.number === null ? "" : r.to !== undefined ? `${pad(r.number)}–${pad(r.to)}` : pad(r.number);
   return [
     e ? `${num}/${e.notation}` : `${num}/${notation}`,
     e ? day(e.date) : "",
@@ -42,7 +46,7 @@ export function registerRowCells(r: RegisterRow, notation: string): Cell[] {
     e?.copies ?? null,
     "",
     "",
-    NOTE_TEXT[r.note],
+    NOTE_TEXT[noteOf(r)],
   ];
 }
 

@@ -33,8 +33,19 @@ export async function signatureState(bytes: Uint8Array): Promise<{ state: Signat
   }
 }
 
-/** The checklist's words for a state. */
-export function stateText(s: SignatureState): string {
+/** The checklist's words for a state (the document's are Vietnamese; the console's follow --lang). */
+export function stateText(s: SignatureState, lang: "vi" | "en" = "vi"): string {
+  if (lang === "en")
+    switch (s.kind) {
+      case "signed":
+        return s.signed === s.fields ? `signed (${s.signed} signature${s.signed === 1 ? "" : "s"})` : `signed in ${s.signed} of ${s.fields} fields`;
+      case "unsigned":
+        return "not signed";
+      case "broken":
+        return "signature does not verify";
+      case "unreadable":
+        return "cannot be read";
+    }
   switch (s.kind) {
     case "signed":
       return s.signed === s.fields ? `Đã ký số (${s.signed} chữ ký)` : `Đã ký số ${s.signed}/${s.fields} ô`;
@@ -56,10 +67,22 @@ export const MAX_FOREIGN_PDF_BYTES = 64 * 1024 * 1024;
  */
 export async function readForeignPdf(world: World, path: string, diags: Diagnostics): Promise<Uint8Array | undefined | typeof FAILED> {
   const size = await guard(diags, path, "read", () => world.fileSize(path));
-  if (size === FAILED || size === undefined) return size;
+  if (size === FAILED) return size;
+  if (size === undefined) {
+    // A folder has no size either: say what it is, never that the file is missing.
+    if ((await world.listDir(path).catch(() => undefined)) === undefined) return undefined;
+    diags.error("pdf/is-folder", { file: path, line: 0, column: 0 }, { path });
+    return FAILED;
+  }
   if (size > MAX_FOREIGN_PDF_BYTES) {
     diags.error("pdf/too-large", { file: path, line: 0, column: 0 }, { path, max: MAX_FOREIGN_PDF_BYTES / 1024 / 1024 });
     return FAILED;
   }
-  return guard(diags, path, "read", () => world.readFile(path));
+  // Read within the limit: the file may have grown since its size was taken.
+  const bytes = await guard(diags, path, "read", () => world.readFile(path, MAX_FOREIGN_PDF_BYTES));
+  if (bytes instanceof Uint8Array && bytes.byteLength > MAX_FOREIGN_PDF_BYTES) {
+    diags.error("pdf/too-large", { file: path, line: 0, column: 0 }, { path, max: MAX_FOREIGN_PDF_BYTES / 1024 / 1024 });
+    return FAILED;
+  }
+  return bytes;
 }

@@ -103,6 +103,9 @@ describe("the award dossier", () => {
     const again = await cliInProcess(["ho-so"], dir);
     expect(again.out).not.toContain("đã ghi");
     expect(Buffer.compare(readFileSync(DOSSIER), before)).toBe(0);
+    const en = await cliInProcess(["ho-so", "--lang", "en"], dir);
+    expect(en.out).toContain("bien-ban-binh-bau.signed.pdf, signed in 2 of 3 fields");
+    expect(en.out).not.toMatch(/Đã ký|Chưa ký|THIẾU/);
     writeFileSync(DOSSIER, "mine");
     const kept = await cliInProcess(["ho-so"], dir);
     expect(kept.code).toBe(1);
