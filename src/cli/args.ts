@@ -3,7 +3,11 @@ import { escapeControls } from "../diagnostics/format.ts";
 import type { HelpCommand } from "./help.ts";
 
 export interface CliOptions {
-  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "ho-so" | "help";
+  command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "ho-so" | "tinh" | "help";
+  /** tinh: what to do for every bloc of the province's workspace. */
+  provinceCommand?: "build" | "validate";
+  /** tinh: only this bloc (--khoi). */
+  bloc?: string;
   lang: Lang;
   verbose: boolean;
   dataDir: string;
@@ -41,7 +45,7 @@ export interface CliOptions {
 export { helpText } from "./help.ts";
 
 /** Options that take a value, as "--name value" or "--name=value". */
-const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi", "--tiep-theo", "--so", "--ngay"]);
+const VALUED = new Set(["--lang", "--data", "--out", "--root", "--only", "--year", "--pdf-fonts", "--unit", "--stage", "--xac-nhan-don-vi", "--tiep-theo", "--so", "--ngay", "--khoi"]);
 const FLAGS = new Set(["--verbose", "--check", "--replace-signed", "--replace-edited", "--watch", "--khoi-cham", "-h", "--help"]);
 
 /**
@@ -57,7 +61,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const first = rest[0];
   if (first !== undefined && !first.startsWith("-")) {
     rest.shift();
-    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import" || first === "so-van-ban" || first === "edxml" || first === "ho-so") o.command = first;
+    if (first === "build" || first === "validate" || first === "schema" || first === "new-year" || first === "forms" || first === "import" || first === "so-van-ban" || first === "edxml" || first === "ho-so" || first === "tinh") o.command = first;
     else if (first !== "help") o.errors.push(`unknown command: ${escapeControls(first)}`);
   }
   let position = argv.length - rest.length;
@@ -77,6 +81,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         o.errors.push("new-year needs a year from 2000 to 2100, e.g. new-year 2021");
         o.newYear = 0; // reported once
       }
+      continue;
+    }
+    if (!arg.startsWith("-") && o.command === "tinh" && o.provinceCommand === undefined) {
+      if (arg === "build" || arg === "validate") o.provinceCommand = arg;
+      else o.errors.push("tinh needs build or validate, e.g. tinh build");
       continue;
     }
     if (!arg.startsWith("-") && (o.command === "import" || o.command === "edxml")) {
@@ -129,6 +138,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (/^[A-Za-zĐđ0-9]{1,12}$/u.test(v)) o.nextFor = v;
       else o.errors.push("--tiep-theo needs a type code, e.g. BC");
     }
+    else if (a === "--khoi") {
+      const v = value();
+      if (/^[a-z0-9][a-z0-9-]{0,63}$/.test(v)) o.bloc = v;
+      else o.errors.push("--khoi needs a bloc's id (its folder under khoi/), e.g. k8");
+    }
     else if (a === "--so") {
       const v = value();
       if (/^\d{1,4}$/.test(v) && Number(v) >= 1) o.issuedNumber = Number(v);
@@ -172,6 +186,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     return o;
   }
   if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
+  if (o.command === "tinh" && o.provinceCommand === undefined && !o.errors.length) o.errors.push("tinh needs build or validate, e.g. tinh build");
+  if (o.bloc !== undefined && o.command !== "tinh") o.errors.push("--khoi is for tinh only");
   if (o.command === "edxml" && o.files.length === 0) o.errors.push("edxml needs the documents to pack, e.g. npm run edxml -- to-trinh");
   if ((o.issuedNumber !== undefined || o.issuedDate !== undefined) && o.command !== "edxml") o.errors.push("--so and --ngay are for edxml only");
   else if ((o.issuedNumber !== undefined || o.issuedDate !== undefined) && o.files.length > 1) o.errors.push("--so and --ngay give one document's number and date: name one document");

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../diagnostics/diagnostic.ts";
 
-export type HelpCommand = "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "ho-so";
+export type HelpCommand = "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "ho-so" | "tinh";
 
 interface CommandHelp {
   name: HelpCommand | "sign" | "textconv";
@@ -23,6 +23,7 @@ const COMMANDS: readonly CommandHelp[] = [
   { name: "so-van-ban", usage: { vi: "npm run so-van-ban [-- tùy chọn]", en: "npm run so-van-ban [-- options]" }, what: { vi: "in sổ đăng ký văn bản đi của Khối; --tiep-theo <mã>: số tiếp theo", en: "print the bloc's register of outgoing documents; --tiep-theo <code>: the next number" } },
   { name: "edxml", usage: { vi: "npm run edxml -- <văn bản>...", en: "npm run edxml -- <document>..." }, what: { vi: "đóng gói văn bản đã ban hành để gửi qua Trục liên thông (out/<năm>/edxml/)", en: "pack issued documents for the national exchange (out/<year>/edxml/)" } },
   { name: "ho-so", usage: { vi: "npm run ho-so [-- tùy chọn]", en: "npm run ho-so [-- options]" }, what: { vi: "lập hồ sơ đề nghị khen thưởng có danh mục (out/<năm>/ho-so-de-nghi-<năm>.pdf)", en: "make the award dossier with its checklist (out/<year>/ho-so-de-nghi-<year>.pdf)" } },
+  { name: "tinh", usage: { vi: "khoi-thi-dua tinh build|validate [tùy chọn]", en: "khoi-thi-dua tinh build|validate [options]" }, what: { vi: "(Ban Thi đua – Khen thưởng) lập hoặc kiểm tra mọi khối của tỉnh trong khoi/<mã khối>/", en: "(the province's office) build or check every bloc of the province in khoi/<bloc id>/" } },
   { name: "sign", usage: { vi: "npm run sign -- <tệp.pdf>... --p12 <tệp>", en: "npm run sign -- <file.pdf>... --p12 <file>" }, what: { vi: "ký số PDF vào ô chữ ký trống (npm run sign -- --help)", en: "digitally sign PDFs in their empty fields (npm run sign -- --help)" } },
   { name: "textconv", usage: { vi: "khoi-thi-dua textconv <tệp>", en: "khoi-thi-dua textconv <file>" }, what: { vi: "chữ của một tệp DOCX hoặc PDF, cho git diff", en: "the text of a DOCX or PDF file, for git diff" } },
 ];
@@ -53,6 +54,7 @@ const OPTIONS: readonly OptionHelp[] = [
   { flag: "--so <số>", for: ["edxml"], vi: ["số văn thư đã cấp khi ban hành, khi dữ liệu để trống so (một văn bản)"], en: ["the number the records office gave, when the data leaves so blank (one document)"] },
   { flag: "--ngay <NNNN-TT-NN>", for: ["edxml"], vi: ["ngày ban hành văn thư đã ghi, khi dữ liệu để trống ngay (một văn bản)"], en: ["the date of issuance, when the data leaves ngay blank (one document)"] },
   { flag: "--year <năm>", for: ["ho-so"], vi: ["năm thi đua của hồ sơ (mặc định: năm mới nhất trong data/)"], en: ["the dossier's year (default: the latest in data/)"] },
+  { flag: "--khoi <mã>", for: ["tinh"], vi: ["chỉ một khối (tên thư mục trong khoi/)"], en: ["only one bloc (its folder under khoi/)"] },
   { flag: "--unit <mã>", for: ["forms"], vi: ["chỉ biểu mẫu của một đơn vị"], en: ["only one unit's forms"] },
   { flag: "--stage dang-ky|so-ket|tong-ket", for: ["forms"], vi: ["chỉ biểu mẫu của một giai đoạn"], en: ["only one stage's forms"] },
   { flag: "--khoi-cham", for: ["import"], vi: ["các tệp là bản Khối đã chấm: nhập cả phần của Khối (cột Điểm Khối", "thẩm định, ghi chú của Khối); mặc định phần đó không bao giờ lấy", "từ biểu mẫu đơn vị gửi"], en: ["the files are the bloc's own reviewed copies: take the bloc's part", "too (the review score column, the bloc's notes); by default that", "part is never taken from a unit's form"] },

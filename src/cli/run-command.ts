@@ -72,6 +72,8 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
       return (await import("./edxml-command.ts")).runEdxml(world, opts, print);
     case "so-van-ban":
       return (await import("./register-command.ts")).runRegister(world, opts, print, printErr);
+    case "tinh":
+      return (await import("./province-command.ts")).runProvince(opts.root, opts, print);
     case "schema":
       return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, printErr);
   }

@@ -26,6 +26,9 @@ const VI: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^--ngay needs the date of issuance as YYYY-MM-DD, e\.g\. (.*)$/, (m) => `--ngay cần ngày ban hành dạng NNNN-TT-NN, ví dụ: ${m[1]}`],
   [/^--so and --ngay are for edxml only$/, () => "--so và --ngay chỉ dùng với lệnh edxml"],
   [/^--so and --ngay give one document's number and date: name one document$/, () => "--so và --ngay là số và ngày của một văn bản: chỉ ghi một văn bản"],
+  [/^tinh needs build or validate, e\.g\. tinh build$/, () => "tinh cần build hoặc validate, ví dụ: tinh build"],
+  [/^--khoi needs a bloc's id \(its folder under khoi\/\), e\.g\. (.*)$/, (m) => `--khoi cần mã một khối (tên thư mục trong khoi/), ví dụ: ${m[1]}`],
+  [/^--khoi is for tinh only$/, () => "--khoi chỉ dùng với lệnh tinh"],
   [/^(.*) needs a folder, not an empty value$/, (m) => `${m[1]} cần một thư mục, không để trống`],
 ];
 

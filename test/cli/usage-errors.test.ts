@@ -4,7 +4,7 @@ import { usageError } from "../../src/cli/usage-errors.ts";
 
 /** Every usage error the parser can give, from the command lines a user types. */
 const CASES: [string[], string][] = [
-  [["bulid"], "không có lệnh bulid (các lệnh: build, validate, schema, new-year, forms, import, so-van-ban, edxml, ho-so, sign)"],
+  [["bulid"], "không có lệnh bulid (các lệnh: build, validate, schema, new-year, forms, import, so-van-ban, edxml, ho-so, tinh, sign)"],
   [["new-year", "abc"], "new-year cần một năm từ 2000 đến 2100, ví dụ: new-year 2021"],
   [["new-year"], "new-year cần năm cần tạo, ví dụ: new-year 2021"],
   [["build", "--verbose", "x"], "đối số thứ 3 không dùng được ở đây"],

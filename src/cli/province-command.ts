@@ -1,0 +1,87 @@
+/**
+ * `khoi-thi-dua tinh build|validate [--khoi <id>]`: every bloc of a province's workspace
+ * (src/province/workspace.ts), one after the other, each as its own project: its own lock and
+ * transaction, its outputs in its own out/. A bloc with errors does not stop the others; each
+ * bloc's messages name their files from the workspace (khoi/<id>/data/…:line:col), and the
+ * summary says which blocs were done and which failed, with the first error's place.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { escapeControls, formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
+import { nodeWorld } from "../io/node-world.ts";
+import type { World } from "../io/world.ts";
+import { blocWorld } from "../province/bloc-world.ts";
+import { findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
+import type { CliOptions } from "./args.ts";
+import { buildOptions } from "./commands.ts";
+import { loadEngine } from "./load-engine.ts";
+
+interface BlocOutcome {
+  bloc: WorkspaceBloc;
+  errors: Diagnostic[];
+  warnings: number;
+  /** build: documents written; validate: undefined. */
+  built?: number;
+  /** An internal error of the tool on this bloc (the others still run). */
+  crash?: string;
+}
+
+const place = (d: Diagnostic) => (d.pos.line > 0 ? `${d.pos.file}:${d.pos.line}:${d.pos.column}` : d.pos.file);
+
+/** A bloc's diagnostic with its file named from the workspace. */
+const fromWorkspace = (d: Diagnostic, dir: string): Diagnostic => ({ ...d, pos: { ...d.pos, file: `${dir}/${d.pos.file}` } });
+
+export async function runProvince(root: string, opts: CliOptions, print: (s: string) => void): Promise<number> {
+  const vi = opts.lang === "vi";
+  const workspace = nodeWorld(root);
+  const { blocs: all, ignored } = await findBlocs(workspace);
+  for (const dir of ignored) print(vi ? `bỏ qua ${escapeControls(dir)}: không phải thư mục của một khối (cần ${escapeControls(dir)}/data/khoi.yaml, tên viết thường không dấu)` : `skipped ${escapeControls(dir)}: not a bloc's folder (needs ${escapeControls(dir)}/data/khoi.yaml, a lower-case name)`);
+  const blocs = opts.bloc === undefined ? all : all.filter((b) => b.id === opts.bloc);
+  if (!blocs.length) {
+    print(
+      opts.bloc !== undefined
+        ? vi ? `Không có khối ${opts.bloc} trong khoi/ (các khối: ${all.map((b) => b.id).join(", ") || "chưa có"})` : `No bloc ${opts.bloc} in khoi/ (the blocs: ${all.map((b) => b.id).join(", ") || "none yet"})`
+        : vi ? "Không có khối nào: mỗi khối là một thư mục khoi/<mã khối>/ có data/khoi.yaml" : "No bloc: each bloc is a folder khoi/<bloc id>/ with data/khoi.yaml",
+    );
+    return 1;
+  }
+  const engine = await loadEngine();
+  const outcomes: BlocOutcome[] = [];
+  for (const bloc of blocs) {
+    print(vi ? `— Khối ${bloc.id} (${bloc.dir})` : `— Bloc ${bloc.id} (${bloc.dir})`);
+    const outcome = await runBloc(engine, workspace, root, bloc, opts, print);
+    outcomes.push(outcome);
+    print("  " + summaryLine(outcome.errors.length, outcome.warnings, opts.lang) + (outcome.built !== undefined && !outcome.errors.length ? (vi ? `, ${outcome.built} văn bản được lập` : `, ${outcome.built} documents built`) : ""));
+  }
+  const failed = outcomes.filter((o) => o.errors.length || o.crash);
+  const done = outcomes.length - failed.length;
+  const verb = opts.provinceCommand === "build" ? (vi ? "lập xong" : "built") : vi ? "dữ liệu đúng" : "valid";
+  print("");
+  print(vi ? `Tỉnh: ${done}/${outcomes.length} khối ${verb}${failed.length ? `; ${failed.length} khối có lỗi:` : "."}` : `Province: ${done}/${outcomes.length} blocs ${verb}${failed.length ? `; ${failed.length} with errors:` : "."}`);
+  for (const f of failed) {
+    const first = f.errors[0];
+    const why = f.crash ? (vi ? `lỗi chương trình: ${f.crash}` : `internal error: ${f.crash}`) : `${f.errors.length} ${vi ? "lỗi" : "error(s)"}, ${vi ? "lỗi đầu" : "first"}: ${escapeControls(place(first!))} [${first!.code}]`;
+    print(`  ${f.bloc.id}: ${why}${opts.provinceCommand === "build" ? (vi ? "; khối này không ghi tệp nào" : "; nothing written for this bloc") : ""}`);
+  }
+  return failed.length ? 1 : 0;
+}
+
+async function runBloc(engine: Awaited<ReturnType<typeof loadEngine>>, workspace: World, root: string, bloc: WorkspaceBloc, opts: CliOptions, print: (s: string) => void): Promise<BlocOutcome> {
+  const vi = opts.lang === "vi";
+  try {
+    const world = await blocWorld(nodeWorld(`${root}/${bloc.dir}`, { folders: ["data", "out"] }), workspace, bloc.dir);
+    const diagnostics =
+      opts.provinceCommand === "build"
+        ? await engine.buildProject(world, { ...buildOptions({ ...opts, dataDir: "data", outDir: "out", check: false }) }).then((r) => ({ list: r.diagnostics, built: new Set(r.built ?? []).size }))
+        : await engine.checkProject(world, "data").then((r) => ({ list: r.diagnostics, built: undefined }));
+    const shown = diagnostics.list.map((d) => fromWorkspace(d, bloc.dir));
+    for (const d of shown) print(indent(formatDiagnostic(d, opts.lang)));
+    const errors = shown.filter((d) => d.severity === "error");
+    return { bloc, errors, warnings: shown.length - errors.length, ...(diagnostics.built !== undefined ? { built: diagnostics.built } : {}) };
+  } catch (err) {
+    const msg = escapeControls(err instanceof Error ? err.message : String(err));
+    print(indent(vi ? `lỗi chương trình: ${msg}` : `internal error: ${msg}`));
+    return { bloc, errors: [], warnings: 0, crash: msg };
+  }
+}
+
+const indent = (s: string) => s.split("\n").map((l) => `  ${l}`).join("\n");
