@@ -5,7 +5,7 @@ import type { HelpCommand } from "./help.ts";
 export interface CliOptions {
   command: "build" | "validate" | "schema" | "new-year" | "forms" | "import" | "so-van-ban" | "edxml" | "ho-so" | "tinh" | "help";
   /** tinh: what to do for every bloc of the province's workspace. */
-  provinceCommand?: "build" | "validate";
+  provinceCommand?: "build" | "validate" | "import-ket-qua";
   /** tinh: only this bloc (--khoi). */
   bloc?: string;
   lang: Lang;
@@ -84,11 +84,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       continue;
     }
     if (!arg.startsWith("-") && o.command === "tinh" && o.provinceCommand === undefined) {
-      if (arg === "build" || arg === "validate") o.provinceCommand = arg;
-      else o.errors.push("tinh needs build or validate, e.g. tinh build");
+      if (arg === "build" || arg === "validate" || arg === "import-ket-qua") o.provinceCommand = arg;
+      else o.errors.push("tinh needs build, validate or import-ket-qua, e.g. tinh build");
       continue;
     }
-    if (!arg.startsWith("-") && (o.command === "import" || o.command === "edxml")) {
+    if (!arg.startsWith("-") && (o.command === "import" || o.command === "edxml" || o.provinceCommand === "import-ket-qua")) {
       o.files.push(arg);
       continue;
     }
@@ -186,7 +186,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     return o;
   }
   if (o.command === "new-year" && o.newYear === undefined) o.errors.push("new-year needs a year, e.g. new-year 2021");
-  if (o.command === "tinh" && o.provinceCommand === undefined && !o.errors.length) o.errors.push("tinh needs build or validate, e.g. tinh build");
+  if (o.command === "tinh" && o.provinceCommand === undefined && !o.errors.length) o.errors.push("tinh needs build, validate or import-ket-qua, e.g. tinh build");
+  if (o.provinceCommand === "import-ket-qua" && o.files.length === 0) o.errors.push("tinh import-ket-qua needs the results files, e.g. tinh import-ket-qua ket-qua-2020.json");
   if (o.bloc !== undefined && o.command !== "tinh") o.errors.push("--khoi is for tinh only");
   if (o.command === "edxml" && o.files.length === 0) o.errors.push("edxml needs the documents to pack, e.g. npm run edxml -- to-trinh");
   if ((o.issuedNumber !== undefined || o.issuedDate !== undefined) && o.command !== "edxml") o.errors.push("--so and --ngay are for edxml only");

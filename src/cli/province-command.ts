@@ -11,6 +11,10 @@ import { nodeWorld } from "../io/node-world.ts";
 import type { World } from "../io/world.ts";
 import { blocWorld } from "../province/bloc-world.ts";
 import { findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
+import { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { provinceView, stageView } from "../province/province-view.ts";
+import { PROVINCE_FILE, readProvinceSettings } from "../province/settings.ts";
+import { inTransaction } from "../write/transaction.ts";
 import type { CliOptions } from "./args.ts";
 import { buildOptions } from "./commands.ts";
 import { loadEngine } from "./load-engine.ts";
@@ -32,7 +36,8 @@ const fromWorkspace = (d: Diagnostic, dir: string): Diagnostic => ({ ...d, pos: 
 
 export async function runProvince(root: string, opts: CliOptions, print: (s: string) => void): Promise<number> {
   const vi = opts.lang === "vi";
-  const workspace = nodeWorld(root);
+  const workspace = nodeWorld(root, { folders: ["out", "ket-qua"] });
+  if (opts.provinceCommand === "import-ket-qua") return (await import("./province-import.ts")).importResults(workspace, opts, print);
   const { blocs: all, ignored } = await findBlocs(workspace);
   for (const dir of ignored) print(vi ? `bỏ qua ${escapeControls(dir)}: không phải thư mục của một khối (cần ${escapeControls(dir)}/data/khoi.yaml, tên viết thường không dấu)` : `skipped ${escapeControls(dir)}: not a bloc's folder (needs ${escapeControls(dir)}/data/khoi.yaml, a lower-case name)`);
   const blocs = opts.bloc === undefined ? all : all.filter((b) => b.id === opts.bloc);
@@ -52,6 +57,7 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
     outcomes.push(outcome);
     print("  " + summaryLine(outcome.errors.length, outcome.warnings, opts.lang) + (outcome.built !== undefined && !outcome.errors.length ? (vi ? `, ${outcome.built} văn bản được lập` : `, ${outcome.built} documents built`) : ""));
   }
+  const viewFailed = opts.bloc === undefined ? await provinceYear(workspace, all, opts, print) : false;
   const failed = outcomes.filter((o) => o.errors.length || o.crash);
   const done = outcomes.length - failed.length;
   const verb = opts.provinceCommand === "build" ? (vi ? "lập xong" : "built") : vi ? "dữ liệu đúng" : "valid";
@@ -62,7 +68,40 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
     const why = f.crash ? (vi ? `lỗi chương trình: ${f.crash}` : `internal error: ${f.crash}`) : `${f.errors.length} ${vi ? "lỗi" : "error(s)"}, ${vi ? "lỗi đầu" : "first"}: ${escapeControls(place(first!))} [${first!.code}]`;
     print(`  ${f.bloc.id}: ${why}${opts.provinceCommand === "build" ? (vi ? "; khối này không ghi tệp nào" : "; nothing written for this bloc") : ""}`);
   }
-  return failed.length ? 1 : 0;
+  return failed.length || viewFailed ? 1 : 0;
+}
+
+/** After the blocs: the province's view of its year (tinh.yaml's), written by build, checked by validate; true when it has errors. */
+async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], opts: CliOptions, print: (s: string) => void): Promise<boolean> {
+  const vi = opts.lang === "vi";
+  const diags = new Diagnostics();
+  print(vi ? "— Tổng hợp của tỉnh" : "— The province's view");
+  if ((await workspace.fileSize(PROVINCE_FILE).catch(() => undefined)) === undefined) {
+    print(vi ? `  chưa có ${PROVINCE_FILE} (tinh, nam): không lập tổng hợp` : `  no ${PROVINCE_FILE} (tinh, nam): no merged view`);
+    return false;
+  }
+  let written: string[] = [];
+  // What the view says (a unit proposed twice, a bloc not sent) is printed and sets the exit status, but never stops the view
+  // from being written: it is what the office must see to settle it. What stops the writing (a file kept) goes to diags.
+  const said = new Diagnostics();
+  if (opts.provinceCommand === "build") {
+    const tx = await inTransaction(workspace, { command: "tinh build" }, diags, async (staging) => {
+      const settings = await readProvinceSettings(workspace, diags);
+      if (!settings) return undefined;
+      return stageView(workspace, await provinceView(workspace, blocs, settings, said), diags, staging);
+    });
+    written = tx.written.filter((p) => !p.endsWith("/.tong-hop.json"));
+  } else {
+    const settings = await readProvinceSettings(workspace, diags);
+    if (settings) await provinceView(workspace, blocs, settings, said);
+  }
+  for (const d of said.items) diags.add(d);
+  const items = diags.sorted();
+  for (const d of items) print(indent(formatDiagnostic(d, opts.lang)));
+  for (const f of written) print(`  ${vi ? "đã ghi" : "wrote"} ${f}`);
+  const errors = items.filter((d) => d.severity === "error").length;
+  print("  " + summaryLine(errors, items.length - errors, opts.lang));
+  return errors > 0;
 }
 
 async function runBloc(engine: Awaited<ReturnType<typeof loadEngine>>, workspace: World, root: string, bloc: WorkspaceBloc, opts: CliOptions, print: (s: string) => void): Promise<BlocOutcome> {

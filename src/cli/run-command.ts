@@ -45,6 +45,8 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
   // Containment by where a folder really leads: the project's own folders, however named, get the rules of out/ and data/;
   // a folder outside the project is the user's, and links in it that lead elsewhere are refused too.
   const opts = await projectFolders(io.cwd === undefined ? parsed : { ...parsed, root: here(parsed.root), files: parsed.command === "import" ? parsed.files.map(here) : parsed.files });
+  // The results files a province's office takes are named from where the command runs, whatever --root says.
+  if (opts.command === "tinh") opts.files = opts.files.map((f) => resolve(io.cwd ?? process.cwd(), f));
   const clash = opts.command === "build" || opts.command === "forms" ? outFolderClash(opts) : undefined;
   if (clash) {
     printErr(clash);

@@ -635,6 +635,67 @@ export const CATALOGUE = {
     hintVi: "Chuyển tệp đó ra chỗ khác rồi chạy lại npm run ho-so. Không có tệp nào được ghi.",
     hintEn: "Move that file elsewhere and run npm run ho-so again. No file was written.",
   },
+  // The province's office (src/province).
+  "tinh/results-too-large": {
+    vi: "{path} lớn hơn {max} MB: không phải tệp kết quả năm của một khối, không đọc",
+    en: "{path} is larger than {max} MB: not a bloc's results file, not read",
+    hintVi: "Đề nghị khối gửi lại tệp ket-qua-<năm>.json do công cụ lập.",
+    hintEn: "Ask the bloc for the ket-qua-<year>.json the tool made.",
+  },
+  "tinh/results-unreadable": {
+    vi: "{path} không đọc được như tệp JSON (UTF-8)",
+    en: "{path} cannot be read as JSON (UTF-8)",
+    hintVi: "Đề nghị khối gửi lại tệp ket-qua-<năm>.json do công cụ lập, không sửa tay.",
+    hintEn: "Ask the bloc for the ket-qua-<year>.json the tool made, unedited.",
+  },
+  "tinh/results-schema": {
+    vi: "{path} không đúng cấu trúc tệp kết quả năm (docs/ket-qua-nam.schema.json) ở trường {field}",
+    en: "{path} does not follow the results file's layout (docs/ket-qua-nam.schema.json) at the field {field}",
+    hintVi: "Đề nghị khối lập lại bằng công cụ (npm run build-docs) và gửi lại tệp out/<năm>/ket-qua-<năm>.json.",
+    hintEn: "Ask the bloc to build again (npm run build-docs) and send out/<year>/ket-qua-<year>.json again.",
+  },
+  "tinh/other-province": {
+    vi: "{path} là kết quả của một khối tỉnh {province}, không phải tỉnh {expected}",
+    en: "{path} holds the results of a bloc of {province}, not {expected}",
+    hintVi: "Kiểm tra lại tệp nhận được, hoặc tinh trong tinh.yaml và trong data/khoi.yaml của khối.",
+    hintEn: "Check the file received, or tinh in tinh.yaml and in the bloc's data/khoi.yaml.",
+  },
+  "tinh/other-year": {
+    vi: "{path} là kết quả năm {year}, không phải năm {expected} đang tổng hợp",
+    en: "{path} holds the results of {year}, not of {expected}, the year being gathered",
+    hintVi: "Đề nghị khối gửi tệp của năm {expected}, hoặc sửa nam trong tinh.yaml.",
+    hintEn: "Ask the bloc for its file of {expected}, or change nam in tinh.yaml.",
+  },
+  "tinh/two-results": {
+    vi: "Khối {bloc} có hai tệp kết quả: {path} và {other}",
+    en: "The bloc {bloc} has two results files: {path} and {other}",
+    hintVi: "Giữ một tệp: khối lập trong khoi/{bloc}/ thì xóa tệp đã nhận {path}.",
+    hintEn: "Keep one: for a bloc built in khoi/{bloc}/, delete the received {path}.",
+  },
+  "tinh/proposed-twice": {
+    vi: "{unit} được đề nghị hai lần: {where}",
+    en: "{unit} is proposed twice: {where}",
+    hintVi: "Một đơn vị chỉ được đề nghị một hình thức ở một khối: đề nghị các khối thống nhất, lập lại biên bản và tờ trình.",
+    hintEn: "A unit is proposed once, by one bloc: ask the blocs to settle it and issue their minutes and proposals again.",
+  },
+  "tinh/not-sent": {
+    vi: "Khối {bloc} của tỉnh chưa có kết quả năm {year}",
+    en: "The province's bloc {bloc} has no results of {year} yet",
+    hintVi: "Khối lập trong khoi/{bloc}/: chạy tinh build; khối ở nơi khác: nhận tệp ket-qua-{year}.json rồi chạy tinh import-ket-qua <tệp>.",
+    hintEn: "A bloc in khoi/{bloc}/: run tinh build; one kept elsewhere: get its ket-qua-{year}.json and run tinh import-ket-qua <file>.",
+  },
+  "tinh/unfinished": {
+    vi: "Khối {bloc} chưa xong năm {year}: {missing}",
+    en: "The bloc {bloc} has not finished {year}: {missing}",
+    hintVi: "Khối bổ sung rồi gửi lại tệp kết quả năm.",
+    hintEn: "The bloc completes it and sends its results file again.",
+  },
+  "tinh/kept-file": {
+    vi: "Đã có tệp {path} không phải do công cụ ghi lần trước: không ghi đè",
+    en: "{path} exists and is not the file the tool wrote last: not replaced",
+    hintVi: "Chuyển tệp đó ra chỗ khác rồi chạy lại. Không có tệp nào được ghi.",
+    hintEn: "Move that file elsewhere and run again. No file was written.",
+  },
   // edXML packages for the document exchange (src/edxml).
   "edxml/no-number": {
     vi: "{document} chưa có số văn bản: không lập gói edXML cho văn bản chưa được cấp số",

@@ -5,13 +5,14 @@
  * maximum) does not stop the others, writes nothing, and the summary names it at its
  * file:line:col; validate exits 1 then; --khoi takes one bloc.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticProject } from "../../src/tools/synthetic.ts";
 import { cliInProcess } from "../helpers/cli-in-process.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
+import { checkResultsAgainstDocuments } from "../helpers/results-check.ts";
 
 const ws = mkdtempSync(join(tmpdir(), "tinh-"));
 afterAll(() => rmSync(ws, { recursive: true, force: true }));
@@ -24,6 +25,9 @@ beforeAll(() => {
   cpSync(join(FIXTURES, "kinh-te-ky-thuat/data"), join(ws, "khoi/kt/data"), { recursive: true });
   writeSyntheticProject(REPO, 12, join(ws, "khoi/tong-hop"));
   rmSync(join(ws, "khoi/tong-hop/templates"), { recursive: true });
+  // A bloc of its own: its units' names and its code are not the example's (the generator clones them).
+  const khoi = join(ws, "khoi/tong-hop/data/khoi.yaml");
+  writeFileSync(khoi, readFileSync(khoi, "utf8").replace(/^( {4}ten: )(.*)$/gm, "$1$2 (Khối 12)").replace(/^ky_hieu: K8$/m, "ky_hieu: K12").replace(/^ten_ngan: Khối 8$/m, "ten_ngan: Khối 12"));
   mkdirSync(join(ws, "khoi/ghi-chu"));
   writeFileSync(join(ws, "khoi/ghi-chu/README.txt"), "not a bloc");
 });
@@ -75,13 +79,77 @@ describe("tinh build", () => {
     }
   }, 120_000);
 
-  it("says what it needs: build or validate, a bloc that is there", async () => {
+  it("says what it needs: build, validate or import-ket-qua, a bloc that is there", async () => {
     const bare = await cliInProcess(["tinh", "--root", ws]);
     expect(bare.code).toBe(2);
-    expect(bare.err).toContain("tinh cần build hoặc validate, ví dụ: tinh build");
+    expect(bare.err).toContain("tinh cần build, validate hoặc import-ket-qua, ví dụ: tinh build");
     const none = await cliInProcess(["tinh", "validate", "--root", ws, "--khoi", "k9"]);
     expect(none.code).toBe(1);
     expect(none.out).toContain("Không có khối k9 trong khoi/ (các khối: k8, kt, tong-hop)");
     expect((await cliInProcess(["build", "--khoi", "k8"])).err).toContain("--khoi chỉ dùng với lệnh tinh");
+  });
+});
+
+describe("the province's view of its year (tinh.yaml)", () => {
+  const view = () => JSON.parse(readFileSync(join(ws, "out/tinh-2020/tong-hop-2020.json"), "utf8"));
+  const k8Results = () => JSON.parse(readFileSync(join(ws, "khoi/k8/out/2020/ket-qua-2020.json"), "utf8"));
+  const received = (name: string, edit: (r: Record<string, any>) => void) => {
+    const r = k8Results();
+    edit(r);
+    const f = join(ws, name);
+    writeFileSync(f, JSON.stringify(r));
+    return f;
+  };
+
+  it("merges every bloc's results: each bloc's own documents and proposals, the blocs not sent listed", async () => {
+    writeFileSync(join(ws, "tinh.yaml"), "tinh: Trà Vinh\nnam: 2020\nkhoi: [k8, tong-hop, k9]\n");
+    const r = await cliInProcess(["tinh", "build", "--root", ws]);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain("đã ghi out/tinh-2020/tong-hop-2020.json");
+    expect(r.out).toMatch(/tinh\.yaml: cảnh báo \[tinh\/not-sent\] Khối k9 /);
+    expect(r.out).toMatch(/tinh\.yaml: cảnh báo \[tinh\/not-sent\] Khối kt /); // a bloc of the workspace without the year's results
+    expect(r.out).not.toContain("[tinh/proposed-twice]");
+    const v = view();
+    expect(v.khoi.map((b: { ma: string }) => b.ma)).toEqual(["k8", "tong-hop"]);
+    expect(v.chua_gui).toEqual(["k9", "kt"]);
+    // The bloc's own results are its documents' (read back from its DOCX and PDF), and the view's are the bloc's.
+    const files = new Map<string, Uint8Array>();
+    for (const f of readdirSync(join(ws, "khoi/k8/out/2020"))) if (!f.startsWith(".") && f.includes(".")) files.set(`out/2020/${f}`, new Uint8Array(readFileSync(join(ws, "khoi/k8/out/2020", f))));
+    const own = await checkResultsAgainstDocuments(files, 2020);
+    const k8 = v.khoi.find((b: { ma: string }) => b.ma === "k8");
+    expect(k8.van_ban.map((d: { so: number; ky_hieu: string; ngay: string }) => [d.so, d.ky_hieu, d.ngay])).toEqual(own.van_ban.filter((d) => d.ban_hanh.boi === "khoi").map((d) => [d.so, d.ky_hieu, d.ngay]));
+    const proposed = own.binh_bau.danh_hieu.flatMap((a) => a.de_nghi.map((u) => [a.ma, u, own.diem.don_vi.find((s) => s.don_vi === u)!.tong]));
+    expect(v.de_nghi.filter((p: { khoi: string }) => p.khoi === "k8").map((p: { danh_hieu: string; don_vi: string; tong_diem: number }) => [p.danh_hieu, p.don_vi, p.tong_diem])).toEqual(proposed);
+    expect(existsSync(join(ws, "out/tinh-2020/tong-hop-2020.xlsx"))).toBe(true);
+  }, 120_000);
+
+  it("takes a bloc's file from elsewhere only when it is the province's, of the year and in the layout; nothing is written on error", async () => {
+    const other = received("other.json", (r) => ((r.khoi.ma = "K9"), (r.khoi.tinh = "Vĩnh Long")));
+    const year = received("year.json", (r) => ((r.khoi.ma = "K9"), (r.nam = 2021)));
+    const layout = received("layout.json", (r) => ((r.khoi.ma = "K9"), (r.diem.don_vi[0].tong = "102,5")));
+    for (const [f, code] of [[other, "tinh/other-province"], [year, "tinh/other-year"], [layout, "tinh/results-schema"]] as const) {
+      const r = await cliInProcess(["tinh", "import-ket-qua", f, "--root", ws]);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toContain(`[${code}]`);
+      expect(existsSync(join(ws, "ket-qua"))).toBe(false);
+    }
+    const again = received("k8-again.json", () => {});
+    expect((await cliInProcess(["tinh", "import-ket-qua", again, "--root", ws])).out).toContain("[tinh/two-results]");
+    const k9 = received("k9.json", (r) => (r.khoi.ma = "K9"));
+    const ok = await cliInProcess(["tinh", "import-ket-qua", k9, "--root", ws]);
+    expect(ok.code, ok.out).toBe(0);
+    expect(readFileSync(join(ws, "ket-qua/2020/k9.json"))).toEqual(readFileSync(k9));
+  });
+
+  it("says a unit proposed by two blocs as an error, and still writes the view that shows it", async () => {
+    const r = await cliInProcess(["tinh", "build", "--root", ws, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/khoi\/k8\/out\/2020\/ket-qua-2020\.json: error \[tinh\/proposed-twice\] Sở Y tế is proposed twice: co-thi-dua \(khối k8\), co-thi-dua \(khối k9\)/);
+    const v = view();
+    expect(v.khoi.map((b: { ma: string }) => b.ma)).toEqual(["k8", "k9", "tong-hop"]);
+    expect(v.de_nghi_trung.map((t: { don_vi: string }) => t.don_vi)).toEqual(["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"]);
+    expect(v.de_nghi.filter((p: { khoi: string }) => p.khoi === "tong-hop").every((p: { ten_don_vi: string }) => p.ten_don_vi.endsWith("(Khối 12)"))).toBe(true);
+    expect(v.chua_gui).toEqual(["kt"]);
+    expect((await cliInProcess(["tinh", "validate", "--root", ws])).code).toBe(1);
   });
 });

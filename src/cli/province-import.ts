@@ -1,0 +1,66 @@
+/**
+ * `tinh import-ket-qua <file…>`: results files received from blocs kept elsewhere, into the
+ * workspace's ket-qua/<year>/<bloc>.json, where `tinh build` merges them. Each file is read within
+ * a limit and checked against the published layout, the province and the year of tinh.yaml; a
+ * bloc built in the workspace is not received again. Through the transaction: any error and
+ * nothing is written; a file there is replaced only when it is the one the tool wrote last (a
+ * bloc's corrected file replaces its first).
+ */
+import { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
+import type { World } from "../io/world.ts";
+import { RECEIVED_DIR, readResultsBytes, receivedId } from "../province/received.ts";
+import { readProvinceSettings } from "../province/settings.ts";
+import { findBlocs } from "../province/workspace.ts";
+import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
+import { inTransaction } from "../write/transaction.ts";
+import type { CliOptions } from "./args.ts";
+
+const RECEIVED: RecordedFolder = {
+  dir: (base, y) => `${base}/${y}`,
+  record: ".nhan.json",
+  names: /^[a-z0-9][a-z0-9-]*\.json$/,
+  kept: "tinh/kept-file",
+  damaged: "files/record-damaged",
+  command: "tinh import-ket-qua",
+};
+
+export async function importResults(world: World, opts: CliOptions, print: (s: string) => void): Promise<number> {
+  const vi = opts.lang === "vi";
+  const diags = new Diagnostics();
+  const tx = await inTransaction(world, { command: "tinh import-ket-qua" }, diags, async (staging) => {
+    const settings = await readProvinceSettings(world, diags);
+    if (!settings) return undefined;
+    const { blocs } = await findBlocs(world);
+    const planned: PlannedFile[] = [];
+    const from = new Map<string, string>();
+    for (const path of opts.files) {
+      const read = await readResultsBytes(world, path, settings, diags);
+      if (!read) continue;
+      const r = read.results;
+      const id = receivedId(r);
+      const here = blocs.find((b) => b.id === id);
+      const twice = from.get(id);
+      if (here) diags.error("tinh/two-results", { file: path, line: 0, column: 0 }, { bloc: id, path, other: `${here.dir}/` });
+      else if (twice) diags.error("tinh/two-results", { file: path, line: 0, column: 0 }, { bloc: id, path, other: twice });
+      else {
+        from.set(id, path);
+        planned.push({ year: r.nam, name: `${id}.json`, bytes: read.bytes });
+      }
+    }
+    if (diags.hasErrors) return undefined;
+    return stageRecorded(world, RECEIVED_DIR, RECEIVED, planned, diags, staging);
+  });
+  const items = diags.sorted();
+  for (const d of items) print(formatDiagnostic(d, opts.lang));
+  const errors = items.filter((d) => d.severity === "error").length;
+  print(summaryLine(errors, items.length - errors, opts.lang));
+  if (errors) {
+    print(vi ? "Không nhận tệp nào vì có lỗi." : "Nothing was taken because of the errors.");
+    return 1;
+  }
+  const written = tx.written.filter((p) => !p.endsWith(`/${RECEIVED.record}`));
+  for (const f of written) print(`${vi ? "đã ghi" : "wrote"} ${f}`);
+  print(vi ? `Xong: nhận ${written.length} tệp kết quả, ${(tx.value?.unchanged.length ?? 0)} không đổi. Chạy tinh build để tổng hợp.` : `Done: ${written.length} results files taken, ${tx.value?.unchanged.length ?? 0} unchanged. Run tinh build to merge.`);
+  return 0;
+}

@@ -1,0 +1,58 @@
+/**
+ * The province's view of its year, made from every bloc's results (received.ts, merge.ts) and
+ * said as diagnostics (a unit proposed twice is an error; a bloc not sent or not finished, a
+ * warning), written as out/tinh-<year>/tong-hop-<year>.json and .xlsx in the workspace through
+ * the transaction: a file there is replaced only when it is the one the tool wrote last.
+ */
+import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import type { World } from "../io/world.ts";
+import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
+import type { Staging } from "../write/transaction.ts";
+import { mergeProvince, type ProvinceView } from "./merge.ts";
+import { gatherResults } from "./received.ts";
+import { PROVINCE_FILE, type ProvinceSettings } from "./settings.ts";
+import type { WorkspaceBloc } from "./workspace.ts";
+
+export const PROVINCE_OUTPUT: RecordedFolder = {
+  dir: (out, y) => `${out}/tinh-${y}`,
+  record: ".tong-hop.json",
+  names: /^tong-hop-\d{4}\.(json|xlsx)$/,
+  kept: "tinh/kept-file",
+  damaged: "files/record-damaged",
+  command: "tinh build",
+};
+
+const MISSING_VI: Record<string, string> = { "bien-ban": "chưa có biên bản bình bầu", "to-trinh": "chưa có tờ trình đề nghị" };
+
+function missingText(item: string): string {
+  const [kind, what] = item.split(":") as [string, string | undefined];
+  if (kind === "so-ngay") return `${what} chưa có số hoặc ngày`;
+  if (kind === "chua-phan-dinh") return `${what} còn bằng phiếu chưa phân định`;
+  if (kind === "ket-qua") return `${what} chưa có kết quả tổng kết`;
+  return MISSING_VI[kind] ?? kind;
+}
+
+/** The view of the year and what it says, collected in diags. */
+export async function provinceView(world: World, blocs: readonly WorkspaceBloc[], settings: ProvinceSettings, diags: Diagnostics): Promise<ProvinceView> {
+  const received = await gatherResults(world, blocs, settings, diags);
+  // Every bloc of the workspace is one of the province's, as is every bloc tinh.yaml lists.
+  const view = mergeProvince(settings.tinh, settings.nam, received, [...(settings.khoi ?? []), ...blocs.map((b) => b.id)]);
+  const fileOf = new Map(received.map((b) => [b.id, b.file]));
+  for (const t of view.de_nghi_trung)
+    diags.error("tinh/proposed-twice", { file: fileOf.get(t.lan[0]!.khoi)!, line: 0, column: 0 }, { unit: t.don_vi, where: t.lan.map((l) => `${l.danh_hieu} (khối ${l.khoi})`).join(", ") });
+  for (const id of view.chua_gui) diags.warning("tinh/not-sent", { file: PROVINCE_FILE, line: 0, column: 0 }, { bloc: id, year: settings.nam });
+  for (const b of view.khoi) if (b.chua_xong.length) diags.warning("tinh/unfinished", { file: b.tep, line: 0, column: 0 }, { bloc: b.ma, year: settings.nam, missing: b.chua_xong.map(missingText).join("; ") });
+  return view;
+}
+
+export async function viewFiles(view: ProvinceView): Promise<PlannedFile[]> {
+  const { provinceWorkbook } = await import("./province-workbook.ts");
+  return [
+    { year: view.nam, name: `tong-hop-${view.nam}.json`, bytes: new TextEncoder().encode(JSON.stringify(view, null, 2) + "\n") },
+    { year: view.nam, name: `tong-hop-${view.nam}.xlsx`, bytes: await provinceWorkbook(view) },
+  ];
+}
+
+export async function stageView(world: World, view: ProvinceView, diags: Diagnostics, staging: Staging) {
+  return stageRecorded(world, "out", PROVINCE_OUTPUT, await viewFiles(view), diags, staging);
+}
