@@ -18,6 +18,7 @@ import { inTransaction } from "../write/transaction.ts";
 import type { CliOptions } from "./args.ts";
 import { buildOptions } from "./commands.ts";
 import { loadEngine } from "./load-engine.ts";
+import { upToDate } from "../write/up-to-date.ts";
 
 interface BlocOutcome {
   bloc: WorkspaceBloc;
@@ -49,7 +50,9 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
     );
     return 1;
   }
-  const engine = await loadEngine();
+  // Loaded on the first bloc that needs it: blocs all up to date never load the pipeline.
+  let loaded: Engine | undefined;
+  const engine = async () => (loaded ??= await loadEngine());
   const outcomes: BlocOutcome[] = [];
   for (const bloc of blocs) {
     print(vi ? `— Khối ${bloc.id} (${bloc.dir})` : `— Bloc ${bloc.id} (${bloc.dir})`);
@@ -104,14 +107,20 @@ async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], o
   return errors > 0;
 }
 
-async function runBloc(engine: Awaited<ReturnType<typeof loadEngine>>, workspace: World, root: string, bloc: WorkspaceBloc, opts: CliOptions, print: (s: string) => void): Promise<BlocOutcome> {
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
+
+async function runBloc(engine: () => Promise<Engine>, workspace: World, root: string, bloc: WorkspaceBloc, opts: CliOptions, print: (s: string) => void): Promise<BlocOutcome> {
   const vi = opts.lang === "vi";
   try {
     const world = await blocWorld(nodeWorld(`${root}/${bloc.dir}`, { folders: ["data", "out"] }), workspace, bloc.dir);
-    const diagnostics =
-      opts.provinceCommand === "build"
-        ? await engine.buildProject(world, { ...buildOptions({ ...opts, dataDir: "data", outDir: "out", check: false }) }).then((r) => ({ list: r.diagnostics, built: new Set(r.built ?? []).size }))
-        : await engine.checkProject(world, "data").then((r) => ({ list: r.diagnostics, built: undefined }));
+    const options = buildOptions({ ...opts, dataDir: "data", outDir: "out", check: false });
+    // A bloc whose data, templates and outputs are as its last build left them is not loaded again (as `build` does).
+    const current = opts.provinceCommand === "build" ? await upToDate(world, { dataDir: "data", outDir: "out", toolVersion: options.toolVersion!, fontSource: opts.fontSource }) : undefined;
+    const diagnostics = current
+      ? { list: current.warnings, built: 0 }
+      : opts.provinceCommand === "build"
+        ? await (await engine()).buildProject(world, options).then((r) => ({ list: r.diagnostics, built: new Set(r.built ?? []).size }))
+        : await (await engine()).checkProject(world, "data").then((r) => ({ list: r.diagnostics, built: undefined }));
     const shown = diagnostics.list.map((d) => fromWorkspace(d, bloc.dir));
     for (const d of shown) print(indent(formatDiagnostic(d, opts.lang)));
     const errors = shown.filter((d) => d.severity === "error");
