@@ -635,6 +635,25 @@ export const CATALOGUE = {
     hintVi: "Chuyển tệp đó ra chỗ khác rồi chạy lại npm run ho-so. Không có tệp nào được ghi.",
     hintEn: "Move that file elsewhere and run npm run ho-so again. No file was written.",
   },
+  // Legal bases of the căn cứ lines (src/validate/legal-bases.ts).
+  "basis/expired": {
+    vi: "Dòng căn cứ dẫn {basis}, văn bản này hết hiệu lực từ ngày {end}, trước ngày của văn bản ({date})",
+    en: "This căn cứ line cites {basis}, which no longer applies from {end}, before the document's date ({date})",
+    hintVi: "Thay bằng văn bản thay thế đang có hiệu lực (hỏi Sở Nội vụ), hoặc sửa het_hieu_luc trong van_ban_phap_ly nếu ghi nhầm.",
+    hintEn: "Cite the document that replaces it (the Department of Home Affairs knows), or correct het_hieu_luc in van_ban_phap_ly if it is wrong.",
+  },
+  "new-year/basis-ending": {
+    vi: "Dòng căn cứ chép từ năm trước dẫn {basis}, văn bản này hết hiệu lực từ ngày {end}: cần xem lại cho năm {year}",
+    en: "A căn cứ line copied from last year cites {basis}, which no longer applies from {end}: look at it for {year}",
+    hintVi: "Thay bằng văn bản thay thế đang có hiệu lực trước khi ban hành Kế hoạch năm {year}.",
+    hintEn: "Cite the document that replaces it before the plan of {year} is issued.",
+  },
+  "basis/not-yet": {
+    vi: "Dòng căn cứ dẫn {basis}, văn bản này có hiệu lực từ ngày {start}, sau ngày của văn bản ({date})",
+    en: "This căn cứ line cites {basis}, which applies only from {start}, after the document's date ({date})",
+    hintVi: "Dẫn văn bản đang có hiệu lực vào ngày của văn bản, hoặc sửa hieu_luc trong van_ban_phap_ly nếu ghi nhầm.",
+    hintEn: "Cite what applies on the document's date, or correct hieu_luc in van_ban_phap_ly if it is wrong.",
+  },
   // The province's office (src/province).
   "tinh/results-too-large": {
     vi: "{path} lớn hơn {max} MB: không phải tệp kết quả năm của một khối, không đọc",

@@ -8,6 +8,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { readYamlSource } from "../load/read-source.ts";
 import { validateWith } from "../validate/zod-issues.ts";
+import { LegalBases } from "../schema/common.ts";
 
 export const PROVINCE_FILE = "tinh.yaml";
 
@@ -19,6 +20,7 @@ export const ProvinceSettings = z.strictObject({
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/))
     .optional()
     .describe("Các khối của tỉnh: tên thư mục trong khoi/, hoặc ký hiệu của Khối viết thường (k8) cho khối gửi tệp kết quả; khối có tên ở đây mà chưa có kết quả được báo là chưa gửi"),
+  van_ban_phap_ly: LegalBases,
 });
 export type ProvinceSettings = z.output<typeof ProvinceSettings>;
 

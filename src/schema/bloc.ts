@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { phraseKey } from "../format/word-key.ts";
-import { Filing, Id, Text } from "./common.ts";
+import { Filing, Id, LegalBases, Text } from "./common.ts";
 
 /**
  * Cơ quan chủ quản: one line, several lines (each its own header line) or [] for none.
@@ -74,6 +74,7 @@ const BlocBase = z
       .optional()
       .describe("Cách cấp số văn bản của Khối trong một năm (số bắt đầu từ 01 ngày 01 tháng 01): chung (mặc định) là một dãy số cho mọi loại văn bản; theo_loai là mỗi mã loại văn bản (KH, BC, ...) một dãy số"),
     don_vi: z.array(Unit).min(2).describe("Các đơn vị thành viên"),
+    van_ban_phap_ly: LegalBases,
     co_quan_nhan: z
       .array(z.strictObject({ ten: Text.describe("Tên cơ quan như ghi ở Kính gửi hoặc Nơi nhận, ví dụ: Hội đồng Thi đua, Khen thưởng tỉnh Trà Vinh"), ma_dinh_danh: OrganId.describe("Mã định danh điện tử của cơ quan") }))
       .optional()

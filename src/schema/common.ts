@@ -164,3 +164,13 @@ export function isRealDate(s: string): boolean {
   const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return d <= days[mo - 1]!;
 }
+
+/** A legal document the căn cứ lines cite, with the days it applies from and no longer applies from (khoi.yaml, tinh.yaml). */
+export const LegalBasis = z
+  .strictObject({
+    so_hieu: Text.describe("Số, ký hiệu như ghi trong dòng căn cứ, ví dụ: 152/2025/NĐ-CP"),
+    hieu_luc: IsoDate.optional().describe("Ngày có hiệu lực, ví dụ: 2025-07-01"),
+    het_hieu_luc: IsoDate.optional().describe("Ngày hết hiệu lực (từ ngày này không còn áp dụng), ví dụ: 2027-03-01"),
+  })
+  .describe("Văn bản pháp lý được dẫn ở dòng căn cứ, với thời gian có hiệu lực");
+export const LegalBases = z.array(LegalBasis).optional().describe("Các văn bản pháp lý dòng căn cứ dẫn và thời gian hiệu lực: văn bản dẫn căn cứ đã hết hiệu lực (hoặc chưa có hiệu lực) vào ngày của văn bản thì có cảnh báo ở đúng dòng đó");

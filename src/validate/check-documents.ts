@@ -8,6 +8,7 @@ import { docNumber } from "../format/text.ts";
 import type { Bloc } from "../schema/bloc.ts";
 import type { Located, MarkdownDoc, ValidYear } from "./valid-types.ts";
 import type { YearContext } from "./year-context.ts";
+import { checkBases, dmy, type Basis } from "./legal-bases.ts";
 
 /** What the checks below read of any document's front matter. */
 interface Front {
@@ -93,4 +94,19 @@ export function checkSigners(ctx: YearContext, singles: readonly Single[]): void
 /** The checks each document type declares for itself. */
 export function checkTypes(ctx: YearContext, singles: readonly Single[]): void {
   for (const { type, doc } of singles) type.check?.(ctx, doc);
+}
+
+/** Each căn cứ line that cites a legal document not in force on the document's date (legal-bases.ts); an undated document is left to its date. */
+export function checkDocBases(ctx: YearContext, singles: readonly Single[], bases: readonly Basis[]): void {
+  if (!bases.length) return;
+  for (const { doc } of singles) {
+    const date = doc.data.ngay;
+    const lines = (doc.data as { can_cu?: string[] }).can_cu ?? [];
+    if (!date || !lines.length) continue;
+    for (const f of checkBases(lines, date, bases)) {
+      const at = doc.src.locate(["can_cu", f.line]);
+      if (f.kind === "expired") ctx.diags.warning("basis/expired", at, { basis: f.basis.so_hieu, end: dmy(f.basis.het_hieu_luc!), date: dmy(date) });
+      else ctx.diags.warning("basis/not-yet", at, { basis: f.basis.so_hieu, start: dmy(f.basis.hieu_luc!), date: dmy(date) });
+    }
+  }
 }

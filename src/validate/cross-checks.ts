@@ -1,11 +1,12 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { mergeBases, type Basis } from "./legal-bases.ts";
 import { PLAN, docOf } from "../documents/keys.ts";
 import { perUnitTypes, type DocTypes } from "../documents/types.ts";
 import { phraseKey } from "../format/word-key.ts";
 import { LIMITS } from "../load/limits.ts";
 import type { Bloc } from "../schema/bloc.ts";
 import { checkTimeline } from "./check-dates.ts";
-import { checkDocDates, checkSigners, checkTypes, singlesOf } from "./check-documents.ts";
+import { checkDocBases, checkDocDates, checkSigners, checkTypes, singlesOf } from "./check-documents.ts";
 import { checkResults } from "./check-results.ts";
 import type { Located, ValidYear } from "./valid-types.ts";
 import { checkUnique, type YearContext } from "./year-context.ts";
@@ -21,7 +22,7 @@ export function checkBloc(bloc: Located<Bloc>, diags: Diagnostics): void {
   checkUnique(compounds.map(phraseKey), bloc.src, (i) => ["cum_tu_khong_tach", i], diags, "Cụm từ");
 }
 
-export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics, documents = false): void {
+export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, diags: Diagnostics, documents = false, provinceBases: readonly Basis[] = []): void {
   const y = vy.year.data;
   const ysrc = vy.year.src;
   const unitIds = new Set(bloc.data.don_vi.map((u) => u.ma));
@@ -67,5 +68,6 @@ export function checkYear(types: DocTypes, bloc: Located<Bloc>, vy: ValidYear, d
   const singles = singlesOf(types, vy);
   checkTypes(ctx, singles);
   checkDocDates(ctx, singles);
+  checkDocBases(ctx, singles, mergeBases(ctx.bloc.data.van_ban_phap_ly ?? [], provinceBases));
   checkSigners(ctx, singles);
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Basis } from "./legal-bases.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { MarkdownSource } from "../load/markdown-source.ts";
 import type { RawProject, RawYear } from "../load/project.ts";
@@ -24,6 +25,8 @@ export interface ValidateOptions {
    * since they are how it is filled in.
    */
   documents?: boolean;
+  /** The province's legal bases (tinh.yaml's van_ban_phap_ly), under the bloc's own (khoi.yaml's win). */
+  provinceBases?: readonly Basis[];
 }
 
 /** Schema validation of every file (a document's by its type's schema), then the checks across files. Undefined when the bloc itself is unusable. */
@@ -36,7 +39,7 @@ export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnos
   for (const ry of raw.years) {
     const vy = validateYear(ry, types, diags);
     if (vy) {
-      checkYear(types, bloc, vy, diags, opts.documents ?? false);
+      checkYear(types, bloc, vy, diags, opts.documents ?? false, opts.provinceBases ?? []);
       years.push(vy);
     }
   }

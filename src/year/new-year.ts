@@ -13,6 +13,7 @@
  * committed together through the project transaction (all or none; a run cut off is
  * finished or undone by the next command). All file access goes through World.
  */
+import { checkBases, dmy, type Basis } from "../validate/legal-bases.ts";
 import { isDocument, isMap, isPair, isScalar, visit, type Document } from "yaml";
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { reportIoError } from "../diagnostics/io-diagnostic.ts";
@@ -110,6 +111,7 @@ async function makeYear(world: World, dataDir: string, year: number, diags: Diag
     }
     files.set(planFile, inStyle(made, plan.shape));
     warnOldRoles(made, `${target}/${planFile}`, valid.bloc.data.don_vi, vy.year.data, leaders, year, diags);
+    warnEndingBases(made, `${target}/${planFile}`, valid.bloc.data.van_ban_phap_ly ?? [], year, diags);
   }
 
   // Staged: the files appear together when the transaction commits, or none of them.
@@ -145,6 +147,18 @@ function warnOldRoles(
       diags.warning("new-year/old-role-named", { file, line: i + 1, column: column + 1 }, { unit: old, role: r.role, roleEn: r.roleEn, now: name(r.now) ?? r.now, year });
     });
   }
+}
+
+/** The copied căn cứ lines citing a legal document that ends before or during the new year: a warning at each, to look at. */
+function warnEndingBases(text: string, file: string, bases: readonly Basis[], year: number, diags: Diagnostics): void {
+  const ending = bases.filter((b) => b.het_hieu_luc && b.het_hieu_luc <= `${year}-12-31`);
+  text.split("\n").forEach((line, i) => {
+    if (line.trimStart().startsWith("#")) return;
+    for (const b of ending) {
+      if (!checkBases([line], `${year}-12-31`, [b]).length) continue;
+      diags.warning("new-year/basis-ending", { file, line: i + 1, column: 1 }, { basis: b.so_hieu, end: dmy(b.het_hieu_luc!), year });
+    }
+  });
 }
 
 /** A file's text with LF line ends, and its shape (line ends, BOM) for the file made from it. */

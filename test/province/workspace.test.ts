@@ -153,3 +153,20 @@ describe("the province's view of its year (tinh.yaml)", () => {
     expect((await cliInProcess(["tinh", "validate", "--root", ws])).code).toBe(1);
   });
 });
+
+describe("the province's legal bases (tinh.yaml's van_ban_phap_ly)", () => {
+  it("are checked in every bloc's documents, the bloc's own entry winning", async () => {
+    writeFileSync(join(ws, "tinh.yaml"), "tinh: Trà Vinh\nnam: 2020\nvan_ban_phap_ly:\n  - so_hieu: 91/2017/NĐ-CP\n    het_hieu_luc: 2021-01-01\n");
+    const r = await cliInProcess(["tinh", "build", "--root", ws, "--khoi", "k8"]);
+    expect(r.out).toContain("khoi/k8/data/2020/to-trinh.md:14:5: cảnh báo [basis/expired] Dòng căn cứ dẫn 91/2017/NĐ-CP, văn bản này hết hiệu lực từ ngày 1/1/2021");
+    const khoi = join(ws, "khoi/k8/data/khoi.yaml");
+    const before = readFileSync(khoi, "utf8");
+    try {
+      writeFileSync(khoi, before + "van_ban_phap_ly:\n  - so_hieu: 91/2017/NĐ-CP\n    het_hieu_luc: 2022-01-01\n");
+      const own = await cliInProcess(["tinh", "validate", "--root", ws, "--khoi", "k8"]);
+      expect(own.out).not.toContain("[basis/expired]");
+    } finally {
+      writeFileSync(khoi, before);
+    }
+  }, 60_000);
+});
