@@ -14,8 +14,8 @@ export function recordingWorld(world: World): { world: World; reads: Map<string,
     listings,
     world: {
       ...world,
-      async readFile(path) {
-        const bytes = await world.readFile(path);
+      async readFile(path, limit) {
+        const bytes = await world.readFile(path, limit);
         if (bytes) reads.set(path, sha256(bytes));
         return bytes;
       },
