@@ -21,7 +21,7 @@
  * stops the build before step 6, so a failed build never replaces a good file.
  * All I/O goes through World.
  */
-import type { Basis } from "./validate/legal-bases.ts";
+import type { ProvinceInput } from "./validate/province-input.ts";
 import { composeAll, type ComposedDocument } from "./compose/compose-all.ts";
 import { Diagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { DOC_TYPES } from "./documents/registry.ts";
@@ -44,9 +44,9 @@ export interface CheckResult {
  * Stages 1–4: everything that can find a mistake in the data or the templates. Writes nothing.
  * With a cache (read through its own World), data files whose bytes it holds are not parsed again.
  */
-export async function checkProject(world: World, dataDir = "data", cache?: SourceCache, provinceBases?: readonly Basis[]): Promise<CheckResult> {
+export async function checkProject(world: World, dataDir = "data", cache?: SourceCache, province?: ProvinceInput): Promise<CheckResult> {
   const diags = new Diagnostics();
-  const { valid } = await readProject(world, diags, dataDir, { documents: true, ...(provinceBases ? { provinceBases } : {}) }, cache);
+  const { valid } = await readProject(world, diags, dataDir, { documents: true, ...(province ? { province } : {}) }, cache);
   const models = valid && !diags.hasErrors ? buildModels(valid, diags) : [];
   const documents = models.length && !diags.hasErrors ? await composeAll(world, DOC_TYPES, models, diags) : [];
   return { diagnostics: diags.sorted(), models, documents };

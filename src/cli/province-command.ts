@@ -19,7 +19,7 @@ import type { CliOptions } from "./args.ts";
 import { buildOptions } from "./commands.ts";
 import { loadEngine } from "./load-engine.ts";
 import { upToDate } from "../write/up-to-date.ts";
-import type { Basis } from "../validate/legal-bases.ts";
+import type { ProvinceInput } from "../validate/province-input.ts";
 
 interface BlocOutcome {
   bloc: WorkspaceBloc;
@@ -56,11 +56,13 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
   const engine = async () => (loaded ??= await loadEngine());
   // The province's legal bases are checked in every bloc's documents, under the bloc's own.
   const settings = (await workspace.fileSize(PROVINCE_FILE).catch(() => undefined)) === undefined ? undefined : await readProvinceSettings(workspace, new Diagnostics());
-  const provinceBases = settings?.van_ban_phap_ly ?? [];
+  const province: ProvinceInput | undefined = settings
+    ? { defaults: { tinh: settings.tinh, ...(settings.dia_danh ? { dia_danh: settings.dia_danh } : {}), ...(settings.co_quan_chu_quan ? { co_quan_chu_quan: settings.co_quan_chu_quan } : {}) }, bases: settings.van_ban_phap_ly ?? [] }
+    : undefined;
   const outcomes: BlocOutcome[] = [];
   for (const bloc of blocs) {
     print(vi ? `— Khối ${bloc.id} (${bloc.dir})` : `— Bloc ${bloc.id} (${bloc.dir})`);
-    const outcome = await runBloc(engine, workspace, root, bloc, { ...opts, provinceBases }, print);
+    const outcome = await runBloc(engine, workspace, root, bloc, { ...opts, ...(province ? { province } : {}) }, print);
     outcomes.push(outcome);
     print("  " + summaryLine(outcome.errors.length, outcome.warnings, opts.lang) + (outcome.built !== undefined && !outcome.errors.length ? (vi ? `, ${outcome.built} văn bản được lập` : `, ${outcome.built} documents built`) : ""));
   }
@@ -113,19 +115,19 @@ async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], o
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
-async function runBloc(engine: () => Promise<Engine>, workspace: World, root: string, bloc: WorkspaceBloc, opts: CliOptions & { provinceBases: readonly Basis[] }, print: (s: string) => void): Promise<BlocOutcome> {
+async function runBloc(engine: () => Promise<Engine>, workspace: World, root: string, bloc: WorkspaceBloc, opts: CliOptions & { province?: ProvinceInput }, print: (s: string) => void): Promise<BlocOutcome> {
   const vi = opts.lang === "vi";
   try {
     const world = await blocWorld(nodeWorld(`${root}/${bloc.dir}`, { folders: ["data", "out"] }), workspace);
-    const options = { ...buildOptions({ ...opts, dataDir: "data", outDir: "out", check: false }), ...(opts.provinceBases.length ? { provinceBases: opts.provinceBases } : {}) };
+    const options = { ...buildOptions({ ...opts, dataDir: "data", outDir: "out", check: false }), ...(opts.province ? { province: opts.province } : {}) };
     // A bloc whose data, templates and outputs are as its last build left them is not loaded again (as `build` does).
-    // With the province's legal bases, the bloc is checked again: its last build did not see them (they are the province's file, not the bloc's).
-    const current = opts.provinceCommand === "build" && !opts.provinceBases.length ? await upToDate(world, { dataDir: "data", outDir: "out", toolVersion: options.toolVersion!, fontSource: opts.fontSource }) : undefined;
+    // The province's file is part of what the bloc's last build saw: a change in it is a reason to build again.
+    const current = opts.provinceCommand === "build" ? await upToDate(world, { dataDir: "data", outDir: "out", toolVersion: options.toolVersion!, fontSource: opts.fontSource, ...(opts.province ? { province: opts.province } : {}) }) : undefined;
     const diagnostics = current
       ? { list: current.warnings, built: 0 }
       : opts.provinceCommand === "build"
         ? await (await engine()).buildProject(world, options).then((r) => ({ list: r.diagnostics, built: new Set(r.built ?? []).size }))
-        : await (await engine()).checkProject(world, "data", undefined, opts.provinceBases).then((r) => ({ list: r.diagnostics, built: undefined }));
+        : await (await engine()).checkProject(world, "data", undefined, opts.province).then((r) => ({ list: r.diagnostics, built: undefined }));
     const shown = diagnostics.list.map((d) => fromWorkspace(d, bloc.dir));
     for (const d of shown) print(indent(formatDiagnostic(d, opts.lang)));
     const errors = shown.filter((d) => d.severity === "error");

@@ -9,6 +9,7 @@ import type { World } from "../io/world.ts";
 import { readYamlSource } from "../load/read-source.ts";
 import { validateWith } from "../validate/zod-issues.ts";
 import { LegalBases } from "../schema/common.ts";
+import { ParentBody } from "../schema/bloc.ts";
 
 export const PROVINCE_FILE = "tinh.yaml";
 
@@ -20,6 +21,8 @@ export const ProvinceSettings = z.strictObject({
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/))
     .optional()
     .describe("Các khối của tỉnh: tên thư mục trong khoi/, hoặc ký hiệu của Khối viết thường (k8) cho khối gửi tệp kết quả; khối có tên ở đây mà chưa có kết quả được báo là chưa gửi"),
+  dia_danh: z.string().min(1).optional().describe("Địa danh ở dòng ngày tháng, mặc định cho khối không ghi dia_danh, ví dụ: Trà Vinh"),
+  co_quan_chu_quan: ParentBody.optional().describe("Cơ quan chủ quản, mặc định cho khối không ghi co_quan_chu_quan, ví dụ: UBND TỈNH TRÀ VINH"),
   van_ban_phap_ly: LegalBases,
 });
 export type ProvinceSettings = z.output<typeof ProvinceSettings>;

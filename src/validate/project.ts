@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Basis } from "./legal-bases.ts";
+import { withDefaults, type ProvinceInput } from "./province-input.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { MarkdownSource } from "../load/markdown-source.ts";
 import type { RawProject, RawYear } from "../load/project.ts";
@@ -25,21 +25,21 @@ export interface ValidateOptions {
    * since they are how it is filled in.
    */
   documents?: boolean;
-  /** The province's legal bases (tinh.yaml's van_ban_phap_ly), under the bloc's own (khoi.yaml's win). */
-  provinceBases?: readonly Basis[];
+  /** What the province's workspace gives the bloc (tinh.yaml): defaults under khoi.yaml's own, legal bases under its own. */
+  province?: ProvinceInput;
 }
 
 /** Schema validation of every file (a document's by its type's schema), then the checks across files. Undefined when the bloc itself is unusable. */
 export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnostics, opts: ValidateOptions = {}): ValidProject | undefined {
   if (!raw.bloc) return undefined;
-  const bloc = located(blocSchema(types), raw.bloc, diags);
+  const bloc = located(blocSchema(types), opts.province ? { ...raw.bloc, value: withDefaults(raw.bloc.value, opts.province) } : raw.bloc, diags);
   if (!bloc) return undefined;
   checkBloc(bloc, diags);
   const years: ValidYear[] = [];
   for (const ry of raw.years) {
     const vy = validateYear(ry, types, diags);
     if (vy) {
-      checkYear(types, bloc, vy, diags, opts.documents ?? false, opts.provinceBases ?? []);
+      checkYear(types, bloc, vy, diags, opts.documents ?? false, opts.province?.bases ?? []);
       years.push(vy);
     }
   }

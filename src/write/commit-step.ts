@@ -1,4 +1,5 @@
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { provinceKey } from "./up-to-date.ts";
 import { isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
@@ -38,6 +39,7 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
       fontSource: opts.fontSource ?? "auto",
       warnings: prepared.checked.diagnostics.filter((d) => d.severity === "warning"),
       ...(sends ? { sends } : {}),
+      ...(opts.province ? { province: provinceKey(opts.province)! } : {}),
     };
   const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
   for (const p of plans) {

@@ -37,6 +37,8 @@ export interface Snapshot {
    * made from files the snapshot does not name (a signed copy in out/), so a build then always decides.
    */
   sends?: number;
+  /** What the province's workspace gave the bloc (up-to-date.ts provinceKey); absent for a bloc on its own. */
+  province?: string;
 }
 
 export interface Manifest {
@@ -88,6 +90,7 @@ function shapeProblem(m: unknown): string | undefined {
     if (!isObj(s) || typeof s.dataDir !== "string" || typeof s.fontSource !== "string" || !isHashes(s.reads) || !isHashes(s.listings)) return "snapshot";
     if (!Array.isArray(s.warnings)) return "snapshot.warnings";
     if (s.sends !== undefined && (typeof s.sends !== "number" || !Number.isInteger(s.sends))) return "snapshot.sends";
+    if (s.province !== undefined && typeof s.province !== "string") return "snapshot.province";
     for (const [i, d] of s.warnings.entries()) {
       const pos = isObj(d) ? d.pos : undefined;
       if (!isObj(d) || typeof d.code !== "string" || d.severity !== "warning" || !isObj(d.params) || !isObj(pos)) return `snapshot.warnings.${i}`;

@@ -1,11 +1,11 @@
-import type { Basis } from "../validate/legal-bases.ts";
+import type { ProvinceInput } from "../validate/province-input.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DocPlan, Reason } from "./plan.ts";
 
 export interface BuildOptions {
   dataDir: string;
-  /** The province's legal bases (tinh build: tinh.yaml's van_ban_phap_ly), checked with the bloc's own. */
-  provinceBases?: readonly Basis[];
+  /** What the province's workspace gives the bloc (tinh build: tinh.yaml's defaults and legal bases). */
+  province?: ProvinceInput;
   outDir: string;
   /** Where the PDF font comes from: "auto" (settings, system, package) or "package" only (the same bytes on every machine). */
   fontSource?: "auto" | "package";

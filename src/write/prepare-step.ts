@@ -34,7 +34,7 @@ export interface Prepared {
  */
 export async function prepareBuild(world: World, opts: BuildOptions, diags: Diagnostics, cache?: SourceCache): Promise<Prepared | undefined> {
   const rec = recordingWorld(world);
-  const checked = await checkProject(rec.world, opts.dataDir, cache, opts.provinceBases);
+  const checked = await checkProject(rec.world, opts.dataDir, cache, opts.province);
   for (const d of checked.diagnostics) diags.add(d);
   if (diags.hasErrors) return undefined;
   // The renderers and the font code (pdf-lib, fontkit, docxtemplater) load only once the data is good.

@@ -9,7 +9,8 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
-import { sha256 } from "./hash.ts";
+import { sha256, stableJson } from "./hash.ts";
+import type { ProvinceInput } from "../validate/province-input.ts";
 import { readManifest } from "./manifest.ts";
 import { ownedOutputs } from "./owned-files.ts";
 import { listingHash } from "./recording-world.ts";
@@ -25,11 +26,14 @@ const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 /** Largest output file compared (a document is at most about 60 pages). */
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
-export async function upToDate(world: World, opts: { dataDir: string; outDir: string; toolVersion: string; fontSource: string }): Promise<UpToDate | undefined> {
+/** What a bloc's build saw of its province (tinh.yaml's defaults and bases), as one hash. */
+export const provinceKey = (p: ProvinceInput | undefined): string | undefined => (p ? sha256(stableJson(p)) : undefined);
+
+export async function upToDate(world: World, opts: { dataDir: string; outDir: string; toolVersion: string; fontSource: string; province?: ProvinceInput }): Promise<UpToDate | undefined> {
   try {
     const { manifest } = await readManifest(world, opts.outDir);
     const snap = manifest?.snapshot;
-    if (!manifest || !snap || snap.sends || manifest.tool !== opts.toolVersion || snap.fontSource !== opts.fontSource || snap.dataDir !== opts.dataDir) return undefined;
+    if (!manifest || !snap || snap.sends || snap.province !== provinceKey(opts.province) || manifest.tool !== opts.toolVersion || snap.fontSource !== opts.fontSource || snap.dataDir !== opts.dataDir) return undefined;
     // A snapshot names only the project's data and templates, and at least the bloc's file: a manifest
     // edited to name /dev/zero, ../x or nothing at all is not believed.
     const inProject = (p: string) => (p.startsWith(`${opts.dataDir}/`) || p.startsWith("templates/")) && !p.split("/").includes("..");

@@ -170,3 +170,34 @@ describe("the province's legal bases (tinh.yaml's van_ban_phap_ly)", () => {
     }
   }, 60_000);
 });
+
+describe("the province's defaults (tinh.yaml)", () => {
+  it("fill what a bloc's khoi.yaml leaves out, the bloc's own keys winning; a change in them rebuilds the bloc", async () => {
+    const khoi = join(ws, "khoi/tong-hop/data/khoi.yaml");
+    const before = readFileSync(khoi, "utf8");
+    try {
+      writeFileSync(khoi, before.replace(/^tinh: .*\n/m, "").replace(/^dia_danh: .*\n/m, "").replace(/^co_quan_chu_quan: .*\n/m, ""));
+      writeFileSync(join(ws, "tinh.yaml"), "tinh: Trà Vinh\nnam: 2020\ndia_danh: Càng Long\nco_quan_chu_quan: UBND TỈNH TRÀ VINH\n");
+      const r = await cliInProcess(["tinh", "build", "--root", ws, "--khoi", "tong-hop"]);
+      expect(r.code, r.out).toBe(0);
+      const text = (await cliInProcess(["textconv", join(ws, "khoi/tong-hop/out/2020/to-trinh.docx")])).out;
+      expect(text).toContain("Càng Long, ngày");
+      expect(text).toContain("UBND TỈNH TRÀ VINH");
+      const results = JSON.parse(readFileSync(join(ws, "khoi/tong-hop/out/2020/ket-qua-2020.json"), "utf8"));
+      expect(results.khoi.tinh).toBe("Trà Vinh");
+      // The bloc's own place name wins.
+      writeFileSync(khoi, readFileSync(khoi, "utf8") + "dia_danh: Trà Vinh\n");
+      expect((await cliInProcess(["tinh", "build", "--root", ws, "--khoi", "tong-hop"])).code).toBe(0);
+      expect((await cliInProcess(["textconv", join(ws, "khoi/tong-hop/out/2020/to-trinh.docx")])).out).toContain("Trà Vinh, ngày");
+      // A change in the province's file alone is seen: the bloc's own is now gone again, the province's new name used.
+      writeFileSync(khoi, readFileSync(khoi, "utf8").replace(/^dia_danh: Trà Vinh\n/m, ""));
+      expect((await cliInProcess(["tinh", "build", "--root", ws, "--khoi", "tong-hop"])).code).toBe(0);
+      writeFileSync(join(ws, "tinh.yaml"), "tinh: Trà Vinh\nnam: 2020\ndia_danh: Tiểu Cần\nco_quan_chu_quan: UBND TỈNH TRÀ VINH\n");
+      const again = await cliInProcess(["tinh", "build", "--root", ws, "--khoi", "tong-hop"]);
+      expect(again.out).toMatch(/— Khối tong-hop[\s\S]*, [1-9]\d* văn bản được lập/);
+      expect((await cliInProcess(["textconv", join(ws, "khoi/tong-hop/out/2020/to-trinh.docx")])).out).toContain("Tiểu Cần, ngày");
+    } finally {
+      writeFileSync(khoi, before);
+    }
+  }, 120_000);
+});
