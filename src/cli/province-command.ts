@@ -97,7 +97,8 @@ async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], o
     const tx = await inTransaction(workspace, { command: "tinh build" }, diags, async (staging) => {
       const settings = await readProvinceSettings(workspace, diags);
       if (!settings) return undefined;
-      return stageView(workspace, await provinceView(workspace, blocs, settings, said), diags, staging);
+      const fonts = buildOptions(opts).fontPackageDir;
+      return stageView(workspace, await provinceView(workspace, blocs, settings, said), settings, fonts, diags, staging);
     });
     written = tx.written.filter((p) => !p.endsWith("/.tong-hop.json"));
   } else {

@@ -16,7 +16,7 @@ import type { WorkspaceBloc } from "./workspace.ts";
 export const PROVINCE_OUTPUT: RecordedFolder = {
   dir: (out, y) => `${out}/tinh-${y}`,
   record: ".tong-hop.json",
-  names: /^tong-hop-\d{4}\.(json|xlsx)$/,
+  names: /^(tong-hop-\d{4}\.(json|xlsx)|bao-cao-tong-hop-\d{4}\.(docx|pdf))$/,
   kept: "tinh/kept-file",
   damaged: "files/record-damaged",
   command: "tinh build",
@@ -45,14 +45,21 @@ export async function provinceView(world: World, blocs: readonly WorkspaceBloc[]
   return view;
 }
 
-export async function viewFiles(view: ProvinceView): Promise<PlannedFile[]> {
-  const { provinceWorkbook } = await import("./province-workbook.ts");
+/** The view's files: the data (JSON), the workbook, and the report the office signs (DOCX, PDF); undefined when the report cannot be made (said in diags). */
+export async function viewFiles(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics): Promise<PlannedFile[] | undefined> {
+  const [{ provinceWorkbook }, { provinceReport }, { reportFiles }] = await Promise.all([import("./province-workbook.ts"), import("./province-report.ts"), import("./report-files.ts")]);
+  const report = await reportFiles(world, provinceReport(view, settings), fontPackageDir, diags);
+  if (!report) return undefined;
+  const y = view.nam;
   return [
-    { year: view.nam, name: `tong-hop-${view.nam}.json`, bytes: new TextEncoder().encode(JSON.stringify(view, null, 2) + "\n") },
-    { year: view.nam, name: `tong-hop-${view.nam}.xlsx`, bytes: await provinceWorkbook(view) },
+    { year: y, name: `tong-hop-${y}.json`, bytes: new TextEncoder().encode(JSON.stringify(view, null, 2) + "\n") },
+    { year: y, name: `tong-hop-${y}.xlsx`, bytes: await provinceWorkbook(view) },
+    { year: y, name: `bao-cao-tong-hop-${y}.docx`, bytes: report.docx },
+    { year: y, name: `bao-cao-tong-hop-${y}.pdf`, bytes: report.pdf },
   ];
 }
 
-export async function stageView(world: World, view: ProvinceView, diags: Diagnostics, staging: Staging) {
-  return stageRecorded(world, "out", PROVINCE_OUTPUT, await viewFiles(view), diags, staging);
+export async function stageView(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, staging: Staging) {
+  const files = await viewFiles(world, view, settings, fontPackageDir, diags);
+  return files ? stageRecorded(world, "out", PROVINCE_OUTPUT, files, diags, staging) : undefined;
 }

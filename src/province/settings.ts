@@ -24,6 +24,13 @@ export const ProvinceSettings = z.strictObject({
   dia_danh: z.string().min(1).optional().describe("Địa danh ở dòng ngày tháng, mặc định cho khối không ghi dia_danh, ví dụ: Trà Vinh"),
   co_quan_chu_quan: ParentBody.optional().describe("Cơ quan chủ quản, mặc định cho khối không ghi co_quan_chu_quan, ví dụ: UBND TỈNH TRÀ VINH"),
   van_ban_phap_ly: LegalBases,
+  co_quan_ban_hanh: z.array(z.string().min(1)).min(1).optional().describe("Tên cơ quan ban hành báo cáo tổng hợp, viết hoa, mỗi dòng một phần (mặc định: SỞ NỘI VỤ)"),
+  ky_hieu: z.string().regex(/^[\p{L}\p{N}-]+$/u).optional().describe("Chữ viết tắt của cơ quan trong số văn bản, ví dụ: SNV (mặc định: SNV)"),
+  kinh_gui: z.array(z.string().min(1)).optional().describe("Kính gửi của báo cáo tổng hợp (mặc định: Hội đồng Thi đua - Khen thưởng tỉnh)"),
+  ky: z
+    .strictObject({ chuc_vu: z.array(z.string().min(1)).min(1).describe("Các dòng chức vụ, ví dụ: [KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]"), ho_ten: z.string().default("").describe("Họ và tên người ký") })
+    .optional()
+    .describe("Người ký báo cáo tổng hợp (mặc định: GIÁM ĐỐC, họ tên để trống)"),
 });
 export type ProvinceSettings = z.output<typeof ProvinceSettings>;
 

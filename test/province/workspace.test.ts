@@ -9,6 +9,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasCommand } from "../../src/tools/external.ts";
+import { checkFidelity } from "../../src/tools/fidelity.ts";
 import { writeSyntheticProject } from "../../src/tools/synthetic.ts";
 import { cliInProcess } from "../helpers/cli-in-process.ts";
 import { FIXTURES, REPO } from "../helpers/fixture-world.ts";
@@ -200,4 +202,36 @@ describe("the province's defaults (tinh.yaml)", () => {
       writeFileSync(khoi, before);
     }
   }, 120_000);
+});
+
+describe("the province's report (bao-cao-tong-hop-<year>.docx, .pdf)", () => {
+  const dir = join(ws, "out/tinh-2020");
+  it("is made with the view: what was received, what is proposed, the tables as its appendices; the same bytes twice", async () => {
+    writeFileSync(join(ws, "tinh.yaml"), "tinh: Trà Vinh\nnam: 2020\nco_quan: Ban Thi đua - Khen thưởng, Sở Nội vụ\nky:\n  chuc_vu: [KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC]\n  ho_ten: Nguyễn Văn A\n");
+    await cliInProcess(["tinh", "build", "--root", ws]);
+    const pdf = readFileSync(join(dir, "bao-cao-tong-hop-2020.pdf"));
+    const text = (await cliInProcess(["textconv", join(dir, "bao-cao-tong-hop-2020.pdf")])).out.replace(/\s+/g, " ");
+    expect(text).toContain("BÁO CÁO Tổng hợp kết quả thi đua của các khối thi đua năm 2020");
+    expect(text).toContain("Ban Thi đua - Khen thưởng, Sở Nội vụ báo cáo tổng hợp");
+    // k8, the k9 received above (a copy of k8's results) and tong-hop: Sở Y tế twice, to settle.
+    expect(text).toContain("Cờ thi đua của Ủy ban nhân dân tỉnh: 3 đơn vị (Sở Y tế, Khối 8; Sở Y tế, Khối 8; Sở Y tế (Khối 12), Khối 12)");
+    expect(text).toContain("III. CẦN XỬ LÝ TRƯỚC KHI TRÌNH KHEN THƯỞNG - Sở Y tế được đề nghị hai lần: Cờ thi đua của Ủy ban nhân dân tỉnh (Khối 8), Cờ thi đua của Ủy ban nhân dân tỉnh (Khối 8)");
+    expect(text).toContain("Phụ lục I");
+    for (const line of ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A"]) expect(text).toContain(line);
+    const docx = (await cliInProcess(["textconv", join(dir, "bao-cao-tong-hop-2020.docx")])).out;
+    expect(docx).toContain("Sở Y tế");
+    const again = await cliInProcess(["tinh", "build", "--root", ws]);
+    expect(again.out).not.toContain("đã ghi out/tinh-2020/bao-cao");
+    expect(readFileSync(join(dir, "bao-cao-tong-hop-2020.pdf"))).toEqual(pdf);
+  }, 120_000);
+
+  it.skipIf(!(hasCommand("soffice") && hasCommand("pdftotext")))("is the same document as LibreOffice's rendering of its DOCX: pages, page starts, lines", async () => {
+    const report = await checkFidelity(dir);
+    expect(report.failed).toEqual([]);
+    expect(report.rows.map((r) => r.name)).toEqual(["bao-cao-tong-hop-2020"]);
+    const [r] = report.rows;
+    expect(r!.pagesOurs).toBe(r!.pagesLibreOffice);
+    expect(r!.startsOurs.slice(1)).toEqual(r!.startsLibreOffice.slice(1));
+    expect(r!.sameLines / r!.bodyLines).toBeGreaterThanOrEqual(0.97);
+  }, 300_000);
 });
