@@ -16,7 +16,7 @@ import type { WorkspaceBloc } from "./workspace.ts";
 export const PROVINCE_OUTPUT: RecordedFolder = {
   dir: (out, y) => `${out}/tinh-${y}`,
   record: ".tong-hop.json",
-  names: /^(tong-hop-\d{4}\.(json|xlsx)|bao-cao-tong-hop-\d{4}\.(docx|pdf))$/,
+  names: /^(tong-hop-\d{4}\.(json|xlsx)|bao-cao-tong-hop-\d{4}\.(docx|pdf)|index\.html)$/,
   kept: "tinh/kept-file",
   damaged: "files/record-damaged",
   command: "tinh build",
@@ -47,7 +47,7 @@ export async function provinceView(world: World, blocs: readonly WorkspaceBloc[]
 
 /** The view's files: the data (JSON), the workbook, and the report the office signs (DOCX, PDF); undefined when the report cannot be made (said in diags). */
 export async function viewFiles(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics): Promise<PlannedFile[] | undefined> {
-  const [{ provinceWorkbook }, { provinceReport }, { reportFiles }] = await Promise.all([import("./province-workbook.ts"), import("./province-report.ts"), import("./report-files.ts")]);
+  const [{ provinceWorkbook }, { provinceReport }, { reportFiles }, { provinceHtml }] = await Promise.all([import("./province-workbook.ts"), import("./province-report.ts"), import("./report-files.ts"), import("./province-html.ts")]);
   const report = await reportFiles(world, provinceReport(view, settings), fontPackageDir, diags);
   if (!report) return undefined;
   const y = view.nam;
@@ -56,6 +56,7 @@ export async function viewFiles(world: World, view: ProvinceView, settings: Prov
     { year: y, name: `tong-hop-${y}.xlsx`, bytes: await provinceWorkbook(view) },
     { year: y, name: `bao-cao-tong-hop-${y}.docx`, bytes: report.docx },
     { year: y, name: `bao-cao-tong-hop-${y}.pdf`, bytes: report.pdf },
+    { year: y, name: "index.html", bytes: new TextEncoder().encode(provinceHtml(view)) },
   ];
 }
 

@@ -25,7 +25,7 @@ const monthText = (ym: string) => `tháng ${formatMonthYear(ym)}`;
 const marked = (s: string): Html => h`${parseInline(s).map((r) => (r.bold ? h`<strong>${r.text}</strong>` : r.italic ? h`<em>${r.text}</em>` : h`${r.text}`))}`;
 
 /** A table in a frame that scrolls sideways on a narrow screen; the frame is named by the caption and can take focus. */
-function table(id: string, caption: string, cls: string, head: Html, body: Html[]): Html {
+export function table(id: string, caption: string, cls: string, head: Html, body: Html[]): Html {
   return h`<div class="cuon" role="region" aria-labelledby="${id}" tabindex="0"><table class="${cls}"><caption id="${id}"><span>${caption}</span></caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 }
 
