@@ -10,10 +10,13 @@ import { escapeControls, formatDiagnostic, summaryLine } from "../diagnostics/fo
 import { nodeWorld } from "../io/node-world.ts";
 import type { World } from "../io/world.ts";
 import { blocWorld } from "../province/bloc-world.ts";
-import { findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
+import { BLOCS_DIR, findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { provinceView, stageView } from "../province/province-view.ts";
-import { PROVINCE_FILE, readProvinceSettings } from "../province/settings.ts";
+import { PROVINCE_FILE, readProvinceSettings, type ProvinceSettings } from "../province/settings.ts";
+import { FAILED, guard } from "../write/guard.ts";
+import { isIoError } from "../io/io-error.ts";
+import { reportIoError } from "../diagnostics/io-diagnostic.ts";
 import { inTransaction } from "../write/transaction.ts";
 import type { CliOptions } from "./args.ts";
 import { buildOptions } from "./commands.ts";
@@ -40,10 +43,20 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
   const vi = opts.lang === "vi";
   const workspace = nodeWorld(root, { folders: ["out", "ket-qua"] });
   if (opts.provinceCommand === "import-ket-qua") return (await import("./province-import.ts")).importResults(workspace, opts, print);
-  const { blocs: all, ignored } = await findBlocs(workspace);
+  // The province's file first: a bloc is never built with the province's settings half read.
+  const pre = new Diagnostics();
+  const present = await provinceFilePresent(workspace, pre);
+  const settings = present && !pre.hasErrors ? await readProvinceSettings(workspace, pre) : undefined;
+  const found = await guard(pre, BLOCS_DIR, "read", () => findBlocs(workspace));
+  if (pre.hasErrors || found === FAILED) {
+    for (const d of pre.sorted()) print(formatDiagnostic(d, opts.lang));
+    print(vi ? "Không lập khối nào: sửa lỗi trên rồi chạy lại." : "No bloc was built: fix the errors above and run again.");
+    return 1;
+  }
+  const { blocs: all, ignored } = found;
   for (const dir of ignored) print(vi ? `bỏ qua ${escapeControls(dir)}: không phải thư mục của một khối (cần ${escapeControls(dir)}/data/khoi.yaml, tên viết thường không dấu)` : `skipped ${escapeControls(dir)}: not a bloc's folder (needs ${escapeControls(dir)}/data/khoi.yaml, a lower-case name)`);
   const blocs = opts.bloc === undefined ? all : all.filter((b) => b.id === opts.bloc);
-  if (!blocs.length) {
+  if (!blocs.length && (opts.bloc !== undefined || !settings)) {
     print(
       opts.bloc !== undefined
         ? vi ? `Không có khối ${opts.bloc} trong khoi/ (các khối: ${all.map((b) => b.id).join(", ") || "chưa có"})` : `No bloc ${opts.bloc} in khoi/ (the blocs: ${all.map((b) => b.id).join(", ") || "none yet"})`
@@ -54,8 +67,7 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
   // Loaded on the first bloc that needs it: blocs all up to date never load the pipeline.
   let loaded: Engine | undefined;
   const engine = async () => (loaded ??= await loadEngine());
-  // The province's legal bases are checked in every bloc's documents, under the bloc's own.
-  const settings = (await workspace.fileSize(PROVINCE_FILE).catch(() => undefined)) === undefined ? undefined : await readProvinceSettings(workspace, new Diagnostics());
+  // The province's defaults and legal bases reach every bloc's documents, under the bloc's own.
   const province: ProvinceInput | undefined = settings
     ? { defaults: { tinh: settings.tinh, ...(settings.dia_danh ? { dia_danh: settings.dia_danh } : {}), ...(settings.co_quan_chu_quan ? { co_quan_chu_quan: settings.co_quan_chu_quan } : {}) }, bases: settings.van_ban_phap_ly ?? [] }
     : undefined;
@@ -66,12 +78,14 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
     outcomes.push(outcome);
     print("  " + summaryLine(outcome.errors.length, outcome.warnings, opts.lang) + (outcome.built !== undefined && !outcome.errors.length ? (vi ? `, ${outcome.built} văn bản được lập` : `, ${outcome.built} documents built`) : ""));
   }
-  const viewFailed = opts.bloc === undefined ? await provinceYear(workspace, all, opts, print) : false;
+  const failedIds = new Set(outcomes.filter((o) => o.errors.length || o.crash).map((o) => o.bloc.id));
+  const viewFailed = opts.bloc === undefined && settings ? await provinceYear(workspace, all, settings, opts, print, failedIds) : false;
+  if (opts.bloc === undefined && !settings) print(vi ? `— Tổng hợp của tỉnh\n  chưa có ${PROVINCE_FILE} (tinh, nam): không lập tổng hợp` : `— The province's view\n  no ${PROVINCE_FILE} (tinh, nam): no merged view`);
   const failed = outcomes.filter((o) => o.errors.length || o.crash);
   const done = outcomes.length - failed.length;
   const verb = opts.provinceCommand === "build" ? (vi ? "lập xong" : "built") : vi ? "dữ liệu đúng" : "valid";
   print("");
-  print(vi ? `Tỉnh: ${done}/${outcomes.length} khối ${verb}${failed.length ? `; ${failed.length} khối có lỗi:` : "."}` : `Province: ${done}/${outcomes.length} blocs ${verb}${failed.length ? `; ${failed.length} with errors:` : "."}`);
+  print(vi ? `Tỉnh: ${done}/${outcomes.length} khối ${verb}${failed.length ? `; ${failed.length} khối có lỗi:` : "."}${viewFailed ? " Tổng hợp của tỉnh có lỗi (xem trên)." : ""}` : `Province: ${done}/${outcomes.length} blocs ${verb}${failed.length ? `; ${failed.length} with errors:` : "."}${viewFailed ? " The province's view has errors (see above)." : ""}`);
   for (const f of failed) {
     const first = f.errors[0];
     const why = f.crash ? (vi ? `lỗi chương trình: ${f.crash}` : `internal error: ${f.crash}`) : `${f.errors.length} ${vi ? "lỗi" : "error(s)"}, ${vi ? "lỗi đầu" : "first"}: ${escapeControls(place(first!))} [${first!.code}]`;
@@ -80,31 +94,31 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
   return failed.length || viewFailed ? 1 : 0;
 }
 
+/** Whether tinh.yaml is there: absent is fine (no province view); a folder, a device or a link out of the workspace is an error. */
+async function provinceFilePresent(world: World, diags: Diagnostics): Promise<boolean> {
+  const size = await guard(diags, PROVINCE_FILE, "read", () => world.fileSize(PROVINCE_FILE));
+  if (size === FAILED) return false;
+  if (size !== undefined) return true;
+  if ((await world.listDir(PROVINCE_FILE).catch(() => undefined)) !== undefined) diags.error("tinh/settings-not-file", { file: PROVINCE_FILE, line: 0, column: 0 }, { path: PROVINCE_FILE });
+  return false;
+}
+
 /** After the blocs: the province's view of its year (tinh.yaml's), written by build, checked by validate; true when it has errors. */
-async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], opts: CliOptions, print: (s: string) => void): Promise<boolean> {
+async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], settings: ProvinceSettings, opts: CliOptions, print: (s: string) => void, failed: ReadonlySet<string>): Promise<boolean> {
   const vi = opts.lang === "vi";
   const diags = new Diagnostics();
   print(vi ? "— Tổng hợp của tỉnh" : "— The province's view");
-  if ((await workspace.fileSize(PROVINCE_FILE).catch(() => undefined)) === undefined) {
-    print(vi ? `  chưa có ${PROVINCE_FILE} (tinh, nam): không lập tổng hợp` : `  no ${PROVINCE_FILE} (tinh, nam): no merged view`);
-    return false;
-  }
   let written: string[] = [];
   // What the view says (a unit proposed twice, a bloc not sent) is printed and sets the exit status, but never stops the view
   // from being written: it is what the office must see to settle it. What stops the writing (a file kept) goes to diags.
   const said = new Diagnostics();
   if (opts.provinceCommand === "build") {
     const tx = await inTransaction(workspace, { command: "tinh build" }, diags, async (staging) => {
-      const settings = await readProvinceSettings(workspace, diags);
-      if (!settings) return undefined;
       const fonts = buildOptions(opts).fontPackageDir;
-      return stageView(workspace, await provinceView(workspace, blocs, settings, said), settings, fonts, diags, staging);
+      return stageView(workspace, await provinceView(workspace, blocs, settings, said, failed), settings, fonts, diags, staging);
     });
     written = tx.written.filter((p) => !p.endsWith("/.tong-hop.json"));
-  } else {
-    const settings = await readProvinceSettings(workspace, diags);
-    if (settings) await provinceView(workspace, blocs, settings, said);
-  }
+  } else await provinceView(workspace, blocs, settings, said, failed);
   for (const d of said.items) diags.add(d);
   const items = diags.sorted();
   for (const d of items) print(indent(formatDiagnostic(d, opts.lang)));
@@ -134,6 +148,14 @@ async function runBloc(engine: () => Promise<Engine>, workspace: World, root: st
     const errors = shown.filter((d) => d.severity === "error");
     return { bloc, errors, warnings: shown.length - errors.length, ...(diagnostics.built !== undefined ? { built: diagnostics.built } : {}) };
   } catch (err) {
+    // A file-system error (a link out of the project, a folder that cannot be read) is said at its file, as any command says it.
+    if (isIoError(err)) {
+      const d = new Diagnostics();
+      reportIoError(d, err, ".", "read");
+      const errors = d.items.map((x) => fromWorkspace(x, bloc.dir));
+      for (const e of errors) print(indent(formatDiagnostic(e, opts.lang)));
+      return { bloc, errors, warnings: 0 };
+    }
     const msg = escapeControls(err instanceof Error ? err.message : String(err));
     print(indent(vi ? `lỗi chương trình: ${msg}` : `internal error: ${msg}`));
     return { bloc, errors: [], warnings: 0, crash: msg };

@@ -9,7 +9,7 @@
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
-import { RECEIVED_DIR, readResultsBytes, receivedId } from "../province/received.ts";
+import { RECEIVED_DIR, readResultsBytes, readResultsFile, receivedId } from "../province/received.ts";
 import { readProvinceSettings } from "../province/settings.ts";
 import { findBlocs } from "../province/workspace.ts";
 import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
@@ -39,6 +39,17 @@ export async function importResults(world: World, opts: CliOptions, print: (s: s
       if (!read) continue;
       const r = read.results;
       const id = receivedId(r);
+      // A code that names no file (signs only, too long) is refused, never guessed; one that shares its file name with another bloc's is said below.
+      if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) {
+        diags.error("tinh/bad-code", { file: path, line: 0, column: 0 }, { path, code: r.khoi.ma.slice(0, 80) });
+        continue;
+      }
+      const target = `${RECEIVED_DIR}/${r.nam}/${id}.json`;
+      const there = (await world.fileSize(target).catch(() => undefined)) !== undefined ? await readResultsFile(world, target, settings, new Diagnostics()) : undefined;
+      if (there && there.khoi.ma !== r.khoi.ma) {
+        diags.error("tinh/code-clash", { file: path, line: 0, column: 0 }, { path, code: r.khoi.ma, target, other: there.khoi.ma });
+        continue;
+      }
       const here = blocs.find((b) => b.id === id);
       const twice = from.get(id);
       if (here) diags.error("tinh/two-results", { file: path, line: 0, column: 0 }, { bloc: id, path, other: `${here.dir}/` });

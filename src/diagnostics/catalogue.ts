@@ -709,6 +709,30 @@ export const CATALOGUE = {
     hintVi: "Khối bổ sung rồi gửi lại tệp kết quả năm.",
     hintEn: "The bloc completes it and sends its results file again.",
   },
+  "tinh/settings-not-file": {
+    vi: "{path} là thư mục, không phải tệp thiết lập của tỉnh",
+    en: "{path} is a folder, not the province's settings file",
+    hintVi: "Ghi tinh.yaml là một tệp (tinh: <tên tỉnh>, nam: <năm>), rồi chạy lại.",
+    hintEn: "Make tinh.yaml a file (tinh: <province>, nam: <year>) and run again.",
+  },
+  "tinh/results-missing": {
+    vi: "Không có tệp {path}",
+    en: "There is no file {path}",
+    hintVi: "Ghi đường dẫn đến tệp ket-qua-<năm>.json khối gửi (không phải thư mục). Không nhận tệp nào.",
+    hintEn: "Name the ket-qua-<year>.json file the bloc sent (not a folder). Nothing was taken.",
+  },
+  "tinh/code-clash": {
+    vi: "{path} (khối {code}) sẽ được lưu thành {target}, nhưng tệp đó là kết quả của khối {other}: không ghi đè",
+    en: "{path} (bloc {code}) would be kept as {target}, but that file holds the results of the bloc {other}: not replaced",
+    hintVi: "Hai khối có ký hiệu giống nhau khi viết thường không dấu: đề nghị một khối đổi ký hiệu (ky_hieu trong data/khoi.yaml). Không nhận tệp nào.",
+    hintEn: "Two blocs' codes are the same in lower case without accents: ask one to change its code (ky_hieu in data/khoi.yaml). Nothing was taken.",
+  },
+  "tinh/bad-code": {
+    vi: "{path}: ký hiệu khối “{code}” không dùng được làm tên tệp (cần chữ, số, dấu -, tối đa 64 ký tự)",
+    en: "{path}: the bloc's code “{code}” cannot name a file (letters, digits, -, at most 64 characters)",
+    hintVi: "Đề nghị khối sửa ky_hieu trong data/khoi.yaml, lập lại và gửi lại tệp kết quả. Không nhận tệp nào.",
+    hintEn: "Ask the bloc to correct ky_hieu in data/khoi.yaml, build and send its results file again. Nothing was taken.",
+  },
   "tinh/kept-file": {
     vi: "Đã có tệp {path} không phải do công cụ ghi lần trước: không ghi đè",
     en: "{path} exists and is not the file the tool wrote last: not replaced",
@@ -775,6 +799,36 @@ export const CATALOGUE = {
     en: "{path} cannot be read as a PDF: not packed",
     hintVi: "Lập lại văn bản (npm run build-docs) hoặc ký lại bản PDF, rồi chạy lại lệnh edxml.",
     hintEn: "Build the document again (npm run build-docs) or sign the PDF again, then run edxml again.",
+  },
+  "edxml/built-before-change": {
+    vi: "Dữ liệu của {document} đã đổi sau lần lập văn bản: {path} không còn đúng với dữ liệu, không đóng gói",
+    en: "The data of {document} changed after it was built: {path} no longer matches the data; not packed",
+    hintVi: "Lập lại (npm run build-docs), ký bản mới, rồi chạy lại lệnh edxml.",
+    hintEn: "Build again (npm run build-docs), sign the new PDF, then run edxml again.",
+  },
+  "edxml/folder-unusable": {
+    vi: "{path} là một tệp hoặc một liên kết, không phải thư mục gói edXML của công cụ: không ghi gói edXML vào đó",
+    en: "{path} is a file or a link, not the tool's folder of edXML packages: no package written there",
+    hintVi: "Chuyển tệp hoặc liên kết đó đi nơi khác rồi chạy lại npm run build-docs.",
+    hintEn: "Move that file or link elsewhere and run npm run build-docs again.",
+  },
+  "edxml/broken-signature": {
+    vi: "Chữ ký số trong {path} không còn hợp lệ (tệp đã bị sửa sau khi ký): không đóng gói",
+    en: "The signature in {path} no longer verifies (the file was changed after signing): not packed",
+    hintVi: "Ký lại từ bản PDF do công cụ lập (npm run sign), rồi chạy lại lệnh edxml.",
+    hintEn: "Sign the PDF the tool made again (npm run sign), then run edxml again.",
+  },
+  "edxml/stale-signed": {
+    vi: "{path} là bản ký của một phiên bản cũ của {document}: dữ liệu đã đổi sau khi ký (nơi nhận, trích yếu hay nội dung), không đóng gói",
+    en: "{path} signs an older version of {document}: the data changed after signing (recipients, subject or text); not packed",
+    hintVi: "Ký lại bản PDF mới (npm run sign), hoặc trả dữ liệu về như lúc ký; rồi chạy lại.",
+    hintEn: "Sign the new PDF (npm run sign), or put the data back as it was when signed; then run again.",
+  },
+  "edxml/partly-signed": {
+    vi: "{path} mới có {signed}/{fields} chữ ký số (còn ô chưa ký, thường là ô ky.co-quan của văn thư)",
+    en: "{path} carries {signed} of {fields} signatures (a field is still unsigned, usually the records office's ky.co-quan)",
+    hintVi: "Ký nốt các ô còn trống (npm run sign) trước khi gửi qua Trục liên thông.",
+    hintEn: "Sign the remaining fields (npm run sign) before sending it over the exchange.",
   },
   "edxml/stale-pdf": {
     vi: "{path} không mang “{line}” như dữ liệu hiện nay: bản PDF cũ hơn dữ liệu (lập hoặc ký trước khi sửa số, ngày), không đóng gói",

@@ -3,7 +3,7 @@ import { blocDocument } from "../compose/bloc-document.ts";
 import { fill } from "../compose/fill.ts";
 import { blocSigner } from "../compose/parts.ts";
 import { formatDayMonthYear, formatTimeOfDay } from "../format/date.ts";
-import { DocNo, Filing, IsoDate, Recipients, Signer, Text, TimeOfDay } from "../schema/common.ts";
+import { DocNo, Filing, IsoDate, Recipients, SendEdxml, Signer, Text, TimeOfDay } from "../schema/common.ts";
 import { singleDoc } from "./types.ts";
 
 /** The invitation's front matter (data/<year>/giay-moi.md); the body, if any, is inserted before the closing. */
@@ -13,6 +13,7 @@ export const InvitationFront = z
     ngay: IsoDate.nullable().optional().describe("Ngày ký; bỏ trống để văn thư ghi khi ký số"),
     ky: Signer.optional().describe("Người ký (mặc định: thủ trưởng đơn vị Khối trưởng, ký TM. Khối)"),
     noi_nhan: Recipients.optional(),
+    gui_edxml: SendEdxml,
     luu: Filing.optional().describe("Dòng “Lưu: VT, ...” của giấy mời, thay cho luu của mẫu và của Khối (data/khoi.yaml)"),
     trich_yeu: Text.optional().describe("Trích yếu, ví dụ: Họp tổng kết, bình xét thi đua năm 2020 của Khối 8 (mặc định: tieu_de của mẫu)"),
     kinh_gui: z.array(Text).optional().describe("Kính gửi (mặc định: thủ trưởng các đơn vị thành viên, theo mẫu)"),

@@ -45,10 +45,38 @@ export async function stagePackages(world: World, job: BuildPackages, diags: Dia
     if (file) planned.push(file);
     else said.warning("edxml/not-packed", { file: doc.source, line: 1, column: 1 }, { document: `${doc.doc.stem}.pdf`, path: `${EDXML_FOLDER.dir(job.outDir, doc.year)}/${doc.doc.stem}.edxml` });
   }
+  // A folder the build cannot write into as its own (a file, or a link, where out/<year>/edxml/ should be) keeps that year's packages
+  // unwritten, said as a warning: it must not fail the build of the documents.
+  const usable: PlannedFile[] = [];
+  for (const year of [...new Set(planned.map((f) => f.year))]) {
+    const why = await unusable(world, job.outDir, year, planned.filter((f) => f.year === year).map((f) => f.name));
+    if (why) {
+      said.warning("edxml/folder-unusable", { file: why, line: 0, column: 0 }, { path: why });
+      for (const f of planned.filter((x) => x.year === year)) said.warning("edxml/not-packed", { file: `${job.dataDir}/${year}`, line: 0, column: 0 }, { document: f.name.replace(/\.edxml$/, ".pdf"), path: `${EDXML_FOLDER.dir(job.outDir, year)}/${f.name}` });
+    } else usable.push(...planned.filter((f) => f.year === year));
+  }
   // A package there that is not the tool's keeps every package as it is (as the edxml command does), said as a warning.
   const staged = new Diagnostics();
-  const r = planned.length ? await stageRecorded(world, job.outDir, EDXML_FOLDER, planned, staged, staging) : { written: [], unchanged: [] };
+  const r = usable.length ? await stageRecorded(world, job.outDir, EDXML_FOLDER, usable, staged, staging) : { written: [], unchanged: [] };
   for (const d of staged.items) said.warning(d.code, d.pos, d.params);
   for (const d of said.items) diags.add(d);
   return r;
+}
+
+/** Where out/<year>/edxml/ (or a package in it) is not a folder or file of the build's own but a file or a link elsewhere; undefined when it is writable as the build's. */
+async function unusable(world: World, outDir: string, year: number, names: readonly string[]): Promise<string | undefined> {
+  const dir = EDXML_FOLDER.dir(outDir, year);
+  try {
+    if ((await world.fileSize(dir)) !== undefined) return dir;
+    if ((await world.listDir(dir)) === undefined) return undefined;
+    const [realDir, realYear] = [await world.realPath(dir), await world.realPath(`${outDir}/${year}`)];
+    if (!realDir || !realYear || realDir !== `${realYear}/edxml`) return dir;
+    for (const name of names) {
+      const real = await world.realPath(`${dir}/${name}`);
+      if (real !== undefined && real !== `${realDir}/${name}`) return `${dir}/${name}`;
+    }
+    return undefined;
+  } catch {
+    return dir;
+  }
 }

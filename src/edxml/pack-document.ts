@@ -7,13 +7,15 @@
  * before a change). Problems are collected as located errors; the package is undefined then.
  */
 import type { ComposedDocument } from "../compose/compose-all.ts";
-import type { Diagnostics } from "../diagnostics/diagnostic.ts";
+import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import type { YearModel } from "../model/types.ts";
 import { outputPath } from "../render/output-paths.ts";
 import { pdfText } from "../cli/pdf-text.ts";
 import { MAX_FOREIGN_PDF_BYTES, readForeignPdf, signatureState } from "../sign/signature-state.ts";
 import { FAILED } from "../write/guard.ts";
+import { sha256, stableJson } from "../write/hash.ts";
+import { readManifest } from "../write/manifest.ts";
 import type { PlannedFile, RecordedFolder } from "../write/recorded-folder.ts";
 import { edxmlEnvelope } from "./envelope.ts";
 import { edxmlInput, type Issued } from "./package.ts";
@@ -56,14 +58,28 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
   }
   const path = signedBytes !== undefined ? signed : plain;
   const { state, pages } = await signatureState(bytes);
-  if (state.kind === "unreadable" || state.kind === "broken") {
+  if (state.kind === "unreadable") {
     diags.error("edxml/unreadable-pdf", { file: path, line: 0, column: 0 }, { path });
     return undefined;
   }
-  if (state.kind === "unsigned") diags.warning("edxml/unsigned", { file: path, line: 0, column: 0 }, { document: `${doc.doc.stem}.pdf`, path });
+  if (state.kind === "broken") {
+    diags.error("edxml/broken-signature", { file: path, line: 0, column: 0 }, { path });
+    return undefined;
+  }
+  // A signed copy is the document's PDF with signatures appended: its first revision must be the PDF the data makes now
+  // (the number and date lines alone would not see a changed addressee, subject or body).
+  if (signedBytes !== undefined) {
+    const current = req.fresh ?? (await readForeignPdf(world, plain, new Diagnostics()));
+    if (current instanceof Uint8Array && !startsWith(signedBytes, current)) {
+      diags.error("edxml/stale-signed", { file: signed, line: 0, column: 0 }, { path: signed, document: `${doc.doc.stem}.pdf` });
+      return undefined;
+    }
+  }
   const dataText = new TextDecoder().decode((await world.readFile(doc.source)) ?? new Uint8Array());
   const input = edxmlInput({ doc, model, dataText, blocFile: req.blocFile, blocText: req.blocText, pdf: { name: path.slice(path.lastIndexOf("/") + 1), bytes, pages }, ...(req.issued ? { issued: req.issued } : {}) }, diags);
   if (!input) return undefined;
+  if (state.kind === "unsigned") diags.warning("edxml/unsigned", { file: path, line: 0, column: 0 }, { document: `${doc.doc.stem}.pdf`, path });
+  if (state.kind === "signed" && state.signed < state.fields) diags.warning("edxml/partly-signed", { file: path, line: 0, column: 0 }, { path, signed: state.signed, fields: state.fields });
   const shown = (await pdfText(bytes, MAX_FOREIGN_PDF_BYTES).catch(() => "")).replace(/\s+/g, " ");
   const expected = [doc.doc.header.number, doc.doc.header.placeDate].filter((x): x is string => !!x).map((x) => x.replace(/\s+/g, " "));
   const missing = expected.find((x) => !shown.includes(x));
@@ -71,5 +87,20 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
     diags.error("edxml/stale-pdf", { file: path, line: 0, column: 0 }, { path, line: missing });
     return undefined;
   }
+  // Without this build's PDF (the edxml command), the PDF in out/ must be the one the data makes now: the build's record says.
+  if (!req.fresh) {
+    const { manifest } = await readManifest(world, req.outDir).catch(() => ({ manifest: undefined }));
+    const entry = manifest?.documents[`${doc.year}/${doc.doc.stem}`];
+    if (entry && entry.content !== sha256(stableJson(doc.doc))) {
+      diags.error("edxml/built-before-change", { file: doc.source, line: 1, column: 1 }, { document: `${doc.doc.stem}.pdf`, path: plain });
+      return undefined;
+    }
+  }
   return { year: doc.year, name: `${doc.doc.stem}.edxml`, bytes: new TextEncoder().encode(edxmlEnvelope(input)) };
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
 }

@@ -33,13 +33,14 @@ function missingText(item: string): string {
 }
 
 /** The view of the year and what it says, collected in diags. */
-export async function provinceView(world: World, blocs: readonly WorkspaceBloc[], settings: ProvinceSettings, diags: Diagnostics): Promise<ProvinceView> {
-  const received = await gatherResults(world, blocs, settings, diags);
+export async function provinceView(world: World, blocs: readonly WorkspaceBloc[], settings: ProvinceSettings, diags: Diagnostics, failed: ReadonlySet<string> = new Set()): Promise<ProvinceView> {
+  // A bloc that failed this run is not merged from the results its last good build left: it is listed as not sent.
+  const received = await gatherResults(world, blocs.filter((b) => !failed.has(b.id)), settings, diags);
   // Every bloc of the workspace is one of the province's, as is every bloc tinh.yaml lists.
   const view = mergeProvince(settings.tinh, settings.nam, received, [...(settings.khoi ?? []), ...blocs.map((b) => b.id)]);
   const fileOf = new Map(received.map((b) => [b.id, b.file]));
   for (const t of view.de_nghi_trung)
-    diags.error("tinh/proposed-twice", { file: fileOf.get(t.lan[0]!.khoi)!, line: 0, column: 0 }, { unit: t.don_vi, where: t.lan.map((l) => `${l.danh_hieu} (khối ${l.khoi})`).join(", ") });
+    diags.error("tinh/proposed-twice", { file: fileOf.get(t.lan[0]!.khoi)!, line: 0, column: 0 }, { unit: t.don_vi, where: t.lan.map((l) => `${l.danh_hieu} (${l.khoi})`).join(", ") });
   for (const id of view.chua_gui) diags.warning("tinh/not-sent", { file: PROVINCE_FILE, line: 0, column: 0 }, { bloc: id, year: settings.nam });
   for (const b of view.khoi) if (b.chua_xong.length) diags.warning("tinh/unfinished", { file: b.tep, line: 0, column: 0 }, { bloc: b.ma, year: settings.nam, missing: b.chua_xong.map(missingText).join("; ") });
   return view;

@@ -17,8 +17,8 @@ import { BLOCS_DIR, type WorkspaceBloc } from "./workspace.ts";
 export const MAX_RESULTS_BYTES = 16 * 1024 * 1024;
 export const RECEIVED_DIR = "ket-qua";
 
-/** A received bloc's id: its code in lower case (K8 → k8). */
-export const receivedId = (r: ResultsFile) => r.khoi.ma.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/giu, "d").toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "khoi";
+/** A received bloc's id: its code in lower case without accents (K8 → k8); "" when nothing is left. */
+export const receivedId = (r: ResultsFile) => r.khoi.ma.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/giu, "d").toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
 
 /** Reads and checks one results file for the province's year; undefined (the error said) when it is not one. */
 export async function readResultsFile(world: World, path: string, settings: Pick<ProvinceSettings, "tinh" | "nam">, diags: Diagnostics): Promise<ResultsFile | undefined> {
@@ -29,7 +29,11 @@ export async function readResultsFile(world: World, path: string, settings: Pick
 export async function readResultsBytes(world: World, path: string, settings: Pick<ProvinceSettings, "tinh" | "nam">, diags: Diagnostics): Promise<{ results: ResultsFile; bytes: Uint8Array } | undefined> {
   const at = { file: path, line: 0, column: 0 };
   const size = await guard(diags, path, "read", () => world.fileSize(path));
-  if (size === FAILED || size === undefined) return undefined;
+  if (size === FAILED) return undefined;
+  if (size === undefined) {
+    diags.error("tinh/results-missing", at, { path });
+    return undefined;
+  }
   const bytes = await guard(diags, path, "read", () => world.readFile(path, MAX_RESULTS_BYTES));
   if (bytes === FAILED || bytes === undefined) return undefined;
   if (size > MAX_RESULTS_BYTES || bytes.byteLength > MAX_RESULTS_BYTES) {
@@ -46,7 +50,7 @@ export async function readResultsBytes(world: World, path: string, settings: Pic
   const parsed = ResultsFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    diags.error("tinh/results-schema", at, { path, field: issue.path.join(".") || "(cả tệp)" });
+    diags.error("tinh/results-schema", at, { path, field: issue.path.join(".") || "$" });
     return undefined;
   }
   const r = parsed.data;
@@ -73,7 +77,8 @@ export async function gatherResults(world: World, blocs: readonly WorkspaceBloc[
   }
   const received = (await world.listDir(`${RECEIVED_DIR}/${y}`).catch(() => undefined)) ?? [];
   for (const e of received) {
-    if (e.kind !== "file" || !e.name.endsWith(".json")) continue;
+    // The tool's own record (.nhan.json) and anything hidden are not a bloc's results.
+    if (e.kind !== "file" || !e.name.endsWith(".json") || e.name.startsWith(".")) continue;
     const file = `${RECEIVED_DIR}/${y}/${e.name}`;
     const r = await readResultsFile(world, file, settings, diags);
     if (!r) continue;

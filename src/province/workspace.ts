@@ -23,11 +23,16 @@ export async function findBlocs(world: World): Promise<{ blocs: WorkspaceBloc[];
   const entries = (await world.listDir(BLOCS_DIR)) ?? [];
   const blocs: WorkspaceBloc[] = [];
   const ignored: string[] = [];
+  const seen = new Set<string>();
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const dir = `${BLOCS_DIR}/${e.name}`;
-    if (e.kind === "dir" && BLOC_ID.test(e.name) && (await world.fileSize(`${dir}/data/khoi.yaml`).catch(() => undefined)) !== undefined) blocs.push({ id: e.name, dir });
-    else ignored.push(dir);
+    if (e.kind === "dir" && BLOC_ID.test(e.name) && (await world.fileSize(`${dir}/data/khoi.yaml`).catch(() => undefined)) !== undefined) {
+      // A second name for a bloc already listed (a link to its folder) is not a second bloc.
+      const real = (await world.realPath(dir).catch(() => undefined)) ?? dir;
+      if (seen.has(real)) ignored.push(dir);
+      else (seen.add(real), blocs.push({ id: e.name, dir }));
+    } else ignored.push(dir);
   }
   return { blocs, ignored };
 }

@@ -16,8 +16,19 @@ export interface BasisFinding {
   kind: "expired" | "not-yet";
 }
 
-/** Letters as compared: case, spaces and the two ways of writing Đ aside. */
-const norm = (s: string) => s.normalize("NFC").toLocaleUpperCase("vi").replace(/\s+/g, "");
+/** Text as compared: case, spaces around "/" and "-", runs of spaces and the look-alike of Đ (Ð, U+00D0) aside. */
+const norm = (s: string) => s.normalize("NFC").replace(/\u00D0/g, "Đ").replace(/\u00F0/g, "đ").toLocaleUpperCase("vi").replace(/\s*([/-])\s*/g, "$1").replace(/\s+/g, " ").trim();
+
+/** Whether `text` cites `id` as a whole: not as part of a longer number or word (91/2017 is not in 191/2017). */
+function cites(text: string, id: string): boolean {
+  if (!id) return false;
+  for (let i = text.indexOf(id); i >= 0; i = text.indexOf(id, i + 1)) {
+    const before = text.slice(0, i).at(-1) ?? " ";
+    const after = text[i + id.length] ?? " ";
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
 
 /** What is wrong with each line of `lines` on `date` (ISO), given the legal documents known. */
 export function checkBases(lines: readonly string[], date: string, bases: readonly Basis[]): BasisFinding[] {
@@ -25,7 +36,7 @@ export function checkBases(lines: readonly string[], date: string, bases: readon
   lines.forEach((text, line) => {
     const t = norm(text);
     for (const basis of bases) {
-      if (!t.includes(norm(basis.so_hieu))) continue;
+      if (!cites(t, norm(basis.so_hieu))) continue;
       if (basis.het_hieu_luc && date >= basis.het_hieu_luc) out.push({ line, basis, kind: "expired" });
       else if (basis.hieu_luc && date < basis.hieu_luc) out.push({ line, basis, kind: "not-yet" });
     }

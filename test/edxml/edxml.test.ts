@@ -4,7 +4,7 @@
  * the same package on a second run; the signed copy preferred; refusals located (blank number,
  * an agency without an id, an addressee not known); a file there a person put is never replaced.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "@cantoo/pdf-lib";
@@ -149,6 +149,11 @@ describe("edxml", () => {
       const f = join(p, "data/2020/to-trinh.md");
       writeFileSync(f, readFileSync(f, "utf8").replace("Đề nghị tặng", "Đề nghị xét tặng"));
     });
+    // Packed from the data as it is now: the PDF in out/ made from older data is refused.
+    const before = await cliInProcess(["edxml", "to-trinh", "--lang", "en"], d);
+    expect(before.code).toBe(1);
+    expect(before.out).toMatch(/data\/2020\/to-trinh\.md:1:1: error \[edxml\/built-before-change\]/);
+    expect((await cliInProcess(["build", "--only", "to-trinh"], d)).code).toBe(0);
     const r = await cliInProcess(["edxml", "to-trinh"], d);
     expect(r.code).toBe(1);
     expect(r.out).toContain("edxml/kept-file");
@@ -180,6 +185,31 @@ describe("the build's packages (gui_edxml: true)", () => {
     expect(again.code, again.out).toBe(0);
     expect(again.out + again.err).not.toContain("edxml/unsigned");
     expect(one(parseXml(readFileSync(path, "utf8")).root, "AttachmentName")).toBe("to-trinh.signed.pdf");
+    // The signer signed, the records office's seal field is still empty: said.
+    expect(again.out + again.err).toContain("[edxml/partly-signed]");
+    // The addressee changed after signing: the signed copy is of the old document, whose number and date still show: refused, the package left as it was.
+    const packed = readFileSync(path);
+    const f = join(d, "data/2020/to-trinh.md");
+    writeFileSync(f, readFileSync(f, "utf8").replace("  - Hội đồng Thi đua, Khen thưởng tỉnh Trà Vinh", "  - Ban Thi đua - Khen thưởng tỉnh"));
+    const changed = await cliInProcess(["build", "--lang", "en"], d);
+    expect(changed.code, changed.out + changed.err).toBe(0);
+    expect(changed.out + changed.err).toMatch(/out\/2020\/to-trinh\.signed\.pdf: warning \[edxml\/stale-signed\]/);
+    expect(changed.out + changed.err).toContain("[edxml/not-packed]");
+    expect(readFileSync(path)).toEqual(packed);
+  });
+
+  it("do not stop the build when out/<year>/edxml is a file or a link: a warning, the documents built", async () => {
+    for (const kind of ["file", "link"] as const) {
+      const d = project(`build-${kind}`, (p) => sending(p));
+      mkdirSync(join(d, "out/2020"), { recursive: true });
+      if (kind === "file") writeFileSync(join(d, "out/2020/edxml"), "x");
+      else (mkdirSync(join(d, "scratch")), symlinkSync("../../scratch", join(d, "out/2020/edxml")));
+      const r = await cliInProcess(["build", "--lang", "en"], d);
+      expect(r.code, `${kind}: ${r.out}${r.err}`).toBe(0);
+      expect(r.out + r.err).toMatch(/out\/2020\/edxml: warning \[edxml\/folder-unusable\]/);
+      expect(r.out + r.err).toContain("[edxml/not-packed]");
+      if (kind === "link") expect(readdirSync(join(d, "scratch"))).toEqual([]);
+    }
   });
 
   it("do not stop the build when a document cannot be packed yet: warnings name it, and no package is written", async () => {

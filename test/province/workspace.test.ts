@@ -137,22 +137,52 @@ describe("the province's view of its year (tinh.yaml)", () => {
     }
     const again = received("k8-again.json", () => {});
     expect((await cliInProcess(["tinh", "import-ket-qua", again, "--root", ws])).out).toContain("[tinh/two-results]");
+    const missing = await cliInProcess(["tinh", "import-ket-qua", join(ws, "khong-co.json"), "--root", ws]);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain("[tinh/results-missing]");
     const k9 = received("k9.json", (r) => (r.khoi.ma = "K9"));
     const ok = await cliInProcess(["tinh", "import-ket-qua", k9, "--root", ws]);
     expect(ok.code, ok.out).toBe(0);
+    expect(readFileSync(join(ws, "ket-qua/2020/k9.json"))).toEqual(readFileSync(k9));
+    // Another bloc whose code is the same in lower case without accents never replaces it.
+    const clash = received("k9-accent.json", (r) => (r.khoi.ma = "k9"));
+    const c = await cliInProcess(["tinh", "import-ket-qua", clash, "--root", ws]);
+    expect(c.code).toBe(1);
+    expect(c.out).toContain("[tinh/code-clash]");
     expect(readFileSync(join(ws, "ket-qua/2020/k9.json"))).toEqual(readFileSync(k9));
   });
 
   it("says a unit proposed by two blocs as an error, and still writes the view that shows it", async () => {
     const r = await cliInProcess(["tinh", "build", "--root", ws, "--lang", "en"]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/khoi\/k8\/out\/2020\/ket-qua-2020\.json: error \[tinh\/proposed-twice\] Sở Y tế is proposed twice: co-thi-dua \(khối k8\), co-thi-dua \(khối k9\)/);
+    expect(r.out).toMatch(/khoi\/k8\/out\/2020\/ket-qua-2020\.json: error \[tinh\/proposed-twice\] Sở Y tế is proposed twice: co-thi-dua \(k8\), co-thi-dua \(k9\)/);
+    expect(r.out).not.toContain(".nhan.json"); // the import's own record is not a bloc's results
     const v = view();
     expect(v.khoi.map((b: { ma: string }) => b.ma)).toEqual(["k8", "k9", "tong-hop"]);
     expect(v.de_nghi_trung.map((t: { don_vi: string }) => t.don_vi)).toEqual(["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"]);
     expect(v.de_nghi.filter((p: { khoi: string }) => p.khoi === "tong-hop").every((p: { ten_don_vi: string }) => p.ten_don_vi.endsWith("(Khối 12)"))).toBe(true);
     expect(v.chua_gui).toEqual(["kt"]);
     expect((await cliInProcess(["tinh", "validate", "--root", ws])).code).toBe(1);
+  });
+});
+
+describe("a tinh.yaml that is not right", () => {
+  it("stops before any bloc is built: never a bloc built without the province's settings", async () => {
+    const before = readFileSync(join(ws, "tinh.yaml"), "utf8");
+    const stamp = readFileSync(join(ws, "khoi/k8/out/.manifest.json"));
+    try {
+      writeFileSync(join(ws, "tinh.yaml"), before + "co_quan: [oops]\n");
+      for (const args of [["tinh", "build", "--root", ws, "--khoi", "k8"], ["tinh", "validate", "--root", ws]]) {
+        const r = await cliInProcess(args);
+        expect(r.code, r.out).toBe(1);
+        expect(r.out).toMatch(/^tinh\.yaml:\d+:\d+: lỗi /m);
+        expect(r.out).toContain("Không lập khối nào");
+        expect(r.out).not.toContain("— Khối");
+      }
+      expect(readFileSync(join(ws, "khoi/k8/out/.manifest.json"))).toEqual(stamp);
+    } finally {
+      writeFileSync(join(ws, "tinh.yaml"), before);
+    }
   });
 });
 

@@ -18,6 +18,10 @@ describe("legal bases", () => {
     expect(checkBases(lines, "2021-02-09", [{ so_hieu: "91/2017/nđ-cp", het_hieu_luc: "2021-02-09" }])).toEqual([{ line: 0, basis: { so_hieu: "91/2017/nđ-cp", het_hieu_luc: "2021-02-09" }, kind: "expired" }]);
     expect(checkBases(lines, "2021-02-08", [{ so_hieu: "91/2017/NĐ-CP", het_hieu_luc: "2021-02-09" }])).toEqual([]);
     expect(checkBases(lines, "2021-02-09", [{ so_hieu: "12/2018/QĐ-UBND", hieu_luc: "2021-03-01" }]).map((f) => [f.line, f.kind])).toEqual([[1, "not-yet"]]);
+    // A whole number, never a part of one or of a word; the look-alike Ð is Đ.
+    expect(checkBases(["Căn cứ Nghị định số 191/2017/NĐ-CP"], "2021-02-09", [{ so_hieu: "91/2017/NĐ-CP", het_hieu_luc: "2020-01-01" }])).toEqual([]);
+    expect(checkBases(lines, "2021-02-09", [{ so_hieu: "1/2017/NĐ-CP", het_hieu_luc: "2020-01-01" }, { so_hieu: "C", het_hieu_luc: "2020-01-01" }])).toEqual([]);
+    expect(checkBases(["Căn cứ Nghị định số 91 / 2017 / NÐ-CP"], "2021-02-09", [{ so_hieu: "91/2017/NĐ-CP", het_hieu_luc: "2020-01-01" }])).toHaveLength(1);
     expect(mergeBases([{ so_hieu: "91/2017/NĐ-CP" }], [{ so_hieu: "91/2017/nđ-cp", het_hieu_luc: "2020-01-01" }, { so_hieu: "152/2025/NĐ-CP", het_hieu_luc: "2027-03-01" }])).toEqual([{ so_hieu: "91/2017/NĐ-CP" }, { so_hieu: "152/2025/NĐ-CP", het_hieu_luc: "2027-03-01" }]);
   });
 
