@@ -21,6 +21,7 @@ import { inTransaction } from "../write/transaction.ts";
 import type { CliOptions } from "./args.ts";
 import { buildOptions } from "./commands.ts";
 import { loadEngine } from "./load-engine.ts";
+import { toolVersion } from "./tool-version.ts";
 import { upToDate } from "../write/up-to-date.ts";
 import type { ProvinceInput } from "../validate/province-input.ts";
 
@@ -115,7 +116,7 @@ async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], s
   if (opts.provinceCommand === "build") {
     const tx = await inTransaction(workspace, { command: "tinh build" }, diags, async (staging) => {
       const fonts = buildOptions(opts).fontPackageDir;
-      return stageView(workspace, await provinceView(workspace, blocs, settings, said, failed), settings, fonts, diags, staging);
+      return stageView(workspace, await provinceView(workspace, blocs, settings, said, failed), settings, fonts, diags, staging, toolVersion());
     });
     written = tx.written.filter((p) => !p.endsWith("/.tong-hop.json"));
   } else await provinceView(workspace, blocs, settings, said, failed);

@@ -6,7 +6,8 @@
  */
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
-import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
+import { recordedAsWritten, stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
+import { sha256, stableJson } from "../write/hash.ts";
 import type { Staging } from "../write/transaction.ts";
 import { mergeProvince, type ProvinceView } from "./merge.ts";
 import { gatherResults } from "./received.ts";
@@ -47,13 +48,20 @@ export async function provinceView(world: World, blocs: readonly WorkspaceBloc[]
 }
 
 /** The view's files: the data (JSON), the workbook, and the report the office signs (DOCX, PDF); undefined when the report cannot be made (said in diags). */
-export async function viewFiles(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics): Promise<PlannedFile[] | undefined> {
+/** The view's data file: the view, and the hash of what else shapes its files (the tool and the province's settings). */
+function viewJson(view: ProvinceView, settings: ProvinceSettings, tool: string): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ ...view, nguon: sha256(stableJson({ tool, settings })) }, null, 2) + "\n");
+}
+
+const viewNames = (y: number) => [`tong-hop-${y}.json`, `tong-hop-${y}.xlsx`, `bao-cao-tong-hop-${y}.docx`, `bao-cao-tong-hop-${y}.pdf`, "index.html"];
+
+export async function viewFiles(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, tool = "dev"): Promise<PlannedFile[] | undefined> {
   const [{ provinceWorkbook }, { provinceReport }, { reportFiles }, { provinceHtml }] = await Promise.all([import("./province-workbook.ts"), import("./province-report.ts"), import("./report-files.ts"), import("./province-html.ts")]);
   const report = await reportFiles(world, provinceReport(view, settings), fontPackageDir, diags);
   if (!report) return undefined;
   const y = view.nam;
   return [
-    { year: y, name: `tong-hop-${y}.json`, bytes: new TextEncoder().encode(JSON.stringify(view, null, 2) + "\n") },
+    { year: y, name: `tong-hop-${y}.json`, bytes: viewJson(view, settings, tool) },
     { year: y, name: `tong-hop-${y}.xlsx`, bytes: await provinceWorkbook(view) },
     { year: y, name: `bao-cao-tong-hop-${y}.docx`, bytes: report.docx },
     { year: y, name: `bao-cao-tong-hop-${y}.pdf`, bytes: report.pdf },
@@ -61,7 +69,11 @@ export async function viewFiles(world: World, view: ProvinceView, settings: Prov
   ];
 }
 
-export async function stageView(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, staging: Staging) {
-  const files = await viewFiles(world, view, settings, fontPackageDir, diags);
+export async function stageView(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, staging: Staging, tool = "dev") {
+  // Nothing that shapes the files changed (the view, the tool, the settings: the data file says) and every file is as written: nothing to make.
+  const y = view.nam;
+  const json = await world.readFile(`${PROVINCE_OUTPUT.dir("out", y)}/tong-hop-${y}.json`).catch(() => undefined);
+  if (json && sha256(json) === sha256(viewJson(view, settings, tool)) && (await recordedAsWritten(world, "out", PROVINCE_OUTPUT, y, viewNames(y), diags))) return { written: [], unchanged: viewNames(y) };
+  const files = await viewFiles(world, view, settings, fontPackageDir, diags, tool);
   return files ? stageRecorded(world, "out", PROVINCE_OUTPUT, files, diags, staging) : undefined;
 }

@@ -114,3 +114,18 @@ async function readRecord(world: World, path: string, spec: RecordedFolder, diag
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+
+/**
+ * Whether the files `names` of a recorded folder are each there and exactly what the record says
+ * the tool wrote last: a command whose inputs have not changed need not make them again; a file a
+ * person changed is never taken for the tool's.
+ */
+export async function recordedAsWritten(world: World, outDir: string, spec: RecordedFolder, year: number, names: readonly string[], diags: Diagnostics): Promise<boolean> {
+  const dir = spec.dir(outDir, year);
+  const record = await readRecord(world, `${dir}/${spec.record}`, spec, diags);
+  for (const name of names) {
+    const bytes = await world.readFile(`${dir}/${name}`).catch(() => undefined);
+    if (!bytes || record[name] !== sha256(bytes)) return false;
+  }
+  return true;
+}
