@@ -4,14 +4,13 @@
  * settled. Nothing is downloaded (the style sheet is inline, the page's policy forbids any
  * request); every value is escaped. Pure: view → string.
  */
-import { formatScore } from "../format/number.ts";
-import { table } from "../report/html.ts";
-import { h, trusted, type Html } from "../report/markup.ts";
-import { REPORT_CSS } from "../report/styles.ts";
+import { formatShortDate } from "../format/date.ts";
+import { formatRatio, formatScore } from "../format/number.ts";
+import { pageHtml, table } from "../report/html.ts";
+import { h, type Html } from "../report/markup.ts";
 import type { ProvinceView } from "./merge.ts";
 
-const day = (d: string | null) => (d ? d.split("-").reverse().join("/") : "");
-const pct = (r: number) => `${(Math.round(r * 10000) / 100).toString().replace(".", ",")}%`;
+const day = (d: string | null) => (d ? formatShortDate(d) : "");
 
 export function provinceHtml(v: ProvinceView): string {
   const title = `Tổng hợp thi đua các khối năm ${v.nam}: tỉnh ${v.tinh}`;
@@ -35,40 +34,24 @@ export function provinceHtml(v: ProvinceView): string {
       h`<tr><th scope="col">STT</th><th scope="col" class="ghim-trai">Đơn vị</th><th scope="col">Khối</th><th scope="col" class="so">Số phiếu</th><th scope="col" class="so">Tỷ lệ</th><th scope="col" class="so">Tổng điểm</th></tr>`,
       v.de_nghi
         .filter((p) => p.danh_hieu === id)
-        .map((p, i) => h`<tr><td class="giua">${i + 1}</td><th scope="row">${p.ten_don_vi}</th><td>${blocName(p.khoi)}</td><td class="so">${p.so_phieu}</td><td class="so">${pct(p.ty_le)}</td><td class="so">${p.tong_diem === null ? "" : formatScore(p.tong_diem)}</td></tr>`),
+        .map((p, i) => h`<tr><td class="giua">${i + 1}</td><th scope="row">${p.ten_don_vi}</th><td>${blocName(p.khoi)}</td><td class="so">${p.so_phieu}</td><td class="so">${formatRatio(p.ty_le)}</td><td class="so">${p.tong_diem === null ? "" : formatScore(p.tong_diem)}</td></tr>`),
     ),
   );
   const todo: Html[] = [
     ...v.de_nghi_trung.map((t) => h`<li><strong>${t.don_vi}</strong> được đề nghị hai lần: ${t.lan.map((l) => `${awards.find(([a]) => a === l.danh_hieu)?.[1] ?? l.danh_hieu} (${blocName(l.khoi)})`).join(", ")}</li>`),
     ...v.chua_gui.map((id) => h`<li>Khối <strong>${id}</strong> chưa gửi kết quả năm ${v.nam}</li>`),
   ];
-  const page = h`<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${title}</title>
-<style>${trusted(REPORT_CSS)}</style>
-</head>
-<body>
-<a class="bo-qua" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-<div class="trang">
-<header>
-<p class="phu">Tỉnh ${v.tinh}</p>
+  return pageHtml(
+    title,
+    h`<p class="phu">Tỉnh ${v.tinh}</p>
 <h1>${title}</h1>
-<p class="phu">${v.khoi.length} khối đã gửi kết quả, ${v.chua_gui.length} khối chưa gửi; ${v.de_nghi.length} đơn vị được đề nghị khen thưởng.</p>
-</header>
-<nav class="muc-luc" aria-label="Mục lục"><ul><li><a href="#cac-khoi">Các khối</a></li><li><a href="#de-nghi">Đề nghị khen thưởng</a></li><li><a href="#can-xu-ly">Cần xử lý</a></li><li><a href="bao-cao-tong-hop-${v.nam}.pdf">Báo cáo (PDF)</a></li></ul></nav>
-<main id="noi-dung" tabindex="-1">
+<p class="phu">${v.khoi.length} khối đã gửi kết quả, ${v.chua_gui.length} khối chưa gửi; ${v.de_nghi.length} đơn vị được đề nghị khen thưởng.</p>`,
+    h`<li><a href="#cac-khoi">Các khối</a></li><li><a href="#de-nghi">Đề nghị khen thưởng</a></li><li><a href="#can-xu-ly">Cần xử lý</a></li><li><a href="bao-cao-tong-hop-${v.nam}.pdf">Báo cáo (PDF)</a></li>`,
+    h`
 <section id="cac-khoi" aria-labelledby="cac-khoi-h"><h2 id="cac-khoi-h">Các khối</h2>${blocs}</section>
 <section id="de-nghi" aria-labelledby="de-nghi-h"><h2 id="de-nghi-h">Đề nghị khen thưởng</h2>${proposals.length ? proposals : h`<p>Chưa có khối nào đề nghị khen thưởng.</p>`}</section>
 <section id="can-xu-ly" aria-labelledby="can-xu-ly-h"><h2 id="can-xu-ly-h">Cần xử lý</h2>${todo.length ? h`<ul class="canh-bao">${todo}</ul>` : h`<p>Không có việc cần xử lý.</p>`}</section>
-</main>
-<footer><p>Trang này do công cụ khoi-thi-dua lập từ tệp kết quả năm ${v.nam} của các khối, cùng lúc với bảng tính và báo cáo tổng hợp bên cạnh.</p></footer>
-</div>
-</body>
-</html>
-`;
-  return page.value;
+`,
+    h`Trang này do công cụ khoi-thi-dua lập từ tệp kết quả năm ${v.nam} của các khối, cùng lúc với bảng tính và báo cáo tổng hợp bên cạnh.`,
+  );
 }

@@ -4,16 +4,16 @@
  * was received, what is proposed and what must be settled, with the summary tables as its
  * appendix (landscape). Number and date are left blank for the records office. Pure.
  */
+import { formatRatio, formatScore } from "../format/number.ts";
 import type { AdminDocument, Block, Run, TableCell } from "../document/model.ts";
-import { formatPlaceDate } from "../format/date.ts";
+import { formatPlaceDate, formatShortDate } from "../format/date.ts";
 import { BLANK, docNumber, numberLine, punctuateList, upperVi } from "../format/text.ts";
 import type { ProvinceView } from "./merge.ts";
 import type { ProvinceSettings } from "./settings.ts";
 
 const cell = (text: string, align?: TableCell["align"]): TableCell => ({ paragraphs: text.split("\n").map((t) => [{ text: t } as Run]), ...(align ? { align } : {}) });
-const day = (d: string | null) => (d ? d.split("-").reverse().join("/") : "");
-const pct = (r: number) => `${(Math.round(r * 10000) / 100).toString().replace(".", ",")}%`;
-const num = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));
+const day = (d: string | null) => (d ? formatShortDate(d) : "");
+const num = (n: number | null) => (n === null ? "" : formatScore(n));
 const para = (text: string): Block => ({ kind: "paragraph", runs: [{ text }] });
 
 export function provinceReport(v: ProvinceView, s: ProvinceSettings): AdminDocument {
@@ -60,7 +60,7 @@ export function provinceReport(v: ProvinceView, s: ProvinceSettings): AdminDocum
     headerRows: 1,
     rows: [
       { cells: ["STT", "Hình thức", "Khối", "Đơn vị", "Số phiếu", "Tỷ lệ", "Tổng điểm"].map((t) => cell(t, "center")) },
-      ...v.de_nghi.map((p, i) => ({ cells: [cell(String(i + 1), "center"), cell(p.ten_danh_hieu), cell(blocName(p.khoi)), cell(p.ten_don_vi), cell(String(p.so_phieu), "center"), cell(pct(p.ty_le), "center"), cell(num(p.tong_diem), "center")] })),
+      ...v.de_nghi.map((p, i) => ({ cells: [cell(String(i + 1), "center"), cell(p.ten_danh_hieu), cell(blocName(p.khoi)), cell(p.ten_don_vi), cell(String(p.so_phieu), "center"), cell(formatRatio(p.ty_le), "center"), cell(num(p.tong_diem), "center")] })),
     ],
   };
   const issuer = s.co_quan_ban_hanh ?? ["SỞ NỘI VỤ"];

@@ -4,11 +4,12 @@
  * award with the bloc, votes and score, the units proposed twice and the blocs not sent.
  * Deterministic bytes, like every workbook of the tool.
  */
+import { formatShortDate } from "../format/date.ts";
+import { formatRatio } from "../format/number.ts";
 import { sheet, tableWorkbook, workbookBytes } from "../xlsx/table-sheet.ts";
 import type { ProvinceView } from "./merge.ts";
 
-const day = (d: string | null) => (d ? d.split("-").reverse().join("/") : "");
-const pct = (r: number) => `${(Math.round(r * 10000) / 100).toString().replace(".", ",")}%`;
+const day = (d: string | null) => (d ? formatShortDate(d) : "");
 
 export async function provinceWorkbook(v: ProvinceView): Promise<Uint8Array> {
   const wb = tableWorkbook(v.nam, `Tổng hợp kết quả thi đua các khối năm ${v.nam} – tỉnh ${v.tinh}`, `tinh ${v.tinh} ${v.nam} tong-hop v${v.phien_ban}`);
@@ -37,7 +38,7 @@ export async function provinceWorkbook(v: ProvinceView): Promise<Uint8Array> {
     ["Hình thức", "Khối", "Đơn vị", "Số phiếu", "Tỷ lệ", "Tổng điểm", "Xếp hạng"],
     [...v.de_nghi]
       .sort((a, b) => (a.danh_hieu < b.danh_hieu ? -1 : a.danh_hieu > b.danh_hieu ? 1 : 0))
-      .map((p) => [p.ten_danh_hieu, v.khoi.find((b) => b.ma === p.khoi)?.ky_hieu ?? p.khoi, p.ten_don_vi, p.so_phieu, pct(p.ty_le), p.tong_diem, p.xep_hang]),
+      .map((p) => [p.ten_danh_hieu, v.khoi.find((b) => b.ma === p.khoi)?.ky_hieu ?? p.khoi, p.ten_don_vi, p.so_phieu, formatRatio(p.ty_le), p.tong_diem, p.xep_hang]),
   );
   sheet(
     wb,

@@ -33,7 +33,30 @@ export function renderReportHtml(f: ReportFacts): string {
   const unit = new Map(f.units.map((u) => [u.id, u]));
   const nameOf = (id: string) => unit.get(id)?.name ?? id;
   const title = `Báo cáo năm ${f.year}: ${f.bloc.name}`;
-  const page = h`<!DOCTYPE html>
+  return pageHtml(
+    title,
+    h`<p class="phu">${f.bloc.province}</p>
+<h1>${title}</h1>
+<dl class="nguoi"><dt>Khối trưởng</dt><dd>${f.leader.name} (${f.leader.head})</dd><dt>Khối phó</dt><dd>${f.deputy.name} (${f.deputy.head})</dd><dt>Thành viên</dt><dd>${f.units.length} đơn vị</dd></dl>`,
+    h`<li><a href="#tien-do">Tiến độ</a></li><li><a href="#diem">Điểm thi đua</a></li><li><a href="#binh-bau">Bình bầu</a></li><li><a href="#canh-bao">Cảnh báo</a></li><li><a href="#van-ban">Văn bản</a></li>`,
+    h`
+${timeline(f, nameOf)}
+${scores(f, nameOf)}
+${vote(f, nameOf)}
+${diagnostics(f)}
+${documents(f)}
+`,
+    h`Trang này do công cụ khoi-thi-dua lập từ dữ liệu năm ${f.year}, cùng lúc với các văn bản DOCX và PDF bên cạnh; mọi số liệu được tính từ dữ liệu, như trong các văn bản.`,
+  );
+}
+
+/**
+ * A self-contained page of the tool (a bloc's year report, the province's overview): the inline
+ * style sheet, a policy that forbids every request, the skip link, the header, the table of
+ * contents (its items), the main part and the footer's sentence.
+ */
+export function pageHtml(title: string, header: Html, navItems: Html, main: Html, footer: Html): string {
+  return h`<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
@@ -46,24 +69,15 @@ export function renderReportHtml(f: ReportFacts): string {
 <a class="bo-qua" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 <div class="trang">
 <header>
-<p class="phu">${f.bloc.province}</p>
-<h1>${title}</h1>
-<dl class="nguoi"><dt>Khối trưởng</dt><dd>${f.leader.name} (${f.leader.head})</dd><dt>Khối phó</dt><dd>${f.deputy.name} (${f.deputy.head})</dd><dt>Thành viên</dt><dd>${f.units.length} đơn vị</dd></dl>
+${header}
 </header>
-<nav class="muc-luc" aria-label="Mục lục"><ul><li><a href="#tien-do">Tiến độ</a></li><li><a href="#diem">Điểm thi đua</a></li><li><a href="#binh-bau">Bình bầu</a></li><li><a href="#canh-bao">Cảnh báo</a></li><li><a href="#van-ban">Văn bản</a></li></ul></nav>
-<main id="noi-dung" tabindex="-1">
-${timeline(f, nameOf)}
-${scores(f, nameOf)}
-${vote(f, nameOf)}
-${diagnostics(f)}
-${documents(f)}
-</main>
-<footer><p>Trang này do công cụ khoi-thi-dua lập từ dữ liệu năm ${f.year}, cùng lúc với các văn bản DOCX và PDF bên cạnh; mọi số liệu được tính từ dữ liệu, như trong các văn bản.</p></footer>
+<nav class="muc-luc" aria-label="Mục lục"><ul>${navItems}</ul></nav>
+<main id="noi-dung" tabindex="-1">${main}</main>
+<footer><p>${footer}</p></footer>
 </div>
 </body>
 </html>
-`;
-  return page.value;
+`.value;
 }
 
 function timeline(f: ReportFacts, nameOf: (id: string) => string): Html {
