@@ -69,9 +69,7 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
   let loaded: Engine | undefined;
   const engine = async () => (loaded ??= await loadEngine());
   // The province's defaults and legal bases reach every bloc's documents, under the bloc's own.
-  const province: ProvinceInput | undefined = settings
-    ? { defaults: { tinh: settings.tinh, ...(settings.dia_danh ? { dia_danh: settings.dia_danh } : {}), ...(settings.co_quan_chu_quan ? { co_quan_chu_quan: settings.co_quan_chu_quan } : {}) }, bases: settings.van_ban_phap_ly ?? [] }
-    : undefined;
+  const province = settings ? provinceInput(settings) : undefined;
   const outcomes: BlocOutcome[] = [];
   for (const bloc of blocs) {
     print(vi ? `— Khối ${bloc.id} (${bloc.dir})` : `— Bloc ${bloc.id} (${bloc.dir})`);
@@ -93,6 +91,22 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
     print(`  ${f.bloc.id}: ${why}${opts.provinceCommand === "build" ? (vi ? "; khối này không ghi tệp nào" : "; nothing written for this bloc") : ""}`);
   }
   return failed.length || viewFailed ? 1 : 0;
+}
+
+/** What tinh.yaml gives every bloc: defaults under its own settings, the year's defaults, the legal bases. */
+function provinceInput(s: ProvinceSettings): ProvinceInput {
+  const can_cu = { ...(s.can_cu?.ke_hoach ? { "ke-hoach": s.can_cu.ke_hoach } : {}), ...(s.can_cu?.to_trinh ? { "to-trinh": s.can_cu.to_trinh } : {}) };
+  return {
+    defaults: { tinh: s.tinh, ...(s.dia_danh ? { dia_danh: s.dia_danh } : {}), ...(s.co_quan_chu_quan ? { co_quan_chu_quan: s.co_quan_chu_quan } : {}) },
+    bases: s.van_ban_phap_ly ?? [],
+    year: {
+      nam: s.nam,
+      ...(s.binh_bau ? { binh_bau: s.binh_bau } : {}),
+      ...(s.moc_thoi_gian ? { moc_thoi_gian: s.moc_thoi_gian } : {}),
+      ...(Object.keys(can_cu).length ? { can_cu } : {}),
+      ...(s.han_ho_so ? { han_ho_so: s.han_ho_so } : {}),
+    },
+  };
 }
 
 /** Whether tinh.yaml is there: absent is fine (no province view); a folder, a device or a link out of the workspace is an error. */

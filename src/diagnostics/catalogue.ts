@@ -266,7 +266,7 @@ export const CATALOGUE = {
   "meeting/absent-and-present": { vi: "Đơn vị {id} vừa có mặt vừa vắng mặt", en: "Unit {id} is both present and absent", hintVi: "Xóa đơn vị khỏi một trong hai danh sách.", hintEn: "Remove it from one list." },
   "meeting/unaccounted": { vi: "Đơn vị {id} không có trong danh sách có mặt hay vắng mặt", en: "Unit {id} is neither present nor absent", hintVi: "Ghi đơn vị vào co_mat hoặc vang_mat (kèm lý do).", hintEn: "List it as present or absent." },
   "meeting/time-order": { vi: "Giờ kết thúc ({end}) không sau giờ bắt đầu ({start})", en: "End time ({end}) is not after start ({start})", hintVi: "Sửa giờ bắt đầu hoặc kết thúc.", hintEn: "Fix the times." },
-  "date/late": { vi: "{what} ngày {date}, sau hạn {deadline} (moc_thoi_gian trong nam.yaml)", en: "{whatEn} dated {date}, after the deadline {deadline} (moc_thoi_gian in nam.yaml)", hintVi: "Ghi nhận nộp trễ; kiểm tra lại ngày nếu nhập nhầm.", hintEn: "Recorded as late; check the date if it is a typo." },
+  "date/late": { vi: "{what} ngày {date}, sau hạn {deadline} (moc_thoi_gian trong {file})", en: "{whatEn} dated {date}, after the deadline {deadline} (moc_thoi_gian in {file})", hintVi: "Ghi nhận nộp trễ; kiểm tra lại ngày nếu nhập nhầm.", hintEn: "Recorded as late; check the date if it is a typo." },
   "date/before-plan": { vi: "{what} ngày {date}, trước ngày ban hành Kế hoạch ({planDate})", en: "{whatEn} dated {date}, before the plan ({planDate})", hintVi: "Kiểm tra lại ngày.", hintEn: "Check the date." },
   "date/out-of-month": { vi: "{what} ngày {date}, ngoài tháng {month} mà Kế hoạch quy định", en: "{whatEn} on {date}, outside the month {month} set by the plan", hintVi: "Kiểm tra lại ngày hoặc mốc thời gian trong nam.yaml.", hintEn: "Check the date or the timeline in nam.yaml." },
   "date/wrong-year": { vi: "Ngày {date} không thuộc năm thi đua {year}", en: "Date {date} is outside the year {year}", hintVi: "Kiểm tra lại năm.", hintEn: "Check the year." },
@@ -702,6 +702,18 @@ export const CATALOGUE = {
     en: "The province's bloc {bloc} has no results of {year} yet",
     hintVi: "Khối lập trong khoi/{bloc}/: chạy tinh build; khối ở nơi khác: nhận tệp ket-qua-{year}.json rồi chạy tinh import-ket-qua <tệp>.",
     hintEn: "A bloc in khoi/{bloc}/: run tinh build; one kept elsewhere: get its ket-qua-{year}.json and run tinh import-ket-qua <file>.",
+  },
+  "tinh/dossier-late": {
+    vi: "Tờ trình ghi ngày {date}, sau hạn gửi hồ sơ về tỉnh ({due}) {days} ngày",
+    en: "The proposal is dated {date}, {days} day(s) after the province's deadline for the dossier ({due})",
+    hintVi: "Kiểm tra lại ngày của tờ trình, hoặc hạn han_ho_so trong tinh.yaml; nếu trễ thật, báo Ban Thi đua – Khen thưởng lý do.",
+    hintEn: "Check the proposal's date, or han_ho_so in tinh.yaml; if it is really late, tell the province's office why.",
+  },
+  "tinh/bloc-late": {
+    vi: "Khối {bloc} trình đề nghị khen thưởng ngày {date}, sau hạn gửi hồ sơ ({due}) {days} ngày",
+    en: "The bloc {bloc} made its proposal on {date}, {days} day(s) after the deadline for dossiers ({due})",
+    hintVi: "Bảng tổng hợp ghi khối này trễ hạn; hỏi khối lý do nếu cần.",
+    hintEn: "The summary lists this bloc as late; ask the bloc why if needed.",
   },
   "tinh/unfinished": {
     vi: "Khối {bloc} chưa xong năm {year}: {missing}",

@@ -5,7 +5,7 @@
  * stages; a type no other module reads makes its own with docKey in its entry.
  */
 import type { DocSource } from "../model/types.ts";
-import type { MinutesFront, PlanFront, ReportFront } from "../schema/documents.ts";
+import type { MinutesFront, PlanFront, ProposalFront, ReportFront } from "../schema/documents.ts";
 import type { Registration } from "../schema/unit-files.ts";
 import type { Located, MarkdownDoc } from "../validate/valid-types.ts";
 
@@ -24,6 +24,7 @@ export const PLAN: DocKey<PlanFront> = docKey("ke-hoach");
 export const REGISTRATION: DocKey<Registration> = docKey("dang-ky");
 export const REPORT: DocKey<ReportFront> = docKey("tong-ket");
 export const MINUTES: DocKey<MinutesFront> = docKey("bien-ban");
+export const PROPOSAL: DocKey<ProposalFront> = docKey("to-trinh");
 
 /** data/<year>/<file>: the data file of a single document type. */
 export function dataFileOf(t: { readonly id: string }): string {

@@ -3,7 +3,8 @@
  * bloc (leader, deputy, units, documents issued with numbers and dates, deadlines met), every
  * proposal for the province's awards with its bloc, votes and score, and what is wrong or
  * missing: a unit proposed twice or in two blocs (an error), a bloc expected that has sent
- * nothing, a bloc that has not finished (what it lacks). Pure: the same files give the same view.
+ * nothing, a bloc that has not finished (what it lacks), a bloc whose proposal is dated after the
+ * province's deadline for dossiers. Pure: the same files give the same view.
  */
 import type { ResultsFile } from "../results/schema.ts";
 
@@ -29,6 +30,8 @@ export interface ProvinceBlocRow {
   thoi_han: { ma: string; han: string; dung_han: number; tre_han: number; chua_nop: number }[];
   /** What the bloc has not done yet (empty: finished). */
   chua_xong: string[];
+  /** Its dossier against the province's deadline (tinh.yaml han_ho_so): the proposal's date, and the days after the deadline (0: in time); null without a deadline. */
+  ho_so: { han: string; ngay: string | null; tre_ngay: number } | null;
 }
 
 export interface ProposalRow {
@@ -47,6 +50,8 @@ export interface ProvinceView {
   phien_ban: number;
   tinh: string;
   nam: number;
+  /** The province's deadline for the blocs' dossiers (tinh.yaml han_ho_so), or null. */
+  han_ho_so: string | null;
   khoi: ProvinceBlocRow[];
   de_nghi: ProposalRow[];
   /** A unit proposed twice (for two awards, or by two blocs): each is an error to settle. */
@@ -69,7 +74,16 @@ function unfinished(r: ResultsFile): string[] {
   return out;
 }
 
-export function mergeProvince(tinh: string, nam: number, blocs: readonly BlocResults[], expected: readonly string[]): ProvinceView {
+const daysAfter = (date: string, due: string) => Math.max(0, Math.round((Date.parse(date) - Date.parse(due)) / 86_400_000));
+
+/** The bloc's proposal (its dossier's covering document) against the deadline. */
+function dossier(r: ResultsFile, due: string | undefined): ProvinceBlocRow["ho_so"] {
+  if (!due) return null;
+  const ngay = r.van_ban.find((d) => d.loai === "to-trinh")?.ngay ?? null;
+  return { han: due, ngay, tre_ngay: ngay ? daysAfter(ngay, due) : 0 };
+}
+
+export function mergeProvince(tinh: string, nam: number, blocs: readonly BlocResults[], expected: readonly string[], opts: { due?: string } = {}): ProvinceView {
   const sorted = [...blocs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows: ProvinceBlocRow[] = sorted.map(({ id, file, results: r }) => ({
     ma: id,
@@ -89,6 +103,7 @@ export function mergeProvince(tinh: string, nam: number, blocs: readonly BlocRes
       chua_nop: s.don_vi.filter((x) => x.trang_thai === "chua-nop").length,
     })),
     chua_xong: unfinished(r),
+    ho_so: dossier(r, opts.due),
   }));
 
   const proposals: ProposalRow[] = [];
@@ -123,6 +138,7 @@ export function mergeProvince(tinh: string, nam: number, blocs: readonly BlocRes
     phien_ban: PROVINCE_VIEW_VERSION,
     tinh,
     nam,
+    han_ho_so: opts.due ?? null,
     khoi: rows,
     de_nghi: proposals,
     de_nghi_trung: twice,

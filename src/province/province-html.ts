@@ -40,12 +40,15 @@ export function provinceHtml(v: ProvinceView): string {
   const todo: Html[] = [
     ...v.de_nghi_trung.map((t) => h`<li><strong>${t.don_vi}</strong> được đề nghị hai lần: ${t.lan.map((l) => `${awards.find(([a]) => a === l.danh_hieu)?.[1] ?? l.danh_hieu} (${blocName(l.khoi)})`).join(", ")}</li>`),
     ...v.chua_gui.map((id) => h`<li>Khối <strong>${id}</strong> chưa gửi kết quả năm ${v.nam}</li>`),
+    ...v.khoi
+      .filter((b) => b.ho_so?.ngay && b.ho_so.tre_ngay > 0)
+      .map((b) => h`<li><strong>${b.ten_ngan}</strong> trình đề nghị khen thưởng ngày ${day(b.ho_so!.ngay)}, sau hạn gửi hồ sơ (${day(b.ho_so!.han)}) ${b.ho_so!.tre_ngay} ngày</li>`),
   ];
   return pageHtml(
     title,
     h`<p class="phu">Tỉnh ${v.tinh}</p>
 <h1>${title}</h1>
-<p class="phu">${v.khoi.length} khối đã gửi kết quả, ${v.chua_gui.length} khối chưa gửi; ${v.de_nghi.length} đơn vị được đề nghị khen thưởng.</p>`,
+<p class="phu">${v.khoi.length} khối đã gửi kết quả, ${v.chua_gui.length} khối chưa gửi; ${v.de_nghi.length} đơn vị được đề nghị khen thưởng.${v.han_ho_so ? ` Hạn gửi hồ sơ: ${day(v.han_ho_so)}.` : ""}</p>`,
     h`<li><a href="#cac-khoi">Các khối</a></li><li><a href="#de-nghi">Đề nghị khen thưởng</a></li><li><a href="#can-xu-ly">Cần xử lý</a></li><li><a href="bao-cao-tong-hop-${v.nam}.pdf">Báo cáo (PDF)</a></li>`,
     h`
 <section id="cac-khoi" aria-labelledby="cac-khoi-h"><h2 id="cac-khoi-h">Các khối</h2>${blocs}</section>

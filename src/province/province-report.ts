@@ -16,6 +16,15 @@ const day = (d: string | null) => (d ? formatShortDate(d) : "");
 const num = (n: number | null) => (n === null ? "" : formatScore(n));
 const para = (text: string): Block => ({ kind: "paragraph", runs: [{ text }] });
 
+/** The deadline for dossiers and the blocs that made their proposal after it. */
+function dueText(v: ProvinceView, due: string): string {
+  const late = v.khoi.filter((b) => b.ho_so?.ngay && b.ho_so.tre_ngay > 0);
+  const sent = v.khoi.filter((b) => b.ho_so?.ngay).length;
+  return `Hạn gửi hồ sơ đề nghị khen thưởng về tỉnh: ngày ${day(due)}; ${sent} khối đã trình${
+    late.length ? `, ${late.length} khối trình sau hạn: ${late.map((b) => `${b.ten_ngan} (tờ trình ngày ${day(b.ho_so!.ngay)}, trễ ${b.ho_so!.tre_ngay} ngày)`).join("; ")}` : sent ? ", đều đúng hạn" : ""
+  }.`;
+}
+
 export function provinceReport(v: ProvinceView, s: ProvinceSettings): AdminDocument {
   const code = s.ky_hieu ?? "SNV";
   const awards = [...new Map(v.de_nghi.map((p) => [p.danh_hieu, p.ten_danh_hieu])).entries()];
@@ -28,6 +37,7 @@ export function provinceReport(v: ProvinceView, s: ProvinceSettings): AdminDocum
     para(`Đã nhận kết quả của ${v.khoi.length} khối thi đua${v.khoi.length ? `: ${v.khoi.map((b) => b.ten_ngan).join(", ")}` : ""}.`),
     para(v.chua_gui.length ? `Chưa nhận kết quả của ${v.chua_gui.length} khối: ${v.chua_gui.join(", ")}.` : "Tất cả các khối đã gửi kết quả."),
     ...v.khoi.filter((b) => b.chua_xong.length).map((b) => para(`${b.ten_ngan} chưa hoàn thành: ${b.chua_xong.join("; ")}.`)),
+    ...(v.han_ho_so ? [para(dueText(v, v.han_ho_so))] : []),
     { kind: "heading", level: 1, runs: [{ text: "II. KẾT QUẢ ĐỀ NGHỊ KHEN THƯỞNG" }] },
     ...(awards.length
       ? awards.map(([id, name]) => {

@@ -8,8 +8,11 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { readYamlSource } from "../load/read-source.ts";
 import { validateWith } from "../validate/zod-issues.ts";
+import { outOfWindow } from "../validate/check-dates.ts";
 import { LegalBases } from "../schema/common.ts";
 import { ParentBody } from "../schema/bloc.ts";
+import { IsoDate, Text } from "../schema/common.ts";
+import { Year } from "../schema/year.ts";
 
 export const PROVINCE_FILE = "tinh.yaml";
 
@@ -24,6 +27,22 @@ export const ProvinceSettings = z.strictObject({
   dia_danh: z.string().min(1).optional().describe("Địa danh ở dòng ngày tháng, mặc định cho khối không ghi dia_danh, ví dụ: Trà Vinh"),
   co_quan_chu_quan: ParentBody.optional().describe("Cơ quan chủ quản, mặc định cho khối không ghi co_quan_chu_quan, ví dụ: UBND TỈNH TRÀ VINH"),
   van_ban_phap_ly: LegalBases,
+  binh_bau: Year.shape.binh_bau
+    .partial()
+    .optional()
+    .describe("Quy tắc bình bầu mặc định của năm nam cho các khối (nguong, co_so, danh_hieu, tinh_y_kien_van_ban): khối ghi khóa nào trong binh_bau của data/<năm>/nam.yaml thì dùng khóa đó của khối"),
+  moc_thoi_gian: Year.shape.moc_thoi_gian
+    .partial()
+    .optional()
+    .describe("Các mốc thời gian mặc định của năm nam cho các khối (dang_ky, bao_cao_so_ket, so_ket_thang, bao_cao_tong_ket, tong_ket_thang): khối ghi mốc nào trong nam.yaml thì dùng mốc đó của khối"),
+  can_cu: z
+    .strictObject({
+      ke_hoach: z.array(Text).min(1).optional().describe("Các dòng căn cứ của Kế hoạch thi đua (ke-hoach.md không ghi can_cu)"),
+      to_trinh: z.array(Text).min(1).optional().describe("Các dòng căn cứ của Tờ trình đề nghị khen thưởng (to-trinh.md không ghi can_cu)"),
+    })
+    .optional()
+    .describe("Dòng căn cứ mặc định cho văn bản của năm nam mà khối không ghi can_cu"),
+  han_ho_so: IsoDate.optional().describe("Hạn các khối gửi hồ sơ đề nghị khen thưởng (tờ trình) về tỉnh, ví dụ: 2021-01-20: tờ trình ghi ngày sau hạn thì có cảnh báo, bảng tổng hợp ghi khối trễ hạn"),
   co_quan_ban_hanh: z.array(z.string().min(1)).min(1).optional().describe("Tên cơ quan ban hành báo cáo tổng hợp, viết hoa, mỗi dòng một phần (mặc định: SỞ NỘI VỤ)"),
   ky_hieu: z.string().regex(/^[\p{L}\p{N}-]+$/u).optional().describe("Chữ viết tắt của cơ quan trong số văn bản, ví dụ: SNV (mặc định: SNV)"),
   kinh_gui: z.array(z.string().min(1)).optional().describe("Kính gửi của báo cáo tổng hợp (mặc định: Hội đồng Thi đua - Khen thưởng tỉnh)"),
@@ -36,5 +55,10 @@ export type ProvinceSettings = z.output<typeof ProvinceSettings>;
 
 export async function readProvinceSettings(world: World, diags: Diagnostics): Promise<ProvinceSettings | undefined> {
   const src = await readYamlSource(world, PROVINCE_FILE, diags, undefined, "missing");
-  return src ? validateWith(ProvinceSettings, src, diags) : undefined;
+  const s = src ? validateWith(ProvinceSettings, src, diags) : undefined;
+  if (!src || !s) return undefined;
+  // The deadlines it gives the blocs are in its year, as a bloc's own must be: said here, at tinh.yaml's line.
+  for (const [key, date, w, what, whatEn] of outOfWindow(s.nam, s.moc_thoi_gian ?? {}))
+    diags.error("date/out-of-window", src.locate(["moc_thoi_gian", key]), { what, whatEn, date, year: s.nam, from: w.from, to: w.to });
+  return s;
 }

@@ -40,13 +40,13 @@ export function checkDate(
   path: Path,
   date: string,
   stage: Stage,
-  deadline: string | undefined,
+  deadline: Deadline | undefined,
   planDate: string | undefined,
   what: string,
   whatEn: string,
 ): boolean {
   if (!checkWindow(ctx, src, path, date, stage, what, whatEn)) return false;
-  if (deadline && date > deadline) ctx.diags.warning("date/late", src.locate(path), { what, whatEn, date, deadline });
+  if (deadline && date > deadline.date) ctx.diags.warning("date/late", src.locate(path), { what, whatEn, date, deadline: deadline.date, file: deadline.file });
   if (planDate && date < planDate) ctx.diags.error("date/before-plan", src.locate(path), { what, whatEn, date, planDate });
   return true;
 }
@@ -61,11 +61,33 @@ const TIMELINE: [TimelineKey, Stage, string, string][] = [
   ["tong_ket_thang", "year-end", "Tháng tổng kết", "The year-end review month"],
 ];
 
+/** Each of `timeline`'s deadlines and months outside its stage's window of `year`, as [key, value, window, what, whatEn] (tinh.yaml's defaults are checked with it). */
+export function outOfWindow(year: number, timeline: Partial<Record<TimelineKey, string>>): [TimelineKey, string, DateWindow, string, string][] {
+  const out: [TimelineKey, string, DateWindow, string, string][] = [];
+  for (const [key, stage, what, whatEn] of TIMELINE) {
+    const value = timeline[key];
+    const w = windowOf(year, stage);
+    if (value !== undefined && !inWindow(value, w)) out.push([key, value, w, `${what} (moc_thoi_gian.${key})`, `${whatEn} (moc_thoi_gian.${key})`]);
+  }
+  return out;
+}
+
 /** The timeline in nam.yaml: each deadline and month in its stage's window. */
 export function checkTimeline(ctx: YearContext): void {
   const { src, data } = ctx.vy.year;
-  for (const [key, stage, what, whatEn] of TIMELINE)
-    checkWindow(ctx, src, ["moc_thoi_gian", key], data.moc_thoi_gian[key], stage, `${what} (moc_thoi_gian.${key})`, `${whatEn} (moc_thoi_gian.${key})`);
+  for (const [key, date, w, what, whatEn] of outOfWindow(data.nam, data.moc_thoi_gian))
+    ctx.diags.error("date/out-of-window", src.locate(["moc_thoi_gian", key]), { what, whatEn, date, year: data.nam, from: w.from, to: w.to });
+}
+
+/** A deadline and the file that sets it: the year's nam.yaml, or the province's tinh.yaml when nam.yaml leaves it to the province. */
+export interface Deadline {
+  date: string;
+  file: string;
+}
+
+export function deadline(ctx: YearContext, key: TimelineKey): Deadline | undefined {
+  const date = timeline(ctx, key);
+  return date === undefined ? undefined : { date, file: ctx.vy.fromProvince?.has(`moc_thoi_gian.${key}`) ? "tinh.yaml" : "nam.yaml" };
 }
 
 /** A deadline or month of the timeline, or undefined when it is outside its window (reported once, by checkTimeline). */

@@ -1,4 +1,4 @@
-import { PLAN, docOf } from "../documents/keys.ts";
+import { PLAN, PROPOSAL, docOf } from "../documents/keys.ts";
 import { singleTypes, type DocTypes, type SingleDocType } from "../documents/types.ts";
 import type { Signer } from "../schema/common.ts";
 import type { z } from "zod";
@@ -109,4 +109,13 @@ export function checkDocBases(ctx: YearContext, singles: readonly Single[], base
       else ctx.diags.warning("basis/not-yet", at, { basis: f.basis.so_hieu, start: dmy(f.basis.hieu_luc!), date: dmy(date) });
     }
   }
+}
+
+/** The proposal dated after the day the province's office must have the bloc's dossier (tinh.yaml han_ho_so): a warning at its date. */
+export function checkDossierDue(vy: ValidYear, due: string, diags: Diagnostics): void {
+  const doc = docOf(vy.docs, PROPOSAL);
+  const date = doc?.data.ngay;
+  if (!doc || !date || date <= due) return;
+  const days = Math.round((Date.parse(date) - Date.parse(due)) / 86_400_000);
+  diags.warning("tinh/dossier-late", doc.src.locate(["ngay"]), { date: dmy(date), due: dmy(due), days });
 }

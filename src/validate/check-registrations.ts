@@ -1,5 +1,5 @@
 import type { Registration } from "../schema/unit-files.ts";
-import { checkDate, timeline } from "./check-dates.ts";
+import { checkDate, deadline, timeline } from "./check-dates.ts";
 import { isDue } from "./due.ts";
 import type { Located } from "./valid-types.ts";
 import { checkUnique, hasFileErrors, type YearContext } from "./year-context.ts";
@@ -20,7 +20,7 @@ export function checkRegistrations(ctx: YearContext, registrations: ReadonlyMap<
     checkUnique(r.chi_tieu.map((t) => t.tieu_chi), reg.src, (i) => ["chi_tieu", i, "tieu_chi"], diags, "Tiêu chí");
     const have = new Set(r.chi_tieu.map((t) => t.tieu_chi));
     for (const c of criteria.keys()) if (!have.has(c)) diags.warning("registration/missing-criterion", reg.src.locate(["chi_tieu"], "key"), { criterion: c });
-    checkDate(ctx, reg.src, ["ngay"], r.ngay, "year", timeline(ctx, "dang_ky"), planDate, "Bản đăng ký", "The registration");
+    checkDate(ctx, reg.src, ["ngay"], r.ngay, "year", deadline(ctx, "dang_ky"), planDate, "Bản đăng ký", "The registration");
   }
   // Not yet due (the year records no date after the registrations' deadline): not missing.
   if (!isDue(ctx.vy, timeline(ctx, "dang_ky"))) return;

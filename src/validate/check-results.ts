@@ -1,5 +1,5 @@
 import { formatScore } from "../format/number.ts";
-import { checkDate, timeline } from "./check-dates.ts";
+import { checkDate, deadline, timeline } from "./check-dates.ts";
 import { REPORT, docOf } from "../documents/keys.ts";
 import { noResultsIsError, checkUnique, hasFileErrors, resultsFileOf, RESULTS_KIND, type YearContext } from "./year-context.ts";
 import { closestFirst } from "../diagnostics/closest-names.ts";
@@ -21,7 +21,7 @@ export function checkResults(ctx: YearContext): void {
         if (!criteria.has(k.tieu_chi)) diags.error("ref/unknown-criterion", res.src.locate(["so_ket", "ket_qua", i, "tieu_chi"]), { id: k.tieu_chi, known: known(k.tieu_chi) });
       });
       checkUnique(so_ket.ket_qua.map((k) => k.tieu_chi), res.src, (i) => ["so_ket", "ket_qua", i, "tieu_chi"], diags, "Tiêu chí");
-      checkDate(ctx, res.src, ["so_ket", "ngay_gui"], so_ket.ngay_gui, "year", timeline(ctx, "bao_cao_so_ket"), undefined, "Báo cáo sơ kết của đơn vị", "The unit's mid-year report");
+      checkDate(ctx, res.src, ["so_ket", "ngay_gui"], so_ket.ngay_gui, "year", deadline(ctx, "bao_cao_so_ket"), undefined, "Báo cáo sơ kết của đơn vị", "The unit's mid-year report");
     }
     if (tong_ket) {
       const base = ["tong_ket", "diem"] as const;
@@ -50,7 +50,7 @@ export function checkResults(ctx: YearContext): void {
         if (total > cap + 1e-9)
           diags.error("score/cap", res.src.locate(["tong_ket", key]), { kind, kindEn, value: formatScore(total), max: formatScore(cap) });
       }
-      checkDate(ctx, res.src, ["tong_ket", "ngay_gui"], tong_ket.ngay_gui, "year-end", timeline(ctx, "bao_cao_tong_ket"), undefined, "Báo cáo tổng kết của đơn vị", "The unit's year-end report");
+      checkDate(ctx, res.src, ["tong_ket", "ngay_gui"], tong_ket.ngay_gui, "year-end", deadline(ctx, "bao_cao_tong_ket"), undefined, "Báo cáo tổng kết của đơn vị", "The unit's year-end report");
     }
   }
   // The year-end report ranks every member (its appendix): one without year-end results would

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { withDefaults, type ProvinceInput } from "./province-input.ts";
+import { frontWithDefaults, keysFromProvince, provinceYearFor, withDefaults, yearWithDefaults, type ProvinceInput, type ProvinceYear } from "./province-input.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { MarkdownSource } from "../load/markdown-source.ts";
 import type { RawProject, RawYear } from "../load/project.ts";
@@ -8,7 +8,7 @@ import { perUnitTypes, singleTypes, type DocTypes } from "../documents/types.ts"
 import { blocSchema } from "../schema/bloc.ts";
 import { Results } from "../schema/unit-files.ts";
 import { Year } from "../schema/year.ts";
-import { checkDocNumbers } from "./check-documents.ts";
+import { checkDocNumbers, checkDossierDue } from "./check-documents.ts";
 import { checkBloc, checkYear } from "./cross-checks.ts";
 import { RESULTS_KIND } from "./year-context.ts";
 import type { Located, MarkdownDoc, ValidProject, ValidYear } from "./valid-types.ts";
@@ -37,9 +37,11 @@ export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnos
   checkBloc(bloc, diags);
   const years: ValidYear[] = [];
   for (const ry of raw.years) {
-    const vy = validateYear(ry, types, diags);
+    const py = provinceYearFor(opts.province, ry.folder);
+    const vy = validateYear(ry, types, diags, py);
     if (vy) {
       checkYear(types, bloc, vy, diags, opts.documents ?? false, opts.province?.bases ?? []);
+      if (py?.han_ho_so) checkDossierDue(vy, py.han_ho_so, diags);
       years.push(vy);
     }
   }
@@ -47,10 +49,19 @@ export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnos
   return { bloc, years };
 }
 
-function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics): ValidYear | undefined {
+function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: ProvinceYear | undefined): ValidYear | undefined {
   if (!ry.nam) return undefined;
-  const year = located(Year, ry.nam, diags);
-  const vy: Omit<ValidYear, "year"> = { folder: ry.folder, dir: ry.dir, docs: new Map(), unitDocs: new Map(), results: new Map(), filesWithErrors: new Map(), resultsWithErrors: new Map() };
+  const year = located(Year, py ? { ...ry.nam, value: yearWithDefaults(ry.nam.value, py) } : ry.nam, diags);
+  const vy: Omit<ValidYear, "year"> = {
+    folder: ry.folder,
+    dir: ry.dir,
+    docs: new Map(),
+    unitDocs: new Map(),
+    results: new Map(),
+    filesWithErrors: new Map(),
+    resultsWithErrors: new Map(),
+    ...(py ? { fromProvince: keysFromProvince(ry.nam.value, py) } : {}),
+  };
   const failed = (kind: string, unitId: string) => {
     const set = vy.filesWithErrors.get(kind) ?? new Set<string>();
     vy.filesWithErrors.set(kind, set.add(unitId));
@@ -73,7 +84,8 @@ function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics): ValidYe
     }
   }
   for (const t of singleTypes(types)) {
-    const d = markdown(t.schema, ry.docs.get(t.id), diags);
+    const md = ry.docs.get(t.id);
+    const d = markdown(t.schema, md && py ? { ...md, frontMatter: { ...md.frontMatter, value: frontWithDefaults(t.id, md.frontMatter.value, py) } } : md, diags);
     if (d) vy.docs.set(t.id, d);
   }
   if (!year) return undefined;

@@ -40,6 +40,8 @@ export interface ValidYear {
    * one (a score over its criterion's maximum) say it in the same run, not a round trip later.
    */
   resultsWithErrors: Map<string, YamlSource>;
+  /** The keys of nam.yaml the province's tinh.yaml gave (moc_thoi_gian.dang_ky, binh_bau.nguong...), for messages that name the file a value came from. */
+  fromProvince?: ReadonlySet<string>;
 }
 
 export interface ValidProject {
