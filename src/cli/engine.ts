@@ -11,3 +11,4 @@ export { Diagnostics } from "../diagnostics/diagnostic.ts";
 export { buildProject } from "../write/build.ts";
 export { SourceCache } from "../load/source-cache.ts";
 export { DATA_CACHE } from "../write/options.ts";
+export { viewFiles } from "../province/province-view.ts";

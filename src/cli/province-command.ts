@@ -130,7 +130,8 @@ async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], s
   if (opts.provinceCommand === "build") {
     const tx = await inTransaction(workspace, { command: "tinh build" }, diags, async (staging) => {
       const fonts = buildOptions(opts).fontPackageDir;
-      return stageView(workspace, await provinceView(workspace, blocs, settings, said, failed), settings, fonts, diags, staging, toolVersion());
+      const view = await provinceView(workspace, blocs, settings, said, failed);
+      return stageView(workspace, view, settings, fonts, diags, staging, toolVersion(), async (...args) => (await loadEngine()).viewFiles(...args));
     });
     written = tx.written.filter((p) => !p.endsWith("/.tong-hop.json"));
   } else await provinceView(workspace, blocs, settings, said, failed);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import { byName, type DirEntry, type World } from "./world.ts";
 
@@ -26,6 +27,12 @@ export function memoryWorld(
     async readFile(path, limit) {
       const bytes = opts.outside && isAbsolute(path) ? await opts.outside(path) : files.get(path);
       return bytes && limit !== undefined && bytes.byteLength > limit + 1 ? bytes.subarray(0, limit + 1) : bytes;
+    },
+    // A memory world has no times: a file's stamp is its bytes' hash, so equal stamps are equal bytes, and
+    // the same files give the same stamps in every world (a test compares a world's caches with another's).
+    async fileStamp(path) {
+      const bytes = isAbsolute(path) ? undefined : files.get(path);
+      return bytes ? `${bytes.byteLength}:${createHash("sha1").update(bytes).digest("hex")}` : undefined;
     },
     async fileSize(path) {
       if (opts.outside && isAbsolute(path)) return (await opts.outside(path))?.byteLength;

@@ -16,6 +16,9 @@ export function overlayWorld(base: World, files: ReadonlyMap<string, Uint8Array>
       if (!f) return base.readFile(path, limit);
       return limit !== undefined && f.byteLength > limit + 1 ? f.subarray(0, limit + 1) : f;
     },
+    async fileStamp(path) {
+      return files.has(path) ? undefined : base.fileStamp?.(path);
+    },
     async fileSize(path) {
       const f = files.get(path);
       return f ? f.byteLength : base.fileSize(path);

@@ -5,7 +5,7 @@
  * nothing. The same calls, the same results and errors (as rejected promises); writing, which
  * flushes to the disk, keeps the asynchronous calls.
  */
-import { lstatSync, promises as nodeFs, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, promises as nodeFs, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
 
 type Fs = typeof nodeFs;
 
@@ -21,3 +21,30 @@ export const quickFs: Fs = {
   readlink: at((path: string, options?: unknown) => readlinkSync(path, options as undefined)),
   realpath: at((path: string, options?: unknown) => realpathSync.native(path, options as undefined)),
 } as Fs;
+
+/**
+ * At most `max` bytes of a file, read from one open descriptor (a file that grows while it is read
+ * is cut at `max`, never read whole), at once like the calls above: the buffer is sized by the
+ * file as it is when opened, one byte more to see it end.
+ */
+export function readUpToSync(path: string, max: number): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let next = Math.min(max, fstatSync(fd).size + 1);
+    while (total < max) {
+      const buf = new Uint8Array(Math.min(max - total, Math.max(next, 1), 1 << 20));
+      next = 1 << 20;
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      // A short read of a regular file is its end.
+      if (n < buf.length) break;
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -16,6 +16,12 @@ export interface World {
   readFile(path: string, limit?: number): Promise<Uint8Array | undefined>;
   /** Size in bytes without reading, or undefined when missing. */
   fileSize(path: string): Promise<number | undefined>;
+  /**
+   * A regular file's state as one string (size, modification and change times, inode), or
+   * undefined when missing or not a regular file: equal stamps mean the file was not written in
+   * between (as git's index takes it). Optional: without it, files are read to be compared.
+   */
+  fileStamp?(path: string): Promise<string | undefined>;
   /** Entries of a folder sorted by name (byte order), or undefined when missing. */
   listDir(path: string): Promise<DirEntry[] | undefined>;
   /**

@@ -16,6 +16,7 @@ export async function blocWorld(bloc: World, workspace: World): Promise<World> {
     ...bloc,
     readFile: (p, limit) => from(p).readFile(p, limit),
     fileSize: (p) => from(p).fileSize(p),
+    fileStamp: async (p) => from(p).fileStamp?.(p),
     listDir: (p) => from(p).listDir(p),
     // The lent templates are where they really are: in the workspace.
     realPath: (p) => from(p).realPath(p),

@@ -50,7 +50,6 @@ export async function provinceView(world: World, blocs: readonly WorkspaceBloc[]
   return view;
 }
 
-/** The view's files: the data (JSON), the workbook, and the report the office signs (DOCX, PDF); undefined when the report cannot be made (said in diags). */
 /** The view's data file: the view, and the hash of what else shapes its files (the tool and the province's settings). */
 function viewJson(view: ProvinceView, settings: ProvinceSettings, tool: string): Uint8Array {
   return new TextEncoder().encode(JSON.stringify({ ...view, nguon: sha256(stableJson({ tool, settings })) }, null, 2) + "\n");
@@ -58,6 +57,7 @@ function viewJson(view: ProvinceView, settings: ProvinceSettings, tool: string):
 
 const viewNames = (y: number) => [`tong-hop-${y}.json`, `tong-hop-${y}.xlsx`, `bao-cao-tong-hop-${y}.docx`, `bao-cao-tong-hop-${y}.pdf`, "index.html"];
 
+/** The view's files: the data (JSON), the workbook, and the report the office signs (DOCX, PDF); undefined when the report cannot be made (said in diags). */
 export async function viewFiles(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, tool = "dev"): Promise<PlannedFile[] | undefined> {
   const [{ provinceWorkbook }, { provinceReport }, { reportFiles }, { provinceHtml }] = await Promise.all([import("./province-workbook.ts"), import("./province-report.ts"), import("./report-files.ts"), import("./province-html.ts")]);
   const report = await reportFiles(world, provinceReport(view, settings), fontPackageDir, diags);
@@ -72,11 +72,16 @@ export async function viewFiles(world: World, view: ProvinceView, settings: Prov
   ];
 }
 
-export async function stageView(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, staging: Staging, tool = "dev") {
+/**
+ * Stages the view's files when something that shapes them changed or one is not as written.
+ * `make` is viewFiles, from the engine the command loaded (src/cli/engine.ts): the renderers and
+ * workbooks a bloc's build has loaded already are not loaded a second time.
+ */
+export async function stageView(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, staging: Staging, tool = "dev", make: typeof viewFiles = viewFiles) {
   // Nothing that shapes the files changed (the view, the tool, the settings: the data file says) and every file is as written: nothing to make.
   const y = view.nam;
   const json = await world.readFile(`${PROVINCE_OUTPUT.dir("out", y)}/tong-hop-${y}.json`).catch(() => undefined);
   if (json && sha256(json) === sha256(viewJson(view, settings, tool)) && (await recordedAsWritten(world, "out", PROVINCE_OUTPUT, y, viewNames(y), diags))) return { written: [], unchanged: viewNames(y) };
-  const files = await viewFiles(world, view, settings, fontPackageDir, diags, tool);
+  const files = await make(world, view, settings, fontPackageDir, diags, tool);
   return files ? stageRecorded(world, "out", PROVINCE_OUTPUT, files, diags, staging) : undefined;
 }

@@ -52,7 +52,7 @@ async function bundleEngine(): Promise<void> {
     target: "node20",
     // Loaded by require when reached: a bundle of one file has no chunks to import.
     supported: { "dynamic-import": false },
-    external: ["exceljs", "node-forge", "playwright-core"],
+    external: ["node-forge", "playwright-core"],
     banner: { js: 'const __engine_module_url = require("node:url").pathToFileURL(__filename).href;' },
     define: { "import.meta.url": "__engine_module_url" },
     minifyWhitespace: true,

@@ -11,6 +11,7 @@ import { renderPlanned } from "./render-step.ts";
 import { stillAsRead } from "./still-as-read.ts";
 import { inTransaction, pendingChange } from "./transaction.ts";
 import { renderYearOutputs } from "./year-step.ts";
+import { saveStamps } from "./stamps.ts";
 
 export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 
@@ -49,6 +50,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   const whenCommitted = async () => {
     await cache.save(world);
     await keepPdfParts(world, true);
+    await saveStamps(world, opts.outDir);
   };
   const tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
     if (!(await stillAsRead(world, prepared!))) {

@@ -12,6 +12,7 @@ import type { World } from "../io/world.ts";
 import { sha256, stableJson } from "./hash.ts";
 import type { ProvinceInput } from "../validate/province-input.ts";
 import { readManifest } from "./manifest.ts";
+import { readStamps, sameByStamp } from "./stamps.ts";
 import { ownedOutputs } from "./owned-files.ts";
 import { listingHash } from "./recording-world.ts";
 import { ownedYearOutput, YEAR_OUTPUT_FILES } from "./year-output-paths.ts";
@@ -42,11 +43,15 @@ export async function upToDate(world: World, opts: { dataDir: string; outDir: st
     if (!snap.reads[`${opts.dataDir}/khoi.yaml`] || snap.listings[opts.dataDir] === undefined) return undefined;
     if (!reads.every(([p]) => inProject(p)) || !listings.every(([p]) => p === opts.dataDir || inProject(p))) return undefined;
     if (Object.keys(manifest.documents).length === 0) return undefined;
+    // A file whose stamp is the one the last build recorded with this hash (stamps.ts) is not read again; any
+    // other is read when it is a regular file of a sane size (a folder, a device or a larger file is not the same).
+    const stamps = await readStamps(world, opts.outDir);
     const same = async (path: string, hash: string, max = MAX_INPUT_BYTES) => {
+      if (await sameByStamp(world, stamps, path, hash)) return true;
       const size = await world.fileSize(path); // undefined too for what is not a regular file
       if (size === undefined || size > max) return false;
-      const bytes = await world.readFile(path);
-      return bytes !== undefined && sha256(bytes) === hash;
+      const bytes = await world.readFile(path, max);
+      return bytes !== undefined && bytes.length <= max && sha256(bytes) === hash;
     };
     for (const [dir, hash] of listings) if (listingHash(await world.listDir(dir)) !== hash) return undefined;
     for (const [path, hash] of reads) if (!(await same(path, hash))) return undefined;

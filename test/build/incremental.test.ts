@@ -49,9 +49,10 @@ describe("incremental builds", async () => {
     const year = ["out/2020/dang-ky-so-y-te.docx", "out/2020/dang-ky-so-y-te.pdf", "out/2020/ho-so-thi-dua-2020.pdf", "out/2020/ket-qua-2020.json"];
     expect(build.written.sort()).toEqual(year);
     const changed = [...snapshot(world.files)].filter(([k, v]) => before.get(k) !== v).map(([k]) => k).sort();
-    // And the caches (out/.cache, not outputs): the changed file's new entry in place of its old one, and the new PDF's parts.
+    // And the caches (out/.cache, not outputs): the changed file's new entry in place of its old one, the new PDF's parts,
+    // and the stamps of the files written.
     const parts = `out/.cache/pdf-parts/${sha256(world.files.get("out/2020/dang-ky-so-y-te.pdf")!)}`;
-    expect(changed).toEqual(["out/.cache/data-sources.json", parts, "out/.manifest.json", ...year]);
+    expect(changed).toEqual(["out/.cache/data-sources.json", parts, "out/.cache/stamps.json", "out/.manifest.json", ...year]);
   });
 
   it("rebuilds an output that was deleted or edited by hand", async () => {

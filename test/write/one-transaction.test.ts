@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string> = {
   "src/io/lock-file.ts": "the lock's own steps",
   "src/pdf/fonts/byte-cache.ts": "the font cache in out/.cache, written while the build holds the project lock; never a project file",
   "src/load/source-cache.ts": "the data cache in out/.cache, written while the build holds the project lock (validate and --check only read it); never a project file",
+  "src/write/stamps.ts": "the files' stamps in out/.cache, written under the project lock once a build is committed (transaction.ts whenCommitted); never a project file",
   "src/render/docx/make-shell.ts": "a developer's script that makes templates/shell.docx, not a command",
   "src/tools/stamp.ts": "the compile step's identity file in dist/, not a command",
   "src/tools/bundle-engine.ts": "the compile step's engine bundle and its code cache in dist/, not a command",
@@ -30,6 +31,8 @@ const ALLOWED: Record<string, string> = {
   "src/tools/fidelity.ts": "a developer's report, not a command",
   "src/tools/soffice.ts": "LibreOffice's temporary folder, not a command",
   "src/tools/synthetic.ts": "the benchmark's generated bloc, not a command",
+  "src/tools/synthetic-province.ts": "the benchmark's generated province and country, not a command",
+  "src/tools/bench-province.ts": "the benchmark's temporary workspaces, not a command",
 };
 
 function sources(dir: string): string[] {
