@@ -72,14 +72,32 @@ export interface BenchReport {
   notes: string[];
 }
 
+/** The bench's parts, in the order they run; country only when asked for (it takes minutes). */
+export const BENCH_SECTIONS = ["start-up", "watch", "one-document", "full", "units", "province", "warm", "country"] as const;
+export type BenchSection = (typeof BENCH_SECTIONS)[number];
+
 export interface BenchArgs {
   runs: number;
   json?: string;
+  /** Also the synthetic country (--country). */
+  country?: boolean;
+  /** Only these parts (--only a,b). */
+  only?: BenchSection[];
   help: boolean;
   errors: string[];
 }
 
-export const BENCH_USAGE = "usage: npm run bench [-- --runs N] [--json <file>]\n  --runs N       runs of each figure (default 5); figures are medians with min–max\n  --json <file>  also write the figures as JSON to <file>";
+export const BENCH_USAGE = `usage: npm run bench [-- --runs N] [--json <file>] [--country] [--only <parts>]
+  --runs N        runs of each figure (default 5); figures are medians with min–max
+  --json <file>   also write the figures as JSON to <file>
+  --country       also the synthetic country: 34 provinces × 10 blocs × 15 units, 34 workspace builds (several minutes)
+  --only <parts>  only these parts, comma-separated: ${BENCH_SECTIONS.join(", ")}`;
+
+/** Whether the bench runs this part. */
+export function runsSection(a: BenchArgs, s: BenchSection): boolean {
+  if (a.only) return a.only.includes(s);
+  return s !== "country" || a.country === true;
+}
 
 /** Loads at or above this (1-minute average) make the figures unreliable. */
 export const LOAD_LIMIT = 1.5;
@@ -99,6 +117,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       const v = value();
       if (v === undefined || v === "" || v.startsWith("--")) o.errors.push("--json needs a file name");
       else o.json = v;
+    } else if (name === "--country" && inline === undefined) o.country = true;
+    else if (name === "--only") {
+      const v = value() ?? "";
+      const parts = v.split(",").filter(Boolean);
+      const bad = parts.filter((p) => !(BENCH_SECTIONS as readonly string[]).includes(p));
+      if (!parts.length || bad.length) o.errors.push(`--only needs parts among ${BENCH_SECTIONS.join(", ")}, not ${JSON.stringify(v)}`);
+      else o.only = parts as BenchSection[];
     } else if (name === "-h" || name === "--help") o.help = true;
     else o.errors.push(`unknown argument ${JSON.stringify(a)}`);
   }

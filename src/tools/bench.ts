@@ -12,7 +12,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BenchContext, fullColdBuild, oneDocumentCold, startUpAndOneEdit, unitsSeries } from "./bench-cli.ts";
-import { BENCH_USAGE, type BenchReport, formatReport, parseBenchArgs, reportJson, type WarmRow } from "./bench-report.ts";
+import { BENCH_USAGE, type BenchReport, type BenchSection, formatReport, parseBenchArgs, reportJson, runsSection, type WarmRow } from "./bench-report.ts";
+import { countryFigures, provinceFigures } from "./bench-province.ts";
 import { watchRebuild } from "./bench-watch.ts";
 import { warmFigures } from "./bench-warm.ts";
 import { hasGnuTime, type ProcessSample } from "./external.ts";
@@ -34,7 +35,8 @@ async function main(): Promise<number> {
   const tmp = mkdtempSync(join(tmpdir(), "ktd-bench-"));
   const ctx: BenchContext = { root, tmp, runs: args.runs, env: { ...process.env, NO_COLOR: "1" }, log, figures: [], skipped: [], notes: [] };
   let failed = false;
-  const section = async <T>(name: string, fn: () => T | Promise<T>): Promise<T | undefined> => {
+  const section = async <T>(name: string, part: BenchSection, fn: () => T | Promise<T>): Promise<T | undefined> => {
+    if (!runsSection(args, part)) return undefined;
     try {
       return await fn();
     } catch (err) {
@@ -46,16 +48,18 @@ async function main(): Promise<number> {
   let warm: { rows: WarmRow[] } = { rows: [] };
   log(`bench: ${args.runs} runs of each figure; copies in ${tmp}`);
   try {
-    const edits: ProcessSample[] | undefined = await section("start-up and one edit", () => startUpAndOneEdit(ctx));
-    await section("--watch", () => watchRebuild(ctx, edits));
-    await section("one document cold", () => oneDocumentCold(ctx));
-    await section("full cold build", () => fullColdBuild(ctx));
-    await section("units series", () => unitsSeries(ctx));
-    const w = await section("warm figures", () => warmFigures(root, args.runs, log));
+    const edits: ProcessSample[] | undefined = await section("start-up and one edit", "start-up", () => startUpAndOneEdit(ctx));
+    await section("--watch", "watch", () => watchRebuild(ctx, edits));
+    await section("one document cold", "one-document", () => oneDocumentCold(ctx));
+    await section("full cold build", "full", () => fullColdBuild(ctx));
+    await section("units series", "units", () => unitsSeries(ctx));
+    await section("the province", "province", () => provinceFigures(ctx));
+    const w = await section("warm figures", "warm", () => warmFigures(root, args.runs, log));
     if (w) {
       warm = w;
       ctx.figures.push(...w.figures);
     }
+    await section("the country", "country", () => countryFigures(ctx));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

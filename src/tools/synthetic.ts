@@ -30,12 +30,17 @@ export function syntheticWorld(example: Record<string, Uint8Array>, units: numbe
   return memoryWorld(files);
 }
 
-/** Writes the example project (data and templates under `root`) with its units cloned to `units`, into `dir`. */
-export function writeSyntheticProject(root: string, units: number, dir: string): void {
+/** The example's data (without its editor schemas) and templates under `root`. */
+export function exampleFiles(root: string): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const [k, v] of Object.entries(readTree(join(root, "data")))) if (!k.startsWith(".schema/")) files[`data/${k}`] = v;
   for (const [k, v] of Object.entries(readTree(join(root, "templates")))) files[`templates/${k}`] = v;
-  for (const [path, bytes] of syntheticWorld(files, units).files) {
+  return files;
+}
+
+/** Writes the example project (data and templates under `root`) with its units cloned to `units`, into `dir`. */
+export function writeSyntheticProject(root: string, units: number, dir: string): void {
+  for (const [path, bytes] of syntheticWorld(exampleFiles(root), units).files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
   }
