@@ -5,6 +5,7 @@
  * bloc's messages name their files from the workspace (khoi/<id>/data/…:line:col), and the
  * summary says which blocs were done and which failed, with the first error's place.
  */
+import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { escapeControls, formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import { nodeWorld } from "../io/node-world.ts";
@@ -48,7 +49,10 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
   const pre = new Diagnostics();
   const present = await provinceFilePresent(workspace, pre);
   const settings = present && !pre.hasErrors ? await readProvinceSettings(workspace, pre) : undefined;
-  const found = await guard(pre, BLOCS_DIR, "read", () => findBlocs(workspace));
+  const found = await guard(pre, BLOCS_DIR, "read", () => findBlocs(workspace, settings?.khoi_noi_khac));
+  if (found !== FAILED)
+    for (const p of found.problems)
+      pre.error(p.kind === "missing" ? "tinh/bloc-path-missing" : "tinh/bloc-path-twice", { file: PROVINCE_FILE, line: 0, column: 0 }, { bloc: p.id, path: p.path, other: p.other ?? "" });
   if (pre.hasErrors || found === FAILED) {
     for (const d of pre.sorted()) print(formatDiagnostic(d, opts.lang));
     print(vi ? "Không lập khối nào: sửa lỗi trên rồi chạy lại." : "No bloc was built: fix the errors above and run again.");
@@ -149,7 +153,8 @@ type Engine = Awaited<ReturnType<typeof loadEngine>>;
 async function runBloc(engine: () => Promise<Engine>, workspace: World, root: string, bloc: WorkspaceBloc, opts: CliOptions & { province?: ProvinceInput }, print: (s: string) => void): Promise<BlocOutcome> {
   const vi = opts.lang === "vi";
   try {
-    const world = await blocWorld(nodeWorld(`${root}/${bloc.dir}`, { folders: ["data", "out"] }), workspace);
+    // A bloc kept elsewhere (tinh.yaml khoi_noi_khac) is that folder, with its own link rules.
+    const world = await blocWorld(nodeWorld(resolve(root, bloc.dir), { folders: ["data", "out"] }), workspace);
     const options = { ...buildOptions({ ...opts, dataDir: "data", outDir: "out", check: false }), ...(opts.province ? { province: opts.province } : {}) };
     // A bloc whose data, templates and outputs are as its last build left them is not loaded again (as `build` does).
     // The province's file is part of what the bloc's last build saw: a change in it is a reason to build again.

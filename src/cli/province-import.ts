@@ -31,7 +31,7 @@ export async function importResults(world: World, opts: CliOptions, print: (s: s
   const tx = await inTransaction(world, { command: "tinh import-ket-qua" }, diags, async (staging) => {
     const settings = await readProvinceSettings(world, diags);
     if (!settings) return undefined;
-    const { blocs } = await findBlocs(world);
+    const { blocs } = await findBlocs(world, settings.khoi_noi_khac);
     const planned: PlannedFile[] = [];
     const from = new Map<string, string>();
     for (const path of opts.files) {

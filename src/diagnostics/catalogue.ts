@@ -703,6 +703,18 @@ export const CATALOGUE = {
     hintVi: "Khối lập trong khoi/{bloc}/: chạy tinh build; khối ở nơi khác: nhận tệp ket-qua-{year}.json rồi chạy tinh import-ket-qua <tệp>.",
     hintEn: "A bloc in khoi/{bloc}/: run tinh build; one kept elsewhere: get its ket-qua-{year}.json and run tinh import-ket-qua <file>.",
   },
+  "tinh/bloc-path-missing": {
+    vi: "khoi_noi_khac: {bloc} chỉ tới {path}, nhưng ở đó không có data/khoi.yaml",
+    en: "khoi_noi_khac: {bloc} points to {path}, which has no data/khoi.yaml",
+    hintVi: "Sửa đường dẫn (tương đối với thư mục của tỉnh) hoặc lấy kho của khối về đúng chỗ đó. Không khối nào được lập.",
+    hintEn: "Correct the path (relative to the province's folder) or put the bloc's repository there. No bloc was built.",
+  },
+  "tinh/bloc-path-twice": {
+    vi: "khoi_noi_khac: {bloc} ({path}) là khối đã có ở {other}",
+    en: "khoi_noi_khac: {bloc} ({path}) is the bloc already at {other}",
+    hintVi: "Mỗi khối chỉ ghi một lần: bỏ dòng này, hoặc bỏ thư mục trong khoi/. Không khối nào được lập.",
+    hintEn: "Name each bloc once: remove this line, or the folder in khoi/. No bloc was built.",
+  },
   "tinh/dossier-late": {
     vi: "Tờ trình ghi ngày {date}, sau hạn gửi hồ sơ về tỉnh ({due}) {days} ngày",
     en: "The proposal is dated {date}, {days} day(s) after the province's deadline for the dossier ({due})",

@@ -11,7 +11,7 @@ import { ResultsFile } from "../results/schema.ts";
 import { FAILED, guard } from "../write/guard.ts";
 import type { BlocResults } from "./merge.ts";
 import type { ProvinceSettings } from "./settings.ts";
-import { BLOCS_DIR, type WorkspaceBloc } from "./workspace.ts";
+import type { WorkspaceBloc } from "./workspace.ts";
 
 /** A results file is small (a 200-unit bloc's is under 2 MB); anything larger is not one. */
 export const MAX_RESULTS_BYTES = 16 * 1024 * 1024;
@@ -70,7 +70,7 @@ export async function gatherResults(world: World, blocs: readonly WorkspaceBloc[
   const out: BlocResults[] = [];
   const y = settings.nam;
   for (const b of blocs) {
-    const file = `${BLOCS_DIR}/${b.id}/out/${y}/ket-qua-${y}.json`;
+    const file = `${b.dir}/out/${y}/ket-qua-${y}.json`;
     if ((await world.fileSize(file).catch(() => undefined)) === undefined) continue;
     const r = await readResultsFile(world, file, settings, diags);
     if (r) out.push({ id: b.id, file, results: r });

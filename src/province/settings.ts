@@ -13,6 +13,7 @@ import { LegalBases } from "../schema/common.ts";
 import { ParentBody } from "../schema/bloc.ts";
 import { IsoDate, Text } from "../schema/common.ts";
 import { Year } from "../schema/year.ts";
+import { BLOC_ID } from "./workspace.ts";
 
 export const PROVINCE_FILE = "tinh.yaml";
 
@@ -24,6 +25,10 @@ export const ProvinceSettings = z.strictObject({
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/))
     .optional()
     .describe("Các khối của tỉnh: tên thư mục trong khoi/, hoặc ký hiệu của Khối viết thường (k8) cho khối gửi tệp kết quả; khối có tên ở đây mà chưa có kết quả được báo là chưa gửi"),
+  khoi_noi_khac: z
+    .record(z.string().regex(BLOC_ID), z.string().min(1))
+    .optional()
+    .describe("Khối giữ dữ liệu ở thư mục khác (kho git riêng của khối): mã khối → thư mục của khối (thư mục có data/khoi.yaml), tương đối với thư mục của tỉnh hoặc tuyệt đối, ví dụ: { k9: ../khoi-9 }"),
   dia_danh: z.string().min(1).optional().describe("Địa danh ở dòng ngày tháng, mặc định cho khối không ghi dia_danh, ví dụ: Trà Vinh"),
   co_quan_chu_quan: ParentBody.optional().describe("Cơ quan chủ quản, mặc định cho khối không ghi co_quan_chu_quan, ví dụ: UBND TỈNH TRÀ VINH"),
   van_ban_phap_ly: LegalBases,

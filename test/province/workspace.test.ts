@@ -203,6 +203,43 @@ describe("the province's legal bases (tinh.yaml's van_ban_phap_ly)", () => {
   }, 60_000);
 });
 
+describe("a bloc kept elsewhere (tinh.yaml khoi_noi_khac)", () => {
+  it("is built in its own folder, named from the workspace, merged with the others; a path with no bloc stops the run", async () => {
+    const name = `${ws.slice(ws.lastIndexOf("/") + 1)}-khoi-9`;
+    const away = join(ws, "..", name);
+    cpSync(join(FIXTURES, "kinh-te-ky-thuat/data"), join(away, "data"), { recursive: true });
+    const before = existsSync(join(ws, "tinh.yaml")) ? readFileSync(join(ws, "tinh.yaml"), "utf8") : undefined;
+    try {
+      writeFileSync(join(ws, "tinh.yaml"), `tinh: Sóc Trăng\nnam: 2024\nkhoi_noi_khac:\n  k9: ../${name}\n`);
+      const r = await cliInProcess(["tinh", "build", "--root", ws, "--khoi", "k9"]);
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toContain(`— Khối k9 (../${name})`);
+      expect(existsSync(join(away, "out/2024/to-trinh.pdf"))).toBe(true);
+      expect(existsSync(join(ws, "khoi/k9"))).toBe(false);
+      // Its messages name its files from the workspace.
+      expect(r.out).toMatch(new RegExp(`\\.\\./${name}/data/2024/[^:]+:\\d+:\\d+: cảnh báo`));
+      // The province's view of 2024 has it, as it has the bloc kt of the same year.
+      const all = await cliInProcess(["tinh", "build", "--root", ws]);
+      const view = JSON.parse(readFileSync(join(ws, "out/tinh-2024/tong-hop-2024.json"), "utf8"));
+      expect(view.khoi.map((b: { ma: string; tep: string }) => [b.ma, b.tep]), all.out).toEqual([
+        ["k9", `../${name}/out/2024/ket-qua-2024.json`],
+        ["kt", "khoi/kt/out/2024/ket-qua-2024.json"],
+      ]);
+      writeFileSync(join(ws, "tinh.yaml"), `tinh: Sóc Trăng\nnam: 2024\nkhoi_noi_khac:\n  k9: ../${name}-khong-co\n  kt: khoi/kt\n`);
+      const bad = await cliInProcess(["tinh", "validate", "--root", ws]);
+      expect(bad.code).toBe(1);
+      expect(bad.out).toContain(`tinh.yaml: lỗi [tinh/bloc-path-missing] khoi_noi_khac: k9 chỉ tới ../${name}-khong-co, nhưng ở đó không có data/khoi.yaml`);
+      expect(bad.out).toContain("tinh.yaml: lỗi [tinh/bloc-path-twice] khoi_noi_khac: kt (khoi/kt) là khối đã có ở khoi/kt");
+      expect(bad.out).toContain("Không lập khối nào");
+    } finally {
+      if (before === undefined) rmSync(join(ws, "tinh.yaml"), { force: true });
+      else writeFileSync(join(ws, "tinh.yaml"), before);
+      rmSync(away, { recursive: true, force: true });
+      rmSync(join(ws, "out/tinh-2024"), { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe("the province's defaults (tinh.yaml)", () => {
   it("fill what a bloc's khoi.yaml leaves out, the bloc's own keys winning; a change in them rebuilds the bloc", async () => {
     const khoi = join(ws, "khoi/tong-hop/data/khoi.yaml");
