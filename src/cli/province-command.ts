@@ -14,6 +14,7 @@ import { blocWorld } from "../province/bloc-world.ts";
 import { BLOCS_DIR, findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { provinceView, stageView } from "../province/province-view.ts";
+import { readChecked, saveChecked } from "../province/checked-results.ts";
 import { PROVINCE_FILE, readProvinceSettings, type ProvinceSettings } from "../province/settings.ts";
 import { FAILED, guard } from "../write/guard.ts";
 import { isIoError } from "../io/io-error.ts";
@@ -132,9 +133,12 @@ async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], s
   // from being written: it is what the office must see to settle it. What stops the writing (a file kept) goes to diags.
   const said = new Diagnostics();
   if (opts.provinceCommand === "build") {
-    const tx = await inTransaction(workspace, { command: "tinh build" }, diags, async (staging) => {
+    // The results files checked before (by their bytes) are not checked field by field again; the list is kept once the view is committed.
+    const checked = await readChecked(workspace, toolVersion());
+    const whenCommitted = () => saveChecked(workspace, toolVersion(), checked);
+    const tx = await inTransaction(workspace, { command: "tinh build", whenCommitted }, diags, async (staging) => {
       const fonts = buildOptions(opts).fontPackageDir;
-      const view = await provinceView(workspace, blocs, settings, said, failed);
+      const view = await provinceView(workspace, blocs, settings, said, failed, checked);
       return stageView(workspace, view, settings, fonts, diags, staging, toolVersion(), async (...args) => (await loadEngine()).viewFiles(...args));
     });
     written = tx.written.filter((p) => !p.endsWith("/.tong-hop.json"));
