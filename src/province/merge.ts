@@ -27,7 +27,7 @@ export interface ProvinceBlocRow {
   khoi_pho: string;
   so_don_vi: number;
   van_ban: { loai: string; ten_loai: string; so: number | null; ky_hieu: string; ngay: string | null }[];
-  thoi_han: { ma: string; han: string; dung_han: number; tre_han: number; chua_nop: number }[];
+  thoi_han: { ma: string; ten: string; han: string; dung_han: number; tre_han: number; chua_nop: number }[];
   /** What the bloc has not done yet (empty: finished). */
   chua_xong: string[];
   /** Its dossier against the province's deadline (tinh.yaml han_ho_so): the proposal's date, and the days after the deadline (0: in time); null without a deadline. */
@@ -97,6 +97,7 @@ export function mergeProvince(tinh: string, nam: number, blocs: readonly BlocRes
     van_ban: r.van_ban.filter((d) => d.ban_hanh.boi === "khoi").map((d) => ({ loai: d.loai, ten_loai: d.ten_loai, so: d.so, ky_hieu: d.ky_hieu, ngay: d.ngay })),
     thoi_han: r.thoi_han.map((s) => ({
       ma: s.ma,
+      ten: s.ten,
       han: s.han,
       dung_han: s.don_vi.filter((x) => x.trang_thai === "dung-han").length,
       tre_han: s.don_vi.filter((x) => x.trang_thai === "tre-han").length,

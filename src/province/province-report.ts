@@ -55,12 +55,21 @@ export function provinceReport(v: ProvinceView, s: ProvinceSettings): AdminDocum
   ];
   const blocTable: Block = {
     kind: "table",
-    columns: [{ width: 5, align: "center", fixed: true }, { width: 16 }, { width: 22 }, { width: 22 }, { width: 8, align: "center" }, { width: 27 }],
+    columns: [{ width: 5, align: "center", fixed: true }, { width: 11 }, { width: 15 }, { width: 15 }, { width: 7, align: "center" }, { width: 23 }, { width: 24 }],
     headerRows: 1,
     rows: [
-      { cells: ["STT", "Khối", "Khối trưởng", "Khối phó", "Số đơn vị", "Văn bản đã ban hành"].map((t) => cell(t, "center")) },
+      { cells: ["STT", "Khối", "Khối trưởng", "Khối phó", "Số đơn vị", "Văn bản đã ban hành", "Đơn vị gửi đúng hạn / trễ hạn / chưa gửi"].map((t) => cell(t, "center")) },
       ...v.khoi.map((b, i) => ({
-        cells: [cell(String(i + 1), "center"), cell(b.ten_ngan), cell(b.khoi_truong), cell(b.khoi_pho), cell(String(b.so_don_vi), "center"), cell(b.van_ban.map((d) => `${d.so === null ? "(chưa có số)" : `${String(d.so).padStart(2, "0")}/${d.ky_hieu}`}${d.ngay ? ` ngày ${day(d.ngay)}` : ""}`).join("\n"))],
+        cells: [
+          cell(String(i + 1), "center"),
+          cell(b.ten_ngan),
+          cell(b.khoi_truong),
+          cell(b.khoi_pho),
+          cell(String(b.so_don_vi), "center"),
+          cell(b.van_ban.map((d) => `${d.so === null ? "(chưa có số)" : `${String(d.so).padStart(2, "0")}/${d.ky_hieu}`}${d.ngay ? ` ngày ${day(d.ngay)}` : ""}`).join("\n")),
+          // The three counts are not broken across lines (no-break spaces around the slashes).
+          cell(b.thoi_han.map((t) => `${t.ten}: ${[t.dung_han, t.tre_han, t.chua_nop].join("\u00A0/\u00A0")}`).join("\n")),
+        ],
       })),
     ],
   };

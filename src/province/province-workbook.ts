@@ -26,7 +26,7 @@ export async function provinceWorkbook(v: ProvinceView): Promise<Uint8Array> {
       b.khoi_pho,
       b.so_don_vi,
       b.van_ban.map((d) => `${d.ten_loai} ${d.so === null ? "(chưa có số)" : `${String(d.so).padStart(2, "0")}/${d.ky_hieu}`}${d.ngay ? ` ngày ${day(d.ngay)}` : ""}`).join("\n"),
-      b.thoi_han.map((t) => `${t.ma}: ${t.dung_han} / ${t.tre_han} / ${t.chua_nop}`).join("\n"),
+      b.thoi_han.map((t) => `${t.ten}: ${t.dung_han} / ${t.tre_han} / ${t.chua_nop}`).join("\n"),
       b.chua_xong.join("\n"),
     ]),
   );

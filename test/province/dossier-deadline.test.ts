@@ -1,7 +1,8 @@
 /**
- * The province's deadline for the blocs' dossiers (tinh.yaml han_ho_so) in its view: each bloc's
- * proposal date against it, the late ones said in the report's text, on the overview page and
- * in the workbook's list of what to settle; no deadline, no column.
+ * Deadlines in the province's view: each bloc's units that sent on time, late or not yet at each
+ * of its own deadlines (the report's appendix and the page), and the province's deadline for the
+ * blocs' dossiers (tinh.yaml han_ho_so): each bloc's proposal date against it, the late ones said
+ * in the report's text, on the overview page and in the workbook's list of what to settle.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -43,5 +44,18 @@ describe("the deadline for dossiers in the province's view", () => {
     const inTime = mergeProvince("Trà Vinh", 2020, blocs, [], { due: "2021-02-09" });
     expect(text(provinceReport(inTime, { tinh: "Trà Vinh", nam: 2020 }).body)).toContain("2 khối đã trình, đều đúng hạn.");
     expect(text(provinceReport(mergeProvince("Trà Vinh", 2020, blocs, []), { tinh: "Trà Vinh", nam: 2020 }).body)).not.toContain("Hạn gửi hồ sơ");
+  });
+
+  it("shows each bloc's units on time, late and not sent at each of its deadlines, in the appendix and on the page", () => {
+    const v = mergeProvince("Trà Vinh", 2020, blocs, []);
+    const lines = k8.thoi_han.map((t) => `${t.ten}: ${["dung-han", "tre-han", "chua-nop"].map((st) => t.don_vi.filter((x) => x.trang_thai === st).length).join(" / ")}`);
+    expect(lines[0]).toMatch(/^Đăng ký thi đua: \d+ \/ [1-9]\d* \/ \d+$/);
+    const table = provinceReport(v, { tinh: "Trà Vinh", nam: 2020 }).appendices![0]!.body[0]!;
+    if (table.kind !== "table") throw new Error("no table");
+    const cellText = (c: (typeof table.rows)[number]["cells"][number]) => c.paragraphs.map((p) => p.map((r) => r.text).join("")).join("\n");
+    expect(cellText(table.rows[0]!.cells.at(-1)!)).toBe("Đơn vị gửi đúng hạn / trễ hạn / chưa gửi");
+    expect(cellText(table.rows[1]!.cells.at(-1)!)).toBe(lines.join("\n").replaceAll(" / ", "\u00A0/\u00A0"));
+    const html = provinceHtml(v);
+    for (const l of lines) expect(html).toContain(`<span class="nhan">${l}</span>`);
   });
 });
