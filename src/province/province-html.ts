@@ -20,10 +20,10 @@ export function provinceHtml(v: ProvinceView): string {
     "bang-khoi",
     `Kết quả của ${v.khoi.length} khối`,
     "rong",
-    h`<tr><th scope="col">STT</th><th scope="col" class="ghim-trai">Khối</th><th scope="col">Khối trưởng</th><th scope="col">Khối phó</th><th scope="col" class="so">Số đơn vị</th><th scope="col">Văn bản đã ban hành</th><th scope="col">Gửi đúng hạn / trễ / chưa gửi</th><th scope="col">Chưa xong</th></tr>`,
+    h`<tr><th scope="col">STT</th><th scope="col" class="ghim-trai">Khối</th><th scope="col">Khối trưởng,<br>Khối phó</th><th scope="col" class="so">Số đơn vị</th><th scope="col">Văn bản đã ban hành</th><th scope="col">Gửi đúng hạn / trễ / chưa gửi</th><th scope="col">Chưa xong</th></tr>`,
     v.khoi.map(
       (b, i) =>
-        h`<tr><td class="giua">${i + 1}</td><th scope="row">${b.ten_ngan}</th><td>${b.khoi_truong}</td><td>${b.khoi_pho}</td><td class="so">${b.so_don_vi}</td><td>${b.van_ban.map((d, j) => h`${j ? h`<br>` : ""}<span class="nhan">${d.so === null ? "(chưa có số)" : `${String(d.so).padStart(2, "0")}/${d.ky_hieu}`}${d.ngay ? ` ngày ${day(d.ngay)}` : ""}</span>`)}</td><td>${b.thoi_han.map((t, j) => h`${j ? h`<br>` : ""}<span class="nhan">${t.ten}: ${t.dung_han} / ${t.tre_han} / ${t.chua_nop}</span>`)}</td><td>${b.chua_xong.length ? h`<span class="nhan hoa">${b.chua_xong.length} việc</span> <span class="nho">${b.chua_xong.join("; ")}</span>` : h`<span class="nhan dat">Đã xong</span>`}</td></tr>`,
+        h`<tr><td class="giua">${i + 1}</td><th scope="row">${b.ten_ngan}</th><td>${b.khoi_truong}<br><span class="nho">${b.khoi_pho}</span></td><td class="so">${b.so_don_vi}</td><td>${b.van_ban.map((d, j) => h`${j ? h`<br>` : ""}<span class="nhan">${d.so === null ? "(chưa có số)" : `${String(d.so).padStart(2, "0")}/${d.ky_hieu}`}${d.ngay ? ` ngày ${day(d.ngay)}` : ""}</span>`)}</td><td>${b.thoi_han.map((t, j) => h`${j ? h`<br>` : ""}${t.ten}: ${t.dung_han} / ${t.tre_han} / ${t.chua_nop}`)}</td><td>${b.chua_xong.length ? h`<span class="nhan hoa">${b.chua_xong.length} việc</span> <span class="nho">${b.chua_xong.join("; ")}</span>` : h`<span class="nhan dat">Đã xong</span>`}</td></tr>`,
     ),
   );
   const proposals = awards.map(([id, name]) =>

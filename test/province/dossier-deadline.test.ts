@@ -56,6 +56,6 @@ describe("the deadline for dossiers in the province's view", () => {
     expect(cellText(table.rows[0]!.cells.at(-1)!)).toBe("Đơn vị gửi đúng hạn / trễ hạn / chưa gửi");
     expect(cellText(table.rows[1]!.cells.at(-1)!)).toBe(lines.join("\n").replaceAll(" / ", "\u00A0/\u00A0"));
     const html = provinceHtml(v);
-    for (const l of lines) expect(html).toContain(`<span class="nhan">${l}</span>`);
+    expect(html).toContain(lines.join("<br>"));
   });
 });
