@@ -1,6 +1,7 @@
 // The pipeline's modules (and pdf-lib, fontkit, docxtemplater behind them) load only when a
 // command needs them, as one engine (load-engine.ts): a build with nothing to do never loads them.
 import type { BuildOptions, BuildResult } from "../write/build.ts";
+import { basename, dirname, resolve } from "node:path";
 import type { Reason } from "../write/plan.ts";
 import { upToDate } from "../write/up-to-date.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -63,6 +64,13 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
   const t0 = world.monotonicMs();
   const vi = opts.lang === "vi";
   const options = buildOptions(opts);
+  // A bloc of a province's workspace (khoi/<id>/ beside tinh.yaml) built on its own does not take the province's defaults.
+  if (basename(dirname(resolve(opts.root))) === "khoi" && (await world.fileSize("../../tinh.yaml").catch(() => undefined)) !== undefined)
+    rep.line(
+      vi
+        ? `Lưu ý: khối này nằm trong thư mục của tỉnh (../../tinh.yaml); lệnh build không dùng mặc định của tỉnh. Lập bằng: npm run tinh -- build --khoi ${basename(resolve(opts.root))}`
+        : `Note: this bloc is in a province's workspace (../../tinh.yaml); build does not use the province's defaults. Build it with: npm run tinh -- build --khoi ${basename(resolve(opts.root))}`,
+    );
   // Only a plain build with the package's fonts: --check (what CI trusts) always composes the documents
   // again, and system fonts (--pdf-fonts auto) may change without any project file changing.
   if (!opts.only && !opts.year && !opts.check && opts.fontSource === "package") {

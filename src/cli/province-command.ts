@@ -14,8 +14,7 @@ import { blocWorld } from "../province/bloc-world.ts";
 import { BLOCS_DIR, findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { provinceView, stageView } from "../province/province-view.ts";
-import { readChecked, saveChecked } from "../province/checked-results.ts";
-import { PROVINCE_FILE, readProvinceSettings, type ProvinceSettings } from "../province/settings.ts";
+import { PROVINCE_FILE, readProvinceSource, type ProvinceSettings } from "../province/settings.ts";
 import { FAILED, guard } from "../write/guard.ts";
 import { isIoError } from "../io/io-error.ts";
 import { reportIoError } from "../diagnostics/io-diagnostic.ts";
@@ -49,11 +48,14 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
   // The province's file first: a bloc is never built with the province's settings half read.
   const pre = new Diagnostics();
   const present = await provinceFilePresent(workspace, pre);
-  const settings = present && !pre.hasErrors ? await readProvinceSettings(workspace, pre) : undefined;
+  const read = present && !pre.hasErrors ? await readProvinceSource(workspace, pre) : undefined;
+  const settings = read?.settings;
   const found = await guard(pre, BLOCS_DIR, "read", () => findBlocs(workspace, settings?.khoi_noi_khac));
   if (found !== FAILED)
     for (const p of found.problems)
-      pre.error(p.kind === "missing" ? "tinh/bloc-path-missing" : "tinh/bloc-path-twice", { file: PROVINCE_FILE, line: 0, column: 0 }, { bloc: p.id, path: p.path, other: p.other ?? "" });
+      if (p.kind === "link") reportIoError(pre, p.error, `${p.path}/data/khoi.yaml`, "read");
+      else
+        pre.error(p.kind === "missing" ? "tinh/bloc-path-missing" : p.kind === "twice" ? "tinh/bloc-path-twice" : "tinh/bloc-path-nested", read?.at(["khoi_noi_khac", p.id]) ?? { file: PROVINCE_FILE, line: 0, column: 0 }, { bloc: p.id, path: p.path, other: p.other === "." ? "thư mục của tỉnh" : (p.other ?? "") });
   if (pre.hasErrors || found === FAILED) {
     for (const d of pre.sorted()) print(formatDiagnostic(d, opts.lang));
     print(vi ? "Không lập khối nào: sửa lỗi trên rồi chạy lại." : "No bloc was built: fix the errors above and run again.");
@@ -114,6 +116,15 @@ function provinceInput(s: ProvinceSettings): ProvinceInput {
   };
 }
 
+/** A bloc's world whose reading errors name their files from the workspace (khoi/k8/out/..., ../khoi-9/out/...). */
+function namedFrom(w: World, dir: string): World {
+  const rename = (err: unknown): never => {
+    if (isIoError(err) && typeof err.path === "string" && !err.path.startsWith("/")) err.path = `${dir}/${err.path}`;
+    throw err;
+  };
+  return { ...w, fileSize: (p) => w.fileSize(p).catch(rename), readFile: (p, limit) => w.readFile(p, limit).catch(rename) };
+}
+
 /** Whether tinh.yaml is there: absent is fine (no province view); a folder, a device or a link out of the workspace is an error. */
 async function provinceFilePresent(world: World, diags: Diagnostics): Promise<boolean> {
   const size = await guard(diags, PROVINCE_FILE, "read", () => world.fileSize(PROVINCE_FILE));
@@ -125,6 +136,8 @@ async function provinceFilePresent(world: World, diags: Diagnostics): Promise<bo
 
 /** After the blocs: the province's view of its year (tinh.yaml's), written by build, checked by validate; true when it has errors. */
 async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], settings: ProvinceSettings, opts: CliOptions, print: (s: string) => void, failed: ReadonlySet<string>): Promise<boolean> {
+  // Each bloc's results are read in the bloc's own world: a link in its out/ that leads out of the bloc is said, not followed.
+  const blocRoot = (b: WorkspaceBloc) => namedFrom(nodeWorld(resolve(opts.root, b.dir), { folders: ["out"] }), b.dir);
   const vi = opts.lang === "vi";
   const diags = new Diagnostics();
   print(vi ? "— Tổng hợp của tỉnh" : "— The province's view");
@@ -133,16 +146,13 @@ async function provinceYear(workspace: World, blocs: readonly WorkspaceBloc[], s
   // from being written: it is what the office must see to settle it. What stops the writing (a file kept) goes to diags.
   const said = new Diagnostics();
   if (opts.provinceCommand === "build") {
-    // The results files checked before (by their bytes) are not checked field by field again; the list is kept once the view is committed.
-    const checked = await readChecked(workspace, toolVersion());
-    const whenCommitted = () => saveChecked(workspace, toolVersion(), checked);
-    const tx = await inTransaction(workspace, { command: "tinh build", whenCommitted }, diags, async (staging) => {
+    const tx = await inTransaction(workspace, { command: "tinh build" }, diags, async (staging) => {
       const fonts = buildOptions(opts).fontPackageDir;
-      const view = await provinceView(workspace, blocs, settings, said, failed, checked);
+      const view = await provinceView(workspace, blocs, settings, said, { failed, blocWorld: blocRoot });
       return stageView(workspace, view, settings, fonts, diags, staging, toolVersion(), async (...args) => (await loadEngine()).viewFiles(...args));
     });
     written = tx.written.filter((p) => !p.endsWith("/.tong-hop.json"));
-  } else await provinceView(workspace, blocs, settings, said, failed);
+  } else await provinceView(workspace, blocs, settings, said, { failed, blocWorld: blocRoot });
   for (const d of said.items) diags.add(d);
   const items = diags.sorted();
   for (const d of items) print(indent(formatDiagnostic(d, opts.lang)));

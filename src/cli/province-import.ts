@@ -11,7 +11,7 @@ import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
 import { RECEIVED_DIR, readResultsBytes, readResultsFile, receivedId } from "../province/received.ts";
 import { readProvinceSettings } from "../province/settings.ts";
-import { findBlocs } from "../province/workspace.ts";
+import { findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
 import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
 import { inTransaction } from "../write/transaction.ts";
 import type { CliOptions } from "./args.ts";
@@ -50,7 +50,8 @@ export async function importResults(world: World, opts: CliOptions, print: (s: s
         diags.error("tinh/code-clash", { file: path, line: 0, column: 0 }, { path, code: r.khoi.ma, target, other: there.khoi.ma });
         continue;
       }
-      const here = blocs.find((b) => b.id === id);
+      // A bloc the workspace builds, under its folder's name or under another (khoi_noi_khac: { k9: ... } holding Khối 7).
+      const here = blocs.find((b) => b.id === id) ?? (await blocOfCode(world, blocs, { tinh: settings.tinh, nam: r.nam }, id));
       const twice = from.get(id);
       if (here) diags.error("tinh/two-results", { file: path, line: 0, column: 0 }, { bloc: id, path, other: `${here.dir}/` });
       else if (twice) diags.error("tinh/two-results", { file: path, line: 0, column: 0 }, { bloc: id, path, other: twice });
@@ -74,4 +75,13 @@ export async function importResults(world: World, opts: CliOptions, print: (s: s
   for (const f of written) print(`${vi ? "đã ghi" : "wrote"} ${f}`);
   print(vi ? `Xong: nhận ${written.length} tệp kết quả, ${(tx.value?.unchanged.length ?? 0)} không đổi. Chạy tinh build để tổng hợp.` : `Done: ${written.length} results files taken, ${tx.value?.unchanged.length ?? 0} unchanged. Run tinh build to merge.`);
   return 0;
+}
+
+/** The workspace's bloc whose own results file of the year is of the bloc with this code (receivedId), if any. */
+async function blocOfCode(world: World, blocs: readonly WorkspaceBloc[], of: { tinh: string; nam: number }, id: string): Promise<WorkspaceBloc | undefined> {
+  for (const b of blocs) {
+    const own = await readResultsFile(world, `${b.dir}/out/${of.nam}/ket-qua-${of.nam}.json`, of, new Diagnostics()).catch(() => undefined);
+    if (own && receivedId(own) === id) return b;
+  }
+  return undefined;
 }

@@ -637,8 +637,8 @@ export const CATALOGUE = {
   },
   // Legal bases of the căn cứ lines (src/validate/legal-bases.ts).
   "basis/expired": {
-    vi: "Dòng căn cứ dẫn {basis}, văn bản này hết hiệu lực từ ngày {end}, trước ngày của văn bản ({date})",
-    en: "This căn cứ line cites {basis}, which no longer applies from {end}, before the document's date ({date})",
+    vi: "Dòng căn cứ dẫn {basis}, văn bản này hết hiệu lực từ ngày {end}, trước ngày của văn bản ({date}){fromVi}",
+    en: "This căn cứ line cites {basis}, which no longer applies from {end}, before the document's date ({date}){fromEn}",
     hintVi: "Thay bằng văn bản thay thế đang có hiệu lực (hỏi Sở Nội vụ), hoặc sửa het_hieu_luc trong van_ban_phap_ly nếu ghi nhầm.",
     hintEn: "Cite the document that replaces it (the Department of Home Affairs knows), or correct het_hieu_luc in van_ban_phap_ly if it is wrong.",
   },
@@ -649,8 +649,8 @@ export const CATALOGUE = {
     hintEn: "Cite the document that replaces it before the plan of {year} is issued.",
   },
   "basis/not-yet": {
-    vi: "Dòng căn cứ dẫn {basis}, văn bản này có hiệu lực từ ngày {start}, sau ngày của văn bản ({date})",
-    en: "This căn cứ line cites {basis}, which applies only from {start}, after the document's date ({date})",
+    vi: "Dòng căn cứ dẫn {basis}, văn bản này có hiệu lực từ ngày {start}, sau ngày của văn bản ({date}){fromVi}",
+    en: "This căn cứ line cites {basis}, which applies only from {start}, after the document's date ({date}){fromEn}",
     hintVi: "Dẫn văn bản đang có hiệu lực vào ngày của văn bản, hoặc sửa hieu_luc trong van_ban_phap_ly nếu ghi nhầm.",
     hintEn: "Cite what applies on the document's date, or correct hieu_luc in van_ban_phap_ly if it is wrong.",
   },
@@ -685,6 +685,12 @@ export const CATALOGUE = {
     hintVi: "Đề nghị khối gửi tệp của năm {expected}, hoặc sửa nam trong tinh.yaml.",
     hintEn: "Ask the bloc for its file of {expected}, or change nam in tinh.yaml.",
   },
+  "tinh/same-bloc": {
+    vi: "{path} là kết quả của khối {code}, khối đã có kết quả ở {other}: không gộp hai lần",
+    en: "{path} holds the results of the bloc {code}, whose results are in {other} already: not merged twice",
+    hintVi: "Mỗi khối một nơi: xóa tệp đã nhận, hoặc bỏ khối ra khỏi khoi/ hay khoi_noi_khac trong tinh.yaml.",
+    hintEn: "One place for each bloc: delete the received file, or remove the bloc from khoi/ or from khoi_noi_khac in tinh.yaml.",
+  },
   "tinh/two-results": {
     vi: "Khối {bloc} có hai tệp kết quả: {path} và {other}",
     en: "The bloc {bloc} has two results files: {path} and {other}",
@@ -708,6 +714,18 @@ export const CATALOGUE = {
     en: "khoi_noi_khac: {bloc} points to {path}, which has no data/khoi.yaml",
     hintVi: "Sửa đường dẫn (tương đối với thư mục của tỉnh) hoặc lấy kho của khối về đúng chỗ đó. Không khối nào được lập.",
     hintEn: "Correct the path (relative to the province's folder) or put the bloc's repository there. No bloc was built.",
+  },
+  "tinh/bad-bloc-id": {
+    vi: "khoi_noi_khac: “{id}” không dùng được làm mã khối",
+    en: "khoi_noi_khac: “{id}” cannot be a bloc's id",
+    hintVi: "Mã khối viết thường, chữ không dấu, số và gạch nối, ví dụ: k9.",
+    hintEn: "A bloc's id is lower-case letters without marks, digits and hyphens, e.g. k9.",
+  },
+  "tinh/bloc-path-nested": {
+    vi: "khoi_noi_khac: {bloc} ({path}) nằm trong, hoặc chứa, {other}: mỗi khối cần một thư mục riêng",
+    en: "khoi_noi_khac: {bloc} ({path}) is inside, or holds, {other}: each bloc needs a folder of its own",
+    hintVi: "Đặt kho của khối ở thư mục riêng, ngoài thư mục của tỉnh hoặc trong khoi/<mã khối>/. Không khối nào được lập.",
+    hintEn: "Keep the bloc's repository in a folder of its own, outside the province's folder or in khoi/<bloc id>/. No bloc was built.",
   },
   "tinh/bloc-path-twice": {
     vi: "khoi_noi_khac: {bloc} ({path}) là khối đã có ở {other}",

@@ -11,7 +11,6 @@ import { recordedAsWritten, stageRecorded, type PlannedFile, type RecordedFolder
 import { sha256, stableJson } from "../write/hash.ts";
 import type { Staging } from "../write/transaction.ts";
 import { mergeProvince, type ProvinceView } from "./merge.ts";
-import type { CheckedResults } from "./checked-results.ts";
 import { gatherResults } from "./received.ts";
 import { PROVINCE_FILE, type ProvinceSettings } from "./settings.ts";
 import type { WorkspaceBloc } from "./workspace.ts";
@@ -36,9 +35,16 @@ function missingText(item: string): string {
 }
 
 /** The view of the year and what it says, collected in diags. */
-export async function provinceView(world: World, blocs: readonly WorkspaceBloc[], settings: ProvinceSettings, diags: Diagnostics, failed: ReadonlySet<string> = new Set(), checked?: CheckedResults): Promise<ProvinceView> {
+export async function provinceView(
+  world: World,
+  blocs: readonly WorkspaceBloc[],
+  settings: ProvinceSettings,
+  diags: Diagnostics,
+  opts: { failed?: ReadonlySet<string>; blocWorld?: (b: WorkspaceBloc) => World } = {},
+): Promise<ProvinceView> {
+  const failed = opts.failed ?? new Set();
   // A bloc that failed this run is not merged from the results its last good build left: it is listed as not sent.
-  const received = await gatherResults(world, blocs.filter((b) => !failed.has(b.id)), settings, diags, checked);
+  const received = await gatherResults(world, blocs.filter((b) => !failed.has(b.id)), settings, diags, opts.blocWorld);
   // Every bloc of the workspace is one of the province's, as is every bloc tinh.yaml lists.
   const view = mergeProvince(settings.tinh, settings.nam, received, [...(settings.khoi ?? []), ...blocs.map((b) => b.id)], settings.han_ho_so ? { due: settings.han_ho_so } : {});
   const fileOf = new Map(received.map((b) => [b.id, b.file]));

@@ -9,8 +9,6 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { ResultsFile } from "../results/schema.ts";
 import { FAILED, guard } from "../write/guard.ts";
-import { sha256 } from "../write/hash.ts";
-import type { CheckedResults } from "./checked-results.ts";
 import type { BlocResults } from "./merge.ts";
 import type { ProvinceSettings } from "./settings.ts";
 import type { WorkspaceBloc } from "./workspace.ts";
@@ -28,15 +26,23 @@ export async function readResultsFile(world: World, path: string, settings: Pick
 }
 
 /** The same, with the bytes as read (what `tinh import-ket-qua` keeps). */
-export async function readResultsBytes(world: World, path: string, settings: Pick<ProvinceSettings, "tinh" | "nam">, diags: Diagnostics, checked?: CheckedResults): Promise<{ results: ResultsFile; bytes: Uint8Array } | undefined> {
+export async function readResultsBytes(
+  world: World,
+  file: string,
+  settings: Pick<ProvinceSettings, "tinh" | "nam">,
+  diags: Diagnostics,
+  /** How messages name the file (a bloc's, from the workspace), when `file` is its path in `world`. */
+  shown = file,
+): Promise<{ results: ResultsFile; bytes: Uint8Array } | undefined> {
+  const path = shown;
   const at = { file: path, line: 0, column: 0 };
-  const size = await guard(diags, path, "read", () => world.fileSize(path));
+  const size = await guard(diags, path, "read", () => world.fileSize(file));
   if (size === FAILED) return undefined;
   if (size === undefined) {
     diags.error("tinh/results-missing", at, { path });
     return undefined;
   }
-  const bytes = await guard(diags, path, "read", () => world.readFile(path, MAX_RESULTS_BYTES));
+  const bytes = await guard(diags, path, "read", () => world.readFile(file, MAX_RESULTS_BYTES));
   if (bytes === FAILED || bytes === undefined) return undefined;
   if (size > MAX_RESULTS_BYTES || bytes.byteLength > MAX_RESULTS_BYTES) {
     diags.error("tinh/results-too-large", at, { path, max: MAX_RESULTS_BYTES / 1024 / 1024 });
@@ -49,21 +55,13 @@ export async function readResultsBytes(world: World, path: string, settings: Pic
     diags.error("tinh/results-unreadable", at, { path });
     return undefined;
   }
-  // Bytes this tool checked against the schema before are the same file (checked-results.ts): the schema has no defaults
-  // or transforms, so the value parsed is the value checked.
-  const hash = checked ? sha256(bytes) : undefined;
-  let r: ResultsFile;
-  if (hash && checked?.known.has(hash)) r = json as ResultsFile;
-  else {
-    const parsed = ResultsFile.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      diags.error("tinh/results-schema", at, { path, field: issue.path.join(".") || "$" });
-      return undefined;
-    }
-    r = parsed.data;
+  const parsed = ResultsFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    diags.error("tinh/results-schema", at, { path, field: issue.path.join(".") || "$" });
+    return undefined;
   }
-  if (hash) checked?.passed.add(hash);
+  const r = parsed.data;
   if (r.khoi.tinh !== settings.tinh) {
     diags.error("tinh/other-province", at, { path, province: r.khoi.tinh, expected: settings.tinh });
     return undefined;
@@ -76,13 +74,23 @@ export async function readResultsBytes(world: World, path: string, settings: Pic
 }
 
 /** The year's results of every bloc: the workspace's blocs that have made theirs, then the files received. */
-export async function gatherResults(world: World, blocs: readonly WorkspaceBloc[], settings: ProvinceSettings, diags: Diagnostics, checked?: CheckedResults): Promise<BlocResults[]> {
+export async function gatherResults(
+  world: World,
+  blocs: readonly WorkspaceBloc[],
+  settings: ProvinceSettings,
+  diags: Diagnostics,
+  /** Each bloc's own world (its folder, under its own link rules); without it, the bloc's files are read through `world`. */
+  blocWorld?: (b: WorkspaceBloc) => World,
+): Promise<BlocResults[]> {
   const out: BlocResults[] = [];
   const y = settings.nam;
   for (const b of blocs) {
     const file = `${b.dir}/out/${y}/ket-qua-${y}.json`;
-    if ((await world.fileSize(file).catch(() => undefined)) === undefined) continue;
-    const r = (await readResultsBytes(world, file, settings, diags, checked))?.results;
+    const [w, path] = blocWorld ? [blocWorld(b), `out/${y}/ket-qua-${y}.json`] : [world, file];
+    // A link that leads out of the bloc is said, never read through; a bloc that has not made its file is not sent.
+    const size = await guard(diags, file, "read", () => w.fileSize(path));
+    if (size === FAILED || size === undefined) continue;
+    const r = (await readResultsBytes(w, path, settings, diags, file))?.results;
     if (r) out.push({ id: b.id, file, results: r });
   }
   const received = (await world.listDir(`${RECEIVED_DIR}/${y}`).catch(() => undefined)) ?? [];
@@ -90,7 +98,7 @@ export async function gatherResults(world: World, blocs: readonly WorkspaceBloc[
     // The tool's own record (.nhan.json) and anything hidden are not a bloc's results.
     if (e.kind !== "file" || !e.name.endsWith(".json") || e.name.startsWith(".")) continue;
     const file = `${RECEIVED_DIR}/${y}/${e.name}`;
-    const r = (await readResultsBytes(world, file, settings, diags, checked))?.results;
+    const r = (await readResultsBytes(world, file, settings, diags))?.results;
     if (!r) continue;
     const id = e.name.slice(0, -".json".length);
     const same = out.find((x) => x.id === id);
@@ -100,5 +108,13 @@ export async function gatherResults(world: World, blocs: readonly WorkspaceBloc[
     }
     out.push({ id, file, results: r });
   }
-  return out;
+  // One bloc under two names (a folder named k9 holding Khối 7, and Khối 7's file received): merged once, and said.
+  const byCode = new Map<string, BlocResults>();
+  return out.filter((b) => {
+    const code = receivedId(b.results);
+    const first = byCode.get(code);
+    if (!first) return byCode.set(code, b), true;
+    diags.error("tinh/same-bloc", { file: b.file, line: 0, column: 0 }, { code: b.results.khoi.ma, path: b.file, other: first.file });
+    return false;
+  });
 }

@@ -8,7 +8,8 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { readYamlSource } from "../load/read-source.ts";
 import { validateWith } from "../validate/zod-issues.ts";
-import { outOfWindow } from "../validate/check-dates.ts";
+import { inWindow, outOfWindow, windowOf } from "../validate/check-dates.ts";
+import type { YamlSource } from "../load/yaml-source.ts";
 import { LegalBases } from "../schema/common.ts";
 import { ParentBody } from "../schema/bloc.ts";
 import { IsoDate, Text } from "../schema/common.ts";
@@ -59,11 +60,30 @@ export const ProvinceSettings = z.strictObject({
 export type ProvinceSettings = z.output<typeof ProvinceSettings>;
 
 export async function readProvinceSettings(world: World, diags: Diagnostics): Promise<ProvinceSettings | undefined> {
+  return (await readProvinceSource(world, diags))?.settings;
+}
+
+/** tinh.yaml read and checked, with where each of its values is (for messages about them found later). */
+export async function readProvinceSource(world: World, diags: Diagnostics): Promise<{ settings: ProvinceSettings; at: YamlSource["locate"] } | undefined> {
   const src = await readYamlSource(world, PROVINCE_FILE, diags, undefined, "missing");
   const s = src ? validateWith(ProvinceSettings, src, diags) : undefined;
   if (!src || !s) return undefined;
-  // The deadlines it gives the blocs are in its year, as a bloc's own must be: said here, at tinh.yaml's line.
+  // The deadlines it gives the blocs are in their year, as a bloc's own must be: said here, at tinh.yaml's line.
   for (const [key, date, w, what, whatEn] of outOfWindow(s.nam, s.moc_thoi_gian ?? {}))
     diags.error("date/out-of-window", src.locate(["moc_thoi_gian", key]), { what, whatEn, date, year: s.nam, from: w.from, to: w.to });
-  return s;
+  const due = windowOf(s.nam, "year-end");
+  if (s.han_ho_so && !inWindow(s.han_ho_so, due))
+    diags.error("date/out-of-window", src.locate(["han_ho_so"]), { what: "Hạn gửi hồ sơ (han_ho_so)", whatEn: "The deadline for dossiers (han_ho_so)", date: s.han_ho_so, year: s.nam, from: due.from, to: due.to });
+  // A key the schema's record drops without a word (__proto__) is not a bloc's id either: said, never ignored.
+  const given = (src.value as { khoi_noi_khac?: unknown }).khoi_noi_khac;
+  if (given && typeof given === "object")
+    for (const key of Object.keys(given)) if (!Object.hasOwn(s.khoi_noi_khac ?? {}, key)) diags.error("tinh/bad-bloc-id", src.locate(["khoi_noi_khac", key], "key"), { id: key.slice(0, 80) });
+  // An award named twice in the vote rules given to every bloc: said here, not in each bloc's nam.yaml.
+  const seen = new Map<string, number>();
+  (s.binh_bau?.danh_hieu ?? []).forEach((a, i) => {
+    const first = seen.get(a.ma);
+    if (first !== undefined) diags.error("dup/id", src.locate(["binh_bau", "danh_hieu", i, "ma"]), { id: a.ma, firstLine: src.locate(["binh_bau", "danh_hieu", first, "ma"]).line });
+    else seen.set(a.ma, i);
+  });
+  return { settings: s, at: (path, where) => src.locate(path, where) };
 }

@@ -6,10 +6,23 @@
  * Each bloc is a project of its own: its own lock, transaction and outputs; the workspace only
  * finds them and lends its templates.
  */
+import { isLinkError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 
 /** Where the blocs are, below the workspace. */
 export const BLOCS_DIR = "khoi";
+
+/** Whether `dir` holds a bloc (data/khoi.yaml): yes, no (undefined), or a link on the way that leads out or nowhere. */
+async function blocFile(world: World, dir: string): Promise<{ ok: true } | { error: unknown } | undefined> {
+  try {
+    return (await world.fileSize(`${dir}/data/khoi.yaml`)) !== undefined ? { ok: true } : undefined;
+  } catch (error) {
+    return isLinkError(error) ? { error } : undefined;
+  }
+}
+
+/** Whether `inner` is `outer` or a path inside it (real paths). */
+const within = (outer: string, inner: string) => inner === outer || inner.startsWith(outer.endsWith("/") ? outer : `${outer}/`);
 
 /** A bloc's folder name: the bloc's id, as every path and message names it. */
 export const BLOC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -24,8 +37,10 @@ export interface WorkspaceBloc {
 export interface BlocPathProblem {
   id: string;
   path: string;
-  kind: "missing" | "twice";
-  /** For "twice": the bloc it is. */
+  kind: "missing" | "twice" | "nested" | "link";
+  /** For "link": the link error met on the way (said as such, never followed). */
+  error?: unknown;
+  /** For "twice": the bloc it is; for "nested": the bloc, or "." for the workspace, it is inside or holds. */
   other?: string;
 }
 
@@ -40,10 +55,16 @@ export async function findBlocs(world: World, elsewhere: Readonly<Record<string,
   const ignored: string[] = [];
   const seen = new Set<string>();
   const realOf = new Map<string, string>();
+  const problems: BlocPathProblem[] = [];
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const dir = `${BLOCS_DIR}/${e.name}`;
-    if (e.kind === "dir" && BLOC_ID.test(e.name) && (await world.fileSize(`${dir}/data/khoi.yaml`).catch(() => undefined)) !== undefined) {
+    const marker = e.kind === "dir" && BLOC_ID.test(e.name) ? await blocFile(world, dir) : undefined;
+    if (marker && "error" in marker) {
+      problems.push({ id: e.name, path: dir, kind: "link", error: marker.error });
+      continue;
+    }
+    if (marker) {
       // A second name for a bloc already listed (a link to its folder) is not a second bloc.
       const real = (await world.realPath(dir).catch(() => undefined)) ?? dir;
       if (seen.has(real)) ignored.push(dir);
@@ -51,16 +72,24 @@ export async function findBlocs(world: World, elsewhere: Readonly<Record<string,
     } else ignored.push(dir);
   }
   // The blocs kept elsewhere, by the paths tinh.yaml gives (relative to the workspace, or absolute).
-  const problems: BlocPathProblem[] = [];
+  const top = await world.realPath(".").catch(() => undefined);
   for (const [id, given] of Object.entries(elsewhere)) {
     const dir = given.replace(/\/+$/, "") || "/";
-    if ((await world.fileSize(`${dir}/data/khoi.yaml`).catch(() => undefined)) === undefined) {
-      problems.push({ id, path: given, kind: "missing" });
+    const marker = await blocFile(world, dir);
+    if (!marker || "error" in marker) {
+      problems.push({ id, path: given, ...(marker ? { kind: "link" as const, error: marker.error } : { kind: "missing" as const }) });
       continue;
     }
     const real = (await world.realPath(dir).catch(() => undefined)) ?? dir;
     const same = blocs.find((b) => b.id === id) ?? (seen.has(real) ? blocs.find((b) => realOf.get(b.dir) === real) : undefined);
+    // Each bloc has a folder of its own: not the workspace or a folder holding it, not inside the workspace's own folders
+    // (out/, ket-qua/, templates/, khoi/), not inside another bloc or holding one (its out/ would land in the other's files).
+    const nested =
+      blocs.find((b) => realOf.has(b.dir) && (within(realOf.get(b.dir)!, real) || within(real, realOf.get(b.dir)!)))?.dir ??
+      (top && within(real, top) ? "." : undefined) ??
+      (top && within(top, real) && ["out", "ket-qua", "templates", BLOCS_DIR].some((f) => within(`${top}/${f}`, real)) ? "." : undefined);
     if (same) problems.push({ id, path: given, kind: "twice", other: same.dir });
+    else if (nested) problems.push({ id, path: given, kind: "nested", other: nested });
     else (seen.add(real), realOf.set(dir, real), blocs.push({ id, dir }));
   }
   blocs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

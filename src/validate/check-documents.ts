@@ -99,14 +99,17 @@ export function checkTypes(ctx: YearContext, singles: readonly Single[]): void {
 /** Each căn cứ line that cites a legal document not in force on the document's date (legal-bases.ts); an undated document is left to its date. */
 export function checkDocBases(ctx: YearContext, singles: readonly Single[], bases: readonly Basis[]): void {
   if (!bases.length) return;
-  for (const { doc } of singles) {
+  for (const { type, doc } of singles) {
     const date = doc.data.ngay;
     const lines = (doc.data as { can_cu?: string[] }).can_cu ?? [];
     if (!date || !lines.length) continue;
+    // Lines the province gave (tinh.yaml can_cu) are not in this file: said at the document, as the province's.
+    const given = ctx.vy.fromProvince?.has(`${type.id}.can_cu`) ?? false;
+    const from = given ? { fromVi: " (dòng căn cứ do tinh.yaml của tỉnh đưa vào)", fromEn: " (a căn cứ line given by the province's tinh.yaml)" } : { fromVi: "", fromEn: "" };
     for (const f of checkBases(lines, date, bases)) {
-      const at = doc.src.locate(["can_cu", f.line]);
-      if (f.kind === "expired") ctx.diags.warning("basis/expired", at, { basis: f.basis.so_hieu, end: dmy(f.basis.het_hieu_luc!), date: dmy(date) });
-      else ctx.diags.warning("basis/not-yet", at, { basis: f.basis.so_hieu, start: dmy(f.basis.hieu_luc!), date: dmy(date) });
+      const at = given ? doc.src.locate([]) : doc.src.locate(["can_cu", f.line]);
+      if (f.kind === "expired") ctx.diags.warning("basis/expired", at, { basis: f.basis.so_hieu, end: dmy(f.basis.het_hieu_luc!), date: dmy(date), ...from });
+      else ctx.diags.warning("basis/not-yet", at, { basis: f.basis.so_hieu, start: dmy(f.basis.hieu_luc!), date: dmy(date), ...from });
     }
   }
 }

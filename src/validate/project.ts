@@ -52,6 +52,7 @@ export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnos
 function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: ProvinceYear | undefined): ValidYear | undefined {
   if (!ry.nam) return undefined;
   const year = located(Year, py ? { ...ry.nam, value: yearWithDefaults(ry.nam.value, py) } : ry.nam, diags);
+  const fromProvince = py ? keysFromProvince(ry.nam.value, py) : undefined;
   const vy: Omit<ValidYear, "year"> = {
     folder: ry.folder,
     dir: ry.dir,
@@ -60,7 +61,7 @@ function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: Prov
     results: new Map(),
     filesWithErrors: new Map(),
     resultsWithErrors: new Map(),
-    ...(py ? { fromProvince: keysFromProvince(ry.nam.value, py) } : {}),
+    ...(fromProvince ? { fromProvince } : {}),
   };
   const failed = (kind: string, unitId: string) => {
     const set = vy.filesWithErrors.get(kind) ?? new Set<string>();
@@ -85,7 +86,10 @@ function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: Prov
   }
   for (const t of singleTypes(types)) {
     const md = ry.docs.get(t.id);
-    const d = markdown(t.schema, md && py ? { ...md, frontMatter: { ...md.frontMatter, value: frontWithDefaults(t.id, md.frontMatter.value, py) } } : md, diags);
+    const front = md && py ? frontWithDefaults(t.id, md.frontMatter.value, py) : md?.frontMatter.value;
+    // The căn cứ lines the province gave are said as the province's (its messages cannot point at a line of this file).
+    if (md && front !== md.frontMatter.value) fromProvince?.add(`${t.id}.can_cu`);
+    const d = markdown(t.schema, md && front !== md.frontMatter.value ? { ...md, frontMatter: { ...md.frontMatter, value: front } } : md, diags);
     if (d) vy.docs.set(t.id, d);
   }
   if (!year) return undefined;

@@ -5,7 +5,7 @@
  * maximum) does not stop the others, writes nothing, and the summary names it at its
  * file:line:col; validate exits 1 then; --khoi takes one bloc.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -208,6 +208,9 @@ describe("a bloc kept elsewhere (tinh.yaml khoi_noi_khac)", () => {
     const name = `${ws.slice(ws.lastIndexOf("/") + 1)}-khoi-9`;
     const away = join(ws, "..", name);
     cpSync(join(FIXTURES, "kinh-te-ky-thuat/data"), join(away, "data"), { recursive: true });
+    // A bloc of its own (the fixture is the workspace's kt too): its code and units' names.
+    const khoi = join(away, "data/khoi.yaml");
+    writeFileSync(khoi, readFileSync(khoi, "utf8").replace(/^ky_hieu: K3$/m, "ky_hieu: K9").replace(/^( {4}ten: )(.*)$/gm, "$1$2 (Khối 9)"));
     const before = existsSync(join(ws, "tinh.yaml")) ? readFileSync(join(ws, "tinh.yaml"), "utf8") : undefined;
     try {
       writeFileSync(join(ws, "tinh.yaml"), `tinh: Sóc Trăng\nnam: 2024\nkhoi_noi_khac:\n  k9: ../${name}\n`);
@@ -225,12 +228,28 @@ describe("a bloc kept elsewhere (tinh.yaml khoi_noi_khac)", () => {
         ["k9", `../${name}/out/2024/ket-qua-2024.json`],
         ["kt", "khoi/kt/out/2024/ket-qua-2024.json"],
       ]);
-      writeFileSync(join(ws, "tinh.yaml"), `tinh: Sóc Trăng\nnam: 2024\nkhoi_noi_khac:\n  k9: ../${name}-khong-co\n  kt: khoi/kt\n`);
+      // Its results file is read in its own folder's rules: a link there that leads out of it is said, not followed.
+      const outside = join(ws, "..", `${name}-gia.json`);
+      const results = join(away, "out/2024/ket-qua-2024.json");
+      writeFileSync(outside, readFileSync(results));
+      rmSync(results);
+      symlinkSync(outside, results);
+      const linked = await cliInProcess(["tinh", "validate", "--root", ws]);
+      expect(linked.code).toBe(1);
+      expect(linked.out).toMatch(new RegExp(`\\.\\./${name}/out/2024/ket-qua-2024\\.json:1:1: lỗi \\[file/link\\]`));
+      rmSync(outside);
+      writeFileSync(join(ws, "tinh.yaml"), `tinh: Sóc Trăng\nnam: 2024\nkhoi_noi_khac:\n  k9: ../${name}-khong-co\n  kt: khoi/kt\n  k10: khoi/kt/out\n`);
+      cpSync(join(FIXTURES, "kinh-te-ky-thuat/data"), join(ws, "khoi/kt/out/data"), { recursive: true });
       const bad = await cliInProcess(["tinh", "validate", "--root", ws]);
+      rmSync(join(ws, "khoi/kt/out/data"), { recursive: true });
       expect(bad.code).toBe(1);
-      expect(bad.out).toContain(`tinh.yaml: lỗi [tinh/bloc-path-missing] khoi_noi_khac: k9 chỉ tới ../${name}-khong-co, nhưng ở đó không có data/khoi.yaml`);
-      expect(bad.out).toContain("tinh.yaml: lỗi [tinh/bloc-path-twice] khoi_noi_khac: kt (khoi/kt) là khối đã có ở khoi/kt");
+      expect(bad.out).toContain(`tinh.yaml:4:7: lỗi [tinh/bloc-path-missing] khoi_noi_khac: k9 chỉ tới ../${name}-khong-co, nhưng ở đó không có data/khoi.yaml`);
+      expect(bad.out).toContain("tinh.yaml:5:7: lỗi [tinh/bloc-path-twice] khoi_noi_khac: kt (khoi/kt) là khối đã có ở khoi/kt");
+      expect(bad.out).toContain("tinh.yaml:6:8: lỗi [tinh/bloc-path-nested] khoi_noi_khac: k10 (khoi/kt/out) nằm trong, hoặc chứa, khoi/kt: mỗi khối cần một thư mục riêng");
       expect(bad.out).toContain("Không lập khối nào");
+      // A bloc of the workspace built on its own is told that the province's defaults are not used.
+      const alone = await cliInProcess(["build", "--root", join(ws, "khoi/kt"), "--check"]);
+      expect(alone.err + alone.out).toContain("Lưu ý: khối này nằm trong thư mục của tỉnh (../../tinh.yaml); lệnh build không dùng mặc định của tỉnh. Lập bằng: npm run tinh -- build --khoi kt");
     } finally {
       if (before === undefined) rmSync(join(ws, "tinh.yaml"), { force: true });
       else writeFileSync(join(ws, "tinh.yaml"), before);

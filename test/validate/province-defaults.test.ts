@@ -67,6 +67,24 @@ describe("the province's year defaults", () => {
     expect(late(given.said)).toEqual([expect.stringContaining("sau hạn 2020-03-10 (moc_thoi_gian trong tinh.yaml)")]);
   });
 
+  it("say a căn cứ line the province gave that cites a document past its end as the province's", async () => {
+    const p: ProvinceInput = { ...province({ can_cu: { "to-trinh": ["Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ"] } }), bases: [{ so_hieu: "91/2017/NĐ-CP", het_hieu_luc: "2021-01-01" }] };
+    const proposal = readFileSync("data/2020/to-trinh.md", "utf8").replace(/^can_cu:\n(  - .*\n)+/m, "");
+    const { said } = await validYear({ "data/2020/to-trinh.md": proposal }, p);
+    expect(said.filter((l) => l.includes("basis/expired"))).toEqual([
+      "data/2020/to-trinh.md:2:1: cảnh báo [basis/expired] Dòng căn cứ dẫn 91/2017/NĐ-CP, văn bản này hết hiệu lực từ ngày 1/1/2021, trước ngày của văn bản (9/2/2021) (dòng căn cứ do tinh.yaml của tỉnh đưa vào)",
+    ]);
+  });
+
+  it("in tinh.yaml: an award named twice, a deadline for dossiers outside the year, a key that is no bloc's id: errors at their lines", async () => {
+    const diags = new Diagnostics();
+    await readProvinceSettings(
+      memoryWorld({ "tinh.yaml": 'tinh: Trà Vinh\nnam: 2020\nkhoi_noi_khac:\n  "__proto__": ../a\nhan_ho_so: 1999-01-01\nbinh_bau:\n  danh_hieu:\n    - { ma: a, ten: A, chi_tieu: 1 }\n    - { ma: a, ten: B, chi_tieu: 1 }\n' }),
+      diags,
+    );
+    expect(diags.sorted().map((d) => `${d.pos.line} ${d.code}`)).toEqual(["4 tinh/bad-bloc-id", "5 date/out-of-window", "9 dup/id"]);
+  });
+
   it("in tinh.yaml: a deadline outside the province's year is an error at its line", async () => {
     const diags = new Diagnostics();
     const s = await readProvinceSettings(memoryWorld({ "tinh.yaml": "tinh: Trà Vinh\nnam: 2020\nmoc_thoi_gian:\n  dang_ky: 2019-03-15\n" }), diags);
