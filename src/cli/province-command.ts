@@ -55,7 +55,12 @@ export async function runProvince(root: string, opts: CliOptions, print: (s: str
     for (const p of found.problems)
       if (p.kind === "link") reportIoError(pre, p.error, `${p.path}/data/khoi.yaml`, "read");
       else
-        pre.error(p.kind === "missing" ? "tinh/bloc-path-missing" : p.kind === "twice" ? "tinh/bloc-path-twice" : "tinh/bloc-path-nested", read?.at(["khoi_noi_khac", p.id]) ?? { file: PROVINCE_FILE, line: 0, column: 0 }, { bloc: p.id, path: p.path, other: p.other === "." ? "thư mục của tỉnh" : (p.other ?? "") });
+        pre.error(`tinh/bloc-path-${p.kind}`, read?.at(["khoi_noi_khac", p.id]) ?? { file: PROVINCE_FILE, line: 0, column: 0 }, {
+          bloc: p.id,
+          path: p.path,
+          otherVi: p.other === "." ? "thư mục của tỉnh" : (p.other ?? ""),
+          otherEn: p.other === "." ? "the province's folder" : (p.other ?? ""),
+        });
   if (pre.hasErrors || found === FAILED) {
     for (const d of pre.sorted()) print(formatDiagnostic(d, opts.lang));
     print(vi ? "Không lập khối nào: sửa lỗi trên rồi chạy lại." : "No bloc was built: fix the errors above and run again.");

@@ -11,6 +11,8 @@ import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
 import { RECEIVED_DIR, readResultsBytes, readResultsFile, receivedId } from "../province/received.ts";
 import { readProvinceSettings } from "../province/settings.ts";
+import { resolve } from "node:path";
+import { nodeWorld } from "../io/node-world.ts";
 import { findBlocs, type WorkspaceBloc } from "../province/workspace.ts";
 import { stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
 import { inTransaction } from "../write/transaction.ts";
@@ -32,6 +34,8 @@ export async function importResults(world: World, opts: CliOptions, print: (s: s
     const settings = await readProvinceSettings(world, diags);
     if (!settings) return undefined;
     const { blocs } = await findBlocs(world, settings.khoi_noi_khac);
+    // The codes of the blocs the workspace builds, from their own results files of the year (a bloc named k9 may hold Khối 7).
+    const ownCodes = await blocCodes(opts.root, blocs, settings);
     const planned: PlannedFile[] = [];
     const from = new Map<string, string>();
     for (const path of opts.files) {
@@ -51,7 +55,7 @@ export async function importResults(world: World, opts: CliOptions, print: (s: s
         continue;
       }
       // A bloc the workspace builds, under its folder's name or under another (khoi_noi_khac: { k9: ... } holding Khối 7).
-      const here = blocs.find((b) => b.id === id) ?? (await blocOfCode(world, blocs, { tinh: settings.tinh, nam: r.nam }, id));
+      const here = blocs.find((b) => b.id === id) ?? ownCodes.get(id);
       const twice = from.get(id);
       if (here) diags.error("tinh/two-results", { file: path, line: 0, column: 0 }, { bloc: id, path, other: `${here.dir}/` });
       else if (twice) diags.error("tinh/two-results", { file: path, line: 0, column: 0 }, { bloc: id, path, other: twice });
@@ -77,11 +81,12 @@ export async function importResults(world: World, opts: CliOptions, print: (s: s
   return 0;
 }
 
-/** The workspace's bloc whose own results file of the year is of the bloc with this code (receivedId), if any. */
-async function blocOfCode(world: World, blocs: readonly WorkspaceBloc[], of: { tinh: string; nam: number }, id: string): Promise<WorkspaceBloc | undefined> {
+/** Each workspace bloc by the code (receivedId) its own results file of the year gives, read in the bloc's own folder and link rules. */
+async function blocCodes(root: string, blocs: readonly WorkspaceBloc[], settings: { tinh: string; nam: number }): Promise<Map<string, WorkspaceBloc>> {
+  const out = new Map<string, WorkspaceBloc>();
   for (const b of blocs) {
-    const own = await readResultsFile(world, `${b.dir}/out/${of.nam}/ket-qua-${of.nam}.json`, of, new Diagnostics()).catch(() => undefined);
-    if (own && receivedId(own) === id) return b;
+    const own = await readResultsFile(nodeWorld(resolve(root, b.dir), { folders: ["out"] }), `out/${settings.nam}/ket-qua-${settings.nam}.json`, settings, new Diagnostics()).catch(() => undefined);
+    if (own) out.set(receivedId(own), b);
   }
-  return undefined;
+  return out;
 }

@@ -138,3 +138,8 @@ export function isoDateTimeVietnam(date: DateInput, time: string): string {
   const [h, m] = parseTime(time);
   return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(h)}:${pad2(m)}:00+07:00`;
 }
+
+/** Whole days from ISO date `from` to ISO date `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}

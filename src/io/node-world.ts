@@ -12,7 +12,8 @@ function isMissing(err: unknown): boolean {
 
 let tmpCounter = 0;
 
-function isUnder(top: string, path: string): boolean {
+/** Whether `path` is `top` or inside it (paths as the system writes them). */
+export function isUnder(top: string, path: string): boolean {
   return path === top || path.startsWith(top.endsWith(nodePath.sep) ? top : top + nodePath.sep);
 }
 

@@ -17,7 +17,7 @@ export interface World {
   /** Size in bytes without reading, or undefined when missing. */
   fileSize(path: string): Promise<number | undefined>;
   /**
-   * A regular file's state as one string (size, modification and change times, inode), or
+   * A regular file's state as one string, its size in bytes first ("size:..."; then modification and change times, inode), or
    * undefined when missing or not a regular file: equal stamps mean the file was not written in
    * between (as git's index takes it). Optional: without it, files are read to be compared.
    */

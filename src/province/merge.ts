@@ -6,6 +6,7 @@
  * nothing, a bloc that has not finished (what it lacks), a bloc whose proposal is dated after the
  * province's deadline for dossiers. Pure: the same files give the same view.
  */
+import { daysBetween } from "../format/date.ts";
 import type { ResultsFile } from "../results/schema.ts";
 
 export const PROVINCE_VIEW_VERSION = 1;
@@ -74,13 +75,14 @@ function unfinished(r: ResultsFile): string[] {
   return out;
 }
 
-const daysAfter = (date: string, due: string) => Math.max(0, Math.round((Date.parse(date) - Date.parse(due)) / 86_400_000));
+/** Whether the bloc made its proposal after the province's deadline for dossiers. */
+export const lateDossier = (b: ProvinceBlocRow): boolean => (b.ho_so?.tre_ngay ?? 0) > 0;
 
 /** The bloc's proposal (its dossier's covering document) against the deadline. */
 function dossier(r: ResultsFile, due: string | undefined): ProvinceBlocRow["ho_so"] {
   if (!due) return null;
   const ngay = r.van_ban.find((d) => d.loai === "to-trinh")?.ngay ?? null;
-  return { han: due, ngay, tre_ngay: ngay ? daysAfter(ngay, due) : 0 };
+  return { han: due, ngay, tre_ngay: ngay ? Math.max(0, daysBetween(due, ngay)) : 0 };
 }
 
 export function mergeProvince(tinh: string, nam: number, blocs: readonly BlocResults[], expected: readonly string[], opts: { due?: string } = {}): ProvinceView {

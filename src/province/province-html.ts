@@ -8,7 +8,7 @@ import { formatShortDate } from "../format/date.ts";
 import { formatRatio, formatScore } from "../format/number.ts";
 import { pageHtml, table } from "../report/html.ts";
 import { h, type Html } from "../report/markup.ts";
-import type { ProvinceView } from "./merge.ts";
+import { lateDossier, type ProvinceView } from "./merge.ts";
 
 const day = (d: string | null) => (d ? formatShortDate(d) : "");
 
@@ -41,7 +41,7 @@ export function provinceHtml(v: ProvinceView): string {
     ...v.de_nghi_trung.map((t) => h`<li><strong>${t.don_vi}</strong> được đề nghị hai lần: ${t.lan.map((l) => `${awards.find(([a]) => a === l.danh_hieu)?.[1] ?? l.danh_hieu} (${blocName(l.khoi)})`).join(", ")}</li>`),
     ...v.chua_gui.map((id) => h`<li>Khối <strong>${id}</strong> chưa gửi kết quả năm ${v.nam}</li>`),
     ...v.khoi
-      .filter((b) => b.ho_so?.ngay && b.ho_so.tre_ngay > 0)
+      .filter(lateDossier)
       .map((b) => h`<li><strong>${b.ten_ngan}</strong> trình đề nghị khen thưởng ngày ${day(b.ho_so!.ngay)}, sau hạn gửi hồ sơ (${day(b.ho_so!.han)}) ${b.ho_so!.tre_ngay} ngày</li>`),
   ];
   return pageHtml(

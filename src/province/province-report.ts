@@ -8,7 +8,7 @@ import { formatRatio, formatScore } from "../format/number.ts";
 import type { AdminDocument, Block, Run, TableCell } from "../document/model.ts";
 import { formatPlaceDate, formatShortDate } from "../format/date.ts";
 import { BLANK, docNumber, numberLine, punctuateList, upperVi } from "../format/text.ts";
-import type { ProvinceView } from "./merge.ts";
+import { lateDossier, type ProvinceView } from "./merge.ts";
 import type { ProvinceSettings } from "./settings.ts";
 
 const cell = (text: string, align?: TableCell["align"]): TableCell => ({ paragraphs: text.split("\n").map((t) => [{ text: t } as Run]), ...(align ? { align } : {}) });
@@ -18,7 +18,7 @@ const para = (text: string): Block => ({ kind: "paragraph", runs: [{ text }] });
 
 /** The deadline for dossiers and the blocs that made their proposal after it. */
 function dueText(v: ProvinceView, due: string): string {
-  const late = v.khoi.filter((b) => b.ho_so?.ngay && b.ho_so.tre_ngay > 0);
+  const late = v.khoi.filter(lateDossier);
   const sent = v.khoi.filter((b) => b.ho_so?.ngay).length;
   return `Hạn gửi hồ sơ đề nghị khen thưởng về tỉnh: ngày ${day(due)}; ${sent} khối đã trình${
     late.length ? `, ${late.length} khối trình sau hạn: ${late.map((b) => `${b.ten_ngan} (tờ trình ngày ${day(b.ho_so!.ngay)}, trễ ${b.ho_so!.tre_ngay} ngày)`).join("; ")}` : sent ? ", đều đúng hạn" : ""

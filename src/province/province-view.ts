@@ -10,7 +10,7 @@ import type { World } from "../io/world.ts";
 import { recordedAsWritten, stageRecorded, type PlannedFile, type RecordedFolder } from "../write/recorded-folder.ts";
 import { sha256, stableJson } from "../write/hash.ts";
 import type { Staging } from "../write/transaction.ts";
-import { mergeProvince, type ProvinceView } from "./merge.ts";
+import { lateDossier, mergeProvince, type ProvinceView } from "./merge.ts";
 import { gatherResults } from "./received.ts";
 import { PROVINCE_FILE, type ProvinceSettings } from "./settings.ts";
 import type { WorkspaceBloc } from "./workspace.ts";
@@ -44,16 +44,18 @@ export async function provinceView(
 ): Promise<ProvinceView> {
   const failed = opts.failed ?? new Set();
   // A bloc that failed this run is not merged from the results its last good build left: it is listed as not sent.
-  const received = await gatherResults(world, blocs.filter((b) => !failed.has(b.id)), settings, diags, opts.blocWorld);
-  // Every bloc of the workspace is one of the province's, as is every bloc tinh.yaml lists.
-  const view = mergeProvince(settings.tinh, settings.nam, received, [...(settings.khoi ?? []), ...blocs.map((b) => b.id)], settings.han_ho_so ? { due: settings.han_ho_so } : {});
+  const dropped = new Set<string>();
+  const received = await gatherResults(world, blocs.filter((b) => !failed.has(b.id)), settings, diags, opts.blocWorld, dropped);
+  // Every bloc of the workspace is one of the province's, as is every bloc tinh.yaml lists (not a second name of one merged).
+  const expected = [...(settings.khoi ?? []), ...blocs.map((b) => b.id)].filter((id) => !dropped.has(id));
+  const view = mergeProvince(settings.tinh, settings.nam, received, expected, settings.han_ho_so ? { due: settings.han_ho_so } : {});
   const fileOf = new Map(received.map((b) => [b.id, b.file]));
   for (const t of view.de_nghi_trung)
     diags.error("tinh/proposed-twice", { file: fileOf.get(t.lan[0]!.khoi)!, line: 0, column: 0 }, { unit: t.don_vi, where: t.lan.map((l) => `${l.danh_hieu} (${l.khoi})`).join(", ") });
   for (const id of view.chua_gui) diags.warning("tinh/not-sent", { file: PROVINCE_FILE, line: 0, column: 0 }, { bloc: id, year: settings.nam });
   for (const b of view.khoi) if (b.chua_xong.length) diags.warning("tinh/unfinished", { file: b.tep, line: 0, column: 0 }, { bloc: b.ma, year: settings.nam, missing: b.chua_xong.map(missingText).join("; ") });
-  for (const b of view.khoi)
-    if (b.ho_so?.ngay && b.ho_so.tre_ngay > 0) diags.warning("tinh/bloc-late", { file: b.tep, line: 0, column: 0 }, { bloc: b.ma, date: formatShortDate(b.ho_so.ngay), due: formatShortDate(b.ho_so.han), days: b.ho_so.tre_ngay });
+  for (const b of view.khoi.filter(lateDossier))
+    diags.warning("tinh/bloc-late", { file: b.tep, line: 0, column: 0 }, { bloc: b.ma, date: formatShortDate(b.ho_so!.ngay!), due: formatShortDate(b.ho_so!.han), days: b.ho_so!.tre_ngay });
   return view;
 }
 

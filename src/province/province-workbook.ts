@@ -7,7 +7,7 @@
 import { formatShortDate } from "../format/date.ts";
 import { formatRatio } from "../format/number.ts";
 import { sheet, tableWorkbook, workbookBytes } from "../xlsx/table-sheet.ts";
-import type { ProvinceView } from "./merge.ts";
+import { lateDossier, type ProvinceView } from "./merge.ts";
 
 const day = (d: string | null) => (d ? formatShortDate(d) : "");
 
@@ -49,7 +49,7 @@ export async function provinceWorkbook(v: ProvinceView): Promise<Uint8Array> {
     [
       ...v.de_nghi_trung.map((t) => ["Đơn vị được đề nghị hai lần", `${t.don_vi}: ${t.lan.map((l) => `${l.danh_hieu} (khối ${l.khoi})`).join(", ")}`]),
       ...v.chua_gui.map((id) => ["Khối chưa gửi kết quả", id]),
-      ...v.khoi.filter((b) => b.ho_so?.ngay && b.ho_so.tre_ngay > 0).map((b) => ["Khối trình đề nghị sau hạn gửi hồ sơ", `${b.ky_hieu}: tờ trình ngày ${day(b.ho_so!.ngay)}, hạn ${day(b.ho_so!.han)}, trễ ${b.ho_so!.tre_ngay} ngày`]),
+      ...v.khoi.filter(lateDossier).map((b) => ["Khối trình đề nghị sau hạn gửi hồ sơ", `${b.ky_hieu}: tờ trình ngày ${day(b.ho_so!.ngay)}, hạn ${day(b.ho_so!.han)}, trễ ${b.ho_so!.tre_ngay} ngày`]),
     ],
   );
   return workbookBytes(wb);

@@ -34,6 +34,7 @@ export async function readResultsBytes(
   /** How messages name the file (a bloc's, from the workspace), when `file` is its path in `world`. */
   shown = file,
 ): Promise<{ results: ResultsFile; bytes: Uint8Array } | undefined> {
+  // Every message names the file as shown; `file` is only where `world` reads it.
   const path = shown;
   const at = { file: path, line: 0, column: 0 };
   const size = await guard(diags, path, "read", () => world.fileSize(file));
@@ -81,6 +82,8 @@ export async function gatherResults(
   diags: Diagnostics,
   /** Each bloc's own world (its folder, under its own link rules); without it, the bloc's files are read through `world`. */
   blocWorld?: (b: WorkspaceBloc) => World,
+  /** Receives the ids whose file was another name of a bloc merged already. */
+  dropped?: Set<string>,
 ): Promise<BlocResults[]> {
   const out: BlocResults[] = [];
   const y = settings.nam;
@@ -98,7 +101,7 @@ export async function gatherResults(
     // The tool's own record (.nhan.json) and anything hidden are not a bloc's results.
     if (e.kind !== "file" || !e.name.endsWith(".json") || e.name.startsWith(".")) continue;
     const file = `${RECEIVED_DIR}/${y}/${e.name}`;
-    const r = (await readResultsBytes(world, file, settings, diags))?.results;
+    const r = await readResultsFile(world, file, settings, diags);
     if (!r) continue;
     const id = e.name.slice(0, -".json".length);
     const same = out.find((x) => x.id === id);
@@ -108,13 +111,15 @@ export async function gatherResults(
     }
     out.push({ id, file, results: r });
   }
-  // One bloc under two names (a folder named k9 holding Khối 7, and Khối 7's file received): merged once, and said.
+  // One bloc under two names (a folder named k9 holding Khối 7, and Khối 7's file received): merged once, and said
+  // (the other name is not a bloc that has sent nothing: the province's view leaves it out of those).
   const byCode = new Map<string, BlocResults>();
   return out.filter((b) => {
     const code = receivedId(b.results);
     const first = byCode.get(code);
     if (!first) return byCode.set(code, b), true;
     diags.error("tinh/same-bloc", { file: b.file, line: 0, column: 0 }, { code: b.results.khoi.ma, path: b.file, other: first.file });
+    dropped?.add(b.id);
     return false;
   });
 }

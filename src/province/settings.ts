@@ -9,6 +9,7 @@ import type { World } from "../io/world.ts";
 import { readYamlSource } from "../load/read-source.ts";
 import { validateWith } from "../validate/zod-issues.ts";
 import { inWindow, outOfWindow, windowOf } from "../validate/check-dates.ts";
+import { checkUnique } from "../validate/year-context.ts";
 import type { YamlSource } from "../load/yaml-source.ts";
 import { LegalBases } from "../schema/common.ts";
 import { ParentBody } from "../schema/bloc.ts";
@@ -79,11 +80,6 @@ export async function readProvinceSource(world: World, diags: Diagnostics): Prom
   if (given && typeof given === "object")
     for (const key of Object.keys(given)) if (!Object.hasOwn(s.khoi_noi_khac ?? {}, key)) diags.error("tinh/bad-bloc-id", src.locate(["khoi_noi_khac", key], "key"), { id: key.slice(0, 80) });
   // An award named twice in the vote rules given to every bloc: said here, not in each bloc's nam.yaml.
-  const seen = new Map<string, number>();
-  (s.binh_bau?.danh_hieu ?? []).forEach((a, i) => {
-    const first = seen.get(a.ma);
-    if (first !== undefined) diags.error("dup/id", src.locate(["binh_bau", "danh_hieu", i, "ma"]), { id: a.ma, firstLine: src.locate(["binh_bau", "danh_hieu", first, "ma"]).line });
-    else seen.set(a.ma, i);
-  });
+  checkUnique((s.binh_bau?.danh_hieu ?? []).map((a) => a.ma), src, (i) => ["binh_bau", "danh_hieu", i, "ma"], diags);
   return { settings: s, at: (path, where) => src.locate(path, where) };
 }

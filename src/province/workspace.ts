@@ -8,6 +8,8 @@
  */
 import { isLinkError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
+import { join } from "node:path";
+import { isUnder } from "../io/node-world.ts";
 
 /** Where the blocs are, below the workspace. */
 export const BLOCS_DIR = "khoi";
@@ -20,9 +22,6 @@ async function blocFile(world: World, dir: string): Promise<{ ok: true } | { err
     return isLinkError(error) ? { error } : undefined;
   }
 }
-
-/** Whether `inner` is `outer` or a path inside it (real paths). */
-const within = (outer: string, inner: string) => inner === outer || inner.startsWith(outer.endsWith("/") ? outer : `${outer}/`);
 
 /** A bloc's folder name: the bloc's id, as every path and message names it. */
 export const BLOC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -37,10 +36,10 @@ export interface WorkspaceBloc {
 export interface BlocPathProblem {
   id: string;
   path: string;
-  kind: "missing" | "twice" | "nested" | "link";
+  kind: "missing" | "twice" | "taken" | "nested" | "link";
   /** For "link": the link error met on the way (said as such, never followed). */
   error?: unknown;
-  /** For "twice": the bloc it is; for "nested": the bloc, or "." for the workspace, it is inside or holds. */
+  /** For "twice": the bloc it is; for "taken": the other bloc with that id; for "nested": the bloc, or "." for the workspace, it is inside or holds. */
   other?: string;
 }
 
@@ -53,7 +52,6 @@ export async function findBlocs(world: World, elsewhere: Readonly<Record<string,
   const entries = (await world.listDir(BLOCS_DIR)) ?? [];
   const blocs: WorkspaceBloc[] = [];
   const ignored: string[] = [];
-  const seen = new Set<string>();
   const realOf = new Map<string, string>();
   const problems: BlocPathProblem[] = [];
   for (const e of entries) {
@@ -67,8 +65,8 @@ export async function findBlocs(world: World, elsewhere: Readonly<Record<string,
     if (marker) {
       // A second name for a bloc already listed (a link to its folder) is not a second bloc.
       const real = (await world.realPath(dir).catch(() => undefined)) ?? dir;
-      if (seen.has(real)) ignored.push(dir);
-      else (seen.add(real), realOf.set(dir, real), blocs.push({ id: e.name, dir }));
+      if ([...realOf.values()].includes(real)) ignored.push(dir);
+      else (realOf.set(dir, real), blocs.push({ id: e.name, dir }));
     } else ignored.push(dir);
   }
   // The blocs kept elsewhere, by the paths tinh.yaml gives (relative to the workspace, or absolute).
@@ -81,16 +79,17 @@ export async function findBlocs(world: World, elsewhere: Readonly<Record<string,
       continue;
     }
     const real = (await world.realPath(dir).catch(() => undefined)) ?? dir;
-    const same = blocs.find((b) => b.id === id) ?? (seen.has(real) ? blocs.find((b) => realOf.get(b.dir) === real) : undefined);
+    const same = blocs.find((b) => realOf.get(b.dir) === real);
+    const taken = blocs.find((b) => b.id === id);
     // Each bloc has a folder of its own: not the workspace or a folder holding it, not inside the workspace's own folders
     // (out/, ket-qua/, templates/, khoi/), not inside another bloc or holding one (its out/ would land in the other's files).
     const nested =
-      blocs.find((b) => realOf.has(b.dir) && (within(realOf.get(b.dir)!, real) || within(real, realOf.get(b.dir)!)))?.dir ??
-      (top && within(real, top) ? "." : undefined) ??
-      (top && within(top, real) && ["out", "ket-qua", "templates", BLOCS_DIR].some((f) => within(`${top}/${f}`, real)) ? "." : undefined);
+      blocs.find((b) => isUnder(realOf.get(b.dir)!, real) || isUnder(real, realOf.get(b.dir)!))?.dir ??
+      (top && (isUnder(real, top) || ["out", "ket-qua", "templates", BLOCS_DIR].some((f) => isUnder(join(top, f), real))) ? "." : undefined);
     if (same) problems.push({ id, path: given, kind: "twice", other: same.dir });
+    else if (taken) problems.push({ id, path: given, kind: "taken", other: taken.dir });
     else if (nested) problems.push({ id, path: given, kind: "nested", other: nested });
-    else (seen.add(real), realOf.set(dir, real), blocs.push({ id, dir }));
+    else (realOf.set(dir, real), blocs.push({ id, dir }));
   }
   blocs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { blocs, ignored, problems };

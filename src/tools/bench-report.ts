@@ -95,7 +95,7 @@ export const BENCH_USAGE = `usage: npm run bench [-- --runs N] [--json <file>] [
 
 /** Whether the bench runs this part. */
 export function runsSection(a: BenchArgs, s: BenchSection): boolean {
-  if (a.only) return a.only.includes(s);
+  if (a.only) return a.only.includes(s) || (s === "country" && a.country === true);
   return s !== "country" || a.country === true;
 }
 

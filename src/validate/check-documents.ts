@@ -4,6 +4,7 @@ import type { Signer } from "../schema/common.ts";
 import type { z } from "zod";
 import { checkDate } from "./check-dates.ts";
 import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
+import { daysBetween } from "../format/date.ts";
 import { docNumber } from "../format/text.ts";
 import type { Bloc } from "../schema/bloc.ts";
 import type { Located, MarkdownDoc, ValidYear } from "./valid-types.ts";
@@ -119,6 +120,5 @@ export function checkDossierDue(vy: ValidYear, due: string, diags: Diagnostics):
   const doc = docOf(vy.docs, PROPOSAL);
   const date = doc?.data.ngay;
   if (!doc || !date || date <= due) return;
-  const days = Math.round((Date.parse(date) - Date.parse(due)) / 86_400_000);
-  diags.warning("tinh/dossier-late", doc.src.locate(["ngay"]), { date: dmy(date), due: dmy(due), days });
+  diags.warning("tinh/dossier-late", doc.src.locate(["ngay"]), { date: dmy(date), due: dmy(due), days: daysBetween(due, date) });
 }

@@ -40,7 +40,10 @@ export interface ValidYear {
    * one (a score over its criterion's maximum) say it in the same run, not a round trip later.
    */
   resultsWithErrors: Map<string, YamlSource>;
-  /** The keys of nam.yaml the province's tinh.yaml gave (moc_thoi_gian.dang_ky, binh_bau.nguong...), for messages that name the file a value came from. */
+  /**
+   * What the province's tinh.yaml gave this year: nam.yaml's keys (moc_thoi_gian.dang_ky, binh_bau.nguong...) and a
+   * document's căn cứ lines (to-trinh.can_cu), for messages that say where a value came from.
+   */
   fromProvince?: ReadonlySet<string>;
 }
 

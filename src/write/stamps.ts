@@ -16,6 +16,8 @@ import { readManifest } from "./manifest.ts";
 
 export const STAMPS_FILE = ".cache/stamps.json";
 const VERSION = 1;
+/** Largest file recorded (as up-to-date.ts compares: a document is at most about 60 pages). */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Largest stamps file read (a 200-unit bloc records some thousand files). */
 const MAX_BYTES = 8 * 1024 * 1024;
 
@@ -66,15 +68,17 @@ export async function saveStamps(world: World, outDir: string): Promise<void> {
   const before = await readStamps(world, outDir);
   const files: Record<string, [string, string]> = {};
   for (const [path, hash] of await manifestFiles(world, outDir)) {
+    // Only what the check of a build with nothing to do would read: the project's own files, of a sane size.
+    if (path.startsWith("/") || path.split("/").includes("..")) continue;
     const stamp = await world.fileStamp(path).catch(() => undefined);
-    if (stamp === undefined) continue;
+    if (stamp === undefined || Number(stamp.slice(0, stamp.indexOf(":"))) > MAX_FILE_BYTES) continue;
     const known = before.get(path);
     if (known && known.stamp === stamp && known.hash === hash) {
       files[path] = [stamp, hash];
       continue;
     }
-    const bytes = await world.readFile(path).catch(() => undefined);
-    if (bytes && sha256(bytes) === hash && (await world.fileStamp(path).catch(() => undefined)) === stamp) files[path] = [stamp, hash];
+    const bytes = await world.readFile(path, MAX_FILE_BYTES).catch(() => undefined);
+    if (bytes && bytes.length <= MAX_FILE_BYTES && sha256(bytes) === hash && (await world.fileStamp(path).catch(() => undefined)) === stamp) files[path] = [stamp, hash];
   }
   // Written only when it says something new: a build with nothing to do leaves it as it is.
   if (before.size === Object.keys(files).length && Object.entries(files).every(([p, [stamp, hash]]) => before.get(p)?.stamp === stamp && before.get(p)?.hash === hash)) return;

@@ -238,7 +238,7 @@ describe("a bloc kept elsewhere (tinh.yaml khoi_noi_khac)", () => {
       expect(linked.code).toBe(1);
       expect(linked.out).toMatch(new RegExp(`\\.\\./${name}/out/2024/ket-qua-2024\\.json:1:1: lỗi \\[file/link\\]`));
       rmSync(outside);
-      writeFileSync(join(ws, "tinh.yaml"), `tinh: Sóc Trăng\nnam: 2024\nkhoi_noi_khac:\n  k9: ../${name}-khong-co\n  kt: khoi/kt\n  k10: khoi/kt/out\n`);
+      writeFileSync(join(ws, "tinh.yaml"), `tinh: Sóc Trăng\nnam: 2024\nkhoi_noi_khac:\n  k9: ../${name}-khong-co\n  kt: khoi/kt\n  k10: khoi/kt/out\n  k8: ../${name}\n`);
       cpSync(join(FIXTURES, "kinh-te-ky-thuat/data"), join(ws, "khoi/kt/out/data"), { recursive: true });
       const bad = await cliInProcess(["tinh", "validate", "--root", ws]);
       rmSync(join(ws, "khoi/kt/out/data"), { recursive: true });
@@ -246,6 +246,7 @@ describe("a bloc kept elsewhere (tinh.yaml khoi_noi_khac)", () => {
       expect(bad.out).toContain(`tinh.yaml:4:7: lỗi [tinh/bloc-path-missing] khoi_noi_khac: k9 chỉ tới ../${name}-khong-co, nhưng ở đó không có data/khoi.yaml`);
       expect(bad.out).toContain("tinh.yaml:5:7: lỗi [tinh/bloc-path-twice] khoi_noi_khac: kt (khoi/kt) là khối đã có ở khoi/kt");
       expect(bad.out).toContain("tinh.yaml:6:8: lỗi [tinh/bloc-path-nested] khoi_noi_khac: k10 (khoi/kt/out) nằm trong, hoặc chứa, khoi/kt: mỗi khối cần một thư mục riêng");
+      expect(bad.out).toContain(`tinh.yaml:7:7: lỗi [tinh/bloc-path-taken] khoi_noi_khac: mã k8 (../${name}) đã là mã của khối ở khoi/k8`);
       expect(bad.out).toContain("Không lập khối nào");
       // A bloc of the workspace built on its own is told that the province's defaults are not used.
       const alone = await cliInProcess(["build", "--root", join(ws, "khoi/kt"), "--check"]);
