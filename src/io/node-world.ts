@@ -2,7 +2,7 @@ import { promises as nodeFs } from "node:fs";
 import * as nodePath from "node:path";
 import { performance } from "node:perf_hooks";
 import { acquireLock, type LockOps } from "./lock-file.ts";
-import { quickFs, readUpToSync } from "./quick-fs.ts";
+import { quickFs, readChunks, readUpToQuick } from "./quick-fs.ts";
 import { byName, type DirEntry, type World } from "./world.ts";
 
 function isMissing(err: unknown): boolean {
@@ -247,7 +247,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
         // A FIFO or a device would block or never end: only regular files are read.
         const st = await fs.stat(target);
         if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
-        if (limit !== undefined && st.isFile()) return fs === quickFs ? readUpToSync(target, limit + 1) : await readUpTo(fs, target, limit + 1);
+        if (limit !== undefined && st.isFile()) return fs === quickFs ? await readUpToQuick(target, limit + 1) : await readUpTo(fs, target, limit + 1);
         return new Uint8Array(await fs.readFile(target));
       } catch (err) {
         if (isMissing(err)) return undefined;
@@ -368,21 +368,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
 async function readUpTo(fs: typeof nodeFs, path: string, max: number): Promise<Uint8Array> {
   const h = await fs.open(path, "r");
   try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    // Sized by the file as it is now (one byte more, to see it end); a file that grows is read on, a chunk at a time.
-    let next = Math.min(max, (await h.stat()).size + 1);
-    while (total < max) {
-      const buf = new Uint8Array(Math.min(max - total, Math.max(next, 1), 1 << 20));
-      next = 1 << 20;
-      const { bytesRead } = await h.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      // A short read of a regular file is its end.
-      if (bytesRead < buf.length) break;
-    }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    return await readChunks((await h.stat()).size, max, async (buf) => (await h.read(buf, 0, buf.length, null)).bytesRead);
   } finally {
     await h.close();
   }

@@ -23,27 +23,31 @@ export const quickFs: Fs = {
 } as Fs;
 
 /**
- * At most `max` bytes of a file, read from one open descriptor (a file that grows while it is read
- * is cut at `max`, never read whole), at once like the calls above: the buffer is sized by the
- * file as it is when opened, one byte more to see it end.
+ * At most `max` bytes of a file, from `read` (one open descriptor: a file that grows while it is
+ * read is cut at `max`, never read whole). The first buffer is sized by the file as opened
+ * (`size`, one byte more to see it end), the next ones a megabyte; a short read is the end.
  */
-export function readUpToSync(path: string, max: number): Uint8Array {
+export async function readChunks(size: number, max: number, read: (buf: Uint8Array) => number | Promise<number>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let next = Math.min(max, size + 1);
+  while (total < max) {
+    const buf = new Uint8Array(Math.min(max - total, Math.max(next, 1), 1 << 20));
+    next = 1 << 20;
+    const n = await read(buf);
+    if (n === 0) break;
+    chunks.push(buf.subarray(0, n));
+    total += n;
+    if (n < buf.length) break;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/** readChunks over a descriptor read at once, like the calls above (no hand-over to the thread pool). */
+export async function readUpToQuick(path: string, max: number): Promise<Uint8Array> {
   const fd = openSync(path, "r");
   try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let next = Math.min(max, fstatSync(fd).size + 1);
-    while (total < max) {
-      const buf = new Uint8Array(Math.min(max - total, Math.max(next, 1), 1 << 20));
-      next = 1 << 20;
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      // A short read of a regular file is its end.
-      if (n < buf.length) break;
-    }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    return await readChunks(fstatSync(fd).size, max, (buf) => readSync(fd, buf, 0, buf.length, null));
   } finally {
     closeSync(fd);
   }
