@@ -48,7 +48,7 @@ function emptyOutputs(ws: string): void {
 }
 
 /** One bloc's score changed: the score the bloc gave a unit for the first criterion at year end, a new value each round (the tables, the results file and so the province's view change). */
-export function editScore(bloc: string, round: number): void {
+function editScore(bloc: string, round: number): void {
   const p = join(bloc, "data/2020/ket-qua/so-gddt.yaml");
   const text = readFileSync(p, "utf8");
   const at = text.indexOf("tong_ket:");
