@@ -9,6 +9,7 @@ import { nodeWorld } from "../io/node-world.ts";
 import { helpText, parseArgs } from "./args.ts";
 import { outFolderClash, projectFolders } from "./project-folders.ts";
 import { makeReporter } from "./reporter.ts";
+import { BUNDLES, openBundled } from "./run-bundle.ts";
 import { usageError } from "./usage-errors.ts";
 
 export interface CommandIo {
@@ -75,7 +76,8 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
     case "so-van-ban":
       return (await import("./register-command.ts")).runRegister(world, opts, print, printErr);
     case "tinh":
-      return (await import("./province-command.ts")).runProvince(opts.root, opts, print);
+      // Its bundle, when compiled: the province's command loads its libraries (zod, YAML) before it knows whether the engine is needed.
+      return (await openBundled(import.meta.url, BUNDLES.province, () => import("./province-command.ts"))).runProvince(opts.root, opts, print);
     case "schema":
       return (await import("./schema-command.ts")).writeSchemas(world, print, opts.dataDir, opts.lang, printErr);
   }

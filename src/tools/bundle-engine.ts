@@ -3,7 +3,13 @@
  * loads, the libraries included) into one CommonJS file, dist/cli/engine.cjs, then trains its
  * V8 code cache: the engine builds the example year in memory (nothing is written but the
  * cache), and the code V8 compiled for it is saved as dist/cli/engine.cjs.cache. A build then
- * starts with that code instead of compiling it again (see src/cli/load-engine.ts).
+ * starts with that code instead of compiling it again (see src/cli/run-bundle.ts).
+ *
+ * The province's command (src/cli/province-command.ts) is bundled the same way with what it
+ * loads at start (zod, YAML, its own modules): on Node's ES module loader those are some sixty
+ * files read, linked and compiled in each process. What it loads only on some paths (the
+ * results import, the view's renderers when no engine is given) stays outside the bundle and
+ * is imported when reached; its cache holds the code its start compiled.
  *
  * Libraries only other commands use (workbooks, signing) stay outside: loaded from
  * node_modules when those commands run. The libraries' pure-JS decompression (fontkit's Brotli
@@ -13,17 +19,17 @@
 import { build } from "esbuild";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheFileBytes, ENGINE_BUNDLE, ENGINE_CACHE, runBundle } from "../cli/load-engine.ts";
+import { BUNDLES, bundleFile, cacheFile, cacheFileBytes, DYNAMIC_IMPORT, runBundle } from "../cli/run-bundle.ts";
 import { memoryWorld } from "../io/memory-world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import { readTree } from "./read-tree.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist", "cli");
-const bundle = join(cli, ENGINE_BUNDLE);
-const cache = join(cli, ENGINE_CACHE);
+const bundle = join(cli, bundleFile(BUNDLES.engine));
+const cache = join(cli, cacheFile(BUNDLES.engine));
 
 const NATIVE_BROTLI = 'module.exports = function decompress(bytes) { return new Uint8Array(require("node:zlib").brotliDecompressSync(bytes)); };';
 
@@ -104,6 +110,54 @@ async function trainCache(): Promise<void> {
   writeFileSync(cache, cacheFileBytes(run.source, run.script.createCachedData()));
 }
 
+/** Marks the imports a command's bundle leaves to run time, then said as calls to the bundle's DYNAMIC_IMPORT. */
+const LATER = "bundle-later:";
+
+/**
+ * The province's command and its static imports in one file; each import() stays an import,
+ * of the module in dist/ (relative to dist/cli/) or of the library, made when reached.
+ */
+async function bundleCommand(name: string): Promise<void> {
+  const file = join(cli, bundleFile(name));
+  rmSync(join(cli, cacheFile(name)), { force: true });
+  const out = await build({
+    entryPoints: [join(cli, `${name}.js`)],
+    outfile: file,
+    write: false,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    banner: { js: 'const __command_module_url = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__command_module_url" },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: "error",
+    plugins: [
+      {
+        name: "imports-made-later",
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) => {
+            if (args.kind !== "dynamic-import") return undefined;
+            const spec = args.path.startsWith(".") ? relative(cli, resolve(args.resolveDir, args.path)).split(sep).join("/") : args.path;
+            return { path: LATER + (args.path.startsWith(".") && !spec.startsWith(".") ? `./${spec}` : spec), external: true };
+          });
+        },
+      },
+    ],
+  });
+  const text = out.outputFiles[0]!.text;
+  const made = text.replaceAll(`import("${LATER}`, `${DYNAMIC_IMPORT}("`);
+  if (made.includes(LATER)) throw new Error(`${name}: an import left to run time is not said as one (${LATER})`);
+  writeFileSync(file, made);
+  // Its start, compiled: the modules' top levels. The code of what runs later is compiled when it runs.
+  const run = runBundle(file, undefined);
+  writeFileSync(join(cli, cacheFile(name)), cacheFileBytes(run.source, run.script.createCachedData()));
+}
+
+const kb = (f: string) => `${(readFileSync(f).length / 1024).toFixed(0)} KB`;
 await bundleEngine();
 await trainCache();
-process.stdout.write(`engine: ${(readFileSync(bundle).length / 1024).toFixed(0)} KB${existsSync(cache) ? `, code cache ${(readFileSync(cache).length / 1024).toFixed(0)} KB` : ""}\n`);
+await bundleCommand(BUNDLES.province);
+const province = join(cli, bundleFile(BUNDLES.province));
+process.stdout.write(`engine: ${kb(bundle)}${existsSync(cache) ? `, code cache ${kb(cache)}` : ""}; province command: ${kb(province)}, code cache ${kb(join(cli, cacheFile(BUNDLES.province)))}\n`);

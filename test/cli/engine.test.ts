@@ -1,15 +1,17 @@
 /**
  * The compiled engine (dist/cli/engine.cjs, src/tools/bundle-engine.ts): one file with a code
- * cache V8 accepts, that builds the same bytes as the modules it was made from; and the cheap
+ * cache V8 accepts, that builds the same bytes as the modules it was made from; the province
+ * command's bundle, which leaves what it loads only on some paths to run time; and the cheap
  * check bin/ makes before trusting dist/ (bin/source-hash.js).
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compiledFromSources, sourceHash, sourceStats } from "../../bin/source-hash.js";
-import { cacheFileBytes, ENGINE_BUNDLE, ENGINE_CACHE, runBundle } from "../../src/cli/load-engine.ts";
+import { BUNDLES, bundleFile, cacheFile, cacheFileBytes, runBundle } from "../../src/cli/run-bundle.ts";
 import * as modules from "../../src/cli/engine.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/package-dir.ts";
@@ -20,9 +22,9 @@ const dist = join(REPO, "dist", "cli");
 describe("the compiled engine", () => {
   it("is one file whose code cache this Node accepts, and builds the bytes the modules build", async () => {
     // npm test compiles first; a bare vitest run needs `npm run compile`.
-    expect(existsSync(join(dist, ENGINE_BUNDLE)), "dist/cli/engine.cjs: run npm run compile").toBe(true);
-    expect(existsSync(join(dist, ENGINE_CACHE)), "the compilation trains the code cache").toBe(true);
-    const run = runBundle(join(dist, ENGINE_BUNDLE), join(dist, ENGINE_CACHE));
+    expect(existsSync(join(dist, bundleFile(BUNDLES.engine))), "dist/cli/engine.cjs: run npm run compile").toBe(true);
+    expect(existsSync(join(dist, cacheFile(BUNDLES.engine))), "the compilation trains the code cache").toBe(true);
+    const run = runBundle(join(dist, bundleFile(BUNDLES.engine)), join(dist, cacheFile(BUNDLES.engine)));
     expect(run.cached).toBe(true);
     expect(run.script.cachedDataRejected).toBe(false);
     const bundled = run.exports as typeof modules;
@@ -39,6 +41,35 @@ describe("the compiled engine", () => {
     expect(ra.written.filter((p) => p.endsWith(".pdf") || p.endsWith(".docx")).length).toBeGreaterThanOrEqual(2);
     expect(ra.written).toEqual(rb.written);
     for (const p of ra.written) expect(Buffer.from(a.files.get(p)!).equals(Buffer.from(b.files.get(p)!)), p).toBe(true);
+  });
+});
+
+describe("the province command's bundle", () => {
+  const file = join(dist, bundleFile(BUNDLES.province));
+
+  it("holds the command and what it loads at start, with a cache V8 accepts, and leaves the rest to run time", () => {
+    expect(existsSync(file), "dist/cli/province-command.cjs: run npm run compile").toBe(true);
+    const run = runBundle(file, join(dist, cacheFile(BUNDLES.province)));
+    expect(run.cached).toBe(true);
+    expect(run.script.cachedDataRejected).toBe(false);
+    expect(typeof (run.exports as { runProvince?: unknown }).runProvince).toBe("function");
+    const text = readFileSync(file, "latin1");
+    // The results import and the view's renderers are imported when reached, from dist/; no PDF or workbook library is in the file.
+    expect(text).toContain('__bundle_import("./province-import.js")');
+    expect(text).toContain('__bundle_import("../province/report-files.js")');
+    expect(text).not.toMatch(/node_modules\/(@cantoo|exceljs)/);
+  });
+
+  it("runs from bin/, and an import it left to run time is made from its own folder", () => {
+    const ws = mkdtempSync(join(tmpdir(), "ktd-province-bundle-"));
+    try {
+      writeFileSync(join(ws, "tinh.yaml"), "tinh: Trà Vinh\nnam: 2020\n");
+      const r = spawnSync(process.execPath, [join(REPO, "bin", "khoi-thi-dua.js"), "tinh", "import-ket-qua", join(ws, "khong-co.json"), "--root", ws], { encoding: "utf8" });
+      expect(r.stdout + r.stderr).toContain("[tinh/results-missing]");
+      expect(r.status, r.stderr).toBe(1);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 });
 

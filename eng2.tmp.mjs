@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs"; import { Script } from "node:vm"; import { createRequire } from "node:module";
+const dir = "/work/main/dist/cli/";
+let t0=performance.now();
+const bytes = readFileSync(dir+"engine.cjs"); const cache = readFileSync(dir+"engine.cjs.cache").subarray(65);
+let t1=performance.now();
+const src = bytes.toString("utf8");
+let t2=performance.now();
+const s = new Script(`(function (exports, require, module, __filename, __dirname, __bundle_import) {${src}\n})`, { filename: dir+"engine.cjs", cachedData: process.argv[2] ? undefined : cache });
+let t3=performance.now();
+const fn = s.runInThisContext(); const m = { exports: {} };
+fn(m.exports, createRequire(dir+"engine.cjs"), m, dir+"engine.cjs", dir, null);
+let t4=performance.now();
+console.log(`read ${(t1-t0).toFixed(0)} decode ${(t2-t1).toFixed(0)} script ${(t3-t2).toFixed(0)} run ${(t4-t3).toFixed(0)} rejected ${s.cachedDataRejected}`);
