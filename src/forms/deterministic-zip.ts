@@ -1,3 +1,4 @@
+import type ExcelJS from "exceljs";
 import { readZipEntries } from "../import/zip-entries.ts";
 import { deflatePart, writeZip } from "../zip/write-zip.ts";
 import { tidyValidations } from "./validation-ranges.ts";
@@ -17,4 +18,13 @@ export function deterministicZip(bytes: Uint8Array): Uint8Array {
   const tidy = (name: string, data: Uint8Array) =>
     /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? new TextEncoder().encode(tidyValidations(new TextDecoder().decode(data))) : data;
   return writeZip([...read.entries].map(([name, data]) => ({ name, part: deflatePart(tidy(name, data)) })));
+}
+
+/**
+ * A workbook's bytes: exceljs writes its zip with its entries stored, not compressed (its own
+ * compression is pure JavaScript, and deterministicZip compresses every entry again with Node's
+ * zlib), then the zip is made deterministic. The same bytes as from exceljs's compressed zip.
+ */
+export async function workbookZip(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })));
 }

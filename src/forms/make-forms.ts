@@ -1,7 +1,7 @@
 import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { collectForms, loadForForms, type FormSelection } from "./collect.ts";
-import { deterministicZip } from "./deterministic-zip.ts";
+import { workbookZip } from "./deterministic-zip.ts";
 import type { FormInput } from "./form-input.ts";
 import { formFileName } from "./stages.ts";
 import { buildWorkbook } from "./workbook.ts";
@@ -11,7 +11,7 @@ import { inTransaction, type Staging } from "../write/transaction.ts";
 /** The bytes of one form: the same input always gives the same bytes. */
 export async function formBytes(input: FormInput): Promise<Uint8Array> {
   const wb = await buildWorkbook(input);
-  return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return workbookZip(wb);
 }
 
 export interface FormsOptions extends FormSelection {

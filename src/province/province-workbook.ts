@@ -6,7 +6,8 @@
  */
 import { formatShortDate } from "../format/date.ts";
 import { formatRatio } from "../format/number.ts";
-import { sheet, tableWorkbook, workbookBytes } from "../xlsx/table-sheet.ts";
+import { sheet, tableWorkbook } from "../xlsx/table-sheet.ts";
+import { workbookZip } from "../forms/deterministic-zip.ts";
 import { lateDossier, type ProvinceView } from "./merge.ts";
 
 const day = (d: string | null) => (d ? formatShortDate(d) : "");
@@ -52,5 +53,5 @@ export async function provinceWorkbook(v: ProvinceView): Promise<Uint8Array> {
       ...v.khoi.filter(lateDossier).map((b) => ["Khối trình đề nghị sau hạn gửi hồ sơ", `${b.ky_hieu}: tờ trình ngày ${day(b.ho_so!.ngay)}, hạn ${day(b.ho_so!.han)}, trễ ${b.ho_so!.tre_ngay} ngày`]),
     ],
   );
-  return workbookBytes(wb);
+  return workbookZip(wb);
 }

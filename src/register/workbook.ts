@@ -3,7 +3,8 @@
  * of outgoing documents (Sổ đăng ký văn bản đi): what the data gives is filled, the records
  * office's own columns (Ngày chuyển, Ký nhận) are left blank; one sheet per number series.
  */
-import { sheet, tableWorkbook, workbookBytes, type Cell } from "../xlsx/table-sheet.ts";
+import { sheet, tableWorkbook, type Cell } from "../xlsx/table-sheet.ts";
+import { workbookZip } from "../forms/deterministic-zip.ts";
 import type { Register, RegisterRow } from "./register.ts";
 
 export const REGISTER_COLUMNS = [
@@ -65,5 +66,5 @@ export async function registerWorkbook(reg: Register, issuer: string, blocCode: 
     );
   }
   if (!reg.series.length) sheet(wb, "Sổ văn bản đi", `${issuer.toLocaleUpperCase("vi")}\nSỔ ĐĂNG KÝ VĂN BẢN ĐI\nNăm ${reg.year}`, [16, 12, 48, 22, 40, 16, 9, 12, 12, 30], [...REGISTER_COLUMNS], []);
-  return workbookBytes(wb);
+  return workbookZip(wb);
 }

@@ -4,7 +4,8 @@
  * fixed dates and our own deterministic zip, so the same data gives the same bytes. Loaded only
  * when the workbook is made (exceljs stays off the build's common path).
  */
-import { sheet, tableWorkbook, workbookBytes } from "../xlsx/table-sheet.ts";
+import { sheet, tableWorkbook } from "../xlsx/table-sheet.ts";
+import { workbookZip } from "../forms/deterministic-zip.ts";
 import type { ResultsFile } from "./schema.ts";
 
 const STATUS: Record<string, string> = { "dung-han": "đúng hạn", "tre-han": "trễ hạn", "chua-nop": "chưa gửi" };
@@ -86,5 +87,5 @@ export async function resultsWorkbook(r: ResultsFile): Promise<Uint8Array> {
       d.tep.map((f) => f.ten).join(", "),
     ]),
   );
-  return workbookBytes(wb);
+  return workbookZip(wb);
 }

@@ -4,7 +4,6 @@
  * dates and our own deterministic zip, so the same data gives the same bytes.
  */
 import ExcelJS from "exceljs";
-import { deterministicZip } from "../forms/deterministic-zip.ts";
 
 const FONT = { name: "Times New Roman", size: 12 } as const;
 const HEAD_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } } as const;
@@ -76,8 +75,4 @@ export function tableWorkbook(year: number, title: string, subject: string): Exc
   wb.title = title;
   wb.subject = subject;
   return wb;
-}
-
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
