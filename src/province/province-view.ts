@@ -69,7 +69,7 @@ const viewNames = (y: number) => [`tong-hop-${y}.json`, `tong-hop-${y}.xlsx`, `b
 /** The view's files: the data (JSON), the workbook, and the report the office signs (DOCX, PDF); undefined when the report cannot be made (said in diags). */
 export async function viewFiles(world: World, view: ProvinceView, settings: ProvinceSettings, fontPackageDir: string | undefined, diags: Diagnostics, tool = "dev"): Promise<PlannedFile[] | undefined> {
   const [{ provinceWorkbook }, { provinceReport }, { reportFiles }, { provinceHtml }] = await Promise.all([import("./province-workbook.ts"), import("./province-report.ts"), import("./report-files.ts"), import("./province-html.ts")]);
-  const report = await reportFiles(world, provinceReport(view, settings), fontPackageDir, diags);
+  const report = await reportFiles(world, provinceReport(view, settings), fontPackageDir, diags, tool);
   if (!report) return undefined;
   const y = view.nam;
   return [

@@ -1,10 +1,13 @@
 /**
  * Finds and parses the body font of a build: settings, then system, then
  * package (see candidates.ts). Every file is read through the injected reader
- * and parsed once.
+ * and parsed once per process: the same bytes at the same paths give the same
+ * FontSet object, so a province's blocs and its report share the parsed fonts
+ * and the subsets prepared for them (prepared-fonts.ts keeps them by FontSet).
  */
 import type { FaceKey } from "../types.ts";
 import { FACES, packageCandidate, settingsCandidate, systemCandidates, type FaceFiles, type FamilyCandidate } from "./candidates.ts";
+import { createHash } from "node:crypto";
 import { FontFileError, parseFontFile, type FontFile } from "./font-file.ts";
 import type { FontReader } from "./font-reader.ts";
 import { FontSet } from "./font-set.ts";
@@ -28,15 +31,41 @@ export class FontNotFoundError extends Error {
 /** Not usable; `reason` is absent when none of its files exists (nothing worth reporting). */
 type Loaded = { ok: true; faces: Record<FaceKey, FontFile[]> } | { ok: false; reason?: string; absent?: string[] };
 
+/** Usable candidates already parsed in this process, by their paths and the bytes read there; a few at most. */
+const PARSED = new Map<string, Record<FaceKey, FontFile[]>>();
+/** The font sets made from them, by the parsed faces and what else a FontSet says. */
+const SETS = new WeakMap<Record<FaceKey, FontFile[]>, Map<string, FontSet>>();
+
+function fontSet(source: FontSet["source"], label: string, faces: Record<FaceKey, FontFile[]>, skipped: readonly string[]): FontSet {
+  let bySet = SETS.get(faces);
+  if (!bySet) SETS.set(faces, (bySet = new Map()));
+  const key = JSON.stringify([source, label, skipped]);
+  let set = bySet.get(key);
+  if (!set) bySet.set(key, (set = new FontSet(source, label, faces, skipped)));
+  return set;
+}
+
 async function loadCandidate(reader: FontReader, c: FamilyCandidate): Promise<Loaded> {
   const paths = [...new Set(FACES.flatMap((f) => c.files[f]))];
   const read = await Promise.all(paths.map((p) => reader(p)));
   const absent = paths.filter((_, i) => read[i] === undefined);
   if (absent.length === paths.length) return { ok: false, absent };
   if (absent.length) return { ok: false, reason: `${c.label}: incomplete, not found: ${absent.join(", ")}` };
+  const key = JSON.stringify([c.label, c.files, paths.map((p, i) => `${p}\n${createHash("sha256").update(read[i] as Uint8Array).digest("hex")}`)]);
+  const known = PARSED.get(key);
+  if (known) return { ok: true, faces: known };
+  const r = parseCandidate(c, paths, read as Uint8Array[]);
+  if (r.ok) {
+    if (PARSED.size >= 4) PARSED.clear();
+    PARSED.set(key, r.faces);
+  }
+  return r;
+}
+
+function parseCandidate(c: FamilyCandidate, paths: string[], read: Uint8Array[]): Loaded {
   const parsed = new Map<string, FontFile>();
   try {
-    paths.forEach((p, i) => parsed.set(p, parseFontFile(p, read[i] as Uint8Array)));
+    paths.forEach((p, i) => parsed.set(p, parseFontFile(p, read[i]!)));
   } catch (e) {
     if (e instanceof FontFileError) return { ok: false, reason: e.message };
     throw e;
@@ -63,7 +92,7 @@ export async function loadFontSet(reader: FontReader, options: FontSetOptions = 
     const c = settingsCandidate(options.settings);
     const r = await loadCandidate(reader, c);
     if (!r.ok) throw new FontNotFoundError(`The body font named in settings cannot be used: ${r.reason ?? `not found: ${(r.absent ?? []).join(", ")}`}`);
-    return new FontSet("settings", c.label, r.faces);
+    return fontSet("settings", c.label, r.faces, []);
   }
   const candidates: FamilyCandidate[] = [];
   if (options.system !== false) candidates.push(...(options.systemCandidates ?? systemCandidates()));
@@ -71,7 +100,7 @@ export async function loadFontSet(reader: FontReader, options: FontSetOptions = 
   const skipped: string[] = [];
   for (const c of candidates) {
     const r = await loadCandidate(reader, c);
-    if (r.ok) return new FontSet(c.source, c.label, r.faces, skipped);
+    if (r.ok) return fontSet(c.source, c.label, r.faces, skipped);
     if (r.reason) skipped.push(r.reason);
     // The package's files are expected to be there: name the one looked for.
     else if (c.source === "package" && r.absent?.length) skipped.push(`${c.label}: not found: ${r.absent[0]}${r.absent.length > 1 ? ` (and ${r.absent.length - 1} more)` : ""}`);

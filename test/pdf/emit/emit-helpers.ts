@@ -5,8 +5,9 @@ import type { FontSet } from "../../../src/pdf/fonts/font-set.ts";
 import { loadNodeFontSet } from "../../../src/pdf/fonts/node-font-reader.ts";
 import { packageFiles } from "../fonts/font-fixtures.ts";
 
-export function packageFontSet(): Promise<FontSet> {
-  return loadFontSet(memoryFontReader(packageFiles("/pkg")), { packageDir: "/pkg", system: false });
+/** The package's fonts as if installed at `dir`: a process loads the same files at the same place once, so another place stands for another build's process. */
+export function packageFontSet(dir = "/pkg"): Promise<FontSet> {
+  return loadFontSet(memoryFontReader(packageFiles(dir)), { packageDir: dir, system: false });
 }
 
 /** The system's font set when there is one (Liberation Serif or Tinos), else undefined. */

@@ -82,13 +82,13 @@ describe("the font subsets shared by a build", () => {
 
   it("come from the cache by the font's hash in the next build, giving the same bytes", async () => {
     const cache = countingCache();
-    const first = await packageFontSet();
+    const first = await packageFontSet("/build-1");
     await preparePdfFonts(first, { cache });
     expect(cache.puts.length).toBeGreaterThanOrEqual(8);
     expect(new Set(cache.puts).size).toBe(cache.puts.length);
     const bytes = await emitPdf(fourFacesDocument(first), first);
 
-    const second = await packageFontSet();
+    const second = await packageFontSet("/build-2");
     const spies = createSubsetSpies(second);
     const puts = cache.puts.length;
     await preparePdfFonts(second, { cache });
@@ -99,11 +99,11 @@ describe("the font subsets shared by a build", () => {
 
   it("are rebuilt, not embedded, when a cache entry is damaged", async () => {
     const cache = countingCache();
-    const first = await packageFontSet();
+    const first = await packageFontSet("/build-3");
     await preparePdfFonts(first, { cache });
     const bytes = await emitPdf(fourFacesDocument(first), first);
     for (const [k, v] of cache.store) cache.store.set(k, v.map((b, i) => (i === v.length - 1 ? b ^ 0xff : b)));
-    const second = await packageFontSet();
+    const second = await packageFontSet("/build-4");
     const spies = createSubsetSpies(second);
     await preparePdfFonts(second, { cache });
     expect(spies.some((s) => s.mock.calls.length > 0)).toBe(true);

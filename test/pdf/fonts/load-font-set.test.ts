@@ -87,6 +87,21 @@ describe("loadFontSet resolution order", () => {
   });
 });
 
+describe("loadFontSet in one process", () => {
+  it("gives the same font set for the same bytes at the same paths, and parses other bytes anew", async () => {
+    const files = packageFiles("/once");
+    const load = (f: Map<string, Uint8Array>) => loadFontSet(memoryFontReader(f), { packageDir: "/once", system: false });
+    const a = await load(files);
+    expect(await load(new Map(files))).toBe(a);
+    // A font file changed in place (same path, other bytes) is read and parsed again.
+    const [path, bytes] = [...files][0]!;
+    const changed = new Map(files).set(path, Uint8Array.from(bytes));
+    changed.get(path)![bytes.length - 1] ^= 0xff;
+    const b = await load(changed).catch(() => undefined);
+    expect(b).not.toBe(a);
+  });
+});
+
 describe("systemCandidates", () => {
   it("tries Times New Roman itself, then Liberation Serif, then Tinos", () => {
     const list = systemCandidates({ windowsFontsDir: "D:\\Win\\Fonts" });
