@@ -4,6 +4,7 @@
  * command's bundle, which leaves what it loads only on some paths to run time; and the cheap
  * check bin/ makes before trusting dist/ (bin/source-hash.js).
  */
+import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -26,6 +27,8 @@ describe("the compiled engine", () => {
     expect(existsSync(join(dist, cacheFile(BUNDLES.engine))), "the compilation trains the code cache").toBe(true);
     const run = runBundle(join(dist, bundleFile(BUNDLES.engine)), join(dist, cacheFile(BUNDLES.engine)));
     expect(run.cached).toBe(true);
+    // ASCII only: V8 keeps it as a one-byte string (bundle-engine.ts, asciiOnly).
+    expect(isAscii(run.source)).toBe(true);
     expect(run.script.cachedDataRejected).toBe(false);
     const bundled = run.exports as typeof modules;
     const outside = { outside: async (p: string) => new Uint8Array(await readFile(p)) };
@@ -52,6 +55,7 @@ describe("the province command's bundle", () => {
     const run = runBundle(file, join(dist, cacheFile(BUNDLES.province)));
     expect(run.cached).toBe(true);
     expect(run.script.cachedDataRejected).toBe(false);
+    expect(isAscii(run.source)).toBe(true);
     expect(typeof (run.exports as { runProvince?: unknown }).runProvince).toBe("function");
     const text = readFileSync(file, "latin1");
     // The results import and the view's renderers are imported when reached, from dist/; no PDF or workbook library is in the file.
