@@ -201,11 +201,30 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     if (p.zone) await stayIn(p.zone, p.rel);
     return p.target;
   };
+  /**
+   * The real paths of folders whose files were read, while the world changes nothing: a file
+   * in one that is no link is that folder's real path and its name, known from one lstat
+   * instead of a realpath of every part of its path (a province's nothing-to-do build asks
+   * some two thousand). Forgotten at every write, move or removal the world makes.
+   */
+  const realDirs = new Map<string, string>();
+  const changed = () => realDirs.clear();
+  const realOfTarget = async (target: string): Promise<string> => {
+    const dir = nodePath.dirname(target);
+    let known = realDirs.get(dir);
+    if (known === undefined) {
+      known = await fs.realpath(dir);
+      if (realDirs.size >= 4096) realDirs.clear();
+      realDirs.set(dir, known);
+    }
+    if ((await fs.lstat(target)).isSymbolicLink()) return fs.realpath(target);
+    return nodePath.join(known, nodePath.basename(target));
+  };
   const stayIn = async (zone: Zone, rel: string): Promise<void> => {
     const target = nodePath.join(zone.top, rel);
     let real: string;
     try {
-      real = await fs.realpath(target);
+      real = await realOfTarget(target);
     } catch (err) {
       if (!isMissing(err)) throw err;
       // Missing: a dangling link says so; otherwise the nearest folder that exists must be inside.
@@ -295,6 +314,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async writeFileAtomic(path, bytes) {
+      changed();
       await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));
@@ -309,6 +329,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async writeNew(path, bytes) {
+      changed();
       await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));
@@ -316,6 +337,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await writeWhole(fs, target, bytes, "wx", undefined);
     },
     async renameFile(from, to) {
+      changed();
       await noLinks(from);
       await noLinks(to);
       const src = await reach(from);
@@ -325,11 +347,13 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await fs.rename(src, dst);
     },
     async removeFile(path) {
+      changed();
       await noLinks(path);
       await reach(nodePath.dirname(path));
       await fs.rm((await place(path)).target, { force: true });
     },
     async renameDir(from, to) {
+      changed();
       await noLinks(from);
       await noLinks(to);
       const src = await reach(from);
@@ -339,6 +363,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await fs.rename(src, dst);
     },
     async removeDir(path) {
+      changed();
       await noLinks(path);
       await fs.rm(await reach(path), { recursive: true, force: true });
     },
@@ -351,6 +376,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async lock(path, label) {
+      changed();
       await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));

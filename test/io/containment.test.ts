@@ -162,3 +162,33 @@ describe("projectRelative: a path as the project names it, when it really lands 
     expect(await projectRelative(p.dir, "/nonexistent-folder/out")).toBeUndefined();
   });
 });
+
+describe("a folder already read is known, not its files", () => {
+  it("a link among plain files of a folder read before is still followed to where it leads, and refused", async () => {
+    const p = project();
+    writeFileSync(join(p.outside, "secret.yaml"), "outside: true\n");
+    mkdirSync(join(p.dir, "data", "khac"));
+    writeFileSync(join(p.dir, "data", "khac", "a.yaml"), "a: 1\n");
+    symlinkSync(join(p.outside, "secret.yaml"), join(p.dir, "data", "khac", "b.yaml"));
+    symlinkSync("a.yaml", join(p.dir, "data", "khac", "c.yaml"));
+    const w = nodeWorld(p.dir);
+    expect(new TextDecoder().decode(await w.readFile("data/khac/a.yaml"))).toBe("a: 1\n");
+    await expect(w.readFile("data/khac/b.yaml")).rejects.toMatchObject({ code: "ELINKOUT" });
+    await expect(w.fileStamp!("data/khac/b.yaml")).rejects.toMatchObject({ code: "ELINKOUT" });
+    // A link that stays inside is read as what it leads to.
+    expect(new TextDecoder().decode(await w.readFile("data/khac/c.yaml"))).toBe("a: 1\n");
+  });
+
+  it("a folder made a link by the world's own change is seen at the next read", async () => {
+    const p = project();
+    mkdirSync(join(p.dir, "data", "moi"));
+    writeFileSync(join(p.dir, "data", "moi", "a.yaml"), "a: 1\n");
+    const w = nodeWorld(p.dir);
+    expect(await w.readFile("data/moi/a.yaml")).toBeDefined();
+    // The world moves the folder away (its own change), and something else puts a link to outside in its place.
+    await w.renameDir("data/moi", "data/cu");
+    writeFileSync(join(p.outside, "a.yaml"), "outside\n");
+    symlinkSync(p.outside, join(p.dir, "data", "moi"));
+    await expect(w.readFile("data/moi/a.yaml")).rejects.toMatchObject({ code: "ELINKOUT" });
+  });
+});

@@ -95,8 +95,9 @@ describe("loadFontSet in one process", () => {
     expect(await load(new Map(files))).toBe(a);
     // A font file changed in place (same path, other bytes) is read and parsed again.
     const [path, bytes] = [...files][0]!;
-    const changed = new Map(files).set(path, Uint8Array.from(bytes));
-    changed.get(path)![bytes.length - 1] ^= 0xff;
+    const other = Uint8Array.from(bytes);
+    other[other.length - 1] = other[other.length - 1]! ^ 0xff;
+    const changed = new Map(files).set(path, other);
     const b = await load(changed).catch(() => undefined);
     expect(b).not.toBe(a);
   });
