@@ -31,6 +31,8 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
     }
     running = true;
     try {
+      // What the world learned of the folders during the last run may be out of date now (a folder become a link).
+      world.forget?.();
       await runBuild(world, opts, rep);
     } catch (err) {
       rep.line((vi ? "lỗi chương trình: " : "internal error: ") + (err instanceof Error ? err.message : String(err)));

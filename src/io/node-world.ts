@@ -209,13 +209,17 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
    */
   const realDirs = new Map<string, string>();
   const changed = () => realDirs.clear();
-  const realOfTarget = async (target: string): Promise<string> => {
+  const realOfTarget = async (zone: Zone, target: string): Promise<string> => {
     const dir = nodePath.dirname(target);
     let known = realDirs.get(dir);
     if (known === undefined) {
       known = await fs.realpath(dir);
-      if (realDirs.size >= 4096) realDirs.clear();
-      realDirs.set(dir, known);
+      // Only a folder inside its zone is kept: one that leads out is looked at again each time (it may be mended).
+      const inside = await zone.real();
+      if (inside !== undefined && isUnder(inside, known)) {
+        if (realDirs.size >= 4096) realDirs.clear();
+        realDirs.set(dir, known);
+      }
     }
     if ((await fs.lstat(target)).isSymbolicLink()) return fs.realpath(target);
     return nodePath.join(known, nodePath.basename(target));
@@ -224,7 +228,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     const target = nodePath.join(zone.top, rel);
     let real: string;
     try {
-      real = await realOfTarget(target);
+      real = await realOfTarget(zone, target);
     } catch (err) {
       if (!isMissing(err)) throw err;
       // Missing: a dangling link says so; otherwise the nearest folder that exists must be inside.
@@ -384,6 +388,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       if (release) await removeStaleLockDrafts(fs, target);
       return release;
     },
+    forget: changed,
     now: () => new Date(),
     monotonicMs: () => performance.now(),
     env: (name) => process.env[name],

@@ -48,6 +48,12 @@ export interface World {
    */
   realPath(path: string): Promise<string | undefined>;
   /**
+   * Forgets what the world has learned of the file system while changing nothing (the real
+   * paths of folders read): a world kept across runs (--watch) forgets before each run, so a
+   * folder replaced by a link in between is seen as one.
+   */
+  forget?(): void;
+  /**
    * Takes an exclusive lock file for this process. Returns its release, or
    * undefined when another live process holds it (a lock left by a dead
    * process is taken over).

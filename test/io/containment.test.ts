@@ -179,6 +179,19 @@ describe("a folder already read is known, not its files", () => {
     expect(new TextDecoder().decode(await w.readFile("data/khac/c.yaml"))).toBe("a: 1\n");
   });
 
+  it("a folder that led out and was mended is read, without the world being told", async () => {
+    const p = project();
+    mkdirSync(join(p.outside, "mau"));
+    writeFileSync(join(p.outside, "mau", "a.md"), "outside\n");
+    symlinkSync(join(p.outside, "mau"), join(p.dir, "data", "mau"));
+    const w = nodeWorld(p.dir);
+    await expect(w.readFile("data/mau/a.md")).rejects.toMatchObject({ code: "ELINKOUT" });
+    unlinkSync(join(p.dir, "data", "mau"));
+    mkdirSync(join(p.dir, "data", "mau"));
+    writeFileSync(join(p.dir, "data", "mau", "a.md"), "inside\n");
+    expect(new TextDecoder().decode(await w.readFile("data/mau/a.md"))).toBe("inside\n");
+  });
+
   it("a folder made a link by the world's own change is seen at the next read", async () => {
     const p = project();
     mkdirSync(join(p.dir, "data", "moi"));
