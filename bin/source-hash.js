@@ -7,9 +7,13 @@
 // while every file has the fingerprint it had when compiled, the bytes are those hashed. A copy
 // that keeps old modification times still gets a new change time and inode (neither can be
 // set by hand), an added or deleted file changes the list: any of them falls back to the hash.
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+
+// node:crypto is loaded only when the sources are hashed: a start whose fingerprint holds
+// (every --help, every build) does not pay for it.
+const require = createRequire(import.meta.url);
 
 const SETTINGS = ["package-lock.json", "tsconfig.json", "tsconfig.build.json"];
 
@@ -27,7 +31,7 @@ function sourceFiles(root) {
 }
 
 export function sourceHash(root) {
-  const h = createHash("sha256");
+  const h = require("node:crypto").createHash("sha256");
   for (const f of sourceFiles(root)) h.update(`${f.slice(4)}\0`).update(readFileSync(join(root, f)));
   for (const f of SETTINGS) {
     try {
@@ -39,14 +43,17 @@ export function sourceHash(root) {
   return h.digest("hex");
 }
 
-/** The stat fingerprint of the same files: cheap to compute, it changes whenever a file could have. */
+/**
+ * The stat fingerprint of the same files, as text (kept whole in dist/identity.json and compared
+ * whole: no hash to compute): cheap, and it changes whenever a file could have.
+ */
 export function sourceStats(root) {
-  const h = createHash("sha256");
+  let out = "";
   for (const f of [...sourceFiles(root), ...SETTINGS]) {
     const s = statSync(join(root, f), { throwIfNoEntry: false });
-    h.update(s ? `${f}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\0${s.ino}\0` : `${f}\0-\0`);
+    out += s ? `${f}:${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}\n` : `${f}:-\n`;
   }
-  return h.digest("hex");
+  return out;
 }
 
 /** Whether dist/ was compiled from the sources as they are: by fingerprint when it matches, else by hash. */

@@ -3,7 +3,7 @@
  * cache (run-bundle.ts), made by the compilation's training build; from the sources, or without
  * a bundle, the modules. Loaded once per process (--watch keeps it, with its in-process memos).
  */
-import { BUNDLES, openBundled } from "./run-bundle.ts";
+import { BUNDLES, openBundled } from "./open-bundled.ts";
 
 type Engine = typeof import("./engine.ts");
 

@@ -2,14 +2,15 @@
  * Runs a CommonJS bundle the compilation made in dist/cli/ (src/tools/bundle-engine.ts) with its
  * V8 code cache: the functions a command uses are not compiled again in each process. A cache
  * this V8 does not accept (another Node) is ignored by V8 itself and the code is compiled as
- * usual. From the sources, or without a bundle, the modules are imported as they are.
+ * usual. Loaded only when a bundle is run (open-bundled.ts): node:vm and node:crypto are not
+ * part of every start.
  */
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Script } from "node:vm";
 
 /**
@@ -18,23 +19,6 @@ import { Script } from "node:vm";
  * from the bundle's own folder.
  */
 export const DYNAMIC_IMPORT = "__bundle_import";
-
-/** The bundles of dist/cli/, by the module each is made from: the engine, and the province's command with what it loads at start. */
-export const BUNDLES = { engine: "engine", province: "province-command" } as const;
-
-export const bundleFile = (name: string) => `${name}.cjs`;
-export const cacheFile = (name: string) => `${name}.cjs.cache`;
-
-/**
- * The module `name` of dist/cli/: its bundle when this module runs compiled and the bundle is
- * there, else `modules()` (the sources through tsx, or dist/ without bundles).
- */
-export async function openBundled<T>(here: string, name: string, modules: () => Promise<T>): Promise<T> {
-  const dir = dirname(fileURLToPath(here));
-  const bundle = join(dir, bundleFile(name));
-  if (fileURLToPath(here).endsWith(".ts") || !existsSync(bundle)) return modules();
-  return runBundle(bundle, join(dir, cacheFile(name))).exports as T;
-}
 
 export interface BundleRun {
   exports: unknown;

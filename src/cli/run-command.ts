@@ -9,7 +9,7 @@ import { nodeWorld } from "../io/node-world.ts";
 import { helpText, parseArgs } from "./args.ts";
 import { outFolderClash, projectFolders } from "./project-folders.ts";
 import { makeReporter } from "./reporter.ts";
-import { BUNDLES, openBundled } from "./run-bundle.ts";
+import { BUNDLES, openBundled } from "./open-bundled.ts";
 import { usageError } from "./usage-errors.ts";
 
 export interface CommandIo {

@@ -1,0 +1,26 @@
+/**
+ * Which module of dist/cli/ runs from its bundle (the compilation makes them: src/tools/
+ * bundle-engine.ts). Light on purpose: every start imports it, and the runner with its
+ * node:vm and node:crypto (run-bundle.ts) is imported only when a bundle is run.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The bundles of dist/cli/, by the module each is made from: the engine, and the province's command with what it loads at start. */
+export const BUNDLES = { engine: "engine", province: "province-command" } as const;
+
+export const bundleFile = (name: string) => `${name}.cjs`;
+export const cacheFile = (name: string) => `${name}.cjs.cache`;
+
+/**
+ * The module `name` of dist/cli/: its bundle when this module runs compiled and the bundle is
+ * there, else `modules()` (the sources through tsx, or dist/ without bundles).
+ */
+export async function openBundled<T>(here: string, name: string, modules: () => Promise<T>): Promise<T> {
+  const dir = dirname(fileURLToPath(here));
+  const bundle = join(dir, bundleFile(name));
+  if (fileURLToPath(here).endsWith(".ts") || !existsSync(bundle)) return modules();
+  const { runBundle } = await import("./run-bundle.ts");
+  return runBundle(bundle, join(dir, cacheFile(name))).exports as T;
+}
