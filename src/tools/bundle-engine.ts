@@ -16,7 +16,7 @@
  * for WOFF2 fonts, fflate's inflate for WOFF tables and fontkit's Unicode data) is replaced by
  * Node's own zlib: the same bytes out, several times faster.
  */
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
@@ -48,24 +48,29 @@ const into = (bytes, opts) => {
 module.exports = { ...fflate, inflateSync: (d, o) => into(zlib.inflateRawSync(d), o), unzlibSync: (d, o) => into(zlib.inflateSync(d), o) };
 `;
 
+/** What both bundles are: one CommonJS file for Node 20, whose modules see its own URL as theirs. */
+const COMMON = {
+  write: false,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  banner: { js: 'const __bundle_module_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { "import.meta.url": "__bundle_module_url" },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: "error",
+} as const satisfies BuildOptions;
+
 async function bundleEngine(): Promise<void> {
   rmSync(cache, { force: true });
   const out = await build({
     entryPoints: [join(cli, "engine.js")],
     outfile: bundle,
-    write: false,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
+    ...COMMON,
     // Loaded by require when reached: a bundle of one file has no chunks to import.
     supported: { "dynamic-import": false },
     external: ["node-forge", "playwright-core"],
-    banner: { js: 'const __engine_module_url = require("node:url").pathToFileURL(__filename).href;' },
-    define: { "import.meta.url": "__engine_module_url" },
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: "error",
     plugins: [
       {
         name: "native-brotli",
@@ -139,16 +144,7 @@ async function bundleCommand(name: string): Promise<void> {
   const out = await build({
     entryPoints: [join(cli, `${name}.js`)],
     outfile: file,
-    write: false,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    banner: { js: 'const __command_module_url = require("node:url").pathToFileURL(__filename).href;' },
-    define: { "import.meta.url": "__command_module_url" },
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: "error",
+    ...COMMON,
     plugins: [
       {
         name: "imports-made-later",
