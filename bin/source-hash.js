@@ -51,7 +51,8 @@ export function sourceStats(root) {
   let out = "";
   for (const f of [...sourceFiles(root), ...SETTINGS]) {
     const s = statSync(join(root, f), { throwIfNoEntry: false });
-    out += s ? `${f}:${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}\n` : `${f}:-\n`;
+    // The name as a JSON string: no name can end its own field (a ":" or a newline in it is quoted).
+    out += s ? `${JSON.stringify(f)}:${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}\n` : `${JSON.stringify(f)}:-\n`;
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -112,6 +112,22 @@ describe("bin/'s check that dist/ is compiled from the sources", () => {
     utimesSync(args, atime, mtime);
     expect(sourceStats(root)).not.toBe(identity.stats);
     expect(compiledFromSources(root, identity)).toBe(false);
+  });
+
+  it("no change of names can rebuild another tree's fingerprint (a name with a newline and a colon)", () => {
+    const other = join(tmp, "forged");
+    cpSync(join(REPO, "src"), join(other, "src"), { recursive: true });
+    for (const f of ["package-lock.json", "tsconfig.json", "tsconfig.build.json"]) cpSync(join(REPO, f), join(other, f));
+    const identity = { sources: sourceHash(other), stats: sourceStats(other) };
+    // A file removed, and a folder moved under a name that spells the removed file's line and the moved files' prefix.
+    const gone = "src/write/year-step.ts";
+    const line = identity.stats.split("\n").find((l) => l.includes(gone))!;
+    const name = `${line.slice(line.indexOf("year-step.ts"))}\nsrc`;
+    rmSync(join(other, gone));
+    mkdirSync(join(other, "src", "write", name));
+    renameSync(join(other, "src", "xlsx"), join(other, "src", "write", name, "xlsx"));
+    expect(sourceStats(other)).not.toBe(identity.stats);
+    expect(compiledFromSources(other, identity)).toBe(false);
   });
 
   it("an added or removed source changes the fingerprint", () => {
