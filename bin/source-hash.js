@@ -63,5 +63,11 @@ export function compiledFromSources(root, identity) {
   // A copy installed without its sources (or with src/ not a folder): the compiled program is all there is to run.
   if (!existsSync(join(root, "src", "cli", "main.ts"))) return existsSync(join(root, "dist", "cli", "main.js"));
   if (typeof identity.stats === "string" && identity.stats === sourceStats(root)) return true;
-  return identity.sources === sourceHash(root);
+  try {
+    return identity.sources === sourceHash(root);
+  } catch {
+    // A source that cannot be read (a link that leads nowhere, a name the system cannot open): dist/ cannot be
+    // shown to be compiled from the sources, so the sources run, and their own error, if any, is said there.
+    return false;
+  }
 }

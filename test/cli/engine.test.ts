@@ -6,7 +6,7 @@
  */
 import { isAscii } from "node:buffer";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -127,6 +127,14 @@ describe("bin/'s check that dist/ is compiled from the sources", () => {
     mkdirSync(join(other, "src", "write", name));
     renameSync(join(other, "src", "xlsx"), join(other, "src", "write", name, "xlsx"));
     expect(sourceStats(other)).not.toBe(identity.stats);
+    expect(compiledFromSources(other, identity)).toBe(false);
+  });
+
+  it("a source that cannot be read (a link that leads nowhere) means dist/ is not trusted, not a crash", () => {
+    const other = join(tmp, "dangling");
+    cpSync(join(REPO, "src"), join(other, "src"), { recursive: true });
+    const identity = { sources: sourceHash(other), stats: sourceStats(other) };
+    symlinkSync(join(other, "nowhere.ts"), join(other, "src", "cli", "zz.ts"));
     expect(compiledFromSources(other, identity)).toBe(false);
   });
 
