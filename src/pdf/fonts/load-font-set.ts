@@ -7,10 +7,10 @@
  */
 import type { FaceKey } from "../types.ts";
 import { FACES, packageCandidate, settingsCandidate, systemCandidates, type FaceFiles, type FamilyCandidate } from "./candidates.ts";
-import { createHash } from "node:crypto";
 import { FontFileError, parseFontFile, type FontFile } from "./font-file.ts";
 import type { FontReader } from "./font-reader.ts";
 import { FontSet } from "./font-set.ts";
+import { ContentMemo } from "../../write/content-memo.ts";
 import { VIETNAMESE_REPERTOIRE, describeChar } from "./vietnamese.ts";
 
 export interface FontSetOptions {
@@ -31,8 +31,11 @@ export class FontNotFoundError extends Error {
 /** Not usable; `reason` is absent when none of its files exists (nothing worth reporting). */
 type Loaded = { ok: true; faces: Record<FaceKey, FontFile[]> } | { ok: false; reason?: string; absent?: string[] };
 
-/** Usable candidates already parsed in this process, by their paths and the bytes read there; a few at most. */
-const PARSED = new Map<string, Record<FaceKey, FontFile[]>>();
+/**
+ * Candidates already parsed in this process, by their paths and the bytes read there; a few at
+ * most, and forgotten with every other memo of the process (forgetContentMemos).
+ */
+const PARSED = new ContentMemo<Loaded>(4);
 /** The font sets made from them, by the parsed faces and what else a FontSet says. */
 const SETS = new WeakMap<Record<FaceKey, FontFile[]>, Map<string, FontSet>>();
 
@@ -51,15 +54,8 @@ async function loadCandidate(reader: FontReader, c: FamilyCandidate): Promise<Lo
   const absent = paths.filter((_, i) => read[i] === undefined);
   if (absent.length === paths.length) return { ok: false, absent };
   if (absent.length) return { ok: false, reason: `${c.label}: incomplete, not found: ${absent.join(", ")}` };
-  const key = JSON.stringify([c.label, c.files, paths.map((p, i) => `${p}\n${createHash("sha256").update(read[i] as Uint8Array).digest("hex")}`)]);
-  const known = PARSED.get(key);
-  if (known) return { ok: true, faces: known };
-  const r = parseCandidate(c, paths, read as Uint8Array[]);
-  if (r.ok) {
-    if (PARSED.size >= 4) PARSED.clear();
-    PARSED.set(key, r.faces);
-  }
-  return r;
+  const bytes = read as Uint8Array[];
+  return PARSED.get([c.label, JSON.stringify(c.files), ...paths.flatMap((p, i) => [p, bytes[i]!])], async () => parseCandidate(c, paths, bytes));
 }
 
 function parseCandidate(c: FamilyCandidate, paths: string[], read: Uint8Array[]): Loaded {
