@@ -20,7 +20,7 @@ import { Script } from "node:vm";
  */
 export const DYNAMIC_IMPORT = "__bundle_import";
 
-export interface BundleRun {
+interface BundleRun {
   exports: unknown;
   script: Script;
   /** The bundle's bytes, as read. */
@@ -57,7 +57,7 @@ function cachedFor(source: Uint8Array, cacheFile: string | undefined): Buffer | 
 export function runBundle(bundle: string, cacheFile: string | undefined): BundleRun {
   const bytes = readFileSync(bundle);
   const cachedData = cachedFor(bytes, cacheFile);
-  // esbuild writes ASCII only (it escapes the rest), and ASCII read as Latin-1 is a copy, not a decoding.
+  // The compile step writes the bundles in ASCII (bundle-engine.ts, asciiOnly), and ASCII read as Latin-1 is a copy, not a decoding.
   const source = bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
   const script = new Script(`(function (exports, require, module, __filename, __dirname, ${DYNAMIC_IMPORT}) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as unknown };

@@ -33,7 +33,7 @@ export interface WorkspaceBloc {
 }
 
 /** A bloc tinh.yaml names by path that is not there, or that is a bloc listed already. */
-export interface BlocPathProblem {
+interface BlocPathProblem {
   id: string;
   path: string;
   kind: "missing" | "twice" | "taken" | "nested" | "link";

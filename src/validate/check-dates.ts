@@ -80,7 +80,7 @@ export function checkTimeline(ctx: YearContext): void {
 }
 
 /** A deadline and the file that sets it: the year's nam.yaml, or the province's tinh.yaml when nam.yaml leaves it to the province. */
-export interface Deadline {
+interface Deadline {
   date: string;
   file: string;
 }

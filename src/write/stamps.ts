@@ -21,7 +21,7 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Largest stamps file read (a 200-unit bloc records some thousand files). */
 const MAX_BYTES = 8 * 1024 * 1024;
 
-export interface Stamped {
+interface Stamped {
   stamp: string;
   hash: string;
 }
