@@ -8,14 +8,12 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { AdminDocument } from "../document/model.ts";
 import type { World } from "../io/world.ts";
 import { emitPdf } from "../pdf/emit/emit-pdf.ts";
-import { preparePdfFonts } from "../pdf/emit/prepared-fonts.ts";
-import { worldByteCache } from "../pdf/fonts/byte-cache.ts";
 import { FontNotFoundError, loadFontSet } from "../pdf/fonts/load-font-set.ts";
 import { missingGlyphs } from "../pdf/layout/check-glyphs.ts";
 import { layoutDocument } from "../pdf/layout/document.ts";
 import { loadShell } from "../render/docx/load-shell.ts";
 import { renderDocx } from "../render/docx/render.ts";
-import { FONT_CACHE } from "../write/options.ts";
+import { prepareSharedFonts } from "../write/shared-fonts.ts";
 import { PROVINCE_FILE } from "./settings.ts";
 
 export async function reportFiles(world: World, doc: AdminDocument, fontPackageDir: string | undefined, diags: Diagnostics, tool = "dev"): Promise<{ docx: Uint8Array; pdf: Uint8Array } | undefined> {
@@ -30,7 +28,7 @@ export async function reportFiles(world: World, doc: AdminDocument, fontPackageD
     return undefined;
   }
   // The shared font subsets, kept in the workspace's out/.cache as a bloc's build keeps its own: made once, not at every view.
-  await preparePdfFonts(fonts, { cache: worldByteCache(world, `out/${FONT_CACHE}`), identity: tool });
+  await prepareSharedFonts(world, "out", fonts, tool);
   const arrangement = arrangeDocument(doc, loaded.style, fonts);
   const laid = layoutDocument(doc, loaded.style, fonts, { arrangement });
   const missing = missingGlyphs(laid, fonts);

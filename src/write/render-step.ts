@@ -2,7 +2,6 @@ import { Diagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import type { BuildOptions } from "./options.ts";
-import { FONT_CACHE } from "./options.ts";
 import type { OutPlan } from "./plan-step.ts";
 import type { Prepared } from "./prepare-step.ts";
 import { ContentMemo } from "./content-memo.ts";
@@ -20,14 +19,10 @@ const RENDERED = new ContentMemo<{ files: OutputFile[]; diagnostics: Diagnostic[
 export async function renderPlanned(world: World, prepared: Prepared, plan: OutPlan, opts: BuildOptions, diags: Diagnostics): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   if (!plan.todo.length) return files;
-  const [{ renderAll }, { preparePdfFonts }, { worldByteCache }] = await Promise.all([
-    import("../render/render-all.ts"),
-    import("../pdf/emit/prepared-fonts.ts"),
-    import("../pdf/fonts/byte-cache.ts"),
-  ]);
+  const [{ renderAll }, { prepareSharedFonts }] = await Promise.all([import("../render/render-all.ts"), import("./shared-fonts.ts")]);
   const { shell, style, fonts, identity } = prepared;
   // The shared font subsets: made once per font file and kept in out/.cache (not committed).
-  await preparePdfFonts(fonts, { cache: worldByteCache(world, `${opts.outDir}/${FONT_CACHE}`), identity: identity.tool });
+  await prepareSharedFonts(world, opts.outDir, fonts, identity.tool);
   const parts = await pdfPartsStore(world, opts.outDir);
   const e = world.env("SOURCE_DATE_EPOCH");
   const epoch = e ? { sourceDateEpoch: e } : {};
