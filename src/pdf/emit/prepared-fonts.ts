@@ -7,9 +7,11 @@
  *
  * Prepared once per FontSet: emitPdf asks for the font set it was given and
  * gets the same preparation every time. A build that has a cache calls
- * preparePdfFonts(fonts, { cache }) once before rendering.
+ * preparePdfFonts(fonts, { cache }) once before rendering, and its cache gets
+ * every entry, even when the font set was prepared before in the process.
  */
 import { FACES } from "../fonts/candidates.ts";
+import type { ByteCache } from "../fonts/byte-cache.ts";
 import type { FontFile } from "../fonts/font-file.ts";
 import type { FontSet } from "../fonts/font-set.ts";
 import { PDF_REPERTOIRE } from "../fonts/repertoire.ts";
@@ -21,7 +23,36 @@ export interface PreparedFonts {
   embedding(file: FontFile): FontEmbedding | undefined;
 }
 
-const prepared = new WeakMap<FontSet, Promise<PreparedFonts>>();
+/** A preparation and the cache entries it read or made (key → bytes), to give to a later build's cache. */
+interface Preparation {
+  readonly done: Promise<PreparedFonts>;
+  readonly entries: Map<string, Uint8Array>;
+}
+
+const prepared = new WeakMap<FontSet, Preparation>();
+
+/** `cache` (or none), recording into `entries` every entry read from it or made. */
+function recording(cache: ByteCache | undefined, entries: Map<string, Uint8Array>): ByteCache {
+  return {
+    async get(key) {
+      const bytes = await cache?.get(key);
+      if (bytes) entries.set(key, bytes);
+      return bytes;
+    },
+    async put(key, bytes) {
+      entries.set(key, bytes);
+      await cache?.put(key, bytes);
+    },
+  };
+}
+
+/** Puts into `cache` each entry it lacks: a build's cache holds its subsets however the process came by them. */
+async function keepIn(cache: ByteCache, entries: Map<string, Uint8Array>): Promise<void> {
+  for (const [key, bytes] of entries) {
+    const there = cache.has ? await cache.has(key) : (await cache.get(key)) !== undefined;
+    if (!there) await cache.put(key, bytes);
+  }
+}
 
 /** The code points of the repertoire that the font set draws with `file`, in any face. */
 export function repertoireOf(fonts: FontSet, file: FontFile): number[] {
@@ -45,13 +76,20 @@ async function prepare(fonts: FontSet, options: EmbeddingOptions): Promise<Prepa
  * (with `options.cache`, when given, to read and keep the compressed
  * subsets); later calls return the same preparation.
  */
-export function preparePdfFonts(fonts: FontSet, options: EmbeddingOptions = {}): Promise<PreparedFonts> {
-  let p = prepared.get(fonts);
+export async function preparePdfFonts(fonts: FontSet, options: EmbeddingOptions = {}): Promise<PreparedFonts> {
+  const p = prepared.get(fonts);
   if (!p) {
-    p = prepare(fonts, options);
-    prepared.set(fonts, p);
+    const entries = new Map<string, Uint8Array>();
+    const done = prepare(fonts, { ...options, cache: recording(options.cache, entries) });
+    prepared.set(fonts, { done, entries });
     // A failed preparation (an unreadable cache) is not kept: the next call tries again.
-    p.catch(() => prepared.delete(fonts));
+    done.catch(() => prepared.delete(fonts));
+    return done;
   }
-  return p;
+  const done = await p.done;
+  // Prepared earlier in this process, perhaps for another build (another bloc, a test) or with no cache:
+  // this build's cache is given the entries it lacks, so what a build leaves in out/.cache does not
+  // depend on what the process did before it.
+  if (options.cache) await keepIn(options.cache, p.entries);
+  return done;
 }

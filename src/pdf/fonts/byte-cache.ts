@@ -10,6 +10,8 @@ export interface ByteCache {
   /** The bytes put under `key`, or undefined. A cache may lose entries at any time. */
   get(key: string): Promise<Uint8Array | undefined>;
   put(key: string, bytes: Uint8Array): Promise<void>;
+  /** Whether an entry is under `key`, without reading it; a cache without it is asked with get. */
+  has?(key: string): Promise<boolean>;
 }
 
 export function memoryByteCache(): ByteCache {
@@ -20,6 +22,9 @@ export function memoryByteCache(): ByteCache {
     },
     async put(key, bytes) {
       map.set(key, bytes);
+    },
+    async has(key) {
+      return map.has(key);
     },
   };
 }
@@ -56,6 +61,14 @@ export function worldByteCache(world: World, dir: string, maxBytes = BYTE_CACHE_
         await world.writeFileAtomic(path(key), bytes);
       } catch (err) {
         if (!isIoError(err)) throw err;
+      }
+    },
+    async has(key) {
+      try {
+        return (await world.fileSize(path(key))) !== undefined;
+      } catch (err) {
+        if (isIoError(err)) return false;
+        throw err;
       }
     },
   };

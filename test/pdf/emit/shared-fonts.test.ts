@@ -97,6 +97,28 @@ describe("the font subsets shared by a build", () => {
     expect(Buffer.from(await emitPdf(fourFacesDocument(second), second)).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it("are given to every build's cache, even when the process prepared the font set before (with no cache, or another)", async () => {
+    const set = await packageFontSet("/build-5");
+    await preparePdfFonts(set); // say, emitPdf in another test, or another bloc's build
+    const a = countingCache();
+    const spies = createSubsetSpies(set);
+    await preparePdfFonts(set, { cache: a });
+    for (const s of spies) expect(s).not.toHaveBeenCalled();
+    expect(a.puts.length).toBeGreaterThanOrEqual(8);
+    const b = countingCache();
+    await preparePdfFonts(set, { cache: b });
+    expect([...b.store.keys()].sort()).toEqual([...a.store.keys()].sort());
+    // and a cache that has them is not written again
+    const puts = a.puts.length;
+    await preparePdfFonts(set, { cache: a });
+    expect(a.puts.length).toBe(puts);
+    // the entries are the ones a fresh preparation reads back
+    const fresh = await packageFontSet("/build-6");
+    const fresher = createSubsetSpies(fresh);
+    await preparePdfFonts(fresh, { cache: b });
+    for (const s of fresher) expect(s).not.toHaveBeenCalled();
+  });
+
   it("are rebuilt, not embedded, when a cache entry is damaged", async () => {
     const cache = countingCache();
     const first = await packageFontSet("/build-3");
@@ -117,6 +139,7 @@ describe("the font subsets shared by a build", () => {
     await cache.put("abc", new Uint8Array([1, 2, 3]));
     expect([...(await cache.get("abc"))!]).toEqual([1, 2, 3]);
     expect([...world.files.keys()]).toEqual(["out/.cache/pdf-fonts/abc"]);
+    expect([await cache.has!("abc"), await cache.has!("abd")]).toEqual([true, false]);
     // a file-system error makes the cache forget, not the build fail
     const eacces = () => Promise.reject(Object.assign(new Error("denied"), { code: "EACCES" }));
     const broken = worldByteCache({ ...world, readFile: eacces, writeFileAtomic: eacces }, "cache");
