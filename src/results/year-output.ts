@@ -8,7 +8,7 @@
 import type { ComposedDocument } from "../compose/compose-all.ts";
 import { pdfFacts } from "../report/year-output.ts";
 import { OUTPUT_EXTENSIONS, outputPath } from "../render/output-paths.ts";
-import { sha256, stableJson } from "../write/hash.ts";
+import { fileSha256, sha256, stableJson } from "../write/hash.ts";
 import { RESULTS_BOOK_FILE, RESULTS_FILE } from "../write/year-output-paths.ts";
 import type { YearOutput, YearOutputJob, YearSources } from "../write/year-outputs.ts";
 import { resultsFacts, type DocFileFacts } from "./facts.ts";
@@ -52,7 +52,7 @@ export async function readResults(job: YearOutputJob): Promise<ResultsFile> {
     for (const ext of OUTPUT_EXTENSIONS) {
       const path = job.inputs[i++]!;
       const bytes = await job.read(path);
-      files.push({ name: `${doc.doc.stem}.${ext}`, sha256: sha256(bytes), size: bytes.length });
+      files.push({ name: `${doc.doc.stem}.${ext}`, sha256: fileSha256(bytes), size: bytes.length });
       if (ext === "pdf") pdf = await pdfFacts(bytes, await job.parts(bytes));
       if (ext === "ky-so.json") places = placesOf(bytes);
     }

@@ -4,7 +4,7 @@ import { isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { FAILED, guard } from "./guard.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256, sha256 } from "./hash.ts";
 import { manifestBytes, UNRECORDED, type Manifest, type ManifestEntry } from "./manifest.ts";
 import type { BuildOptions } from "./options.ts";
 import type { OutPlan } from "./plan-step.ts";
@@ -41,7 +41,7 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
       ...(sends ? { sends } : {}),
       ...(opts.province ? { province: provinceKey(opts.province)! } : {}),
     };
-  const hashes = new Map(files.map((f) => [f.path, sha256(f.bytes)]));
+  const hashes = new Map(files.map((f) => [f.path, fileSha256(f.bytes)]));
   for (const p of plans) {
     const old = previous?.documents[p.key];
     // A file kept as the user edited it keeps the hash the build last wrote there: the next build sees it edited again.

@@ -19,7 +19,7 @@
  */
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { OutputFile } from "../render/render-all.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256, sha256 } from "./hash.ts";
 import { UNRECORDED } from "./manifest.ts";
 import type { BuildOptions } from "./options.ts";
 import type { ChangedOutput, OutPlan } from "./plan-step.ts";
@@ -54,7 +54,7 @@ export function keepEdited(plan: OutPlan, files: readonly OutputFile[], opts: Bu
   for (const c of plan.changed.values()) {
     const f = made.get(c.path);
     // Not made by this build (left out of date for another reason), or the very bytes it makes: not an edit to keep.
-    if (!f || sha256(f.bytes) === c.now) continue;
+    if (!f || fileSha256(f.bytes) === c.now) continue;
     keep.add(c.path);
   }
   for (const path of keep) {

@@ -10,7 +10,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { FAILED, guard } from "./guard.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256, sha256 } from "./hash.ts";
 import type { PartsStore } from "../pdf/parts/parts-store.ts";
 import { pdfPartsStore } from "./parts-cache.ts";
 import type { ManifestEntry } from "./manifest.ts";
@@ -140,7 +140,7 @@ export async function renderYearOutputs(
   const made = new Map(files.map((f) => [f.path, f.bytes]));
   const hashOf = (path: string) => {
     const b = made.get(path);
-    return b ? sha256(b) : onDisk.get(path);
+    return b ? fileSha256(b) : onDisk.get(path);
   };
   const out: OutputFile[] = [];
   let store: Promise<PartsStore> | undefined;

@@ -9,7 +9,7 @@
  * object and reference where it says they are): a damaged or foreign entry is
  * ignored and the file is read again.
  */
-import { sha256 } from "../../write/hash.ts";
+import { fileSha256, sha256 } from "../../write/hash.ts";
 import { ContentMemo } from "../../write/content-memo.ts";
 import type { ByteCache } from "../fonts/byte-cache.ts";
 import { PARTS_FORMAT, type PdfParts } from "./parts.ts";
@@ -30,7 +30,7 @@ export interface PartsStore {
 export function partsStore(cache: ByteCache | undefined): PartsStore {
   return {
     async parts(bytes) {
-      const sha = sha256(bytes);
+      const sha = fileSha256(bytes);
       // The kept entry first: the process's memo below spares parsing, not the entry on disk
       // (a build whose commit failed may have made the parts and lost their entry).
       if (cache) {
