@@ -246,6 +246,21 @@ function collectEvidence(text: string, encoding: LegacyEncoding): Evidence {
  * odd words in a real document are no hit).
  */
 export function detectLegacyVietnamese(text: string): LegacyFinding | undefined {
+  // Every character either table changes is in U+00A1–U+00FF: a text without one has no word that converts.
+  if (!LEGACY_CHAR.test(text)) return undefined;
+  // The same values come back in file after file (a title, a criterion's name, a unit's name in every registration).
+  if (FINDINGS.has(text)) return FINDINGS.get(text);
+  const finding = detect(text);
+  if (FINDINGS.size >= MAX_KEPT_FINDINGS) FINDINGS.clear();
+  FINDINGS.set(text, finding);
+  return finding;
+}
+
+const LEGACY_CHAR = /[\u00A1-\u00FF]/;
+const FINDINGS = new Map<string, LegacyFinding | undefined>();
+const MAX_KEPT_FINDINGS = 4096;
+
+function detect(text: string): LegacyFinding | undefined {
   let best: Evidence | undefined;
   for (const encoding of ["TCVN3", "VNI"] as const) {
     const e = collectEvidence(text, encoding);

@@ -25,8 +25,12 @@ export class MissingCharacterError extends Error {
   }
 }
 
+/** Widths kept per face before the memo starts again. */
+const MAX_KEPT_WIDTHS = 1 << 16;
+
 export class FontSet implements FontMetrics {
   private readonly lookup: Record<FaceKey, Map<number, number>> = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
+  private readonly ems: Record<FaceKey, Map<string, number>> = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
 
   constructor(
     /** Where the fonts came from. */
@@ -57,11 +61,19 @@ export class FontSet implements FontMetrics {
   }
 
   width(text: string, face: FaceKey, size: number): number {
-    let em = 0;
-    for (const ch of text.normalize("NFC")) {
-      const cp = ch.codePointAt(0) ?? 0;
-      const file = this.fileFor(cp, face);
-      if (file) em += file.advance(cp);
+    // The same words come back all through a build, and each is measured again as lines are tried:
+    // the width in ems of each is kept, per face, up to MAX_KEPT_WIDTHS of them.
+    const kept = this.ems[face];
+    let em = kept.get(text);
+    if (em === undefined) {
+      em = 0;
+      for (const ch of text.normalize("NFC")) {
+        const cp = ch.codePointAt(0) ?? 0;
+        const file = this.fileFor(cp, face);
+        if (file) em += file.advance(cp);
+      }
+      if (kept.size >= MAX_KEPT_WIDTHS) kept.clear();
+      kept.set(text, em);
     }
     return em * size;
   }
