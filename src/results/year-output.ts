@@ -41,7 +41,16 @@ function placesOf(bytes: Uint8Array): Place[] {
 }
 
 /** The results, reading each document's files (DOCX then PDF, as `inputs` lists them). */
-export async function readResults(job: YearOutputJob): Promise<ResultsFile> {
+export function readResults(job: YearOutputJob): Promise<ResultsFile> {
+  // Read once for the file and the workbook: their jobs share the year's documents.
+  let r = READ.get(job.docs);
+  if (!r) READ.set(job.docs, (r = readAll(job)));
+  return r;
+}
+
+const READ = new WeakMap<readonly ComposedDocument[], Promise<ResultsFile>>();
+
+async function readAll(job: YearOutputJob): Promise<ResultsFile> {
   const model = need(job.model, job.year);
   const docs: { doc: ComposedDocument; files: DocFileFacts }[] = [];
   let i = 0;
@@ -80,7 +89,10 @@ export const resultsBook: YearOutput = {
   inputs,
   content,
   async render(job) {
-    const { resultsWorkbook } = await import("./workbook.ts");
-    return resultsWorkbook(await readResults(job));
+    const r = await readResults(job);
+    // What the workbook shows: every figure, and each document's files by name (not their hashes or sizes,
+    // which change with every rebuilt PDF). The same gives the kept workbook back, without exceljs.
+    const shown = { ...r, van_ban: r.van_ban.map((d) => ({ ...d, tep: d.tep.map((f) => f.ten) })) };
+    return job.kept(stableJson(shown), async () => (await import("./workbook.ts")).resultsWorkbook(r));
   },
 };

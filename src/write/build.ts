@@ -1,7 +1,7 @@
 import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { SourceCache } from "../load/source-cache.ts";
-import { keepPdfParts } from "./parts-cache.ts";
+import { keepPendingCaches } from "./pending-cache.ts";
 import { stageBuild, TMP_LEFTOVER } from "./commit-step.ts";
 import { keepEdited, yearsWithKept } from "./edited-outputs.ts";
 import { DATA_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
@@ -49,7 +49,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   // --check and validate only read it (they take no lock).
   const whenCommitted = async () => {
     await cache.save(world);
-    await keepPdfParts(world, true);
+    await keepPendingCaches(world, true);
     await saveStamps(world, opts.outDir);
   };
   const tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
@@ -78,8 +78,8 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     }
     return staged;
   });
-  // A build that was not committed keeps no parts it made (kept above when it was).
-  await keepPdfParts(world, false);
+  // A build that was not committed keeps no cache entry it made (kept above when it was).
+  await keepPendingCaches(world, false);
   // What is reported as written is what is on disk: the documents' files, without the manifest.
   const manifest = tx.value?.manifestPath;
   result.written.push(...tx.written.filter((p) => p !== manifest));

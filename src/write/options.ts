@@ -50,5 +50,8 @@ export const FONT_CACHE = ".cache/pdf-fonts";
 /** Under the output folder: what the year's outputs take from each PDF (src/pdf/parts/), by the PDF's SHA-256. */
 export const PARTS_CACHE = ".cache/pdf-parts";
 
+/** Under the output folder: year outputs as last made, one per output, with the hash of what they were made from (YearOutputJob.kept). */
+export const MADE_CACHE = ".cache/year-outputs";
+
 /** Under the output folder: the data files as parsed and checked, by the hash of their bytes (src/load/source-cache.ts). */
 export const DATA_CACHE = ".cache/data-sources.json";

@@ -36,6 +36,12 @@ export interface YearOutputJob extends YearSources {
   read(path: string): Promise<Uint8Array>;
   /** What the year's outputs take from a PDF, as recorded (src/pdf/parts/); undefined for a PDF that is not ours. */
   parts(bytes: Uint8Array): Promise<PdfParts | undefined>;
+  /**
+   * The bytes `make` gives, kept (out/.cache/year-outputs, one entry per output) with `what`: all
+   * they are made from but the tool. A later build that would make them from the same `what` is
+   * given the kept bytes back instead.
+   */
+  kept(what: string, make: () => Promise<Uint8Array>): Promise<Uint8Array>;
 }
 
 export interface YearOutput extends YearOutputFile {

@@ -117,9 +117,10 @@ describe("faults around the build", async () => {
     const again = await buildProject(w, opts);
     expect(errorsOf(again.diagnostics)).toEqual([]);
     expect(again.diagnostics.map((d) => d.code)).toContain("project/change-finished");
-    // The PDFs' parts made by the build whose commit failed are not kept (a failed build adds nothing to out/.cache);
-    // the build that finished its commit had none to make: a later one reads those PDFs once. Everything else is as after a clean build.
-    const noParts = (m: Map<string, string>) => new Map([...m].filter(([k]) => !k.startsWith("out/.cache/pdf-parts/")));
+    // The PDFs' parts and the workbook made by the build whose commit failed are not kept (a failed build adds nothing
+    // to out/.cache); the build that finished its commit had none to make: a later one makes them once. Everything else
+    // is as after a clean build.
+    const noParts = (m: Map<string, string>) => new Map([...m].filter(([k]) => !k.startsWith("out/.cache/pdf-parts/") && !k.startsWith("out/.cache/year-outputs/")));
     expect(noParts(out(w))).toEqual(noParts(after));
     expect(leftovers(w)).toEqual([]);
   });

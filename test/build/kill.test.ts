@@ -136,10 +136,11 @@ describe("a build killed at any one of its changes to the file system", () => {
         if (existsSync(join(dir, "out", ".lock"))) writeFileSync(join(dir, "out", ".lock"), String(deadPid()));
         const again = await buildProject(nodeWorld(dir), opts);
         expect(again.diagnostics.filter((d) => d.severity === "error"), `rebuild after step ${n}`).toEqual([]);
-        // A PDF's parts, made by a build that was cut before its commit ended, are not kept: the build that finishes the
-        // commit has none to make (a later one reads that PDF once). Every other file is as after an uncut build.
+        // A PDF's parts and the results workbook, made by a build that was cut before its commit ended, are not kept in
+        // out/.cache: the build that finishes the commit has none to make (a later one makes them once). Every other
+        // file is as after an uncut build.
         // The files' stamps (their times and inodes, out/.cache/stamps.json) are those of this disk's files, never the same twice.
-        const kept = (m: Map<string, Buffer>) => new Map([...m].filter(([k]) => !k.startsWith(".cache/pdf-parts/") && k !== ".cache/stamps.json"));
+        const kept = (m: Map<string, Buffer>) => new Map([...m].filter(([k]) => !k.startsWith(".cache/pdf-parts/") && !k.startsWith(".cache/year-outputs/") && k !== ".cache/stamps.json"));
         const final = kept(outputs(dir));
         expect([...final.keys()].sort(), `files after the rebuild (stopped at step ${n})`).toEqual([...kept(after).keys()].sort());
         for (const [name, bytes] of kept(after)) expect(final.get(name)?.equals(bytes), `${name} after the rebuild (stopped at step ${n})`).toBe(true);

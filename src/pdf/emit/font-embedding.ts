@@ -52,6 +52,13 @@ export interface EmbeddingOptions {
   cache?: ByteCache;
   /** What else decides the subset's bytes (the tool's version, which pins fontkit): part of the cache key. */
   identity?: string;
+  /** Given every subset's cache entry, read or made (with a cache or without), to keep it elsewhere. */
+  onEntry?: (file: FontFile, gids: readonly number[], entry: Uint8Array) => void;
+}
+
+/** The cache key of a subset of `file` with `gids`, for the tool `identity`. */
+export function subsetCacheKey(file: FontFile, gids: readonly number[], identity = ""): string {
+  return createHash("sha256").update(`${FORMAT}\n${identity}\nzlib ${zlibVersion()} level ${FONT_LEVEL}\n${file.sha256}\n${gids.join(",")}`).digest("hex");
 }
 
 /** Compression level of font programs: they are built once per build (and cached), so the smallest output is worth it. */
@@ -184,13 +191,22 @@ function make(font: Font2, gids: readonly number[]): Made {
 
 async function made(file: FontFile, gids: readonly number[], options: EmbeddingOptions): Promise<Made> {
   const font = file.font as unknown as Font2;
-  if (!options.cache) return make(font, gids);
-  const key = createHash("sha256").update(`${FORMAT}\n${options.identity ?? ""}\nzlib ${zlibVersion()} level ${FONT_LEVEL}\n${file.sha256}\n${gids.join(",")}`).digest("hex");
+  if (!options.cache) {
+    const m = make(font, gids);
+    options.onEntry?.(file, gids, pack(m));
+    return m;
+  }
+  const key = subsetCacheKey(file, gids, options.identity);
   const hit = await options.cache.get(key);
   const got = hit && unpack(hit, gids.length - 1);
-  if (got) return got;
+  if (got) {
+    options.onEntry?.(file, gids, hit);
+    return got;
+  }
   const m = make(font, gids);
-  await options.cache.put(key, pack(m));
+  const entry = pack(m);
+  options.onEntry?.(file, gids, entry);
+  await options.cache.put(key, entry);
   return m;
 }
 

@@ -15,7 +15,7 @@ import type { ByteCache } from "../fonts/byte-cache.ts";
 import type { FontFile } from "../fonts/font-file.ts";
 import type { FontSet } from "../fonts/font-set.ts";
 import { PDF_REPERTOIRE } from "../fonts/repertoire.ts";
-import { buildEmbedding, type EmbeddingOptions, type FontEmbedding } from "./font-embedding.ts";
+import { buildEmbedding, subsetCacheKey, type EmbeddingOptions, type FontEmbedding } from "./font-embedding.ts";
 
 export interface PreparedFonts {
   readonly fonts: FontSet;
@@ -23,34 +23,23 @@ export interface PreparedFonts {
   embedding(file: FontFile): FontEmbedding | undefined;
 }
 
-/** A preparation and the cache entries it read or made (key → bytes), to give to a later build's cache. */
+/** A preparation and the cache entry of each of its subsets, to give to a later build's cache. */
 interface Preparation {
   readonly done: Promise<PreparedFonts>;
-  readonly entries: Map<string, Uint8Array>;
+  readonly entries: { file: FontFile; gids: readonly number[]; entry: Uint8Array }[];
 }
 
 const prepared = new WeakMap<FontSet, Preparation>();
 
-/** `cache` (or none), recording into `entries` every entry read from it or made. */
-function recording(cache: ByteCache | undefined, entries: Map<string, Uint8Array>): ByteCache {
-  return {
-    async get(key) {
-      const bytes = await cache?.get(key);
-      if (bytes) entries.set(key, bytes);
-      return bytes;
-    },
-    async put(key, bytes) {
-      entries.set(key, bytes);
-      await cache?.put(key, bytes);
-    },
-  };
-}
-
-/** Puts into `cache` each entry it lacks: a build's cache holds its subsets however the process came by them. */
-async function keepIn(cache: ByteCache, entries: Map<string, Uint8Array>): Promise<void> {
-  for (const [key, bytes] of entries) {
+/**
+ * Puts into `cache` each entry it lacks, under the key of the build's tool: a build's cache holds
+ * its subsets however the process came by them (prepared with no cache, another one, another tool).
+ */
+async function keepIn(cache: ByteCache, identity: string | undefined, entries: Preparation["entries"]): Promise<void> {
+  for (const { file, gids, entry } of entries) {
+    const key = subsetCacheKey(file, gids, identity);
     const there = cache.has ? await cache.has(key) : (await cache.get(key)) !== undefined;
-    if (!there) await cache.put(key, bytes);
+    if (!there) await cache.put(key, entry);
   }
 }
 
@@ -79,8 +68,8 @@ async function prepare(fonts: FontSet, options: EmbeddingOptions): Promise<Prepa
 export async function preparePdfFonts(fonts: FontSet, options: EmbeddingOptions = {}): Promise<PreparedFonts> {
   const p = prepared.get(fonts);
   if (!p) {
-    const entries = new Map<string, Uint8Array>();
-    const done = prepare(fonts, { ...options, cache: recording(options.cache, entries) });
+    const entries: Preparation["entries"] = [];
+    const done = prepare(fonts, { ...options, onEntry: (file, gids, entry) => void entries.push({ file, gids, entry }) });
     prepared.set(fonts, { done, entries });
     // A failed preparation (an unreadable cache) is not kept: the next call tries again.
     done.catch(() => prepared.delete(fonts));
@@ -90,6 +79,6 @@ export async function preparePdfFonts(fonts: FontSet, options: EmbeddingOptions 
   // Prepared earlier in this process, perhaps for another build (another bloc, a test) or with no cache:
   // this build's cache is given the entries it lacks, so what a build leaves in out/.cache does not
   // depend on what the process did before it.
-  if (options.cache) await keepIn(options.cache, p.entries);
+  if (options.cache) await keepIn(options.cache, options.identity, p.entries);
   return done;
 }

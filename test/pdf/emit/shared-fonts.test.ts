@@ -117,6 +117,17 @@ describe("the font subsets shared by a build", () => {
     const fresher = createSubsetSpies(fresh);
     await preparePdfFonts(fresh, { cache: b });
     for (const s of fresher) expect(s).not.toHaveBeenCalled();
+    // and a build of another tool gets them under its own keys, the ones it would read
+    const c = countingCache();
+    await preparePdfFonts(set, { cache: c, identity: "another tool" });
+    expect(c.puts.length).toBe(a.puts.length);
+    expect(c.puts.filter((k) => a.store.has(k))).toEqual([]);
+    const other = await packageFontSet("/build-7");
+    const others = createSubsetSpies(other);
+    const before = c.puts.length;
+    await preparePdfFonts(other, { cache: c, identity: "another tool" });
+    for (const s of others) expect(s).not.toHaveBeenCalled();
+    expect(c.puts.length).toBe(before);
   });
 
   it("are rebuilt, not embedded, when a cache entry is damaged", async () => {
