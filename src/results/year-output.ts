@@ -25,6 +25,15 @@ function need<T>(v: T | undefined, year: number): T {
 
 /** Everything but the files' facts, for the plan's content hash. */
 function content(src: YearSources): string {
+  // The same for the file and the workbook, which share the year's sources.
+  let c = CONTENT.get(src);
+  if (c === undefined) CONTENT.set(src, (c = contentOf(src)));
+  return c;
+}
+
+const CONTENT = new WeakMap<YearSources, string>();
+
+function contentOf(src: YearSources): string {
   if (!src.model) return "";
   const none: DocFileFacts = { pages: 0, signatureFields: [], places: [], files: [] };
   return stableJson(resultsFacts(src.model, src.toolVersion, src.docs.map((doc) => ({ doc, files: none }))));

@@ -103,6 +103,10 @@ function isParts(p: unknown): p is PdfParts {
   );
 }
 
+/** An object's header ("12 0 obj") and a reference ("12 0 R"), the number as written. */
+const HEADER = /^(\d+)\s+0\s+obj\s*$/;
+const REFERENCE = /^(\d+)\s+0\s+R$/;
+
 /** Every object, reference and page entry of the entry where it says, every reference to an object of the entry. */
 function fits(p: PdfParts, bytes: Uint8Array): boolean {
   const byNum = new Map(p.objects.map((o) => [o.n, o]));
@@ -113,11 +117,11 @@ function fits(p: PdfParts, bytes: Uint8Array): boolean {
   for (const o of p.objects) {
     const skip = notFollowed.get(o.n) ?? [];
     if (!(o.at < o.v0 && o.v0 < o.v1 && o.v1 <= o.t && o.t <= bytes.length)) return false;
-    if (!new RegExp(`^${o.n}\\s+0\\s+obj\\s*$`).test(text(o.at, o.v0))) return false;
+    if (HEADER.exec(text(o.at, o.v0))?.[1] !== String(o.n)) return false;
     for (let i = 0; i < o.r.length; i += 3) {
       const [pos, len, n] = [o.r[i]!, o.r[i + 1]!, o.r[i + 2]!];
       if (!byNum.has(n) && !skip.some(([, s, e]) => pos >= s && pos < e)) return false;
-      if (pos < o.v0 || pos + len > o.v1 || !new RegExp(`^${n}\\s+0\\s+R$`).test(text(pos, pos + len))) return false;
+      if (pos < o.v0 || pos + len > o.v1 || REFERENCE.exec(text(pos, pos + len))?.[1] !== String(n)) return false;
     }
   }
   for (const g of p.pages) {
