@@ -16,7 +16,20 @@ export function cleanDocument(doc: AdminDocument): AdminDocument {
 
 function clean(v: unknown): unknown {
   if (typeof v === "string") return oneLine(v);
-  if (Array.isArray(v)) return v.map(clean);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]));
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = clean(v[i]);
+    return out;
+  }
+  if (v && typeof v === "object") {
+    // A plain object with the same own keys, as Object.fromEntries makes ("__proto__" an own key like any other).
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = clean((v as Record<string, unknown>)[k]);
+      if (k === "__proto__") Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[k] = x;
+    }
+    return out;
+  }
   return v;
 }

@@ -27,6 +27,8 @@ export function nfc(s: string): string {
  */
 export const INVISIBLE_CHARS = /[\u00AD\u200B\u2060\uFEFF]/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** A run of white space holding a line break, a tab or a page/line separator. */
 const BREAK_RUN = /[ \t\n\r\v\f\u0085\u2028\u2029]*[\t\n\r\v\f\u0085\u2028\u2029][ \t\n\r\v\f\u0085\u2028\u2029]*/g;
 
@@ -38,6 +40,8 @@ const BREAK_RUN = /[ \t\n\r\v\f\u0085\u2028\u2029]*[\t\n\r\v\f\u0085\u2028\u2029
  * cannot start a heading or an item.
  */
 export function oneLine(s: string): string {
+  // Printable ASCII is NFC and holds none of the characters below: most values of a document are so.
+  if (PRINTABLE_ASCII.test(s)) return s;
   const t = nfc(s).replace(INVISIBLE_CHARS, "");
   if (!/[\t\n\r\v\f\u0085\u2028\u2029]/.test(t)) return t;
   return t.replace(BREAK_RUN, (run, at: number) => (at === 0 || at + run.length === t.length ? "" : " "));
