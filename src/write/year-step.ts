@@ -179,17 +179,22 @@ export async function renderYearOutputs(
 
 /**
  * One entry per year output (its key, "2020/ket-qua-xlsx", as a file name): the SHA-256 of what
- * the bytes were made from, then the bytes. An entry for anything else is made again and replaces it.
+ * the bytes were made from, the SHA-256 of the bytes, then the bytes. An entry for anything else,
+ * or whose bytes are not whole, is made again and replaces it.
  */
 async function keptBytes(cache: ByteCache, key: string, what: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const name = key.replace(/[^A-Za-z0-9._-]/g, "-");
   const digest = createHash("sha256").update(what).digest();
   const entry = await cache.get(name);
-  if (entry && entry.length >= 32 && Buffer.from(entry.buffer, entry.byteOffset, 32).equals(digest)) return entry.subarray(32);
+  if (entry && entry.length >= 64 && Buffer.from(entry.buffer, entry.byteOffset, 32).equals(digest)) {
+    const bytes = entry.subarray(64);
+    if (createHash("sha256").update(bytes).digest().equals(Buffer.from(entry.buffer, entry.byteOffset + 32, 32))) return bytes;
+  }
   const bytes = await make();
-  const fresh = new Uint8Array(32 + bytes.length);
+  const fresh = new Uint8Array(64 + bytes.length);
   fresh.set(digest, 0);
-  fresh.set(bytes, 32);
+  fresh.set(createHash("sha256").update(bytes).digest(), 32);
+  fresh.set(bytes, 64);
   await cache.put(name, fresh);
   return bytes;
 }
