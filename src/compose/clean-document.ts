@@ -16,11 +16,7 @@ export function cleanDocument(doc: AdminDocument): AdminDocument {
 
 function clean(v: unknown): unknown {
   if (typeof v === "string") return oneLine(v);
-  if (Array.isArray(v)) {
-    const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = clean(v[i]);
-    return out;
-  }
+  if (Array.isArray(v)) return v.map(clean);
   if (v && typeof v === "object") {
     // A plain object with the same own keys, as Object.fromEntries makes ("__proto__" an own key like any other).
     const out: Record<string, unknown> = {};

@@ -9,7 +9,7 @@ import { planOutputs } from "./plan-step.ts";
 import { prepareBuild } from "./prepare-step.ts";
 import { renderPlanned } from "./render-step.ts";
 import { stillAsRead } from "./still-as-read.ts";
-import { inTransaction, pendingChange } from "./transaction.ts";
+import { inTransaction, pendingChange, type TxOutcome } from "./transaction.ts";
 import { renderYearOutputs } from "./year-step.ts";
 import { saveStamps } from "./stamps.ts";
 
@@ -52,34 +52,39 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     await keepPendingCaches(world, true);
     await saveStamps(world, opts.outDir);
   };
-  const tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
-    if (!(await stillAsRead(world, prepared!))) {
-      checking = new Diagnostics();
-      prepared = await prepareBuild(world, opts, checking, cache);
-    }
-    adopt();
-    if (!prepared) return;
-    const plan = await planOutputs(world, prepared, opts, diags, result);
-    if (!plan || diags.hasErrors) return;
-    // A file edited by hand since the last build is kept (edited-outputs.ts), and the year outputs know it.
-    const files = keepEdited(plan, await renderPlanned(world, prepared, plan, opts, diags), opts, diags);
-    if (diags.hasErrors) return;
-    yearsWithKept(plan.years, plan.kept, diags);
-    files.push(...keepEdited(plan, await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags), opts, diags));
-    result.kept = [...plan.kept];
-    result.yearOutputs = plan.years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
-    if (diags.hasErrors) return;
-    const staged = await stageBuild(world, prepared, plan, files, opts, diags, staging);
-    // The documents whose data asks for their edXML package (gui_edxml): packed from the PDFs as committed with them.
-    if (staged && prepared.docs.some((d) => d.issue.send)) {
-      const { stagePackages } = await import("../edxml/build-packages.ts");
-      const made = new Map(files.map((f) => [f.path, f.bytes]));
-      await stagePackages(world, { docs: prepared.docs, models: prepared.checked.models, dataDir: opts.dataDir, outDir: opts.outDir, made }, diags, staging);
-    }
-    return staged;
-  });
-  // A build that was not committed keeps no cache entry it made (kept above when it was).
-  await keepPendingCaches(world, false);
+  // A build that was not committed, or that threw (--watch goes on in the same process), keeps no cache entry it
+  // made: they were kept above when it was committed.
+  let tx: TxOutcome<{ manifestPath: string } | undefined>;
+  try {
+    tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
+      if (!(await stillAsRead(world, prepared!))) {
+        checking = new Diagnostics();
+        prepared = await prepareBuild(world, opts, checking, cache);
+      }
+      adopt();
+      if (!prepared) return;
+      const plan = await planOutputs(world, prepared, opts, diags, result);
+      if (!plan || diags.hasErrors) return;
+      // A file edited by hand since the last build is kept (edited-outputs.ts), and the year outputs know it.
+      const files = keepEdited(plan, await renderPlanned(world, prepared, plan, opts, diags), opts, diags);
+      if (diags.hasErrors) return;
+      yearsWithKept(plan.years, plan.kept, diags);
+      files.push(...keepEdited(plan, await renderYearOutputs(world, prepared, plan.years, plan.previous?.yearOutputs ?? {}, plan.onDisk, files, diags), opts, diags));
+      result.kept = [...plan.kept];
+      result.yearOutputs = plan.years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));
+      if (diags.hasErrors) return;
+      const staged = await stageBuild(world, prepared, plan, files, opts, diags, staging);
+      // The documents whose data asks for their edXML package (gui_edxml): packed from the PDFs as committed with them.
+      if (staged && prepared.docs.some((d) => d.issue.send)) {
+        const { stagePackages } = await import("../edxml/build-packages.ts");
+        const made = new Map(files.map((f) => [f.path, f.bytes]));
+        await stagePackages(world, { docs: prepared.docs, models: prepared.checked.models, dataDir: opts.dataDir, outDir: opts.outDir, made }, diags, staging);
+      }
+      return staged;
+    });
+  } finally {
+    await keepPendingCaches(world, false);
+  }
   // What is reported as written is what is on disk: the documents' files, without the manifest.
   const manifest = tx.value?.manifestPath;
   result.written.push(...tx.written.filter((p) => p !== manifest));

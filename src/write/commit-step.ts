@@ -6,7 +6,7 @@ import type { OutputFile } from "../render/render-all.ts";
 import { FAILED, guard } from "./guard.ts";
 import { fileSha256, sha256 } from "./hash.ts";
 import { manifestBytes, UNRECORDED, type Manifest, type ManifestEntry } from "./manifest.ts";
-import type { BuildOptions } from "./options.ts";
+import { FONT_CACHE, MADE_CACHE, PARTS_CACHE, type BuildOptions } from "./options.ts";
 import type { OutPlan } from "./plan-step.ts";
 import type { Prepared } from "./prepare-step.ts";
 import type { Staging } from "./transaction.ts";
@@ -77,9 +77,11 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
 }
 
 /** Temporary files of an interrupted earlier run. */
+/** The folders where a run cut short may have left a draft: out/, each year's folder, and the caches (out/.cache and its folders). */
 async function leftovers(world: World, outDir: string, years: string[]): Promise<string[]> {
   const found: string[] = [];
-  for (const dir of [outDir, ...years.map((y) => `${outDir}/${y}`)]) {
+  const caches = [FONT_CACHE, PARTS_CACHE, MADE_CACHE].map((c) => `${outDir}/${c}`);
+  for (const dir of [outDir, ...years.map((y) => `${outDir}/${y}`), `${outDir}/.cache`, ...caches]) {
     for (const e of (await world.listDir(dir)) ?? []) if (e.kind === "file" && TMP_LEFTOVER.test(e.name)) found.push(`${dir}/${e.name}`);
   }
   return found;

@@ -41,7 +41,7 @@ function sortedKeys(o: object): string[] {
 }
 
 function write(v: unknown, key: string): string | undefined {
-  if (v !== null && (typeof v === "object" || typeof v === "bigint") && typeof (v as { toJSON?: unknown }).toJSON === "function") v = (v as { toJSON(k: string): unknown }).toJSON(key);
+  if (v !== null && v !== undefined && typeof (v as { toJSON?: unknown }).toJSON === "function") v = (v as { toJSON(k: string): unknown }).toJSON(key);
   switch (typeof v) {
     case "string":
       return JSON.stringify(v);

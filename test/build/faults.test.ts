@@ -62,6 +62,19 @@ describe("faults around the build", async () => {
 
   const leftovers = (w: MemoryWorld) => [...w.files.keys()].filter((k) => /\.tmp-\d+-\d+$/.test(k) || k === "out/.journal");
 
+  it("drafts a run cut short left in out/ and in the caches (out/.cache and its folders) are removed by the next build", async () => {
+    const w = fresh();
+    const drafts = ["out/2020/to-trinh.pdf.tmp-7-1", "out/.cache/data-sources.json.tmp-7-2", "out/.cache/pdf-parts/ab.tmp-7-3", "out/.cache/pdf-fonts/cd.tmp-7-4", "out/.cache/year-outputs/2020-ket-qua-xlsx.tmp-7-5"];
+    for (const d of drafts) w.files.set(d, new Uint8Array([1]));
+    const result = await buildProject(w, opts);
+    expect(errorsOf(result.diagnostics)).toEqual([]);
+    expect(leftovers(w)).toEqual([]);
+    // A file of the cache that is no draft stays.
+    w.files.set("out/.cache/pdf-parts/notes.txt", new Uint8Array([1]));
+    await buildProject(w, opts);
+    expect(w.files.has("out/.cache/pdf-parts/notes.txt")).toBe(true);
+  });
+
   it("files that cannot be written (EROFS): the first one is named, nothing changes, nothing is left behind", async () => {
     const w = fresh();
     const result = await buildProject(faulty(w, { writeNew: async (path) => { throw ioError("EROFS", path); } }), opts);

@@ -4,6 +4,7 @@
  * entry, or one for other figures, is made again.
  */
 import { describe, expect, it } from "vitest";
+import type { World } from "../../src/io/world.ts";
 import { buildProject } from "../../src/write/build.ts";
 import { builtExample, exampleOptions } from "../helpers/shared-example.ts";
 
@@ -55,5 +56,29 @@ describe("the kept results workbook", async () => {
     expect(Buffer.from(now).equals(Buffer.from(entry))).toBe(false);
     expect(Buffer.from(now.subarray(64)).equals(Buffer.from(world.files.get(BOOK)!))).toBe(true);
     expect([...world.files.keys()].filter((k) => k.startsWith("out/.cache/year-outputs/"))).toEqual([ENTRY]);
+  });
+
+  it("is not kept from a build that threw (--watch goes on in the same process with the same World)", async () => {
+    const kept = world.files.get(ENTRY)!;
+    const parts = () => [...world.files.keys()].filter((k) => k.startsWith("out/.cache/pdf-parts/")).sort();
+    const partsBefore = parts();
+    let bug = true;
+    const same: World = {
+      ...world,
+      writeNew: async (path, bytes) => {
+        if (bug) throw new TypeError("a bug while staging");
+        return world.writeNew(path, bytes);
+      },
+    };
+    const scores = text(SCORES);
+    set(SCORES, scores.replace(/(khoi_cham: )(\d+)/, (_m, k: string, n: string) => `${k}${Number(n) - 2}`));
+    await expect(buildProject(same, exampleOptions())).rejects.toThrow("a bug while staging");
+    // The data as it was: the next build in the same World has nothing to make, and keeps nothing of the failed one's.
+    set(SCORES, scores);
+    bug = false;
+    const r = await buildProject(same, exampleOptions());
+    expect(r.written).toEqual([]);
+    expect(world.files.get(ENTRY)).toBe(kept);
+    expect(parts()).toEqual(partsBefore);
   });
 });

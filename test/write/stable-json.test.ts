@@ -44,6 +44,16 @@ describe("stableJson", () => {
   it("gives the reference's text for every kind of value", () => {
     for (const v of values(42, 2000)) expect(stableJson(v)).toBe(reference(v));
     expect(stableJson({ b: 1, 10: 2, 2: 3, a: { y: [undefined, () => 0], x: null } })).toBe('{"2":3,"10":2,"a":{"x":null,"y":[null,null]},"b":1}');
+    // toJSON on anything that has it (a function, a class), sparse arrays, typed arrays, __proto__ as an own key
+    const withToJson = Object.assign(() => 1, { toJSON: () => ({ b: 1, a: 2 }) });
+    class Named {
+      static toJSON() {
+        return { k: "C" };
+      }
+    }
+    // eslint-disable-next-line no-sparse-arrays
+    for (const v of [{ a: withToJson }, withToJson, { c: Named }, [1, , 3], new Uint8Array([3, 1]), JSON.parse('{"__proto__":{"b":1,"a":2}}'), Object.create(null)])
+      expect(stableJson(v)).toBe(reference(v));
   });
 
   it("gives the reference's text for every composed document of the example and how it is issued", async () => {
