@@ -2,6 +2,7 @@ import { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { SourceCache } from "../load/source-cache.ts";
 import { keepPendingCaches } from "./pending-cache.ts";
+import { prunePdfParts } from "./parts-cache.ts";
 import { stageBuild, TMP_LEFTOVER } from "./commit-step.ts";
 import { keepEdited, yearsWithKept } from "./edited-outputs.ts";
 import { DATA_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
@@ -50,6 +51,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   const whenCommitted = async () => {
     await cache.save(world);
     await keepPendingCaches(world, true);
+    await prunePdfParts(world, opts.outDir);
     await saveStamps(world, opts.outDir);
   };
   // A build that was not committed, or that threw (--watch goes on in the same process), keeps no cache entry it
