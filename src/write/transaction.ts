@@ -254,9 +254,6 @@ function listed(paths: readonly string[]): string {
   return paths.length <= 10 ? paths.join(", ") : `${paths.slice(0, 10).join(", ")} (+${paths.length - 10})`;
 }
 
-/** Staged files written at once: enough to keep the thread pool's four threads busy flushing. */
-const STAGING_WRITES = 8;
-
 async function commit<T>(world: World, journalPath: string, command: string, changes: Map<string, Uint8Array | null>, diags: Diagnostics, outcome: TxOutcome<T>): Promise<void> {
   const entries: JournalEntry[] = [];
   for (const [path, bytes] of changes) {
@@ -289,31 +286,12 @@ async function commit<T>(world: World, journalPath: string, command: string, cha
   }
   // 1. Stage: the journal first (so that a cut-off run's staged files are found), then each file whole.
   if ((await guard(diags, journalPath, "write", () => world.writeFileAtomic(journalPath, journalBytes(journal("staging"))))) === FAILED) return;
-  // Several at a time: each staged file is flushed to the disk, and the flushes of a 200-unit build (over 600
-  // files) wait in turn for a tenth of a second or more when made one after the other. All are complete, or
-  // the change is undone, before the decision below.
-  // The first file that fails (in the change's order) is the one named: a full or read-only disk fails the writes
-  // in flight as well, and one error says it.
-  const staged = entries.filter((e) => e.staged);
-  const failures: { at: number; err: unknown }[] = [];
-  let next = 0;
-  const stager = async () => {
-    while (!failures.length && next < staged.length) {
-      const at = next++;
-      const e = staged[at]!;
-      try {
-        await world.writeNew(e.staged!, changes.get(e.path)!);
-      } catch (err) {
-        failures.push({ at, err });
-      }
+  for (const e of entries) {
+    if (!e.staged) continue;
+    if ((await guard(diags, e.path, "write", () => world.writeNew(e.staged!, changes.get(e.path)!))) === FAILED) {
+      await undo();
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: STAGING_WRITES }, stager));
-  if (failures.length) {
-    const { at, err } = failures.reduce((a, b) => (b.at < a.at ? b : a));
-    await guard(diags, staged[at]!.path, "write", () => Promise.reject(err));
-    await undo();
-    return;
   }
   // 2. Decide: from here on the change happens, now or by the next command.
   if ((await guard(diags, journalPath, "write", () => world.writeFileAtomic(journalPath, journalBytes(journal("commit"))))) === FAILED) {

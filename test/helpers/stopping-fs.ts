@@ -2,7 +2,8 @@
  * A file system that stops dead at a chosen change, as a kill would: node:fs/promises,
  * counting every change (a create, a write, which then writes only half its bytes, a
  * sync, a rename, a link, a removal, a folder made); `stopAt(label)` is told of each,
- * and when it answers true the call does half its work and never returns.
+ * and when it answers true the call does half its work and never returns, nor does any
+ * change asked for after it.
  */
 import { spawnSync } from "node:child_process";
 import { promises as realFs } from "node:fs";
@@ -16,7 +17,10 @@ const never = () => new Promise<never>(() => {});
  * writes half its bytes, a copy copies half) and never returns.
  */
 export function stopping(stopAt: (label: string) => boolean): Fs {
-  const stop = (label: string) => stopAt(label);
+  // Once stopped, every later change stops too: a killed process makes none, whatever else it had under way
+  // (the transaction writes several staged files at a time; the others must not go on after the kill).
+  let killed = false;
+  const stop = (label: string) => killed || (stopAt(label) && (killed = true));
   const half = (data: unknown) => {
     const b = typeof data === "string" ? Buffer.from(data) : Buffer.from(data as Uint8Array);
     return b.subarray(0, Math.floor(b.length / 2));
