@@ -13,10 +13,7 @@ import { FAILED, guard } from "./guard.ts";
 import { fileSha256, sha256 } from "./hash.ts";
 import type { PartsStore } from "../pdf/parts/parts-store.ts";
 import { pdfPartsStore } from "./parts-cache.ts";
-import { pendingCache } from "./pending-cache.ts";
-import { MADE_CACHE } from "./options.ts";
-import { BYTE_CACHE_MAX, type ByteCache } from "../pdf/fonts/byte-cache.ts";
-import { createHash } from "node:crypto";
+import { keptOutput } from "./kept-outputs.ts";
 import type { ManifestEntry } from "./manifest.ts";
 import type { DocPlan, Reason } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
@@ -164,7 +161,7 @@ export async function renderYearOutputs(
       if (b === FAILED || b === undefined) throw new MissingInput(path);
       return b;
     };
-    const kept = (what: string, make: () => Promise<Uint8Array>) => keptBytes(pendingCache(world, `${p.sources.outDir}/${MADE_CACHE}`, BYTE_CACHE_MAX), p.key, `${prepared.identity.tool}\u0000${p.key}\u0000${what}`, make);
+    const kept = (what: string, make: () => Promise<Uint8Array>) => keptOutput(world, p.sources.outDir, p.key, `${prepared.identity.tool}\u0000${p.key}\u0000${what}`, make);
     try {
       out.push({ path: p.path, bytes: await p.output.render({ ...p.sources, inputs: p.inputPaths, read, parts, kept }) });
     } catch (err) {
@@ -175,28 +172,6 @@ export async function renderYearOutputs(
     }
   }
   return out;
-}
-
-/**
- * One entry per year output (its key, "2020/ket-qua-xlsx", as a file name): the SHA-256 of what
- * the bytes were made from, the SHA-256 of the bytes, then the bytes. An entry for anything else,
- * or whose bytes are not whole, is made again and replaces it.
- */
-async function keptBytes(cache: ByteCache, key: string, what: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  const name = key.replace(/[^A-Za-z0-9._-]/g, "-");
-  const digest = createHash("sha256").update(what).digest();
-  const entry = await cache.get(name);
-  if (entry && entry.length >= 64 && Buffer.from(entry.buffer, entry.byteOffset, 32).equals(digest)) {
-    const bytes = entry.subarray(64);
-    if (createHash("sha256").update(bytes).digest().equals(Buffer.from(entry.buffer, entry.byteOffset + 32, 32))) return bytes;
-  }
-  const bytes = await make();
-  const fresh = new Uint8Array(64 + bytes.length);
-  fresh.set(digest, 0);
-  fresh.set(createHash("sha256").update(bytes).digest(), 32);
-  fresh.set(bytes, 64);
-  await cache.put(name, fresh);
-  return bytes;
 }
 
 /** Left as it is: nothing written, its manifest entry carried over, and a warning that says why. */
