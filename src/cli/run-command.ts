@@ -53,7 +53,7 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
     printErr(clash);
     return 2;
   }
-  const world = nodeWorld(opts.root, { folders: [opts.dataDir, opts.outDir] });
+  const world = nodeWorld(opts.root, { folders: [opts.dataDir, opts.outDir], ...(opts.watch ? { keepReads: true } : {}) });
   switch (opts.command) {
     case "help":
       print(helpText(opts.lang, opts.helpFor));

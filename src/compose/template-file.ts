@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, Diagnostics, type SourcePos } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { parseMarkdownSource } from "../load/markdown-source.ts";
 import { readText } from "../load/read-text.ts";
@@ -39,6 +39,23 @@ export async function loadTemplate(world: World, name: string, diags: Diagnostic
   const file = `templates/${name}.md`;
   const text = await readText(world, file, diags, "missing");
   if (text === undefined) return undefined;
+  // What this file and text gave before, said again (a process that builds again, --watch, does not parse it again).
+  const key = `${file}\u0000${text}`;
+  let read = READ.get(key);
+  if (read === undefined) {
+    const said = new Diagnostics();
+    read = { template: parseTemplate(file, text, said), said: said.items };
+    if (READ.size >= 64) READ.delete(READ.keys().next().value!);
+    READ.set(key, read);
+  }
+  for (const d of read.said) diags.add(d);
+  return read.template;
+}
+
+/** Templates by file and text, with what reading them said. */
+const READ = new Map<string, { template: Template | undefined; said: readonly Diagnostic[] }>();
+
+function parseTemplate(file: string, text: string, diags: Diagnostics): Template | undefined {
   const md = parseMarkdownSource(file, text, diags);
   const front = md.frontMatter.value === undefined ? undefined : validateWith(TemplateFront, md.frontMatter, diags);
   if (!front) return undefined;

@@ -3,6 +3,7 @@ import * as nodePath from "node:path";
 import { performance } from "node:perf_hooks";
 import { acquireLock, type LockOps } from "./lock-file.ts";
 import { quickFs, readChunks, readUpToQuick } from "./quick-fs.ts";
+import { ReadMemo } from "./read-memo.ts";
 import { byName, type DirEntry, type World } from "./world.ts";
 
 function isMissing(err: unknown): boolean {
@@ -167,8 +168,10 @@ interface Place {
  * them) that lies outside the project. Other absolute paths (system fonts, a
  * returned form in the user's downloads) are taken as given.
  */
-export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly string[] } = {}): World {
+export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly string[]; keepReads?: boolean } = {}): World {
   const fs = seams.fs ?? quickFs;
+  /** A world kept across runs (--watch) gives back the files it read that did not change since (read-memo.ts). */
+  const memo = seams.keepReads ? new ReadMemo() : undefined;
   const locks = lockOps(fs);
   const top = nodePath.resolve(root);
   let realRoot: Promise<string> | undefined;
@@ -267,11 +270,17 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     async readFile(path, limit) {
       try {
         const target = await reach(path);
+        const statAt = Date.now();
         // A FIFO or a device would block or never end: only regular files are read.
         const st = await fs.stat(target);
         if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
-        if (limit !== undefined && st.isFile()) return fs === quickFs ? await readUpToQuick(target, limit + 1) : await readUpTo(fs, target, limit + 1);
-        return new Uint8Array(await fs.readFile(target));
+        const kept = memo?.get(target, st, limit === undefined ? undefined : limit + 1);
+        if (kept) return kept;
+        let bytes: Uint8Array;
+        if (limit !== undefined && st.isFile()) bytes = fs === quickFs ? await readUpToQuick(target, limit + 1) : await readUpTo(fs, target, limit + 1);
+        else bytes = new Uint8Array(await fs.readFile(target));
+        memo?.put(target, st, statAt, bytes);
+        return bytes;
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;
@@ -321,6 +330,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       changed();
       await noLinks(path);
       const target = await reach(path);
+      memo?.forget(target);
       await mkdirs(nodePath.dirname(target));
       await reach(nodePath.dirname(path)); // a folder just made may not lead outside either
       const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
@@ -336,6 +346,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       changed();
       await noLinks(path);
       const target = await reach(path);
+      memo?.forget(target);
       await mkdirs(nodePath.dirname(target));
       await reach(nodePath.dirname(path));
       await writeWhole(fs, target, bytes, "wx", undefined);
@@ -346,6 +357,8 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await noLinks(to);
       const src = await reach(from);
       const dst = await reach(to);
+      memo?.forget(src);
+      memo?.forget(dst);
       const mode = await modeOf(fs, dst);
       if (mode !== undefined) await fs.chmod(src, mode);
       await fs.rename(src, dst);
@@ -354,7 +367,9 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       changed();
       await noLinks(path);
       await reach(nodePath.dirname(path));
-      await fs.rm((await place(path)).target, { force: true });
+      const target = (await place(path)).target;
+      memo?.forget(target);
+      await fs.rm(target, { force: true });
     },
     async renameDir(from, to) {
       changed();
@@ -362,6 +377,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await noLinks(to);
       const src = await reach(from);
       const dst = await reach(to);
+      memo?.forgetUnder(src);
       // rename(2) replaces an empty folder silently: refuse anything already there.
       if (await fs.lstat(dst).catch(() => undefined)) throw Object.assign(new Error(`EEXIST: ${to}`), { code: "EEXIST", path: to });
       await fs.rename(src, dst);
@@ -369,7 +385,9 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     async removeDir(path) {
       changed();
       await noLinks(path);
-      await fs.rm(await reach(path), { recursive: true, force: true });
+      const target = await reach(path);
+      memo?.forgetUnder(target);
+      await fs.rm(target, { recursive: true, force: true });
     },
     async realPath(path) {
       try {

@@ -22,7 +22,7 @@ import { isCode } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
-import { sha256 } from "../write/hash.ts";
+import { fileSha256, sha256 } from "../write/hash.ts";
 import { checkedTree, type SourceTree } from "./source-tree.ts";
 import { decodeValue, encodeValue } from "./value-codec.ts";
 
@@ -77,7 +77,7 @@ export class SourceCache {
 
   /** The key of a file's bytes for this tool. */
   key(kind: SourceKind, file: string, bytes: Uint8Array): string {
-    return sha256(`${this.tool}\u0000${kind}\u0000${file}\u0000${sha256(bytes)}`);
+    return sha256(`${this.tool}\u0000${kind}\u0000${file}\u0000${fileSha256(bytes)}`);
   }
 
   /** The cached result under `key`, checked in shape; undefined when there is none or it is not sound. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { fileSha256 } from "./hash.ts";
 
 /**
  * Results of pure work over file contents (a PDF's page count, the year's print
@@ -42,12 +43,18 @@ export function forgetContentMemos(): void {
   for (const m of ALL) m.clear();
 }
 
-/** A hash of the parts in order, each one's length first so that no two lists of parts collide. */
+/**
+ * A hash of the parts in order, each one's length first so that no two lists of parts collide.
+ * Bytes count by their own SHA-256, kept per buffer (hash.ts): the PDFs a rebuild looks up again
+ * are not hashed again.
+ */
 export function contentKey(parts: readonly (Uint8Array | string)[]): string {
   const h = createHash("sha256");
   for (const p of parts) {
-    const b = typeof p === "string" ? Buffer.from(p, "utf8") : p;
-    h.update(`${typeof p === "string" ? "s" : "b"}${b.length}:`).update(b);
+    if (typeof p === "string") {
+      const b = Buffer.from(p, "utf8");
+      h.update(`s${b.length}:`).update(b);
+    } else h.update(`b${p.length}:${fileSha256(p)}`);
   }
   return h.digest("hex");
 }

@@ -2,7 +2,7 @@ import { selectorOf } from "../compose/compose-all.ts";
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "./guard.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256 } from "./hash.ts";
 import { MANIFEST_NAME, readManifest, UNRECORDED, type Manifest } from "./manifest.ts";
 import type { BuildOptions, BuildResult } from "./options.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
@@ -69,7 +69,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
       if (onDisk.has(path)) continue;
       const bytes = await guard(diags, path, "read", () => world.readFile(path));
       if (bytes === FAILED) return false;
-      onDisk.set(path, bytes ? sha256(bytes) : undefined);
+      onDisk.set(path, bytes ? fileSha256(bytes) : undefined);
       if (bytes && path.endsWith(".pdf") && carriesSignature(bytes)) signed.add(path);
     }
     return true;

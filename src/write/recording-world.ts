@@ -1,5 +1,5 @@
 import type { World } from "../io/world.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256, sha256 } from "./hash.ts";
 
 /**
  * A World that remembers what a build saw: the hash of every file read
@@ -16,7 +16,7 @@ export function recordingWorld(world: World): { world: World; reads: Map<string,
       ...world,
       async readFile(path, limit) {
         const bytes = await world.readFile(path, limit);
-        if (bytes) reads.set(path, sha256(bytes));
+        if (bytes) reads.set(path, fileSha256(bytes));
         return bytes;
       },
       async listDir(path) {

@@ -11,7 +11,7 @@
  */
 import type { World } from "../io/world.ts";
 import { isIoError } from "../io/io-error.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256 } from "./hash.ts";
 import { readManifest } from "./manifest.ts";
 
 export const STAMPS_FILE = ".cache/stamps.json";
@@ -78,7 +78,7 @@ export async function saveStamps(world: World, outDir: string): Promise<void> {
       continue;
     }
     const bytes = await world.readFile(path, MAX_FILE_BYTES).catch(() => undefined);
-    if (bytes && bytes.length <= MAX_FILE_BYTES && sha256(bytes) === hash && (await world.fileStamp(path).catch(() => undefined)) === stamp) files[path] = [stamp, hash];
+    if (bytes && bytes.length <= MAX_FILE_BYTES && fileSha256(bytes) === hash && (await world.fileStamp(path).catch(() => undefined)) === stamp) files[path] = [stamp, hash];
   }
   // Written only when it says something new: a build with nothing to do leaves it as it is.
   if (before.size === Object.keys(files).length && Object.entries(files).every(([p, [stamp, hash]]) => before.get(p)?.stamp === stamp && before.get(p)?.hash === hash)) return;

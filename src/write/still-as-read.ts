@@ -1,5 +1,5 @@
 import type { World } from "../io/world.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256 } from "./hash.ts";
 import type { Prepared } from "./prepare-step.ts";
 import { listingHash } from "./recording-world.ts";
 
@@ -12,7 +12,7 @@ export async function stillAsRead(world: World, prepared: Pick<Prepared, "reads"
   for (const [path, hash] of prepared.listings) if (listingHash(await world.listDir(path)) !== hash) return false;
   for (const [path, hash] of prepared.reads) {
     const bytes = await world.readFile(path);
-    if (!bytes || sha256(bytes) !== hash) return false;
+    if (!bytes || fileSha256(bytes) !== hash) return false;
   }
   return true;
 }

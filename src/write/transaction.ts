@@ -20,7 +20,7 @@ import { isIoError } from "../io/io-error.ts";
 import { lockHolder } from "../io/lock-file.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "./guard.ts";
-import { sha256 } from "./hash.ts";
+import { fileSha256 } from "./hash.ts";
 import { journalBytes, parseJournal, stagedName, type Journal, type JournalEntry } from "./journal.ts";
 
 /**
@@ -244,7 +244,7 @@ async function moveIfThere(world: World, staged: string, path: string): Promise<
 async function removeIfSame(world: World, path: string, hash: string): Promise<"done" | "before" | "missing"> {
   const bytes = await world.readFile(path);
   if (bytes === undefined) return "before";
-  if (sha256(bytes) !== hash) return "missing";
+  if (fileSha256(bytes) !== hash) return "missing";
   await world.removeFile(path);
   return "done";
 }
@@ -264,7 +264,7 @@ async function commit<T>(world: World, journalPath: string, command: string, cha
     // A removal records the bytes it removes; a file already gone needs no step.
     const now = await guard(diags, path, "read", () => world.readFile(path));
     if (now === FAILED) return;
-    if (now !== undefined) entries.push({ path, sha256: sha256(now) });
+    if (now !== undefined) entries.push({ path, sha256: fileSha256(now) });
   }
   const dirs = await guard(diags, journalPath, "read", () => missingDirs(world, entries));
   if (dirs === FAILED) return;

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
-import { sha256, stableJson } from "./hash.ts";
+import { fileSha256, sha256, stableJson } from "./hash.ts";
 import type { ProvinceInput } from "../validate/province-input.ts";
 import { readManifest } from "./manifest.ts";
 import { readStamps, sameByStamp } from "./stamps.ts";
@@ -51,7 +51,7 @@ export async function upToDate(world: World, opts: { dataDir: string; outDir: st
       const size = await world.fileSize(path); // undefined too for what is not a regular file
       if (size === undefined || size > max) return false;
       const bytes = await world.readFile(path, max);
-      return bytes !== undefined && bytes.length <= max && sha256(bytes) === hash;
+      return bytes !== undefined && bytes.length <= max && fileSha256(bytes) === hash;
     };
     for (const [dir, hash] of listings) if (listingHash(await world.listDir(dir)) !== hash) return undefined;
     for (const [path, hash] of reads) if (!(await same(path, hash))) return undefined;

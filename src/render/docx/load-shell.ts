@@ -9,6 +9,7 @@ import type { Code, Diagnostics, Params } from "../../diagnostics/diagnostic.ts"
 import type { ShellStyle } from "../../document/style.ts";
 import { ioReason, isIoError } from "../../io/io-error.ts";
 import type { World } from "../../io/world.ts";
+import { fileSha256 } from "../../write/hash.ts";
 import { fillShellTemplate, openShellTemplate, rememberPreparedShell, type ShellTemplate } from "./prepared-shell.ts";
 import { SectionTemplate } from "./section.ts";
 import { partText, readShellParts } from "./shell-zip.ts";
@@ -136,10 +137,24 @@ export async function loadShell(world: World, diags: Diagnostics, path: string =
     diags.error("shell/too-large", at, { path, size: bytes.byteLength, max: SHELL_MAX_BYTES });
     return undefined;
   }
-  const checked = checkShell(bytes, path);
+  const checked = checkedShell(bytes, path);
   if (!checked.ok) {
     diags.error(checked.problem.code, at, checked.problem.params);
     return undefined;
   }
   return { shell: bytes, style: checked.style };
+}
+
+/** Verdicts by path and bytes: a process that builds again (--watch) does not open the same shell again. */
+const VERDICTS = new Map<string, ShellCheck>();
+
+function checkedShell(bytes: Uint8Array, path: string): ShellCheck {
+  const key = `${path}\u0000${fileSha256(bytes)}`;
+  let verdict = VERDICTS.get(key);
+  if (verdict === undefined) {
+    verdict = checkShell(bytes, path);
+    if (VERDICTS.size >= 8) VERDICTS.delete(VERDICTS.keys().next().value!);
+    VERDICTS.set(key, verdict);
+  }
+  return verdict;
 }

@@ -41,12 +41,14 @@ describe("the shell prepared once", () => {
     const loaded = await loadShell(memoryWorld({ [SHELL_PATH]: shell }), new Diagnostics());
     expect(loaded).toBeDefined();
     for (const d of docs) renderArranged(d.doc, new Uint8Array(shell));
-    expect(shellPreparations() - before).toBe(1);
+    // Once, or not at all when this process checked the same shell before (its verdict is kept, load-shell.ts).
+    const first = shellPreparations() - before;
+    expect(first).toBeLessThanOrEqual(1);
     // Another shell is prepared once more, and the first one is still known.
     const other = packZip(new Map([...shellParts()].map(([k, v]) => [k, k === "word/settings.xml" ? v.replace("</w:settings>", "<w:evenAndOddHeaders w:val=\"0\"/></w:settings>") : v])));
     for (const d of docs) renderArranged(d.doc, other);
     renderArranged(docs[0]!.doc, shell);
-    expect(shellPreparations() - before).toBe(2);
+    expect(shellPreparations() - before).toBe(first + 1);
   });
 });
 
