@@ -272,7 +272,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
         const target = await reach(path);
         const statAt = Date.now();
         // A FIFO or a device would block or never end: only regular files are read.
-        const st = await fs.stat(target);
+        const st = await fs.stat(target, { bigint: true });
         if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
         const kept = memo?.get(target, st, limit === undefined ? undefined : limit + 1);
         if (kept) return kept;

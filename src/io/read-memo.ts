@@ -9,10 +9,14 @@
  * index, a file changed less than RACY_MS before it was read is not kept: it is read again next
  * time, and kept then. Any file the world writes, moves or removes is forgotten at once.
  *
- * Only regular files read whole are kept, up to MAX_BYTES in all (the oldest go first). The
+ * It trusts ctime to move with every change, as local POSIX file systems make it (and as nobody
+ * can set it back); on FAT or a network file system a stat may not show a change, so --watch
+ * there should not be trusted with edits made in place.
+ *
+ * The stat is taken in nanoseconds, with the inode as a whole number. Only regular files read whole are kept, up to MAX_BYTES in all (the oldest go first). The
  * bytes given back must not be changed by whoever gets them, as for every buffer hashed once.
  */
-import type { Stats } from "node:fs";
+import type { BigIntStats } from "node:fs";
 
 /** Longer than any file system clock's tick and any skew between it and the process's clock. */
 export const RACY_MS = 2000;
@@ -30,7 +34,7 @@ export class ReadMemo {
   constructor(private readonly maxBytes = MAX_BYTES) {}
 
   /** The bytes kept for `target` when the stat shows it as it was read; at most `max` bytes (a new view when cut). */
-  get(target: string, st: Stats, max?: number): Uint8Array | undefined {
+  get(target: string, st: BigIntStats, max?: number): Uint8Array | undefined {
     const k = this.kept.get(target);
     if (!k) return undefined;
     if (k.sig !== signature(st)) {
@@ -44,10 +48,10 @@ export class ReadMemo {
    * Keeps what was read of `target` after `st` was taken at `statAt` (ms since the epoch): only when
    * the bytes are the whole file as stat saw it and the file had not changed within RACY_MS of that.
    */
-  put(target: string, st: Stats, statAt: number, bytes: Uint8Array): void {
+  put(target: string, st: BigIntStats, statAt: number, bytes: Uint8Array): void {
     this.forget(target);
-    if (!st.isFile() || bytes.length !== st.size || bytes.length > this.maxBytes) return;
-    if (Math.max(st.mtimeMs, st.ctimeMs) > statAt - RACY_MS) return;
+    if (!st.isFile() || BigInt(bytes.length) !== st.size || bytes.length > this.maxBytes) return;
+    if (Math.max(Number(st.mtimeMs), Number(st.ctimeMs)) > statAt - RACY_MS) return;
     this.kept.set(target, { sig: signature(st), bytes });
     this.total += bytes.length;
     for (const [path, old] of this.kept) {
@@ -75,6 +79,6 @@ export class ReadMemo {
   }
 }
 
-function signature(st: Stats): string {
-  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`;
+function signature(st: BigIntStats): string {
+  return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`;
 }

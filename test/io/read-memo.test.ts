@@ -31,14 +31,14 @@ describe("a world that keeps what it read (--watch)", () => {
     const dir = mkdtempSync(join(tmpdir(), "read-memo-"));
     const p = oldFile(dir, "b.txt", "abc");
     const memo = new ReadMemo();
-    const st = statSync(p);
+    const st = statSync(p, { bigint: true });
     const bytes = new Uint8Array(readFileSync(p));
-    memo.put(p, st, st.ctimeMs + 1, bytes); // read right after its last change: racy, not kept
+    memo.put(p, st, Number(st.ctimeMs) + 1, bytes); // read right after its last change: racy, not kept
     expect(memo.get(p, st)).toBeUndefined();
-    memo.put(p, st, Math.max(st.ctimeMs, st.mtimeMs) + RACY_MS + 1, bytes);
+    memo.put(p, st, Math.max(Number(st.ctimeMs), Number(st.mtimeMs)) + RACY_MS + 1, bytes);
     expect(memo.get(p, st)).toBe(bytes);
     expect(memo.get(p, st, 2)).toEqual(bytes.subarray(0, 2));
-    const later = { ...st, mtimeMs: st.mtimeMs + 1, isFile: () => true } as typeof st;
+    const later = { ...st, mtimeNs: st.mtimeNs + 1n, isFile: () => true } as typeof st;
     expect(memo.get(p, later)).toBeUndefined();
     expect(memo.size).toBe(0);
   });
@@ -46,13 +46,13 @@ describe("a world that keeps what it read (--watch)", () => {
   it("keeps no part of a file read with a limit, and stays within its bytes", () => {
     const dir = mkdtempSync(join(tmpdir(), "read-memo-"));
     const p = oldFile(dir, "c.txt", "abcdef");
-    const st = statSync(p);
+    const st = statSync(p, { bigint: true });
     const memo = new ReadMemo(10);
     memo.put(p, st, Date.now(), new Uint8Array([97, 98])); // not the whole file
     expect(memo.size).toBe(0);
     memo.put(p, st, Date.now() + 2 * RACY_MS, new Uint8Array(readFileSync(p)));
     const q = oldFile(dir, "d.txt", "ghijkl");
-    memo.put(q, statSync(q), Date.now() + 2 * RACY_MS, new Uint8Array(readFileSync(q)));
+    memo.put(q, statSync(q, { bigint: true }), Date.now() + 2 * RACY_MS, new Uint8Array(readFileSync(q)));
     expect(memo.size).toBe(1); // 12 bytes > 10: the oldest went
     expect(memo.get(p, st)).toBeUndefined();
   });
