@@ -5,6 +5,7 @@ import { parseMarkdownSource } from "../load/markdown-source.ts";
 import { readText } from "../load/read-text.ts";
 import { Filing, RecipientItem } from "../schema/common.ts";
 import { validateWith } from "../validate/zod-issues.ts";
+import { KeptResults } from "../write/content-memo.ts";
 
 /** A document type's template: fixed parts in front matter, the body in Handlebars + light Markdown. */
 export const TemplateFront = z.strictObject({
@@ -40,20 +41,16 @@ export async function loadTemplate(world: World, name: string, diags: Diagnostic
   const text = await readText(world, file, diags, "missing");
   if (text === undefined) return undefined;
   // What this file and text gave before, said again (a process that builds again, --watch, does not parse it again).
-  const key = `${file}\u0000${text}`;
-  let read = READ.get(key);
-  if (read === undefined) {
+  const read = READ.get(`${file}\u0000${text}`, () => {
     const said = new Diagnostics();
-    read = { template: parseTemplate(file, text, said), said: said.items };
-    if (READ.size >= 64) READ.delete(READ.keys().next().value!);
-    READ.set(key, read);
-  }
+    return { template: parseTemplate(file, text, said), said: said.items };
+  });
   for (const d of read.said) diags.add(d);
   return read.template;
 }
 
 /** Templates by file and text, with what reading them said. */
-const READ = new Map<string, { template: Template | undefined; said: readonly Diagnostic[] }>();
+const READ = new KeptResults<{ template: Template | undefined; said: readonly Diagnostic[] }>(64);
 
 function parseTemplate(file: string, text: string, diags: Diagnostics): Template | undefined {
   const md = parseMarkdownSource(file, text, diags);

@@ -13,8 +13,9 @@
  * can set it back); on FAT or a network file system a stat may not show a change, so --watch
  * there should not be trusted with edits made in place.
  *
- * The stat is taken in nanoseconds, with the inode as a whole number. Only regular files read whole are kept, up to MAX_BYTES in all (the oldest go first). The
- * bytes given back must not be changed by whoever gets them, as for every buffer hashed once.
+ * The stat is taken in nanoseconds, with the inode as a whole number. Only regular files read
+ * whole are kept, up to MAX_BYTES in all (the oldest go first). The bytes given back must not be
+ * changed by whoever gets them, as for every buffer hashed once.
  */
 import type { BigIntStats } from "node:fs";
 

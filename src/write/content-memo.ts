@@ -11,7 +11,7 @@ import { fileSha256 } from "./hash.ts";
 export class ContentMemo<T> {
   private readonly entries = new Map<string, Promise<T>>();
   constructor(private readonly limit: number) {
-    ALL.push(this as ContentMemo<unknown>);
+    ALL.push(this);
   }
 
   /** Forgets every result (tests that a second computation gives the same bytes call forgetContentMemos). */
@@ -36,7 +36,30 @@ export class ContentMemo<T> {
   }
 }
 
-const ALL: ContentMemo<unknown>[] = [];
+/**
+ * The same for work done at once (a template parsed, the shell checked): results by a key the
+ * caller makes of everything they are made from, the oldest going first.
+ */
+export class KeptResults<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly limit: number) {
+    ALL.push(this);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get(key: string, make: () => T): T {
+    if (this.entries.has(key)) return this.entries.get(key)!;
+    const made = make();
+    this.entries.set(key, made);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    return made;
+  }
+}
+
+const ALL: { clear(): void }[] = [];
 
 /** Empties every memo of the process. */
 export function forgetContentMemos(): void {

@@ -20,7 +20,7 @@ describe("a world that keeps what it read (--watch)", () => {
     oldFile(dir, "a.txt", "một");
     const world = nodeWorld(dir, { keepReads: true });
     const first = await world.readFile("a.txt");
-    // ctime is now (utimes sets it): the file is too fresh to keep on the first read, kept on the second.
+    // ctime is now (utimes sets it): the file is too fresh to keep, and is read again.
     const second = await world.readFile("a.txt");
     expect(second).toEqual(first);
     writeFileSync(join(dir, "a.txt"), "hai"); // same size class, new content

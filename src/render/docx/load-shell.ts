@@ -9,6 +9,7 @@ import type { Code, Diagnostics, Params } from "../../diagnostics/diagnostic.ts"
 import type { ShellStyle } from "../../document/style.ts";
 import { ioReason, isIoError } from "../../io/io-error.ts";
 import type { World } from "../../io/world.ts";
+import { KeptResults } from "../../write/content-memo.ts";
 import { fileSha256 } from "../../write/hash.ts";
 import { fillShellTemplate, openShellTemplate, rememberPreparedShell, type ShellTemplate } from "./prepared-shell.ts";
 import { SectionTemplate } from "./section.ts";
@@ -146,15 +147,8 @@ export async function loadShell(world: World, diags: Diagnostics, path: string =
 }
 
 /** Verdicts by path and bytes: a process that builds again (--watch) does not open the same shell again. */
-const VERDICTS = new Map<string, ShellCheck>();
+const VERDICTS = new KeptResults<ShellCheck>(8);
 
 function checkedShell(bytes: Uint8Array, path: string): ShellCheck {
-  const key = `${path}\u0000${fileSha256(bytes)}`;
-  let verdict = VERDICTS.get(key);
-  if (verdict === undefined) {
-    verdict = checkShell(bytes, path);
-    if (VERDICTS.size >= 8) VERDICTS.delete(VERDICTS.keys().next().value!);
-    VERDICTS.set(key, verdict);
-  }
-  return verdict;
+  return VERDICTS.get(`${path}\u0000${fileSha256(bytes)}`, () => checkShell(bytes, path));
 }
