@@ -254,6 +254,43 @@ function listed(paths: readonly string[]): string {
   return paths.length <= 10 ? paths.join(", ") : `${paths.slice(0, 10).join(", ")} (+${paths.length - 10})`;
 }
 
+/** Staged files written at once: enough to keep the thread pool's four threads busy flushing. */
+const STAGING_WRITES = 8;
+
+/**
+ * Writes every staged file whole, several at a time: each is flushed to the disk, and flushes made
+ * one after the other wait in turn (a one-edit rebuild's ten, a 200-unit build's six hundred).
+ * The first file of each folder the change makes is written first, alone, in the change's order:
+ * two files of one new folder written at once would each make it or not by a race, and a run
+ * would not make the same changes as the last. The first file that fails (in the change's order)
+ * is the one named: a full or read-only disk fails the writes in flight as well, and one error says it.
+ */
+async function stage(world: World, entries: readonly JournalEntry[], changes: Map<string, Uint8Array | null>, dirs: readonly string[], diags: Diagnostics): Promise<boolean> {
+  const missing = new Set(dirs);
+  const opening: JournalEntry[] = [];
+  const rest: JournalEntry[] = [];
+  for (const e of entries) {
+    if (!e.staged) continue;
+    const dir = parentOf(e.path);
+    (missing.delete(dir) ? opening : rest).push(e);
+  }
+  const write = (e: JournalEntry) => world.writeNew(e.staged!, changes.get(e.path)!);
+  for (const e of opening) if ((await guard(diags, e.path, "write", () => write(e))) === FAILED) return false;
+  const failures: { at: number; err: unknown }[] = [];
+  let next = 0;
+  const writer = async () => {
+    while (!failures.length && next < rest.length) {
+      const at = next++;
+      await write(rest[at]!).catch((err: unknown) => failures.push({ at, err }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STAGING_WRITES, rest.length) }, writer));
+  if (!failures.length) return true;
+  const { at, err } = failures.reduce((a, b) => (b.at < a.at ? b : a));
+  await guard(diags, rest[at]!.path, "write", () => Promise.reject(err));
+  return false;
+}
+
 async function commit<T>(world: World, journalPath: string, command: string, changes: Map<string, Uint8Array | null>, diags: Diagnostics, outcome: TxOutcome<T>): Promise<void> {
   const entries: JournalEntry[] = [];
   for (const [path, bytes] of changes) {
@@ -286,12 +323,9 @@ async function commit<T>(world: World, journalPath: string, command: string, cha
   }
   // 1. Stage: the journal first (so that a cut-off run's staged files are found), then each file whole.
   if ((await guard(diags, journalPath, "write", () => world.writeFileAtomic(journalPath, journalBytes(journal("staging"))))) === FAILED) return;
-  for (const e of entries) {
-    if (!e.staged) continue;
-    if ((await guard(diags, e.path, "write", () => world.writeNew(e.staged!, changes.get(e.path)!))) === FAILED) {
-      await undo();
-      return;
-    }
+  if (!(await stage(world, entries, changes, dirs, diags))) {
+    await undo();
+    return;
   }
   // 2. Decide: from here on the change happens, now or by the next command.
   if ((await guard(diags, journalPath, "write", () => world.writeFileAtomic(journalPath, journalBytes(journal("commit"))))) === FAILED) {

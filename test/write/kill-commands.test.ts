@@ -117,8 +117,12 @@ describe.each(CASES)("$name killed at any one of its changes", (c) => {
       let seen = 0;
       let stopped!: () => void;
       const reached = new Promise<void>((r) => (stopped = r));
-      void c.run(dir, stopping(() => ++seen === n && (stopped(), true)));
-      await reached;
+      // A run that ends before its n-th change made fewer than the first run: said, not waited for until the timeout.
+      const ended = c.run(dir, stopping(() => ++seen === n && (stopped(), true))).then(
+        () => false,
+        () => false,
+      );
+      expect(await Promise.race([reached.then(() => true), ended]), `the run ended before its change ${n} of ${steps.length}`).toBe(true);
       await new Promise((r) => setTimeout(r, 5)); // the half write lands
       const at = `stopped at step ${n} (${steps[n - 1]})`;
       for (const f of c.files) expect([before[f], after[f]], `${f}, ${at}`).toContain(read(dir, f));
