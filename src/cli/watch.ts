@@ -13,10 +13,11 @@ import { watchTree } from "./watch-tree.ts";
  */
 /**
  * How long the files must be quiet before a rebuild: an editor's save (write, or write then
- * rename) and a `git checkout` come as a burst of events within a few milliseconds; a person
- * waits for the result, so no longer than that.
+ * rename) comes as a burst of events within a millisecond or two, and a person waits for the
+ * result. A longer burst (a `git checkout`) split by a pause costs one more rebuild, queued
+ * behind the first; what a rebuild read is checked again under the lock before it writes.
  */
-const SETTLE_DEBOUNCE_MS = 40;
+const SETTLE_DEBOUNCE_MS = 15;
 
 export async function watchBuild(world: World, opts: CliOptions): Promise<number> {
   const rep = makeReporter(process.stderr, process.env);
