@@ -1,4 +1,4 @@
-import { promises as nodeFs } from "node:fs";
+import { type BigIntStats, promises as nodeFs } from "node:fs";
 import * as nodePath from "node:path";
 import { performance } from "node:perf_hooks";
 import { acquireLock, type LockOps } from "./lock-file.ts";
@@ -125,12 +125,19 @@ export async function projectRelative(root: string, path: string, seams: { fs?: 
   if (isUnder(top, target)) return posix(nodePath.relative(top, target));
   const inside = await (seams.realRoot ? seams.realRoot() : fs.realpath(top)).catch(() => top);
   // The first folder on the way that really lands inside the project decides; past it, the path is the project's.
+  // Each folder's real path is its parent's and its name unless it is a link (one lstat, not a realpath of the whole way).
   const parts = target.split(nodePath.sep).filter(Boolean);
   let cur = nodePath.parse(target).root;
+  let real = await fs.realpath(cur).catch(() => cur);
   for (let i = 0; i < parts.length; i++) {
     cur = nodePath.join(cur, parts[i]!);
-    const real = await fs.realpath(cur).catch(() => undefined);
-    if (real === undefined) return undefined; // nothing there: it cannot lead into the project
+    const st = await fs.lstat(cur).catch(() => undefined);
+    if (st === undefined) return undefined; // nothing there: it cannot lead into the project
+    if (st.isSymbolicLink()) {
+      const linked = await fs.realpath(cur).catch(() => undefined);
+      if (linked === undefined) return undefined;
+      real = linked;
+    } else real = nodePath.join(real, parts[i]!);
     if (isUnder(inside, real)) return posix(nodePath.relative(inside, nodePath.join(real, ...parts.slice(i + 1))));
   }
   return undefined;
@@ -199,20 +206,23 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     return { target, rel: path };
   };
   /** The absolute path of an existing (or missing) file, checked to stay inside its zone. */
-  const reach = async (path: string): Promise<string> => {
+  const reach = async (path: string): Promise<string> => (await reachStat(path)).target;
+  /** The same, with the file's stat when the check took it (a file that is no link: its lstat is its stat). */
+  const reachStat = async (path: string): Promise<{ target: string; st?: BigIntStats }> => {
     const p = await place(path);
-    if (p.zone) await stayIn(p.zone, p.rel);
-    return p.target;
+    return { target: p.target, st: p.zone ? await stayIn(p.zone, p.rel) : undefined };
   };
   /**
-   * The real paths of folders whose files were read, while the world changes nothing: a file
+   * The real paths of folders whose files were read, kept while no folder changes: a file
    * in one that is no link is that folder's real path and its name, known from one lstat
    * instead of a realpath of every part of its path (a province's nothing-to-do build asks
-   * some two thousand). Forgotten at every write, move or removal the world makes.
+   * some two thousand). Writing, moving or removing a file changes no folder's real path; they
+   * are forgotten when the world moves or removes a folder, and at forget() (--watch, between
+   * runs: a folder may have become a link).
    */
   const realDirs = new Map<string, string>();
   const changed = () => realDirs.clear();
-  const realOfTarget = async (zone: Zone, target: string): Promise<string> => {
+  const realOfTarget = async (zone: Zone, target: string): Promise<{ real: string; st?: BigIntStats }> => {
     const dir = nodePath.dirname(target);
     let known = realDirs.get(dir);
     if (known === undefined) {
@@ -224,14 +234,17 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
         realDirs.set(dir, known);
       }
     }
-    if ((await fs.lstat(target)).isSymbolicLink()) return fs.realpath(target);
-    return nodePath.join(known, nodePath.basename(target));
+    const st = await fs.lstat(target, { bigint: true });
+    if (st.isSymbolicLink()) return { real: await fs.realpath(target) };
+    return { real: nodePath.join(known, nodePath.basename(target)), st };
   };
-  const stayIn = async (zone: Zone, rel: string): Promise<void> => {
+  /** Checks that a path stays inside its zone; gives the file's stat when it is there and no link. */
+  const stayIn = async (zone: Zone, rel: string): Promise<BigIntStats | undefined> => {
     const target = nodePath.join(zone.top, rel);
     let real: string;
+    let st: BigIntStats | undefined;
     try {
-      real = await realOfTarget(zone, target);
+      ({ real, st } = await realOfTarget(zone, target));
     } catch (err) {
       if (!isMissing(err)) throw err;
       // Missing: a dangling link says so; otherwise the nearest folder that exists must be inside.
@@ -242,6 +255,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     }
     const inside = await zone.real();
     if (inside === undefined || !isUnder(inside, real)) throw linkError("ELINKOUT", zone.name(rel), real);
+    return st;
   };
   const mkdirs = async (dir: string) => {
     if ((await fs.stat(dir).catch(() => undefined))?.isDirectory()) return;
@@ -269,10 +283,11 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
   return {
     async readFile(path, limit) {
       try {
-        const target = await reach(path);
         const statAt = Date.now();
+        const reached = await reachStat(path);
+        const target = reached.target;
         // A FIFO or a device would block or never end: only regular files are read.
-        const st = await fs.stat(target, { bigint: true });
+        const st = reached.st ?? (await fs.stat(target, { bigint: true }));
         if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
         const kept = memo?.get(target, st, limit === undefined ? undefined : limit + 1);
         if (kept) return kept;
@@ -288,7 +303,8 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     },
     async fileStamp(path) {
       try {
-        const st = await fs.stat(await reach(path), { bigint: true });
+        const reached = await reachStat(path);
+        const st = reached.st ?? (await fs.stat(reached.target, { bigint: true }));
         return st.isFile() ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}` : undefined;
       } catch (err) {
         if (isMissing(err)) return undefined;
@@ -297,9 +313,10 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     },
     async fileSize(path) {
       try {
-        const st = await fs.stat(await reach(path));
+        const reached = await reachStat(path);
+        const st = reached.st ?? (await fs.stat(reached.target, { bigint: true }));
         if (!st.isFile() && !st.isDirectory()) throw Object.assign(new Error(`ENOTREG: ${path}`), { code: "ENOTREG", path });
-        return st.isFile() ? st.size : undefined;
+        return st.isFile() ? Number(st.size) : undefined;
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;
@@ -327,7 +344,6 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async writeFileAtomic(path, bytes) {
-      changed();
       await noLinks(path);
       const target = await reach(path);
       memo?.forget(target);
@@ -343,7 +359,6 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async writeNew(path, bytes) {
-      changed();
       await noLinks(path);
       const target = await reach(path);
       memo?.forget(target);
@@ -352,7 +367,6 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await writeWhole(fs, target, bytes, "wx", undefined);
     },
     async renameFile(from, to) {
-      changed();
       await noLinks(from);
       await noLinks(to);
       const src = await reach(from);
@@ -364,7 +378,6 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await fs.rename(src, dst);
     },
     async removeFile(path) {
-      changed();
       await noLinks(path);
       await reach(nodePath.dirname(path));
       const target = (await place(path)).target;
@@ -398,7 +411,6 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async lock(path, label) {
-      changed();
       await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));
