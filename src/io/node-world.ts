@@ -216,9 +216,11 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
    * The real paths of folders whose files were read, kept while no folder changes: a file
    * in one that is no link is that folder's real path and its name, known from one lstat
    * instead of a realpath of every part of its path (a province's nothing-to-do build asks
-   * some two thousand). Writing, moving or removing a file changes no folder's real path; they
-   * are forgotten when the world moves or removes a folder, and at forget() (--watch, between
-   * runs: a folder may have become a link).
+   * some two thousand). Forgotten when the world takes the lock (what was read before it is
+   * read again under it: another process may have made a folder a link meanwhile), writes a
+   * file whole in place (the journal, a cache), moves or removes a folder, and at forget()
+   * (--watch, between runs). A staged file written, moved into place or removed changes no
+   * folder's real path and keeps them: a build's commit writes hundreds.
    */
   const realDirs = new Map<string, string>();
   const changed = () => realDirs.clear();
@@ -344,6 +346,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async writeFileAtomic(path, bytes) {
+      changed();
       await noLinks(path);
       const target = await reach(path);
       memo?.forget(target);
@@ -411,6 +414,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async lock(path, label) {
+      changed();
       await noLinks(path);
       const target = await reach(path);
       await mkdirs(nodePath.dirname(target));

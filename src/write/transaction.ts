@@ -262,8 +262,9 @@ const STAGING_WRITES = 8;
  * one after the other wait in turn (a one-edit rebuild's ten, a 200-unit build's six hundred).
  * The first file of each folder the change makes is written first, alone, in the change's order:
  * two files of one new folder written at once would each make it or not by a race, and a run
- * would not make the same changes as the last. The first file that fails (in the change's order)
- * is the one named: a full or read-only disk fails the writes in flight as well, and one error says it.
+ * would not make the same changes as the last. One file that fails is named, the same on every run
+ * that fails alike (a full or read-only disk fails the writes in flight as well, and one error says
+ * it): the first of those written alone to fail, else the first of the others in the change's order.
  */
 async function stage(world: World, entries: readonly JournalEntry[], changes: Map<string, Uint8Array | null>, dirs: readonly string[], diags: Diagnostics): Promise<boolean> {
   const missing = new Set(dirs);

@@ -1,8 +1,8 @@
 /**
  * A commit writes its staged files several at a time (their flushes to the disk wait together,
  * not in turn), yet makes the same changes on every run: a folder the change makes is made
- * once, by the first of its files, written alone; and when writes fail, the first file in the
- * change's order is the one named, and nothing of the change is left.
+ * once, by the first of its files, written alone; and when writes fail, the first of the others
+ * in the change's order is the one named, and nothing of the change is left.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { promises as realFs } from "node:fs";
@@ -74,7 +74,7 @@ describe("staging a commit's files", () => {
     expect(seen.mostOpen).toBeGreaterThan(1);
   });
 
-  it("names the first failed file in the change's order, and leaves nothing of the change", async () => {
+  it("names the first failed file of those written at once in the change's order, and leaves nothing of the change", async () => {
     const dir = project();
     const { fs } = slowStat((p) => /\/(c|x|y)\.txt\.tmp-/.test(p));
     const diags = new Diagnostics();

@@ -1,0 +1,41 @@
+/**
+ * A folder another process makes a link out of the project between two reads of one world: what
+ * was read before the lock is read again under it, and a whole-file write (the journal, a cache)
+ * marks a new phase too; each then sees the link and refuses it (the world keeps the folders'
+ * real paths only while none of these happened).
+ */
+import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { nodeWorld } from "../../src/io/node-world.ts";
+
+const tmp = realpathSync(mkdtempSync(join(tmpdir(), "ktd-swap-")));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let count = 0;
+
+async function readAfterSwap(between: (w: ReturnType<typeof nodeWorld>) => Promise<unknown>): Promise<string> {
+  const base = join(tmp, `p${++count}`);
+  mkdirSync(join(base, "proj", "d"), { recursive: true });
+  mkdirSync(join(base, "outside"));
+  writeFileSync(join(base, "proj", "d", "a.txt"), "dữ liệu");
+  writeFileSync(join(base, "outside", "a.txt"), "NGOÀI DỰ ÁN");
+  const w = nodeWorld(join(base, "proj"));
+  expect(new TextDecoder().decode(await w.readFile("d/a.txt"))).toBe("dữ liệu");
+  await between(w);
+  renameSync(join(base, "proj", "d"), join(base, "proj", "d.cu"));
+  symlinkSync(join(base, "outside"), join(base, "proj", "d"));
+  return w.readFile("d/a.txt").then(
+    (b) => `read: ${new TextDecoder().decode(b)}`,
+    (err: NodeJS.ErrnoException) => `refused: ${err.code}`,
+  );
+}
+
+describe("a folder made a link out of the project while a command runs", () => {
+  it("is refused by the first read under the lock", async () => {
+    expect(await readAfterSwap((w) => w.lock("out/.lock", "test"))).toBe("refused: ELINKOUT");
+  });
+  it("is refused by the first read after a whole-file write", async () => {
+    expect(await readAfterSwap((w) => w.writeFileAtomic("out/.cache/x", new TextEncoder().encode("x")))).toBe("refused: ELINKOUT");
+  });
+});
