@@ -13,5 +13,6 @@ try {
 } catch {
   identity = undefined;
 }
-const whole = ["dist/cli/main.js", "dist/cli/engine.cjs", "dist/cli/engine.cjs.cache"].every((f) => existsSync(join(root, f)));
+// bin/compile.js writes dist/identity.json last: a compilation cut short has none. The bundles are looked for all the same.
+const whole = ["dist/cli/main.js", "dist/cli/engine.cjs", "dist/cli/engine.cjs.cache", "dist/cli/province-command.cjs", "dist/cli/province-command.cjs.cache"].every((f) => existsSync(join(root, f)));
 process.exit(whole && existsSync(join(root, "src", "cli", "main.ts")) && compiledFromSources(root, identity) ? 0 : 1);

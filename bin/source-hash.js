@@ -1,6 +1,7 @@
-// The identity of the tool's sources: every .ts file under src/ (name and bytes, in a fixed
-// order), the lock file and the TypeScript settings. Shared by bin/khoi-thi-dua.js (is dist/
-// compiled from these very sources?) and the tool's identity in the manifest.
+// The identity of the tool's sources: every file under src/ (name and bytes, in a fixed order),
+// package.json, the lock file, the TypeScript settings and this file. Shared by
+// bin/khoi-thi-dua.js (is dist/ compiled from these very sources?), bin/compile.js and the
+// tool's identity in the manifest.
 //
 // Hashing every source costs tens of milliseconds on each start, so the compilation also
 // records the files' stat fingerprint (name, size, modification and change times, inode):
@@ -15,15 +16,16 @@ import { join } from "node:path";
 // (every --help, every build) does not pay for it.
 const require = createRequire(import.meta.url);
 
-const SETTINGS = ["package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+// package.json gives the version in the tool's identity; source-hash.js is compiled into the bundles.
+const SETTINGS = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "bin/source-hash.js"];
 
-/** The sources' files, relative to root, in the fixed order of the hash. */
+/** The sources' files (every file under src/), relative to root, in the fixed order of the hash. */
 function sourceFiles(root) {
   const files = [];
   const walk = (dir, rel) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.isDirectory()) walk(join(dir, e.name), `${rel}${e.name}/`);
-      else if (e.name.endsWith(".ts")) files.push(`src/${rel}${e.name}`);
+      else files.push(`src/${rel}${e.name}`);
     }
   };
   walk(join(root, "src"), "");
@@ -70,4 +72,14 @@ export function compiledFromSources(root, identity) {
     // shown to be compiled from the sources, so the sources run, and their own error, if any, is said there.
     return false;
   }
+}
+
+/**
+ * What the compilation records in dist/identity.json: the tool's identity for the manifests (its
+ * version and the sources' hash), the hash and the stat fingerprint. Taken before it compiles.
+ */
+export function sourceIdentity(root) {
+  const sources = sourceHash(root);
+  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  return { tool: `${version}+${sources.slice(0, 16)}`, sources, stats: sourceStats(root) };
 }

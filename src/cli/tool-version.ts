@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sourceHash } from "../../bin/source-hash.js";
+import { sourceIdentity as identityOf } from "../../bin/source-hash.js";
 
 /** The repository (or installed package) root: two folders above this module, in src/ or dist/. */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -30,8 +30,7 @@ export function toolVersion(): string {
   return sourceIdentity() + zlib;
 }
 
-/** The package version and the sources' hash (bin/source-hash.js, shared with bin/khoi-thi-dua.js). */
+/** The package version and the sources' hash (bin/source-hash.js, shared with bin/khoi-thi-dua.js and bin/compile.js). */
 export function sourceIdentity(): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-  return `${pkg.version}+${sourceHash(ROOT).slice(0, 16)}`;
+  return identityOf(ROOT).tool;
 }

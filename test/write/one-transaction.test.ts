@@ -23,7 +23,6 @@ const ALLOWED: Record<string, string> = {
   "src/write/stamps.ts": "the files' stamps in out/.cache, written under the project lock once a build is committed (transaction.ts whenCommitted); never a project file",
   "src/write/parts-cache.ts": "removes, in out/.cache/pdf-parts, the entries of PDFs the committed manifest no longer names, under the project lock (transaction.ts whenCommitted); never a project file",
   "src/render/docx/make-shell.ts": "a developer's script that makes templates/shell.docx, not a command",
-  "src/tools/stamp.ts": "the compile step's identity file in dist/, not a command",
   "src/tools/bundle-engine.ts": "the compile step's engine bundle and its code cache in dist/, not a command",
   "src/tools/bench.ts": "the benchmark's temporary projects, not a command",
   "src/tools/bench-cli.ts": "the benchmark's temporary projects, not a command",
