@@ -4,19 +4,14 @@
 // that keeps old times, or a deleted file, is seen too; see source-hash.js for the cheap check
 // that comes first). Otherwise, a developer's edit not yet compiled, it runs the TypeScript
 // sources through tsx, so what runs is what the sources say.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import module from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compiledFromSources } from "./source-hash.js";
+import { compiledFromSources, compiledIdentity } from "./source-hash.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-let identity;
-try {
-  identity = JSON.parse(readFileSync(join(root, "dist", "identity.json"), "utf8"));
-} catch {
-  identity = undefined;
-}
+const identity = compiledIdentity(root);
 if (compiledFromSources(root, identity)) {
   // Node 22 and later keep the compiled code of the modules in their own cache (the engine has
   // its own, made by the compilation: src/cli/load-engine.ts); Node 20 has no such cache.

@@ -83,3 +83,12 @@ export function sourceIdentity(root) {
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   return { tool: `${version}+${sources.slice(0, 16)}`, sources, stats: sourceStats(root) };
 }
+
+/** What dist/identity.json says, or undefined when there is none (or it is damaged). */
+export function compiledIdentity(root) {
+  try {
+    return JSON.parse(readFileSync(join(root, "dist", "identity.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
