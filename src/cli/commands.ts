@@ -84,7 +84,15 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
     }
   }
   const { buildProject } = await loadEngine();
-  const result = await buildProject(world, { ...options, onProgress: (d, t, k) => rep.progress(d, t, k) });
+  // Reported as soon as the documents are committed (the caches beside them are written after), else when the build ends.
+  let status: number | undefined;
+  const result = await buildProject(world, { ...options, onProgress: (d, t, k) => rep.progress(d, t, k), onCommitted: (r) => void (status = reportBuild(r, opts, rep, t0, world)) });
+  return status ?? reportBuild(result, opts, rep, t0, world);
+}
+
+/** What a build did, said: its diagnostics, the files it wrote and removed, and the closing line; returns the exit status. */
+function reportBuild(result: BuildResult, opts: CliOptions, rep: Reporter, t0: number, world: World): number {
+  const vi = opts.lang === "vi";
   rep.finish();
   const { errors, warnings } = report(result.diagnostics, opts, (s) => rep.line(s));
   const seconds = ((world.monotonicMs() - t0) / 1000).toFixed(2);

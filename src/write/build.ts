@@ -48,7 +48,19 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   }
   // The data cache is written under the lock once the build is committed, as a failed build changes nothing in out/;
   // --check and validate only read it (they take no lock).
-  const whenCommitted = async () => {
+  // The build's result once the change is on disk: told to the caller (who reports it) before the caches are written.
+  const completed = (tx: Pick<TxOutcome<{ manifestPath: string } | undefined>, "value" | "written" | "removed">): BuildResult => {
+    // What is reported as written is what is on disk: the documents' files, without the manifest.
+    const manifest = tx.value?.manifestPath;
+    const written = [...result.written, ...tx.written.filter((p) => p !== manifest)];
+    const removed = [...result.removed, ...tx.removed.filter((p) => !TMP_LEFTOVER.test(p))];
+    // A document is built when one of its files was written: not one made again to the same bytes, nor one kept as edited.
+    const made = new Set(written);
+    const built = result.rebuilt.filter((p) => p.outputs.some((o) => made.has(o))).map((p) => p.key);
+    return { ...result, written, removed, built, diagnostics: diags.sorted() };
+  };
+  const whenCommitted = async (tx: Pick<TxOutcome<{ manifestPath: string } | undefined>, "value" | "written" | "removed">) => {
+    opts.onCommitted?.(completed(tx));
     await cache.save(world);
     await keepPendingCaches(world, true);
     await prunePdfParts(world, opts.outDir);
@@ -87,12 +99,5 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   } finally {
     await keepPendingCaches(world, false);
   }
-  // What is reported as written is what is on disk: the documents' files, without the manifest.
-  const manifest = tx.value?.manifestPath;
-  result.written.push(...tx.written.filter((p) => p !== manifest));
-  result.removed.push(...tx.removed.filter((p) => !TMP_LEFTOVER.test(p)));
-  // A document is built when one of its files was written: not one made again to the same bytes, nor one kept as edited.
-  const written = new Set(result.written);
-  result.built = result.rebuilt.filter((p) => p.outputs.some((o) => written.has(o))).map((p) => p.key);
-  return done();
+  return completed(tx);
 }

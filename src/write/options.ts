@@ -26,6 +26,11 @@ export interface BuildOptions {
   replaceEdited?: boolean;
   /** Called as documents are rendered. */
   onProgress?: (done: number, total: number, key: string) => void;
+  /**
+   * Called once the build's change is committed, with the result it returns, before the caches
+   * beside the outputs are written: a person waiting for the documents is told at once.
+   */
+  onCommitted?: (result: BuildResult) => void;
 }
 
 export interface BuildResult {

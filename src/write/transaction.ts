@@ -42,7 +42,7 @@ export interface Staging {
   staged(path: string): Uint8Array | null | undefined;
 }
 
-export interface TxOptions {
+export interface TxOptions<T = unknown> {
   /** The folder of the lock and the journal, relative to the World's root (default out/, STATE_DIR). */
   stateDir?: string;
   /** What this command is, for a second command to say who holds the lock ("import", "build"). */
@@ -52,9 +52,9 @@ export interface TxOptions {
   /**
    * Run under the lock once the change is committed (or there was none to make), never after a
    * failed or cut-off one: for what is kept beside the outputs, such as a cache, which a failed
-   * command leaves as it was.
+   * command leaves as it was. Given the command's result and what the commit wrote and removed.
    */
-  whenCommitted?: () => Promise<void>;
+  whenCommitted?: (done: Pick<TxOutcome<T>, "value" | "written" | "removed">) => Promise<void>;
 }
 
 export interface TxOutcome<T> {
@@ -83,7 +83,7 @@ let stagedCounter = 0;
  * command left, and commits what it staged, all or nothing. `work` stages nothing when
  * it finds errors. A file-system failure becomes a diagnostic naming the file.
  */
-export async function inTransaction<T>(world: World, opts: TxOptions, diags: Diagnostics, work: (tx: Staging) => Promise<T>): Promise<TxOutcome<T>> {
+export async function inTransaction<T>(world: World, opts: TxOptions<T>, diags: Diagnostics, work: (tx: Staging) => Promise<T>): Promise<TxOutcome<T>> {
   const outcome: TxOutcome<T> = { value: undefined, written: [], removed: [], pending: [], committed: false };
   const { lock, journal } = txPaths(opts.stateDir);
   const release = await takeLock(world, lock, opts, diags);
@@ -99,7 +99,7 @@ export async function inTransaction<T>(world: World, opts: TxOptions, diags: Dia
     outcome.value = await work(staging);
     if (diags.hasErrors || changes.size === 0) outcome.committed = !diags.hasErrors;
     else await commit(world, journal, opts.command, changes, diags, outcome);
-    if (outcome.committed) await opts.whenCommitted?.();
+    if (outcome.committed) await opts.whenCommitted?.(outcome);
     return outcome;
   } finally {
     await release().catch((err: unknown) => {
@@ -108,7 +108,7 @@ export async function inTransaction<T>(world: World, opts: TxOptions, diags: Dia
   }
 }
 
-async function takeLock(world: World, path: string, opts: TxOptions, diags: Diagnostics): Promise<(() => Promise<void>) | undefined> {
+async function takeLock(world: World, path: string, opts: Pick<TxOptions, "command" | "waitMs">, diags: Diagnostics): Promise<(() => Promise<void>) | undefined> {
   const deadline = world.monotonicMs() + (opts.waitMs ?? 15_000);
   for (;;) {
     const release = await guard(diags, path, "write", () => world.lock(path, opts.command));
