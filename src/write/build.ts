@@ -16,6 +16,9 @@ import { saveStamps } from "./stamps.ts";
 
 export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 
+/** What a committed build's transaction says: the manifest it staged, the files it wrote and removed. */
+type Committed = Pick<TxOutcome<{ manifestPath: string } | undefined>, "value" | "written" | "removed">;
+
 /**
  * Stages 5–6 on top of checkProject, in steps with plain data between them:
  * prepare (check the data, read shell and fonts, select) → plan (read out/, decide,
@@ -49,7 +52,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   // The data cache is written under the lock once the build is committed, as a failed build changes nothing in out/;
   // --check and validate only read it (they take no lock).
   // The build's result once the change is on disk: told to the caller (who reports it) before the caches are written.
-  const completed = (tx: Pick<TxOutcome<{ manifestPath: string } | undefined>, "value" | "written" | "removed">): BuildResult => {
+  const completed = (tx: Committed): BuildResult => {
     // What is reported as written is what is on disk: the documents' files, without the manifest.
     const manifest = tx.value?.manifestPath;
     const written = [...result.written, ...tx.written.filter((p) => p !== manifest)];
@@ -59,7 +62,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
     const built = result.rebuilt.filter((p) => p.outputs.some((o) => made.has(o))).map((p) => p.key);
     return { ...result, written, removed, built, diagnostics: diags.sorted() };
   };
-  const whenCommitted = async (tx: Pick<TxOutcome<{ manifestPath: string } | undefined>, "value" | "written" | "removed">) => {
+  const whenCommitted = async (tx: Committed) => {
     opts.onCommitted?.(completed(tx));
     await cache.save(world);
     await keepPendingCaches(world, true);
