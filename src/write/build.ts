@@ -16,8 +16,10 @@ import { saveStamps } from "./stamps.ts";
 
 export { FONT_CACHE, type BuildOptions, type BuildResult } from "./options.ts";
 
-/** What a committed build's transaction says: the manifest it staged, the files it wrote and removed. */
-type Committed = Pick<TxOutcome<{ manifestPath: string } | undefined>, "value" | "written" | "removed">;
+/** What the build's work gives its transaction: the manifest it staged, if it staged one. */
+type Staged = { manifestPath: string } | undefined;
+/** What a committed build's transaction says: that, and the files it wrote and removed. */
+type Committed = Pick<TxOutcome<Staged>, "value" | "written" | "removed">;
 
 /**
  * Stages 5–6 on top of checkProject, in steps with plain data between them:
@@ -71,9 +73,9 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   };
   // A build that was not committed, or that threw (--watch goes on in the same process), keeps no cache entry it
   // made: they were kept above when it was committed.
-  let tx: TxOutcome<{ manifestPath: string } | undefined>;
+  let tx: TxOutcome<Staged>;
   try {
-    tx = await inTransaction(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
+    tx = await inTransaction<Staged>(world, { command: "build", whenCommitted, ...(opts.lockWaitMs !== undefined ? { waitMs: opts.lockWaitMs } : {}) }, diags, async (staging) => {
       if (!(await stillAsRead(world, prepared!))) {
         checking = new Diagnostics();
         prepared = await prepareBuild(world, opts, checking, cache);
