@@ -76,12 +76,15 @@ export function compiledFromSources(root, identity) {
 
 /**
  * What the compilation records in dist/identity.json: the tool's identity for the manifests (its
- * version and the sources' hash), the hash and the stat fingerprint. Taken before it compiles.
+ * version and the sources' hash), the hash and the stat fingerprint. Taken before it compiles,
+ * the fingerprint before the hash: a file edited in between then has a fingerprint other than
+ * the one recorded, and is checked by its bytes.
  */
 export function sourceIdentity(root) {
+  const stats = sourceStats(root);
   const sources = sourceHash(root);
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-  return { tool: `${version}+${sources.slice(0, 16)}`, sources, stats: sourceStats(root) };
+  return { tool: `${version}+${sources.slice(0, 16)}`, sources, stats };
 }
 
 /** What dist/identity.json says, or undefined when there is none (or it is damaged). */
