@@ -6,6 +6,7 @@
  */
 import type { World } from "../io/world.ts";
 import { worldByteCache, type ByteCache } from "../pdf/fonts/byte-cache.ts";
+import { atOnce } from "./at-once.ts";
 
 interface Pending {
   cache: ByteCache;
@@ -28,15 +29,9 @@ export function pendingCache(world: World, dir: string, maxBytes: number): ByteC
     const flush = async () => {
       const entries = [...waiting];
       waiting.clear();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: FLUSHES }, async () => {
-          while (next < entries.length) {
-            const [key, bytes] = entries[next++]!;
-            await disk.put(key, bytes);
-          }
-        }),
-      );
+      // The cache itself forgets what the disk refuses; anything else is the program's error.
+      const [failed] = await atOnce(entries, FLUSHES, ([key, bytes]) => disk.put(key, bytes));
+      if (failed) throw failed.err;
     };
     const cache: ByteCache = {
       get: async (key) => waiting.get(key) ?? disk.get(key),

@@ -19,6 +19,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import { isIoError } from "../io/io-error.ts";
 import { lockHolder } from "../io/lock-file.ts";
 import type { World } from "../io/world.ts";
+import { atOnce } from "./at-once.ts";
 import { FAILED, guard } from "./guard.ts";
 import { fileSha256 } from "./hash.ts";
 import { journalBytes, parseJournal, stagedName, type Journal, type JournalEntry } from "./journal.ts";
@@ -277,18 +278,9 @@ async function stage(world: World, entries: readonly JournalEntry[], changes: Ma
   }
   const write = (e: JournalEntry) => world.writeNew(e.staged!, changes.get(e.path)!);
   for (const e of opening) if ((await guard(diags, e.path, "write", () => write(e))) === FAILED) return false;
-  const failures: { at: number; err: unknown }[] = [];
-  let next = 0;
-  const writer = async () => {
-    while (!failures.length && next < rest.length) {
-      const at = next++;
-      await write(rest[at]!).catch((err: unknown) => failures.push({ at, err }));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(STAGING_WRITES, rest.length) }, writer));
-  if (!failures.length) return true;
-  const { at, err } = failures.reduce((a, b) => (b.at < a.at ? b : a));
-  await guard(diags, rest[at]!.path, "write", () => Promise.reject(err));
+  const [first] = await atOnce(rest, STAGING_WRITES, write);
+  if (!first) return true;
+  await guard(diags, rest[first.at]!.path, "write", () => Promise.reject(first.err));
   return false;
 }
 
