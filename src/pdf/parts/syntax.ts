@@ -24,10 +24,19 @@ export interface RefAt {
 
 export class SyntaxError extends Error {}
 
-const WS = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([40, 41, 60, 62, 91, 93, 123, 125, 47, 37]);
+/** Each byte's class: white space, delimiter, or a regular character (a table: the lexer asks it for every byte of a file). */
+const SPACE = 1;
+const DELIMITER = 2;
+const CLASS = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = SPACE;
+for (const c of [40, 41, 60, 62, 91, 93, 123, 125, 47, 37]) CLASS[c] = DELIMITER;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isRegular = (c: number | undefined) => c !== undefined && !WS.has(c) && !DELIM.has(c);
+const isSpace = (c: number) => CLASS[c] === SPACE;
+const isRegular = (c: number | undefined) => c !== undefined && CLASS[c] === 0;
+/** Digits past this many may not add up exactly as numbers: such a token is read by Number(). */
+const EXACT_DIGITS = 15;
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) HEX["0123456789abcdef".charCodeAt(i)] = HEX["0123456789ABCDEF".charCodeAt(i)] = i;
 
 export class PdfLexer {
   /** The references read since the last `takeRefs`. */
@@ -52,7 +61,7 @@ export class PdfLexer {
     for (;;) {
       const c = b[this.pos];
       if (c === undefined) return;
-      if (WS.has(c)) this.pos++;
+      if (isSpace(c)) this.pos++;
       else if (c === 37) while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++;
       else return;
     }
@@ -124,24 +133,35 @@ export class PdfLexer {
       return { k: "array", s, e: this.pos, items };
     }
     if (isDigit(c) || c === 43 || c === 45 || c === 46) {
+      // A token of digits only is added up as it is read (most numbers of a PDF: widths, offsets, object numbers); any other is read by Number().
+      let n = 0;
+      let end = s;
+      while (isDigit(b[end] ?? -1)) n = n * 10 + b[end++]! - 48;
+      const digitsOnly = end > s && !isRegular(b[end]) && end - s <= EXACT_DIGITS;
+      if (digitsOnly) {
+        this.pos = end;
+        return this.refOrNumber(s, n);
+      }
       const text = this.regular();
       const value = Number(text);
       if (!Number.isFinite(value)) this.fail(`"${text}" is not a number`);
-      if (/^\d+$/.test(text)) {
-        const back = this.pos;
-        const g = this.integer();
-        if (g !== undefined && this.word("R")) {
-          const ref = { k: "ref" as const, s, e: this.pos, n: value, g };
-          this.refs.push({ pos: s, len: this.pos - s, n: value, g });
-          return ref;
-        }
-        this.pos = back;
-      }
-      return { k: "number", s, e: this.pos, value };
+      return /^\d+$/.test(text) ? this.refOrNumber(s, value) : { k: "number", s, e: this.pos, value };
     }
     const word = this.regular();
     if (word === "true" || word === "false" || word === "null") return { k: "word", s, e: this.pos, word };
     this.fail(`unexpected "${word || String.fromCharCode(c)}"`);
+  }
+
+  /** After a whole number from `s`: a reference when "g R" follows, else the number. */
+  private refOrNumber(s: number, value: number): PdfValue {
+    const back = this.pos;
+    const g = this.integer();
+    if (g !== undefined && this.word("R")) {
+      this.refs.push({ pos: s, len: this.pos - s, n: value, g });
+      return { k: "ref", s, e: this.pos, n: value, g };
+    }
+    this.pos = back;
+    return { k: "number", s, e: this.pos, value };
   }
 
   private regular(): string {
@@ -152,22 +172,33 @@ export class PdfLexer {
 
   private name(): string {
     this.pos++;
-    return this.regular().replace(/#([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const text = this.regular();
+    return text.includes("#") ? text.replace(/#([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
   }
 
   private hexString(): Uint8Array {
     const b = this.bytes;
     this.pos++;
-    let hex = "";
+    const start = this.pos;
+    let digits = 0;
     for (; b[this.pos] !== 62; this.pos++) {
       const c = b[this.pos];
       if (c === undefined) this.fail("unterminated hex string");
-      if (!WS.has(c)) hex += String.fromCharCode(c);
+      if (!isSpace(c)) digits++;
     }
-    this.pos++;
-    if (!/^[0-9A-Fa-f]*$/.test(hex)) this.fail("not a hex string");
-    if (hex.length % 2) hex += "0";
-    return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+    const end = this.pos++;
+    const out = new Uint8Array((digits + 1) >> 1);
+    let i = 0;
+    for (let p = start; p < end; p++) {
+      const c = b[p]!;
+      if (isSpace(c)) continue;
+      const v = HEX[c]!;
+      if (v < 0) this.fail("not a hex string");
+      // An odd last digit is followed by 0.
+      out[i >> 1] = out[i >> 1]! | (i & 1 ? v : v << 4);
+      i++;
+    }
+    return out;
   }
 
   private literalString(): Uint8Array {
@@ -201,6 +232,7 @@ export class PdfLexer {
 }
 
 export function latin1(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > 16 && to <= bytes.length) return Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString("latin1");
   let s = "";
   for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i]!);
   return s;
