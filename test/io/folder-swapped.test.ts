@@ -39,3 +39,32 @@ describe("a folder made a link out of the project while a command runs", () => {
     expect(await readAfterSwap((w) => w.writeFileAtomic("out/.cache/x", new TextEncoder().encode("x")))).toBe("refused: ELINKOUT");
   });
 });
+
+describe("a folder made a link inside the project while a command runs", () => {
+  // The folders a write passes through are looked at once while no folder changes: the lock and
+  // a whole-file write forget them, so a folder made a link (to templates/, inside the project)
+  // before either is seen by the next write and refused, not written through.
+  async function writeAfterSwap(between: (w: ReturnType<typeof nodeWorld>) => Promise<unknown>): Promise<string> {
+    const base = join(tmp, `w${++count}`);
+    mkdirSync(join(base, "proj", "out", "d"), { recursive: true });
+    mkdirSync(join(base, "proj", "templates"));
+    const w = nodeWorld(join(base, "proj"));
+    await w.writeNew("out/d/a.txt", new TextEncoder().encode("a"));
+    renameSync(join(base, "proj", "out", "d"), join(base, "proj", "out", "d.cu"));
+    symlinkSync(join(base, "proj", "templates"), join(base, "proj", "out", "d"));
+    await between(w);
+    return w.writeNew("out/d/b.txt", new TextEncoder().encode("b")).then(
+      () => "written",
+      (err: NodeJS.ErrnoException) => `refused: ${err.code}`,
+    );
+  }
+  it("is refused by the first write under the lock", async () => {
+    expect(await writeAfterSwap((w) => w.lock("out/.lock", "test"))).toBe("refused: ELINKWRITE");
+  });
+  it("is refused by the first write after a whole-file write", async () => {
+    expect(await writeAfterSwap((w) => w.writeFileAtomic("out/.cache/x", new TextEncoder().encode("x")))).toBe("refused: ELINKWRITE");
+  });
+  it("is refused after forget()", async () => {
+    expect(await writeAfterSwap(async (w) => w.forget?.())).toBe("refused: ELINKWRITE");
+  });
+});
