@@ -19,6 +19,11 @@ export class ContentMemo<T> {
     this.entries.clear();
   }
 
+  /** The result kept for these parts, if any, without making it. */
+  peek(parts: readonly (Uint8Array | string)[]): Promise<T> | undefined {
+    return this.entries.get(contentKey(parts));
+  }
+
   get(parts: readonly (Uint8Array | string)[], make: () => Promise<T>): Promise<T> {
     const key = contentKey(parts);
     const hit = this.entries.get(key);

@@ -36,6 +36,7 @@ export function pendingCache(world: World, dir: string, maxBytes: number): ByteC
     const cache: ByteCache = {
       get: async (key) => waiting.get(key) ?? disk.get(key),
       put: async (key, bytes) => void waiting.set(key, bytes),
+      has: async (key) => waiting.has(key) || (await disk.has!(key)),
     };
     byDir.set(dir, (p = { cache, flush }));
   }

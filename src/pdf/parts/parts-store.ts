@@ -31,12 +31,19 @@ export function partsStore(cache: ByteCache | undefined): PartsStore {
   return {
     async parts(bytes) {
       const sha = fileSha256(bytes);
-      // The kept entry first: the process's memo below spares parsing, not the entry on disk
-      // (a build whose commit failed may have made the parts and lost their entry).
+      // Parts this process made or checked are taken as they are (a --watch rebuild asks for
+      // every PDF of the year); their entry on disk is only looked for, and kept again when it
+      // is gone (a build whose commit failed may have made the parts and lost their entry).
+      const known = cache?.has ? MEMO.peek([sha]) : undefined;
+      if (known) {
+        const parts = await known;
+        if (parts && !(await cache!.has!(sha))) await cache!.put(sha, new TextEncoder().encode(JSON.stringify(parts)));
+        return parts;
+      }
       if (cache) {
         const kept = await cache.get(sha);
         const parts = kept && fromCache(kept, bytes, sha);
-        if (parts) return parts;
+        if (parts) return MEMO.get([sha], async () => parts);
       }
       const parts = await MEMO.get([sha], async () => {
         pdfParsing.observe?.(sha, "own");
