@@ -22,8 +22,10 @@ import { isCode } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
+import { KeptResults } from "../write/content-memo.ts";
 import { fileSha256, sha256 } from "../write/hash.ts";
 import { checkedTree, type SourceTree } from "./source-tree.ts";
+import { deepFreeze } from "./frozen.ts";
 import { decodeValue, encodeValue } from "./value-codec.ts";
 
 export type SourceKind = "yaml" | "markdown";
@@ -39,6 +41,17 @@ export interface CachedSource {
 }
 
 const FORMAT = "khoi-thi-dua data cache 1";
+
+/**
+ * The cache file this process last read or wrote, by its bytes' SHA-256, with its entries as
+ * read from them: a --watch rebuild opens the file its last run saved and does not decode and
+ * check it again. Entries read back are kept by their key (DECODED: a key names the tool, the
+ * file and its bytes) with the stored object they were read from, which must be the one asked
+ * for (an entry damaged since is read, and refused, again); their value and places frozen, and
+ * handed out again.
+ */
+const LAST = new KeptResults<ReadonlyMap<string, unknown> | undefined>(1);
+const DECODED = new KeptResults<{ raw: unknown; hit: CachedSource | undefined }>(8192);
 /** Larger than any real cache (200 units make a few MiB): such a file is not read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -46,6 +59,8 @@ export class SourceCache {
   /** The files parsed afresh in this run (not found in the cache), in the order read. */
   readonly parsed: string[] = [];
   private readonly used = new Map<string, unknown>();
+  /** The keys of the entries put by this run (not read back from the file). */
+  private readonly fresh = new Set<string>();
   private changed: boolean;
 
   private constructor(
@@ -71,8 +86,8 @@ export class SourceCache {
     } catch (err) {
       if (!isIoError(err)) throw err;
     }
-    const entries = bytes ? readCacheFile(bytes, tool) : undefined;
-    return new SourceCache(entries ?? new Map(), tool, path, entries !== undefined);
+    const read = bytes && LAST.get(`${tool}\u0000${fileSha256(bytes)}`, () => readCacheFile(bytes, tool));
+    return new SourceCache(read ? new Map(read) : new Map(), tool, path, read !== undefined);
   }
 
   /** The key of a file's bytes for this tool. */
@@ -84,7 +99,7 @@ export class SourceCache {
   get(key: string, kind: SourceKind, file: string): CachedSource | undefined {
     const raw = this.stored.get(key);
     if (raw === undefined) return undefined;
-    const hit = readEntry(raw, kind, file);
+    const hit = keptEntry(key, raw, kind, file);
     if (!hit) {
       this.stored.delete(key);
       this.changed = true;
@@ -102,6 +117,7 @@ export class SourceCache {
     const entry: Record<string, unknown> = { file, kind, diagnostics: result.diagnostics, value, tree: result.tree };
     if (kind === "markdown") Object.assign(entry, { body: result.body, bodyLine: result.bodyLine });
     this.used.set(key, entry);
+    this.fresh.add(key);
     this.changed = true;
   }
 
@@ -118,8 +134,12 @@ export class SourceCache {
     if (!this.changed && this.used.size === this.stored.size) return;
     const body = JSON.stringify(Object.fromEntries(this.used));
     const header = JSON.stringify({ format: FORMAT, tool: this.tool, sha256: sha256(body) });
+    const bytes = new TextEncoder().encode(`${header}\n${body}`);
     try {
-      await world.writeFileAtomic(this.path, new TextEncoder().encode(`${header}\n${body}`));
+      await world.writeFileAtomic(this.path, bytes);
+      // The entries as the next open reads them from these bytes: those read back are the objects read, those put this run as JSON gives them.
+      const entries = [...this.used].map(([k, raw]): [string, unknown] => [k, this.fresh.has(k) ? JSON.parse(JSON.stringify(raw)) : raw]);
+      LAST.keep(`${this.tool}\u0000${fileSha256(bytes)}`, new Map(entries));
     } catch (err) {
       if (!isIoError(err)) throw err;
     }
@@ -141,6 +161,22 @@ function readCacheFile(bytes: Uint8Array, tool: string): Map<string, unknown> | 
   } catch {
     return undefined;
   }
+}
+
+/** An entry read back (readEntry), kept by its key: its value and places frozen and shared, its diagnostics copied for each run. */
+function keptEntry(key: string, raw: unknown, kind: SourceKind, file: string): CachedSource | undefined {
+  const id = `${kind}\u0000${file}\u0000${key}`;
+  let kept = DECODED.get(id, () => ({ raw: undefined, hit: undefined }));
+  if (kept.raw !== raw) {
+    const e = readEntry(raw, kind, file);
+    if (e) {
+      deepFreeze(e.value);
+      deepFreeze(e.tree);
+    }
+    kept = DECODED.keep(id, { raw, hit: e });
+  }
+  const hit = kept.hit;
+  return hit && { ...hit, diagnostics: hit.diagnostics.map((d) => ({ ...d, pos: { ...d.pos }, params: { ...d.params } })) };
 }
 
 /** An entry read back, or undefined when its shape is not the one put (never trusted as it is). */

@@ -94,11 +94,20 @@ const BlocBase = z
   })
   .describe("Khối thi đua: tên, địa danh, cơ quan ban hành và các đơn vị thành viên (tệp data/khoi.yaml)");
 
-/** The bloc's schema, its ma_loai_van_ban made of the codes of the document types handed down. */
-export function blocSchema(types: readonly TypeCodeEntry[]) {
+function makeBlocSchema(types: readonly TypeCodeEntry[]) {
   // In its place after co_quan_ban_hanh, as the editor lists the keys.
   const shape = Object.entries(BlocBase.shape).flatMap(([k, v]) => (k === "co_quan_ban_hanh" ? [[k, v], ["ma_loai_van_ban", docTypeCodes(types)]] : [[k, v]]));
   return z.strictObject(Object.fromEntries(shape) as typeof BlocBase.shape & { ma_loai_van_ban: ReturnType<typeof docTypeCodes> }).describe(BlocBase.description ?? "");
+}
+
+/** One schema per list of types: a run's check of khoi.yaml, kept in the process, is found again by it (validate/kept-validation.ts). */
+const BLOC_SCHEMAS = new WeakMap<readonly TypeCodeEntry[], ReturnType<typeof makeBlocSchema>>();
+
+/** The bloc's schema, its ma_loai_van_ban made of the codes of the document types handed down. */
+export function blocSchema(types: readonly TypeCodeEntry[]): ReturnType<typeof makeBlocSchema> {
+  let s = BLOC_SCHEMAS.get(types);
+  if (!s) BLOC_SCHEMAS.set(types, (s = makeBlocSchema(types)));
+  return s;
 }
 
 export type Bloc = z.infer<typeof BlocBase> & { ma_loai_van_ban: Record<string, string> };

@@ -12,7 +12,7 @@ import { checkDocNumbers, checkDossierDue } from "./check-documents.ts";
 import { checkBloc, checkYear } from "./cross-checks.ts";
 import { RESULTS_KIND } from "./year-context.ts";
 import type { Located, MarkdownDoc, ValidProject, ValidYear } from "./valid-types.ts";
-import { validateWith } from "./zod-issues.ts";
+import { validateKept } from "./kept-validation.ts";
 
 export type { Located, MarkdownDoc, ValidProject, ValidYear } from "./valid-types.ts";
 
@@ -99,7 +99,7 @@ function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: Prov
 function located<S extends z.ZodType>(schema: S, src: YamlSource, diags: Diagnostics): Located<z.output<S>> | undefined {
   // A file that did not parse has its errors reported already.
   if (src.value === undefined) return undefined;
-  const data = validateWith(schema, src, diags);
+  const data = validateKept(schema, src, diags);
   return data === undefined ? undefined : { data, src };
 }
 

@@ -57,10 +57,15 @@ export class KeptResults<T> {
 
   get(key: string, make: () => T): T {
     if (this.entries.has(key)) return this.entries.get(key)!;
-    const made = make();
-    this.entries.set(key, made);
+    return this.keep(key, make());
+  }
+
+  /** Keeps a result made elsewhere (what was just written, as it will be read). */
+  keep(key: string, value: T): T {
+    this.entries.delete(key);
+    this.entries.set(key, value);
     if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
-    return made;
+    return value;
   }
 }
 

@@ -1,0 +1,83 @@
+/**
+ * What a process keeps of the data cache between runs (a --watch session): the cache file it
+ * saved is not decoded again when it is opened next, an entry read back is handed out again
+ * frozen (nobody can change it for the next run), and its check by its schema is kept with it
+ * (src/validate/kept-validation.ts): the same data and diagnostics, checked once. An entry damaged
+ * since is read again, and refused, as before (test/load/source-cache.test.ts).
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { MemoryWorld } from "../../src/io/memory-world.ts";
+import { SourceCache } from "../../src/load/source-cache.ts";
+import { checkProject, readProject } from "../../src/pipeline.ts";
+import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
+import { forgetContentMemos } from "../../src/write/content-memo.ts";
+import { fixtureWorld } from "../helpers/fixture-world.ts";
+
+const CACHE = "out/.cache/data-sources.json";
+const open = (world: MemoryWorld) => SourceCache.open(world, CACHE, "tool-kept");
+
+/** A run: the cache opened, the project read and checked with it, the cache saved. */
+async function run(world: MemoryWorld) {
+  const cache = await open(world);
+  const diags = new Diagnostics();
+  const { raw, valid } = await readProject(world, diags, "data", { documents: true }, cache);
+  await cache.save(world);
+  return { cache, raw, valid, diags: diags.sorted() };
+}
+
+afterEach(() => forgetContentMemos());
+
+describe("the data cache kept in the process", () => {
+  it("hands out the same frozen value and the same checked data in the next run", async () => {
+    forgetContentMemos();
+    const world = fixtureWorld();
+    await run(world); // parses every file and saves the cache
+    const second = await run(world);
+    const third = await run(world);
+    expect(second.cache.parsed).toEqual([]);
+    expect(third.cache.parsed).toEqual([]);
+    const unit = (r: typeof second) => [...r.valid!.years[0]!.unitDocs.get("dang-ky")!.values()][0]!;
+    const [a, b] = [unit(second), unit(third)];
+    expect(b.src.value).toBe(a.src.value);
+    expect(b.data).toBe(a.data);
+    expect(Object.isFrozen(a.src.value)).toBe(true);
+    expect(Object.isFrozen(a.data)).toBe(true);
+    expect(() => {
+      (a.data as { ngay?: unknown }).ngay = "2099-01-01";
+    }).toThrow(TypeError);
+    expect(third.diags).toEqual(second.diags);
+  });
+
+  it("gives what a fresh read gives, diagnostics included, and copies them for each run", async () => {
+    forgetContentMemos();
+    const world = fixtureWorld(undefined, { "data/2020/dang-ky/don-vi-b.yaml": "ngay: 2020-03-01\nthua: 1\n" });
+    const fresh = await checkProject(world);
+    await run(world);
+    const kept = await run(world);
+    const again = await run(world);
+    expect(kept.cache.parsed).toEqual([]);
+    expect(kept.diags.some((d) => d.code === "schema/unknown-key")).toBe(true);
+    expect(again.diags).toEqual(kept.diags);
+    expect(again.diags[0]).not.toBe(kept.diags[0]);
+    const c = await open(world);
+    expect(await checkProject(world, "data", c)).toStrictEqual(fresh);
+  });
+
+  it("reads an entry damaged since it was kept again, and refuses it", async () => {
+    forgetContentMemos();
+    const world = fixtureWorld();
+    await run(world);
+    await run(world);
+    const text = new TextDecoder().decode(world.files.get(CACHE)!);
+    const nl = text.indexOf("\n");
+    const body = JSON.parse(text.slice(nl + 1)) as Record<string, { file: string; value: unknown }>;
+    const entry = Object.values(body).find((e) => e.file === "data/khoi.yaml")!;
+    entry.value = ["z", 1];
+    const b = JSON.stringify(body);
+    const { sha256 } = await import("../../src/write/hash.ts");
+    const header = { ...(JSON.parse(text.slice(0, nl)) as object), sha256: sha256(b) };
+    world.files.set(CACHE, new TextEncoder().encode(`${JSON.stringify(header)}\n${b}`));
+    const after = await run(world);
+    expect(after.cache.parsed).toEqual(["data/khoi.yaml"]);
+  });
+});
