@@ -16,7 +16,7 @@ function memoryTmp(): Record<string, string> {
 }
 
 /** Test files that replace a module (vi.mock) and so need a module graph of their own. */
-const MOCKING = ["test/pdf/emit/compress.test.ts", "test/load/source-cache.test.ts"];
+const MOCKING = ["test/pdf/emit/compress.test.ts", "test/load/source-cache.test.ts", "test/cli/heap-growth.test.ts"];
 
 export default defineConfig({
   test: {

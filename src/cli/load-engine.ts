@@ -3,6 +3,7 @@
  * cache (run-bundle.ts), made by the compilation's training build; from the sources, or without
  * a bundle, the modules. Loaded once per process (--watch keeps it, with its in-process memos).
  */
+import { boundHeapGrowth } from "./heap-growth.ts";
 import { BUNDLES, openBundled } from "./open-bundled.ts";
 
 type Engine = typeof import("./engine.ts");
@@ -10,6 +11,9 @@ type Engine = typeof import("./engine.ts");
 let loaded: Promise<Engine> | undefined;
 
 export function loadEngine(): Promise<Engine> {
-  loaded ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts"));
+  loaded ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts")).then((engine) => {
+    boundHeapGrowth();
+    return engine;
+  });
   return loaded;
 }
