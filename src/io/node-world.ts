@@ -264,9 +264,11 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     if (inside === undefined || !isUnder(inside, real)) throw linkError("ELINKOUT", zone.name(rel), real);
     return st;
   };
-  const mkdirs = async (dir: string) => {
-    if ((await fs.stat(dir).catch(() => undefined))?.isDirectory()) return;
+  /** Makes the folder and those above it that are missing; whether it made any. */
+  const mkdirs = async (dir: string): Promise<boolean> => {
+    if ((await fs.stat(dir).catch(() => undefined))?.isDirectory()) return false;
     await fs.mkdir(dir, { recursive: true });
+    return true;
   };
   /**
    * Writing and removing never go through a link, even one that stays inside
@@ -275,10 +277,14 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
    * real folder or file. The folders on the way are looked at once while no
    * folder changes (linkFreeDirs): a commit writes and moves hundreds of files
    * into the same few folders; the last part is looked at each time.
+   *
+   * Gives the path's absolute target. A path of a zone with no link below the zone's top
+   * leads where its parts say, inside the zone: it needs no other check (reach). A folder
+   * made afterwards is looked at again (folderFor).
    */
-  const noLinks = async (path: string): Promise<void> => {
+  const noLinks = async (path: string): Promise<string> => {
     const p = await place(path);
-    if (!p.zone || p.rel === ".") return;
+    if (!p.zone || p.rel === ".") return p.target;
     let cur = p.zone.top;
     const parts = p.rel.split("/");
     for (let i = 0; i < parts.length; i++) {
@@ -286,13 +292,18 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       const last = i === parts.length - 1;
       if (!last && linkFreeDirs.has(cur)) continue;
       const st = await fs.lstat(cur).catch(() => undefined);
-      if (!st) return;
+      if (!st) return p.target;
       if (st.isSymbolicLink()) throw linkError("ELINKWRITE", p.zone.name(parts.slice(0, i + 1).join("/")), await fs.readlink(cur).catch(() => "?"));
       if (!last && st.isDirectory()) {
         if (linkFreeDirs.size >= 4096) linkFreeDirs.clear();
         linkFreeDirs.add(cur);
       }
     }
+    return p.target;
+  };
+  /** The folder of a path to write, made when missing; the folders made are checked as the rest were (noLinks). */
+  const folderFor = async (path: string, target: string): Promise<void> => {
+    if (await mkdirs(nodePath.dirname(target))) await noLinks(nodePath.dirname(path));
   };
   return {
     async readFile(path, limit) {
@@ -359,11 +370,9 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     },
     async writeFileAtomic(path, bytes) {
       changed();
-      await noLinks(path);
-      const target = await reach(path);
+      const target = await noLinks(path);
       memo?.forget(target);
-      await mkdirs(nodePath.dirname(target));
-      await reach(nodePath.dirname(path)); // a folder just made may not lead outside either
+      await folderFor(path, target);
       const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
       try {
         await writeWhole(fs, tmp, bytes, "w", await modeOf(fs, target));
@@ -374,18 +383,14 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       }
     },
     async writeNew(path, bytes) {
-      await noLinks(path);
-      const target = await reach(path);
+      const target = await noLinks(path);
       memo?.forget(target);
-      await mkdirs(nodePath.dirname(target));
-      await reach(nodePath.dirname(path));
+      await folderFor(path, target);
       await writeWhole(fs, target, bytes, "wx", undefined);
     },
     async renameFile(from, to) {
-      await noLinks(from);
-      await noLinks(to);
-      const src = await reach(from);
-      const dst = await reach(to);
+      const src = await noLinks(from);
+      const dst = await noLinks(to);
       memo?.forget(src);
       memo?.forget(dst);
       const mode = await modeOf(fs, dst);
@@ -393,18 +398,14 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       await fs.rename(src, dst);
     },
     async removeFile(path) {
-      await noLinks(path);
-      await reach(nodePath.dirname(path));
-      const target = (await place(path)).target;
+      const target = await noLinks(path);
       memo?.forget(target);
       await fs.rm(target, { force: true });
     },
     async renameDir(from, to) {
       changed();
-      await noLinks(from);
-      await noLinks(to);
-      const src = await reach(from);
-      const dst = await reach(to);
+      const src = await noLinks(from);
+      const dst = await noLinks(to);
       memo?.forgetUnder(src);
       // rename(2) replaces an empty folder silently: refuse anything already there.
       if (await fs.lstat(dst).catch(() => undefined)) throw Object.assign(new Error(`EEXIST: ${to}`), { code: "EEXIST", path: to });
@@ -412,8 +413,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     },
     async removeDir(path) {
       changed();
-      await noLinks(path);
-      const target = await reach(path);
+      const target = await noLinks(path);
       memo?.forgetUnder(target);
       await fs.rm(target, { recursive: true, force: true });
     },
@@ -427,9 +427,8 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     },
     async lock(path, label) {
       changed();
-      await noLinks(path);
-      const target = await reach(path);
-      await mkdirs(nodePath.dirname(target));
+      const target = await noLinks(path);
+      await folderFor(path, target);
       const release = await acquireLock(locks, target, label);
       if (release) await removeStaleLockDrafts(fs, target);
       return release;
