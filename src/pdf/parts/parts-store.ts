@@ -110,31 +110,58 @@ function isParts(p: unknown): p is PdfParts {
   );
 }
 
-/** An object's header ("12 0 obj") and a reference ("12 0 R"), the number as written. */
-const HEADER = /^(\d+)\s+0\s+obj\s*$/;
-const REFERENCE = /^(\d+)\s+0\s+R$/;
+/** White space as a regular expression's \s takes it in Latin-1 text (with no-break space; not NEL). */
+const isSpace = (c: number | undefined) => c === 32 || (c !== undefined && c >= 9 && c <= 13) || c === 160;
+
+/**
+ * Whether bytes[from, to) are `n`, white space, `0`, white space and `tail`, then white space
+ * only when `spaceAfter`: an object's header ("12 0 obj") or a reference ("12 0 R"), the number
+ * written as String(n) writes it. Read byte by byte: an entry holds hundreds of references.
+ */
+function numbered(bytes: Uint8Array, from: number, to: number, n: number, tail: string, spaceAfter: boolean): boolean {
+  const num = String(n);
+  let i = from;
+  for (let k = 0; k < num.length; k++, i++) if (i >= to || bytes[i] !== num.charCodeAt(k)) return false;
+  if (i < to && bytes[i]! >= 48 && bytes[i]! <= 57) return false;
+  const start = i;
+  while (i < to && isSpace(bytes[i])) i++;
+  if (i === start || i >= to || bytes[i] !== 48) return false;
+  i++;
+  const zeroEnd = i;
+  while (i < to && isSpace(bytes[i])) i++;
+  if (i === zeroEnd) return false;
+  for (let k = 0; k < tail.length; k++, i++) if (i >= to || bytes[i] !== tail.charCodeAt(k)) return false;
+  if (spaceAfter) while (i < to && isSpace(bytes[i])) i++;
+  return i === to;
+}
+
+/** Whether the bytes at `s` are a slash and the name (Latin-1). */
+function nameAt(bytes: Uint8Array, s: number, name: string): boolean {
+  if (s + name.length + 1 > bytes.length || bytes[s] !== 47) return false;
+  for (let k = 0; k < name.length; k++) if (bytes[s + 1 + k] !== name.charCodeAt(k)) return false;
+  return true;
+}
 
 /** Every object, reference and page entry of the entry where it says, every reference to an object of the entry. */
 function fits(p: PdfParts, bytes: Uint8Array): boolean {
   const byNum = new Map(p.objects.map((o) => [o.n, o]));
   if (byNum.size !== p.objects.length) return false;
-  const text = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString("latin1");
   // A page's /Parent and /Annots may point to what is not copied (the page tree, the signature widgets).
   const notFollowed = new Map(p.pages.map((g) => [g.n, g.entries.filter(([name]) => name === "Parent" || name === "Annots")]));
   for (const o of p.objects) {
     const skip = notFollowed.get(o.n) ?? [];
     if (!(o.at < o.v0 && o.v0 < o.v1 && o.v1 <= o.t && o.t <= bytes.length)) return false;
-    if (HEADER.exec(text(o.at, o.v0))?.[1] !== String(o.n)) return false;
+    if (!numbered(bytes, o.at, o.v0, o.n, "obj", true)) return false;
     for (let i = 0; i < o.r.length; i += 3) {
       const [pos, len, n] = [o.r[i]!, o.r[i + 1]!, o.r[i + 2]!];
       if (!byNum.has(n) && !skip.some(([, s, e]) => pos >= s && pos < e)) return false;
-      if (pos < o.v0 || pos + len > o.v1 || REFERENCE.exec(text(pos, pos + len))?.[1] !== String(n)) return false;
+      if (pos < o.v0 || pos + len > o.v1 || !numbered(bytes, pos, pos + len, n, "R", false)) return false;
     }
   }
   for (const g of p.pages) {
     const o = byNum.get(g.n);
     if (!o || g.annots?.some((n) => !byNum.has(n))) return false;
-    for (const [name, s, e] of g.entries) if (s <= o.v0 || e >= o.v1 || s >= e || text(s, s + name.length + 1) !== `/${name}`) return false;
+    for (const [name, s, e] of g.entries) if (s <= o.v0 || e >= o.v1 || s >= e || !nameAt(bytes, s, name)) return false;
   }
   return true;
 }
