@@ -223,12 +223,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
    * folder's real path and keeps them: a build's commit writes hundreds.
    */
   const realDirs = new Map<string, string>();
-  /** Folders seen by noLinks to be folders, not links: forgotten with realDirs, and on the same occasions. */
-  const linkFreeDirs = new Set<string>();
-  const changed = () => {
-    realDirs.clear();
-    linkFreeDirs.clear();
-  };
+  const changed = () => realDirs.clear();
   const realOfTarget = async (zone: Zone, target: string): Promise<{ real: string; st?: BigIntStats }> => {
     const dir = nodePath.dirname(target);
     let known = realDirs.get(dir);
@@ -274,9 +269,8 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
    * Writing and removing never go through a link, even one that stays inside
    * the project (out/2019 → ../templates would make the build's own file
    * names land in templates/): every part of the path that exists must be a
-   * real folder or file. The folders on the way are looked at once while no
-   * folder changes (linkFreeDirs): a commit writes and moves hundreds of files
-   * into the same few folders; the last part is looked at each time.
+   * real folder or file. Every part is looked at for each write (nothing is
+   * kept between two: another process may make a folder a link between them).
    *
    * Gives the path's absolute target. A path of a zone with no link below the zone's top
    * leads where its parts say, inside the zone: it needs no other check (reach). A folder
@@ -289,15 +283,9 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
     const parts = p.rel.split("/");
     for (let i = 0; i < parts.length; i++) {
       cur = nodePath.join(cur, parts[i]!);
-      const last = i === parts.length - 1;
-      if (!last && linkFreeDirs.has(cur)) continue;
       const st = await fs.lstat(cur).catch(() => undefined);
       if (!st) return p.target;
       if (st.isSymbolicLink()) throw linkError("ELINKWRITE", p.zone.name(parts.slice(0, i + 1).join("/")), await fs.readlink(cur).catch(() => "?"));
-      if (!last && st.isDirectory()) {
-        if (linkFreeDirs.size >= 4096) linkFreeDirs.clear();
-        linkFreeDirs.add(cur);
-      }
     }
     return p.target;
   };

@@ -4,7 +4,7 @@
  * marks a new phase too; each then sees the link and refuses it (the world keeps the folders'
  * real paths only while none of these happened).
  */
-import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -40,10 +40,10 @@ describe("a folder made a link out of the project while a command runs", () => {
   });
 });
 
-describe("a folder made a link inside the project while a command runs", () => {
-  // The folders a write passes through are looked at once while no folder changes: the lock and
-  // a whole-file write forget them, so a folder made a link (to templates/, inside the project)
-  // before either is seen by the next write and refused, not written through.
+describe("a folder made a link while a command runs", () => {
+  // Every part of a path is looked at for each write, move and removal: a folder made a link (to
+  // templates/, inside the project, or out of it) between two of them is seen by the next and
+  // refused, not written through, whatever came between.
   async function writeAfterSwap(between: (w: ReturnType<typeof nodeWorld>) => Promise<unknown>): Promise<string> {
     const base = join(tmp, `w${++count}`);
     mkdirSync(join(base, "proj", "out", "d"), { recursive: true });
@@ -66,5 +66,29 @@ describe("a folder made a link inside the project while a command runs", () => {
   });
   it("is refused after forget()", async () => {
     expect(await writeAfterSwap(async (w) => w.forget?.())).toBe("refused: ELINKWRITE");
+  });
+  it("is refused by the next write with nothing between", async () => {
+    expect(await writeAfterSwap(async () => undefined)).toBe("refused: ELINKWRITE");
+  });
+  it("out of the project: a move over a file there and a removal there are refused, the files left as they were", async () => {
+    const base = join(tmp, `m${++count}`);
+    mkdirSync(join(base, "proj", "out", "2024"), { recursive: true });
+    mkdirSync(join(base, "outside"));
+    writeFileSync(join(base, "outside", "keep.pdf"), "NGOÀI");
+    writeFileSync(join(base, "outside", "victim.txt"), "NGOÀI");
+    const w = nodeWorld(join(base, "proj"));
+    await w.lock("out/.lock", "test");
+    await w.writeNew("out/2024/a.pdf.tmp", new TextEncoder().encode("a"));
+    await w.writeNew("out/b.tmp", new TextEncoder().encode("b"));
+    await w.renameFile("out/2024/a.pdf.tmp", "out/2024/a.pdf");
+    renameSync(join(base, "proj", "out", "2024"), join(base, "proj", "out", "2024.cu"));
+    symlinkSync(join(base, "outside"), join(base, "proj", "out", "2024"));
+    const outcome = (p: Promise<unknown>) => p.then(() => "done", (err: NodeJS.ErrnoException) => `refused: ${err.code}`);
+    expect(await outcome(w.renameFile("out/b.tmp", "out/2024/keep.pdf"))).toBe("refused: ELINKWRITE");
+    expect(await outcome(w.removeFile("out/2024/victim.txt"))).toBe("refused: ELINKWRITE");
+    expect(await outcome(w.writeNew("out/2024/moi/c.pdf", new TextEncoder().encode("c")))).toBe("refused: ELINKWRITE");
+    expect(readFileSync(join(base, "outside", "keep.pdf"), "utf8")).toBe("NGOÀI");
+    expect(readFileSync(join(base, "outside", "victim.txt"), "utf8")).toBe("NGOÀI");
+    expect(existsSync(join(base, "outside", "moi"))).toBe(false);
   });
 });
