@@ -45,13 +45,19 @@ const FORMAT = "khoi-thi-dua data cache 1";
 /**
  * The cache file this process last read or wrote, by its bytes' SHA-256, with its entries as
  * read from them: a --watch rebuild opens the file its last run saved and does not decode and
- * check it again. Entries read back are kept by their key (DECODED: a key names the tool, the
- * file and its bytes) with the stored object they were read from, which must be the one asked
- * for (an entry damaged since is read, and refused, again); their value and places frozen, and
- * handed out again.
+ * check it again. The entry last read back for each file is kept (DECODED: one per file, a new
+ * version of the file replaces it, so a session of edits keeps no more than the data) with its
+ * key (the tool, the file and its bytes) and the stored object it was read from, both of which
+ * must be the ones asked for (an entry damaged since is read, and refused, again); its value and
+ * places frozen, and handed out again.
  */
 const LAST = new KeptResults<ReadonlyMap<string, unknown> | undefined>(1);
-const DECODED = new KeptResults<{ raw: unknown; hit: CachedSource | undefined }>(8192);
+const DECODED = new KeptResults<{ key: string; raw: unknown; hit: CachedSource | undefined }>(8192);
+/** How many files' entries the process keeps decoded (one per file at most, whatever the edits). */
+export function keptEntryCount(): number {
+  return DECODED.size;
+}
+
 /** Larger than any real cache (200 units make a few MiB): such a file is not read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -165,15 +171,15 @@ function readCacheFile(bytes: Uint8Array, tool: string): Map<string, unknown> | 
 
 /** An entry read back (readEntry), kept by its key: its value and places frozen and shared, its diagnostics copied for each run. */
 function keptEntry(key: string, raw: unknown, kind: SourceKind, file: string): CachedSource | undefined {
-  const id = `${kind}\u0000${file}\u0000${key}`;
-  let kept = DECODED.get(id, () => ({ raw: undefined, hit: undefined }));
-  if (kept.raw !== raw) {
+  const id = `${kind}\u0000${file}`;
+  let kept = DECODED.get(id, () => ({ key: "", raw: undefined, hit: undefined }));
+  if (kept.key !== key || kept.raw !== raw) {
     const e = readEntry(raw, kind, file);
     if (e) {
       deepFreeze(e.value);
       deepFreeze(e.tree);
     }
-    kept = DECODED.keep(id, { raw, hit: e });
+    kept = DECODED.keep(id, { key, raw, hit: e });
   }
   const hit = kept.hit;
   return hit && { ...hit, diagnostics: hit.diagnostics.map((d) => ({ ...d, pos: { ...d.pos }, params: { ...d.params } })) };

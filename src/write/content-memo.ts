@@ -60,6 +60,11 @@ export class KeptResults<T> {
     return this.keep(key, make());
   }
 
+  /** How many results are kept. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Keeps a result made elsewhere (what was just written, as it will be read). */
   keep(key: string, value: T): T {
     this.entries.delete(key);

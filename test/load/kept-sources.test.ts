@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { MemoryWorld } from "../../src/io/memory-world.ts";
-import { SourceCache } from "../../src/load/source-cache.ts";
+import { keptEntryCount, SourceCache } from "../../src/load/source-cache.ts";
 import { checkProject, readProject } from "../../src/pipeline.ts";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { forgetContentMemos } from "../../src/write/content-memo.ts";
@@ -61,6 +61,22 @@ describe("the data cache kept in the process", () => {
     expect(again.diags[0]).not.toBe(kept.diags[0]);
     const c = await open(world);
     expect(await checkProject(world, "data", c)).toStrictEqual(fresh);
+  });
+
+  it("keeps one entry per file however many times it is edited", async () => {
+    forgetContentMemos();
+    const world = fixtureWorld();
+    await run(world);
+    await run(world);
+    const files = keptEntryCount();
+    const path = "data/2020/nam.yaml";
+    const text = new TextDecoder().decode(world.files.get(path)!);
+    for (let i = 0; i < 12; i++) {
+      world.files.set(path, new TextEncoder().encode(`${text}# sửa ${i}\n`));
+      await run(world); // parses the new version and keeps it in the cache
+      await run(world); // reads it back from the cache
+    }
+    expect(keptEntryCount()).toBe(files);
   });
 
   it("reads an entry damaged since it was kept again, and refuses it", async () => {
