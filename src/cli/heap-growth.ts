@@ -12,9 +12,9 @@ export const HEAP_GROWING_PERCENT = 20;
 let set = false;
 
 /**
- * Sets the growth once the engine is loaded: V8 checks a code cache against the flags it was
- * made with, and the engine's was made with V8's own (a flag set before would make it refuse
- * the cache and compile the engine again).
+ * Sets the growth before a bundle is compiled with its code cache (run-bundle.ts): V8 checks a
+ * code cache against the flags it was made with, any flag counting, so every process that makes
+ * or reads one sets it first, the compilation's training included, and they agree.
  */
 export function boundHeapGrowth(): void {
   if (set) return;

@@ -11,6 +11,7 @@ type Engine = typeof import("./engine.ts");
 let loaded: Promise<Engine> | undefined;
 
 export function loadEngine(): Promise<Engine> {
+  // The bundle sets the heap's growth before it is compiled (run-bundle.ts); the modules (no bundle) after they are loaded.
   loaded ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts")).then((engine) => {
     boundHeapGrowth();
     return engine;
