@@ -12,6 +12,8 @@ function isMissing(err: unknown): boolean {
 }
 
 let tmpCounter = 0;
+/** Names tried for a whole-file write's draft before giving up: each taken one is a file nobody of ours left. */
+const DRAFT_NAMES = 16;
 
 /** Whether `path` is `top` or inside it (paths as the system writes them). */
 export function isUnder(top: string, path: string): boolean {
@@ -278,16 +280,28 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
    */
   const noLinks = async (path: string): Promise<string> => {
     const p = await place(path);
-    if (!p.zone || p.rel === ".") return p.target;
-    let cur = p.zone.top;
-    const parts = p.rel.split("/");
+    // A path written under a zone that its placing took elsewhere went through a link on its way
+    // (an output folder outside the project whose 2024/ leads back into templates/): its parts
+    // as written are looked at too.
+    const written = nodePath.resolve(top, path);
+    if (written !== p.target) {
+      const zone = [project, ...(await zones())].find((z) => isUnder(z.top, written));
+      const rel = zone && posix(nodePath.relative(zone.top, written));
+      if (zone && rel) await partsNoLinks(zone, rel);
+    }
+    if (p.zone && p.rel !== ".") await partsNoLinks(p.zone, p.rel);
+    return p.target;
+  };
+  /** Each part of `rel` below the zone's top that exists is no link (the parts after a missing one do not exist). */
+  const partsNoLinks = async (zone: Zone, rel: string): Promise<void> => {
+    let cur = zone.top;
+    const parts = rel.split("/");
     for (let i = 0; i < parts.length; i++) {
       cur = nodePath.join(cur, parts[i]!);
       const st = await fs.lstat(cur).catch(() => undefined);
-      if (!st) return p.target;
-      if (st.isSymbolicLink()) throw linkError("ELINKWRITE", p.zone.name(parts.slice(0, i + 1).join("/")), await fs.readlink(cur).catch(() => "?"));
+      if (!st) return;
+      if (st.isSymbolicLink()) throw linkError("ELINKWRITE", zone.name(parts.slice(0, i + 1).join("/")), await fs.readlink(cur).catch(() => "?"));
     }
-    return p.target;
   };
   /** The folder of a path to write, made when missing; the folders made are checked as the rest were (noLinks). */
   const folderFor = async (path: string, target: string): Promise<void> => {
@@ -361,13 +375,25 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       const target = await noLinks(path);
       memo?.forget(target);
       await folderFor(path, target);
-      const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
-      try {
-        await writeWhole(fs, tmp, bytes, "w", await modeOf(fs, target));
-        await fs.rename(tmp, target);
-      } catch (err) {
-        await fs.rm(tmp, { force: true });
-        throw err;
+      const mode = await modeOf(fs, target);
+      // The draft is made new ("wx"): a file or link already under its name (planted to lead
+      // out of the project) is neither followed nor removed; another name is taken.
+      for (let attempt = 1; ; attempt++) {
+        const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
+        try {
+          await writeWhole(fs, tmp, bytes, "wx", mode);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === "EEXIST" && attempt < DRAFT_NAMES) continue;
+          if ((err as NodeJS.ErrnoException).code !== "EEXIST") await fs.rm(tmp, { force: true });
+          throw err;
+        }
+        try {
+          await fs.rename(tmp, target);
+        } catch (err) {
+          await fs.rm(tmp, { force: true });
+          throw err;
+        }
+        return;
       }
     },
     async writeNew(path, bytes) {
