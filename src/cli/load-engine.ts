@@ -3,7 +3,6 @@
  * cache (run-bundle.ts), made by the compilation's training build; from the sources, or without
  * a bundle, the modules. Loaded once per process (--watch keeps it, with its in-process memos).
  */
-import { boundHeapGrowth } from "./heap-growth.ts";
 import { BUNDLES, openBundled } from "./open-bundled.ts";
 
 type Engine = typeof import("./engine.ts");
@@ -11,10 +10,6 @@ type Engine = typeof import("./engine.ts");
 let loaded: Promise<Engine> | undefined;
 
 export function loadEngine(): Promise<Engine> {
-  // The bundle sets the heap's growth before it is compiled (run-bundle.ts); the modules (no bundle) after they are loaded.
-  loaded ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts")).then((engine) => {
-    boundHeapGrowth();
-    return engine;
-  });
+  loaded ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts"));
   return loaded;
 }

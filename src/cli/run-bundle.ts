@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Script } from "node:vm";
-import { boundHeapGrowth } from "./heap-growth.ts";
+import { withDefaultFlags } from "./heap-growth.ts";
 
 /**
  * A bundle calls this for the imports it leaves to run time (a command's bundle keeps the
@@ -56,13 +56,12 @@ function cachedFor(source: Uint8Array, cacheFile: string | undefined): Buffer | 
 
 /** Runs a CommonJS bundle as Node's own loader would, with cached code when the cache file is there and is this bundle's. */
 export function runBundle(bundle: string, cacheFile: string | undefined): BundleRun {
-  // The flags the caches were made with (the compilation runs its bundles through here too).
-  boundHeapGrowth();
   const bytes = readFileSync(bundle);
   const cachedData = cachedFor(bytes, cacheFile);
   // The compile step writes the bundles in ASCII (bundle-engine.ts, asciiOnly), and ASCII read as Latin-1 is a copy, not a decoding.
   const source = bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, ${DYNAMIC_IMPORT}) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  // Compiled with the flags the cache was made with: V8's own (heap-growth.ts).
+  const script = withDefaultFlags(() => new Script(`(function (exports, require, module, __filename, __dirname, ${DYNAMIC_IMPORT}) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) }));
   const module = { exports: {} as unknown };
   const base = pathToFileURL(bundle);
   const load = (spec: string) => import(spec.startsWith(".") ? new URL(spec, base).href : spec);
