@@ -32,8 +32,15 @@ export function stableJson(value: unknown): string {
 const INDEX = /^(?:0|[1-9]\d*)$/;
 const isIndex = (k: string) => INDEX.test(k) && Number(k) < 4294967295;
 
+/** A key that may be an array index: it starts with a digit (most keys do not, and need no regular expression). */
+const mayBeIndex = (k: string) => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+
 function sortedKeys(o: object): string[] {
   const keys = Object.keys(o);
+  if (!keys.some(mayBeIndex)) return keys.sort();
   const indices = keys.filter(isIndex);
   if (!indices.length) return keys.sort();
   const names = keys.filter((k) => !isIndex(k)).sort();
