@@ -9,7 +9,7 @@ import { formatDiagnostic, summaryLine } from "../diagnostics/format.ts";
 import type { World } from "../io/world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import type { CliOptions } from "./args.ts";
-import { boundHeapGrowth } from "./heap-growth.ts";
+import { heapForBuild } from "./heap-growth.ts";
 import { loadEngine } from "./load-engine.ts";
 import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
 import { toolVersion } from "./tool-version.ts";
@@ -84,12 +84,15 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
       return 0;
     }
   }
-  // A one-shot build keeps its heap small (heap-growth.ts); --watch keeps V8's own growth.
-  if (!opts.watch) boundHeapGrowth();
   const { buildProject } = await loadEngine();
   // Reported as soon as the documents are committed (the caches beside them are written after), else when the build ends.
   let status: number | undefined;
-  const result = await buildProject(world, { ...options, onProgress: (d, t, k) => rep.progress(d, t, k), onCommitted: (r) => void (status = reportBuild(r, opts, rep, t0, world)) });
+  const onProgress = (d: number, t: number, k: string) => {
+    // A one-shot build of many documents keeps its heap small (heap-growth.ts).
+    if (d === 1) heapForBuild(t, opts.watch);
+    rep.progress(d, t, k);
+  };
+  const result = await buildProject(world, { ...options, onProgress, onCommitted: (r) => void (status = reportBuild(r, opts, rep, t0, world)) });
   return status ?? reportBuild(result, opts, rep, t0, world);
 }
 

@@ -1,20 +1,24 @@
 import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 
 /**
- * How much V8 lets its heap grow after each full collection, in percent, in a one-shot build.
- * Left to itself, V8 grows a heap that is small for its limit by up to 4×: a 200-unit build, some
- * 60 MB live, reached 120 MB of heap (250–290 MiB of memory at its peak, most of it garbage)
- * before its fourth full collection. At 20 % it collects about twice as often and peaks near
- * 225 MiB. The price is time where the heap is large: a 200-unit full build some 4 %, a
- * 200-unit year with one registration changed some 12–16 % (1.66 → 1.86 s, the same peak);
- * the example's builds one collection more. Set from the start: set once the build knows how
- * many documents it renders, it came too late for V8's next limit (a full build still peaked
- * at 282 MiB once in two).
+ * How much V8 lets its heap grow after each full collection, in percent, in a build that renders
+ * many documents. Left to itself, V8 grows a heap that is small for its limit by up to 4×: a
+ * 200-unit build, some 60 MB live, reached 120 MB of heap (250–290 MiB of memory at its peak,
+ * most of it garbage) before its fourth full collection. At 20 % it collects about twice as often
+ * and peaks near 225 MiB, in the same time.
  *
- * Not in `--watch`: a process that rebuilds again and again keeps a heap of some 30 MB, and at
- * 20 % each rebuild ended in a full collection (32 in 31 rebuilds against 4, 8 ms each).
+ * Only there, and only from its first rendered document: a build of a few documents gains no
+ * memory by it and pays for it (a 200-unit year with one registration changed, 1.66 → 1.86 s at
+ * the same peak, when it was set from the start), and in `--watch` a heap of some 30 MB ended each
+ * rebuild in a full collection (32 in 31 rebuilds against 4, 8 ms each). Set that late, it needs
+ * a full collection at once: V8 sets its next limit at a collection, and the one set before
+ * (up to 4× the heap) let a 200-unit build still peak at 282 MiB once in two.
  */
 export const HEAP_GROWING_PERCENT = 20;
+
+/** How many documents to render make a build "many": a 100-unit year's full build. */
+export const MANY_DOCUMENTS = 100;
 
 let bounded = false;
 
@@ -22,11 +26,22 @@ function setGrowth(percent: number): void {
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 
-/** Bounds the heap's growth for the rest of the process (a one-shot build). */
-export function boundHeapGrowth(): void {
-  if (bounded) return;
+/** For a one-shot build that has rendered its first of `total` documents: bounds the heap's growth when they are many. */
+export function heapForBuild(total: number, watch: boolean): void {
+  if (watch || total < MANY_DOCUMENTS || bounded) return;
   bounded = true;
   setGrowth(HEAP_GROWING_PERCENT);
+  collectNow();
+}
+
+/** A full collection now: V8's gc, exposed only for the time it takes to get it (the flag back to its default, see withDefaultFlags). */
+function collectNow(): void {
+  v8.setFlagsFromString("--expose-gc");
+  try {
+    (runInNewContext("gc") as () => void)();
+  } finally {
+    v8.setFlagsFromString("--no-expose-gc");
+  }
 }
 
 /**

@@ -1,0 +1,43 @@
+/**
+ * `build` bounds V8's heap growth (src/cli/heap-growth.ts) when its first rendered document says
+ * it renders many (100 or more), and neither --watch nor a build of a few: the engine here is a
+ * stand-in that reports its progress as such builds would.
+ */
+import v8 from "node:v8";
+import { describe, expect, it, vi } from "vitest";
+import { parseArgs } from "../../src/cli/args.ts";
+import { memoryWorld } from "../../src/io/memory-world.ts";
+
+const quiet = new Proxy({}, { get: () => () => undefined }) as never;
+const total = vi.hoisted(() => ({ n: 0 }));
+vi.mock("../../src/cli/load-engine.ts", () => ({
+  loadEngine: async () => ({
+    buildProject: async (_w: unknown, o: { onProgress?: (d: number, t: number, k: string) => void }) => {
+      for (let d = 1; d <= 3; d++) o.onProgress?.(d, total.n, `k${d}`);
+      throw new Error("stand-in engine: no result");
+    },
+  }),
+}));
+
+describe("build and the heap's growth", () => {
+  it("bounds it once when rendering many documents; not for a few, not in --watch", async () => {
+    const flags: string[] = [];
+    const real = v8.setFlagsFromString.bind(v8);
+    vi.spyOn(v8, "setFlagsFromString").mockImplementation((f: string) => {
+      flags.push(f);
+      real(f);
+    });
+    const { runBuild } = await import("../../src/cli/commands.ts");
+    const world = memoryWorld({});
+    const build = (args: string[]) => runBuild(world, { ...parseArgs(["build", ...args]), lang: "en" }, quiet).catch(() => undefined);
+    total.n = 150;
+    await build(["--watch"]);
+    total.n = 3;
+    await build([]);
+    expect(flags).toEqual([]);
+    total.n = 150;
+    await build([]);
+    await build([]);
+    expect(flags.filter((f) => f.startsWith("--heap"))).toEqual(["--heap-growing-percent=20"]);
+  });
+});
