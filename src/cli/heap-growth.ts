@@ -34,14 +34,22 @@ export function heapForBuild(total: number, watch: boolean): void {
   collectNow();
 }
 
-/** A full collection now: V8's gc, exposed only for the time it takes to get it (the flag back to its default, see withDefaultFlags). */
+/**
+ * A full collection now: V8's gc, exposed only for the time it takes to get it (the flag back to
+ * its default, see withDefaultFlags). A Node that does not give it skips the collection: memory
+ * is never a reason for a build to fail.
+ */
 function collectNow(): void {
-  v8.setFlagsFromString("--expose-gc");
+  let gc: unknown;
   try {
-    (runInNewContext("gc") as () => void)();
+    v8.setFlagsFromString("--expose-gc");
+    gc = runInNewContext("gc");
+  } catch {
+    gc = undefined;
   } finally {
     v8.setFlagsFromString("--no-expose-gc");
   }
+  if (typeof gc === "function") (gc as () => void)();
 }
 
 /**

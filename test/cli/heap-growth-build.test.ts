@@ -41,3 +41,15 @@ describe("build and the heap's growth", () => {
     expect(flags.filter((f) => f.startsWith("--heap"))).toEqual(["--heap-growing-percent=20"]);
   });
 });
+
+describe("a Node that gives no gc", () => {
+  it("bounds the growth without a collection, and the build goes on", async () => {
+    vi.resetModules();
+    const flags: string[] = [];
+    // --expose-gc taken as nothing: V8's gc stays out of reach.
+    vi.spyOn(v8, "setFlagsFromString").mockImplementation((f: string) => void flags.push(f));
+    const { heapForBuild } = await import("../../src/cli/heap-growth.ts");
+    expect(() => heapForBuild(150, false)).not.toThrow();
+    expect(flags).toEqual(["--heap-growing-percent=20", "--expose-gc", "--no-expose-gc"]);
+  });
+});
