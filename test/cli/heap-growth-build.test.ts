@@ -3,10 +3,10 @@
  * it renders many (100 or more), and neither --watch nor a build of a few: the engine here is a
  * stand-in that reports its progress as such builds would.
  */
-import v8 from "node:v8";
 import { describe, expect, it, vi } from "vitest";
 import { parseArgs } from "../../src/cli/args.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
+import { recordV8Flags } from "../helpers/v8-flags.ts";
 
 const quiet = new Proxy({}, { get: () => () => undefined }) as never;
 const total = vi.hoisted(() => ({ n: 0 }));
@@ -21,12 +21,7 @@ vi.mock("../../src/cli/load-engine.ts", () => ({
 
 describe("build and the heap's growth", () => {
   it("bounds it once when rendering many documents; not for a few, not in --watch", async () => {
-    const flags: string[] = [];
-    const real = v8.setFlagsFromString.bind(v8);
-    vi.spyOn(v8, "setFlagsFromString").mockImplementation((f: string) => {
-      flags.push(f);
-      real(f);
-    });
+    const flags = recordV8Flags();
     const { runBuild } = await import("../../src/cli/commands.ts");
     const world = memoryWorld({});
     const build = (args: string[]) => runBuild(world, { ...parseArgs(["build", ...args]), lang: "en" }, quiet).catch(() => undefined);
@@ -45,9 +40,8 @@ describe("build and the heap's growth", () => {
 describe("a Node that gives no gc", () => {
   it("bounds the growth without a collection, and the build goes on", async () => {
     vi.resetModules();
-    const flags: string[] = [];
     // --expose-gc taken as nothing: V8's gc stays out of reach.
-    vi.spyOn(v8, "setFlagsFromString").mockImplementation((f: string) => void flags.push(f));
+    const flags = recordV8Flags(false);
     const { heapForBuild } = await import("../../src/cli/heap-growth.ts");
     expect(() => heapForBuild(150, false)).not.toThrow();
     expect(flags).toEqual(["--heap-growing-percent=20", "--expose-gc", "--no-expose-gc"]);

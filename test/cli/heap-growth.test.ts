@@ -7,21 +7,16 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import v8 from "node:v8";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BUNDLES, bundleFile, cacheFile } from "../../src/cli/open-bundled.ts";
 import { REPO } from "../helpers/fixture-world.ts";
+import { recordV8Flags } from "../helpers/v8-flags.ts";
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("the heap's growth", () => {
   it("is bounded once, with a full collection, only for many documents and not in --watch; V8's own while a bundle is compiled", async () => {
-    const flags: string[] = [];
-    const real = v8.setFlagsFromString.bind(v8);
-    vi.spyOn(v8, "setFlagsFromString").mockImplementation((f: string) => {
-      flags.push(f);
-      real(f);
-    });
+    const flags = recordV8Flags();
     const { runBundle } = await import("../../src/cli/run-bundle.ts");
     const { heapForBuild, MANY_DOCUMENTS } = await import("../../src/cli/heap-growth.ts");
     const dist = join(REPO, "dist", "cli");
