@@ -45,7 +45,7 @@ export async function loadTemplate(world: World, name: string, diags: Diagnostic
     const said = new Diagnostics();
     return { template: parseTemplate(file, text, said), said: said.items };
   });
-  for (const d of read.said) diags.add(d);
+  diags.repeat(read.said);
   return read.template;
 }
 

@@ -25,10 +25,19 @@ export interface Diagnostic {
   params: Params;
 }
 
+/** A diagnostic of its own (its place and parameters copied): for what a process keeps and says again in each run. */
+export function copyOf(d: Diagnostic): Diagnostic {
+  return { code: d.code, severity: d.severity, pos: { ...d.pos }, params: { ...d.params } };
+}
+
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
   add(d: Diagnostic): void {
     this.items.push(d);
+  }
+  /** Says again what was said before and kept (a copy of each, in order). */
+  repeat(said: readonly Diagnostic[]): void {
+    for (const d of said) this.items.push(copyOf(d));
   }
   error(code: Code, pos: SourcePos, params: Params = {}): void {
     this.items.push({ code, severity: "error", pos, params });

@@ -19,7 +19,7 @@
  * project lock; validate and build --check read it and write nothing.
  */
 import { isCode } from "../diagnostics/catalogue.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { copyOf, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { isIoError } from "../io/io-error.ts";
 import type { World } from "../io/world.ts";
 import { KeptResults } from "../write/content-memo.ts";
@@ -182,7 +182,7 @@ function keptEntry(key: string, raw: unknown, kind: SourceKind, file: string): C
     kept = DECODED.keep(id, { key, raw, hit: e });
   }
   const hit = kept.hit;
-  return hit && { ...hit, diagnostics: hit.diagnostics.map((d) => ({ ...d, pos: { ...d.pos }, params: { ...d.params } })) };
+  return hit && { ...hit, diagnostics: hit.diagnostics.map(copyOf) };
 }
 
 /** An entry read back, or undefined when its shape is not the one put (never trusted as it is). */
@@ -190,7 +190,7 @@ function readEntry(raw: unknown, kind: SourceKind, file: string): CachedSource |
   try {
     if (!isObject(raw) || raw.file !== file || raw.kind !== kind || !Array.isArray(raw.diagnostics)) return undefined;
     if (!raw.diagnostics.every(plainDiagnostic)) return undefined;
-    const diagnostics = raw.diagnostics.map((d: Diagnostic) => ({ code: d.code, severity: d.severity, pos: { ...d.pos }, params: { ...d.params } }));
+    const diagnostics = raw.diagnostics.map(copyOf);
     const out: CachedSource = { diagnostics, value: decodeValue(raw.value), tree: checkedTree(raw.tree) };
     if (kind === "markdown") {
       if (typeof raw.body !== "string" || !Number.isSafeInteger(raw.bodyLine)) return undefined;

@@ -26,6 +26,6 @@ export function validateKept<S extends z.ZodType>(schema: S, src: YamlSource, di
     kept = { data: deepFreeze(validateWith(schema, src, said)), said: said.items };
     bySchema.set(schema, kept);
   }
-  for (const d of kept.said) diags.add({ ...d, pos: { ...d.pos }, params: { ...d.params } });
+  diags.repeat(kept.said);
   return kept.data as z.output<S> | undefined;
 }
