@@ -43,6 +43,26 @@ async function writeWhole(fs: Fs, path: string, bytes: Uint8Array, flag: "w" | "
 }
 
 /**
+ * Writes `bytes` whole to a new draft beside `target` and gives its name. The draft is made new
+ * ("wx"): a file or link already under its name (planted to lead out of the project) is neither
+ * followed nor removed; another name is taken. A draft that failed part-way is removed.
+ */
+async function writeDraft(fs: Fs, target: string, bytes: Uint8Array, mode: number | undefined): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
+    try {
+      await writeWhole(fs, tmp, bytes, "wx", mode);
+      return tmp;
+    } catch (err) {
+      const taken = (err as NodeJS.ErrnoException).code === "EEXIST";
+      if (taken && attempt < DRAFT_NAMES) continue;
+      if (!taken) await fs.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+}
+
+/**
  * The file system this world uses: node:fs/promises, or (a test seam) a
  * stand-in that fails or stops at any call, part-way through a write, as a
  * kill would.
@@ -375,25 +395,12 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       const target = await noLinks(path);
       memo?.forget(target);
       await folderFor(path, target);
-      const mode = await modeOf(fs, target);
-      // The draft is made new ("wx"): a file or link already under its name (planted to lead
-      // out of the project) is neither followed nor removed; another name is taken.
-      for (let attempt = 1; ; attempt++) {
-        const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
-        try {
-          await writeWhole(fs, tmp, bytes, "wx", mode);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code === "EEXIST" && attempt < DRAFT_NAMES) continue;
-          if ((err as NodeJS.ErrnoException).code !== "EEXIST") await fs.rm(tmp, { force: true });
-          throw err;
-        }
-        try {
-          await fs.rename(tmp, target);
-        } catch (err) {
-          await fs.rm(tmp, { force: true });
-          throw err;
-        }
-        return;
+      const tmp = await writeDraft(fs, target, bytes, await modeOf(fs, target));
+      try {
+        await fs.rename(tmp, target);
+      } catch (err) {
+        await fs.rm(tmp, { force: true });
+        throw err;
       }
     },
     async writeNew(path, bytes) {
