@@ -23,6 +23,8 @@ export default defineConfig({
     // Both cores (vitest's default leaves one idle).
     maxWorkers: 2,
     env: memoryTmp(),
+    // Byte arrays compared as bytes (test/helpers/bytes-equality.ts).
+    setupFiles: ["test/helpers/bytes-equality-setup.ts"],
     // Some tests run the CLI or LibreOffice as child processes: seconds each on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
