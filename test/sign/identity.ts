@@ -36,8 +36,24 @@ export interface TestIdentity {
 
 let serial = 1;
 
-/** An RSA key pair of `bits` bits (1024 for the "too small" case). */
+/**
+ * Key pairs made so far in this process, by size. Making a 2048-bit key takes 0.1–0.5 s, and the
+ * suite asks for 25: a few are made and then handed out in turn, so that the keys asked for one
+ * after another are still different ones (a CA's and its holder's, two signers').
+ */
+const KEPT_KEYS = 4;
+const keys = new Map<number, { made: TestKeyPair[]; turn: number }>();
+
+/** An RSA key pair of `bits` bits (1024 for the "too small" case), another than the KEPT_KEYS − 1 of that size asked for before it. */
 export function rsaKey(bits = 2048): TestKeyPair {
+  const kept = keys.get(bits) ?? { made: [], turn: 0 };
+  keys.set(bits, kept);
+  const i = kept.turn++ % KEPT_KEYS;
+  kept.made[i] ??= newKey(bits);
+  return kept.made[i];
+}
+
+function newKey(bits: number): TestKeyPair {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: bits });
   return {
     key: forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs1", format: "pem" }) as string) as forge.pki.rsa.PrivateKey,
