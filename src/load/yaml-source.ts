@@ -3,6 +3,7 @@ import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
 import { detectLegacyVietnamese } from "./legacy-encoding.ts";
 import { LIMITS } from "./limits.ts";
 import { excessPrecision, MAX_SIGNIFICANT_DIGITS } from "./number-precision.ts";
+import { readPlainYaml } from "./plain-yaml.ts";
 import { locateIn, sourceTree, type SourceTree } from "./source-tree.ts";
 import { yamlProblems } from "./yaml-errors.ts";
 
@@ -33,8 +34,18 @@ export function yamlFromTree(file: string, value: unknown, tree: SourceTree): Ya
   return { file, value, locate: (path, at) => locateIn(file, tree, path, at) };
 }
 
-/** parseYamlSource, with the tree of a usable text (none when errors make the value unusable). */
+/**
+ * parseYamlSource, with the tree of a usable text (none when errors make the value unusable).
+ * A text in the subset plain-yaml.ts reads is read there; any other by the YAML library.
+ */
 export function parseYamlWithTree(file: string, text: string, diags: Diagnostics, lineOffset = 0): { source: YamlSource; tree?: SourceTree } {
+  const plain = readPlainYaml(text, lineOffset);
+  if (plain) return { source: yamlFromTree(file, plain.value, plain.tree), tree: plain.tree };
+  return parseWithLibrary(file, text, diags, lineOffset);
+}
+
+/** parseYamlWithTree by the YAML library alone, whatever the text: what plain-yaml.ts is held to. */
+export function parseWithLibrary(file: string, text: string, diags: Diagnostics, lineOffset = 0): { source: YamlSource; tree?: SourceTree } {
   const lineCounter = new LineCounter();
   const pos = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);

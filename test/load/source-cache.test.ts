@@ -1,7 +1,7 @@
 /**
  * The data cache (src/load/source-cache.ts): a data file whose bytes did not change is not parsed
  * again, in a new process too (the cache is a file in out/.cache, read back through the World),
- * and a hit gives exactly what a fresh parse gives. Parses are counted at the YAML parser itself.
+ * and a hit gives exactly what a fresh parse gives. Parses are counted where every parse starts.
  */
 import { DOC_TYPES } from "../../src/documents/registry.ts";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -19,15 +19,19 @@ import { buildProject } from "../../src/write/build.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
 import { fixtureWorld, minimalWorld } from "../helpers/fixture-world.ts";
 
-/** The texts the loader's YAML parser was given (its options are the loader's: strict, unique keys). */
+/**
+ * The texts the loader parsed. Every parse starts with the quick reading of plain YAML
+ * (plain-yaml.ts), which hands what it does not read to the YAML library: counted there, a text
+ * is counted once, whoever reads it.
+ */
 const parses = vi.hoisted(() => ({ texts: [] as string[] }));
-vi.mock("yaml", async (importOriginal) => {
-  const yaml = await importOriginal<typeof import("yaml")>();
-  const parseDocument = (text: string, options?: { uniqueKeys?: boolean; strict?: boolean }) => {
-    if (options?.uniqueKeys && options.strict) parses.texts.push(text);
-    return yaml.parseDocument(text, options as never);
+vi.mock("../../src/load/plain-yaml.ts", async (importOriginal) => {
+  const plain = await importOriginal<typeof import("../../src/load/plain-yaml.ts")>();
+  const readPlainYaml: typeof plain.readPlainYaml = (text, lineOffset) => {
+    parses.texts.push(text);
+    return plain.readPlainYaml(text, lineOffset);
   };
-  return { ...yaml, parseDocument };
+  return { ...plain, readPlainYaml };
 });
 
 const CACHE = "out/.cache/data-sources.json";
