@@ -57,6 +57,7 @@ export function buildOptions(opts: CliOptions): BuildOptions {
     ...(packageDir ? { fontPackageDir: packageDir } : {}),
     ...(opts.only ? { only: opts.only } : {}),
     ...(opts.year ? { year: opts.year } : {}),
+    ...(opts.watch ? { keepForNextBuild: true } : {}),
   };
 }
 

@@ -74,17 +74,23 @@ export class SourceCache {
     private readonly tool: string,
     private readonly path: string,
     loadedWhole: boolean,
+    private readonly keep: boolean,
   ) {
     this.changed = !loadedWhole;
   }
 
   /** An empty cache that keeps what is put in it (for a first run, or tests). */
   static empty(path: string, tool: string): SourceCache {
-    return new SourceCache(new Map(), tool, path, false);
+    return new SourceCache(new Map(), tool, path, false, false);
   }
 
-  /** The cache file at `path` (out/.cache/data-sources.json), or an empty cache when it is missing, damaged or another tool's. */
-  static async open(world: World, path: string, tool: string): Promise<SourceCache> {
+  /**
+   * The cache file at `path` (out/.cache/data-sources.json), or an empty cache when it is missing,
+   * damaged or another tool's. With `keep` (a --watch session, whose next run reads the same
+   * files), what this run reads and saves is kept in the process as LAST and DECODED say; a
+   * one-shot run keeps nothing, and freezes nothing.
+   */
+  static async open(world: World, path: string, tool: string, { keep = false }: { keep?: boolean } = {}): Promise<SourceCache> {
     let bytes: Uint8Array | undefined;
     try {
       const size = await world.fileSize(path);
@@ -92,8 +98,8 @@ export class SourceCache {
     } catch (err) {
       if (!isIoError(err)) throw err;
     }
-    const read = bytes && LAST.get(`${tool}\u0000${fileSha256(bytes)}`, () => readCacheFile(bytes, tool));
-    return new SourceCache(read ? new Map(read) : new Map(), tool, path, read !== undefined);
+    const read = bytes && (keep ? LAST.get(`${tool}\u0000${fileSha256(bytes)}`, () => readCacheFile(bytes, tool)) : readCacheFile(bytes, tool));
+    return new SourceCache(read ? new Map(read) : new Map(), tool, path, read !== undefined, keep);
   }
 
   /** The key of a file's bytes for this tool. */
@@ -105,7 +111,7 @@ export class SourceCache {
   get(key: string, kind: SourceKind, file: string): CachedSource | undefined {
     const raw = this.stored.get(key);
     if (raw === undefined) return undefined;
-    const hit = keptEntry(key, raw, kind, file);
+    const hit = this.keep ? keptEntry(key, raw, kind, file) : readEntry(raw, kind, file);
     if (!hit) {
       this.stored.delete(key);
       this.changed = true;
@@ -143,6 +149,7 @@ export class SourceCache {
     const bytes = new TextEncoder().encode(`${header}\n${body}`);
     try {
       await world.writeFileAtomic(this.path, bytes);
+      if (!this.keep) return;
       // The entries as the next open reads them from these bytes: those read back are the objects read, those put this run as JSON gives them.
       const entries = [...this.used].map(([k, raw]): [string, unknown] => [k, this.fresh.has(k) ? JSON.parse(JSON.stringify(raw)) : raw]);
       LAST.keep(`${this.tool}\u0000${fileSha256(bytes)}`, new Map(entries));

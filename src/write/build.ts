@@ -37,7 +37,7 @@ export async function buildProject(world: World, opts: BuildOptions): Promise<Bu
   // The data is read and checked before the lock (bad data never touches out/), and read again
   // under the lock only when another command changed it meanwhile.
   // The data files parsed by an earlier build and unchanged since are read from the cache (source-cache.ts).
-  const cache = await SourceCache.open(world, `${opts.outDir}/${DATA_CACHE}`, opts.toolVersion ?? "dev");
+  const cache = await SourceCache.open(world, `${opts.outDir}/${DATA_CACHE}`, opts.toolVersion ?? "dev", { keep: opts.keepForNextBuild === true });
   let checking = new Diagnostics();
   let prepared = await prepareBuild(world, opts, checking, cache);
   const adopt = () => {

@@ -15,6 +15,8 @@ export interface BuildOptions {
   toolVersion?: string;
   /** Write nothing; report the documents whose outputs are missing or out of date. */
   check?: boolean;
+  /** Another build in this process will follow (--watch): what this one reads of the data cache is kept for it. */
+  keepForNextBuild?: boolean;
   /** Only documents whose stem or unit id matches (e.g. "ke-hoach", "so-y-te"). */
   only?: string;
   year?: number;

@@ -3,10 +3,13 @@
  * saved is not decoded again when it is opened next, an entry read back is handed out again
  * frozen (nobody can change it for the next run), and its check by its schema is kept with it
  * (src/validate/kept-validation.ts): the same data and diagnostics, checked once. An entry damaged
- * since is read again, and refused, as before (test/load/source-cache.test.ts).
+ * since is read again, and refused, as before (test/load/source-cache.test.ts). A one-shot run
+ * (a build without --watch) keeps and freezes nothing.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { MemoryWorld } from "../../src/io/memory-world.ts";
+import { buildOptions } from "../../src/cli/commands.ts";
+import { parseArgs } from "../../src/cli/args.ts";
 import { keptEntryCount, SourceCache } from "../../src/load/source-cache.ts";
 import { checkProject, readProject } from "../../src/pipeline.ts";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
@@ -14,11 +17,11 @@ import { forgetContentMemos } from "../../src/write/content-memo.ts";
 import { fixtureWorld } from "../helpers/fixture-world.ts";
 
 const CACHE = "out/.cache/data-sources.json";
-const open = (world: MemoryWorld) => SourceCache.open(world, CACHE, "tool-kept");
+const open = (world: MemoryWorld, keep = true) => SourceCache.open(world, CACHE, "tool-kept", { keep });
 
-/** A run: the cache opened, the project read and checked with it, the cache saved. */
-async function run(world: MemoryWorld) {
-  const cache = await open(world);
+/** A run: the cache opened (kept for the next run, as --watch opens it, unless `keep` is false), the project read and checked with it, the cache saved. */
+async function run(world: MemoryWorld, keep = true) {
+  const cache = await open(world, keep);
   const diags = new Diagnostics();
   const { raw, valid } = await readProject(world, diags, "data", { documents: true }, cache);
   await cache.save(world);
@@ -77,6 +80,29 @@ describe("the data cache kept in the process", () => {
       await run(world); // reads it back from the cache
     }
     expect(keptEntryCount()).toBe(files);
+  });
+
+  it("keeps nothing for a one-shot run: its values are its own, not frozen, and no entry stays in the process", async () => {
+    forgetContentMemos();
+    const world = fixtureWorld(undefined, { "data/2020/nam.yaml": `${new TextDecoder().decode(fixtureWorld().files.get("data/2020/nam.yaml")!)}# một lần\n` });
+    await run(world, false); // parses every file and saves the cache
+    const files = keptEntryCount();
+    const first = await run(world, false);
+    const second = await run(world, false);
+    expect(first.cache.parsed).toEqual([]);
+    expect(keptEntryCount()).toBe(files);
+    const unit = (r: typeof first) => [...r.valid!.years[0]!.unitDocs.get("dang-ky")!.values()][0]!;
+    const [a, b] = [unit(first), unit(second)];
+    expect(Object.isFrozen(a.src.value)).toBe(false);
+    expect(Object.isFrozen(a.data)).toBe(false);
+    expect(b.src.value).not.toBe(a.src.value);
+    expect(b.data).toStrictEqual(a.data);
+    expect(second.diags).toEqual(first.diags);
+  });
+
+  it("is asked for by a --watch build only", () => {
+    expect(buildOptions(parseArgs(["build", "--watch"])).keepForNextBuild).toBe(true);
+    expect(buildOptions(parseArgs(["build"])).keepForNextBuild).toBeUndefined();
   });
 
   it("reads an entry damaged since it was kept again, and refuses it", async () => {
