@@ -19,7 +19,9 @@ export function syntheticWorld(example: Record<string, Uint8Array>, units: numbe
   for (let i = base.length; i < units; i++) {
     const src = base[i % base.length]!;
     const id = `unit-${String(i + 1).padStart(2, "0")}`;
-    list.push({ ...src, ma: id, ten: `${src.ten} (bản sao ${i + 1})`, viet_tat: `${src.viet_tat}${i + 1}` });
+    // A copy of its own (the unit's head written out again, as a secretary types it): an object
+    // shared with the unit cloned would be written as a YAML anchor and alias, which no bloc's file has.
+    list.push({ ...structuredClone(src), ma: id, ten: `${src.ten} (bản sao ${i + 1})`, viet_tat: `${src.viet_tat}${i + 1}` });
     for (const dir of ["dang-ky", "ket-qua"]) {
       const from = example[`data/2020/${dir}/${src.ma}.yaml`];
       if (from) files[`data/2020/${dir}/${id}.yaml`] = from;
