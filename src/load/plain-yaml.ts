@@ -9,9 +9,8 @@
  * says what is wrong and where. Two readings of one text never differ: the tests compare
  * them on every data file of the repository and on thousands of edits of them.
  */
-import { detectLegacyVietnamese } from "./legacy-encoding.ts";
 import { LIMITS } from "./limits.ts";
-import { excessPrecision } from "./number-precision.ts";
+import { scalarFinding } from "./scalar-checks.ts";
 import type { SourceTree, TreeNode, TreePair, TreePos } from "./source-tree.ts";
 
 /** Anything this reading leaves to the library: a character it does not take (tab, CR, controls, BOM, surrogates) or a line that starts a document marker or directive. */
@@ -258,9 +257,7 @@ function plain(raw: string, flow: boolean): unknown {
   if (ch === undefined || ",[]{}#&*!|>%@`'\"".includes(ch) || ("-?:".includes(ch) && (source.length === 1 || source[1] === " "))) unread();
   if (source.includes(": ") || source.endsWith(":") || source.includes(" #") || (flow && /[[\]{}:#]/.test(source))) unread();
   const value = resolve(source);
-  if (typeof value === "number") {
-    if (excessPrecision(source, value) !== undefined) unread();
-  } else if (typeof value === "string") check(value);
+  if (scalarFinding(value, source)) unread();
   return value;
 }
 
@@ -314,7 +311,7 @@ function singleQuoted(text: string, c: number): { value: string; end: number } {
   return unread();
 }
 
-/** A text the scalar checks (yaml-source.ts) would say something of is left to the library, which says it. */
+/** A text the scalar checks (scalar-checks.ts) would say something of is left to the library, which says it. */
 function check(s: string): void {
-  if (s.length > LIMITS.maxTextChars || detectLegacyVietnamese(s)) unread();
+  if (scalarFinding(s, undefined)) unread();
 }

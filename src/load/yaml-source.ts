@@ -1,9 +1,8 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Diagnostics, SourcePos } from "../diagnostics/diagnostic.ts";
-import { detectLegacyVietnamese } from "./legacy-encoding.ts";
 import { LIMITS } from "./limits.ts";
-import { excessPrecision, MAX_SIGNIFICANT_DIGITS } from "./number-precision.ts";
 import { readPlainYaml } from "./plain-yaml.ts";
+import { scalarFinding } from "./scalar-checks.ts";
 import { locateIn, sourceTree, type SourceTree } from "./source-tree.ts";
 import { yamlProblems } from "./yaml-errors.ts";
 
@@ -157,27 +156,12 @@ function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /call stack/i.test(err.message);
 }
 
-/** Numbers: exact as written (at most 15 significant digits). Text values: within the length limit, and not legacy-encoded (TCVN3, VNI). */
+/** Every scalar's finding (scalar-checks.ts), keys included, in the document's order. */
 function checkScalars(doc: Document.Parsed, pos: (offset: number) => SourcePos, diags: Diagnostics): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === "number" && node.source !== undefined) {
-        const digits = excessPrecision(node.source, node.value);
-        if (digits !== undefined) diags.error("number/precision", pos(node.range?.[0] ?? 0), { value: node.source, digits, max: MAX_SIGNIFICANT_DIGITS });
-        return;
-      }
-      if (typeof node.value !== "string") return;
-      if (node.value.length > LIMITS.maxTextChars) {
-        diags.error("limit/text-length", pos(node.range?.[0] ?? 0), { length: node.value.length, max: LIMITS.maxTextChars });
-        return;
-      }
-      const finding = detectLegacyVietnamese(node.value);
-      if (finding) {
-        diags.error("text/legacy-encoding", pos(node.range?.[0] ?? 0), {
-          encoding: finding.encoding,
-          suggestion: finding.suggestion.length > 80 ? finding.suggestion.slice(0, 80) + "…" : finding.suggestion,
-        });
-      }
+      const found = scalarFinding(node.value, node.source);
+      if (found) diags.error(found.code, pos(node.range?.[0] ?? 0), found.params);
     },
   });
 }
