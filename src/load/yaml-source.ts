@@ -45,14 +45,29 @@ export function parseYamlWithTree(file: string, text: string, diags: Diagnostics
 
 /** parseYamlWithTree by the YAML library alone, whatever the text: what plain-yaml.ts is held to. */
 export function parseWithLibrary(file: string, text: string, diags: Diagnostics, lineOffset = 0): { source: YamlSource; tree?: SourceTree } {
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   const pos = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: line + lineOffset, column: col };
   };
+  const parse = (uniqueKeys: boolean) => {
+    lineCounter = new LineCounter();
+    return parseDocument(text, { lineCounter, uniqueKeys, prettyErrors: false, merge: false, strict: true, logLevel: "error" });
+  };
   let doc: Document.Parsed | undefined;
+  /** Where keys repeat, when found here rather than by the library. */
+  let repeated: number[] | undefined;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, strict: true, logLevel: "error" });
+    // The library's check of unique keys compares each key with every one before it in its
+    // mapping: minutes for a file of a megabyte of keys. Repeated keys are looked for here, in
+    // one pass; the library's check, which places them as it always has, runs only when there
+    // are some, in mappings small enough for it.
+    doc = parse(false);
+    const keys = duplicateKeys(doc.contents);
+    if (keys.at.length) {
+      if (keys.largest <= LIBRARY_KEY_CHECK) doc = parse(true);
+      else repeated = keys.at;
+    }
   } catch (err) {
     const at = { file, line: 1 + lineOffset, column: 1 };
     if (isStackOverflow(err)) diags.error("yaml/too-deep", at, { max: LIMITS.maxDepth });
@@ -93,9 +108,10 @@ export function parseWithLibrary(file: string, text: string, diags: Diagnostics,
   let usable = true;
   // One mistake, one message: the first syntax error, named by what its line shows; its knock-ons left out.
   const problems = yamlProblems(parsed.errors, text);
-  for (const err of parsed.errors) {
-    if (err.code !== "DUPLICATE_KEY" || (problems[0] && err.pos[0] > problems[0].offset)) continue;
-    diags.error("yaml/duplicate-key", pos(err.pos[0]), { detail: firstLine(err.message) });
+  const duplicates = repeated ?? parsed.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => e.pos[0]);
+  for (const at of duplicates) {
+    if (problems[0] && at > problems[0].offset) continue;
+    diags.error("yaml/duplicate-key", pos(at), { detail: "Map keys must be unique" });
   }
   for (const p of problems) diags.error(p.code, pos(p.offset), p.params);
   if (problems.length) usable = false;
@@ -126,6 +142,36 @@ function rangeStart(node: Node | null | undefined): number | undefined {
 
 function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
+}
+
+/** The most pairs of one mapping the library's own check of unique keys is run on (its time grows with their square). */
+const LIBRARY_KEY_CHECK = 2000;
+
+/**
+ * Where each key repeats one before it in its mapping (the library's rule: two scalars of equal
+ * value), at the key, in order; and the most pairs any mapping has. Iterative: any depth is safe.
+ */
+function duplicateKeys(root: unknown): { at: number[]; largest: number } {
+  const at: number[] = [];
+  let largest = 0;
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (isCollection(node)) {
+      if (isMap(node)) {
+        largest = Math.max(largest, node.items.length);
+        const seen = new Set<unknown>();
+        for (const { key } of node.items) {
+          if (!isScalar(key) || Number.isNaN(key.value)) continue;
+          if (seen.has(key.value)) at.push(rangeStart(key) ?? 0);
+          else seen.add(key.value);
+        }
+      }
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return { at: at.sort((a, b) => a - b), largest };
 }
 
 /** Offset of the first collection nested deeper than the limit, or undefined (iterative: any depth is safe). */

@@ -48,3 +48,31 @@ describe("a YAML mistake", () => {
     }
   });
 });
+
+describe("a file of many keys (the YAML library's own check of unique keys compares each with every one before it)", () => {
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join("\n");
+  // 40,000 keys: half a megabyte. The library's check alone took 10–20 s on them.
+  const timed = (text: string) => {
+    const start = performance.now();
+    const e = errors(text);
+    return { e, ms: performance.now() - start };
+  };
+
+  it("a repeated key among them is said at the key, in seconds", () => {
+    const { e, ms } = timed(`${keys(40_000)}\nk7: 2\n`);
+    expect(e.map((d) => [d.code, d.pos.line, d.pos.column])).toEqual([["yaml/duplicate-key", 40_001, 1]]);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it("a bracket left open after them is said, in seconds", () => {
+    const { e, ms } = timed(`${keys(40_000)}\nx: [\n`);
+    expect(e.map((d) => d.code)).toEqual(["yaml/unclosed"]);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it("a repeated key in a small mapping is placed by the library's own check, as always", () => {
+    // After a key with no value the library places the repeat at the end of the line before: kept as it was.
+    const e = errors("a: 1\nb:\na: 2\n");
+    expect(e.map((d) => [d.code, d.pos.line, d.pos.column])).toEqual([["yaml/duplicate-key", 2, 3]]);
+  });
+});
