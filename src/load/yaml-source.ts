@@ -61,11 +61,11 @@ export function parseWithLibrary(file: string, text: string, diags: Diagnostics,
     // The library's check of unique keys compares each key with every one before it in its
     // mapping: minutes for a file of a megabyte of keys. Repeated keys are looked for here, in
     // one pass; the library's check, which places them as it always has, runs only when there
-    // are some, in mappings small enough for it.
+    // are some, and when its comparisons are few enough.
     doc = parse(false);
     const keys = duplicateKeys(doc.contents);
     if (keys.at.length) {
-      if (keys.largest <= LIBRARY_KEY_CHECK) doc = parse(true);
+      if (keys.comparisons <= LIBRARY_KEY_CHECK) doc = parse(true);
       else repeated = keys.at;
     }
   } catch (err) {
@@ -144,23 +144,27 @@ function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
 }
 
-/** The most pairs of one mapping the library's own check of unique keys is run on (its time grows with their square). */
-const LIBRARY_KEY_CHECK = 2000;
+/**
+ * The most comparisons of keys the library's own check of unique keys is run for: the square of
+ * each mapping's pairs, summed (as for one mapping of 2,000 pairs).
+ */
+const LIBRARY_KEY_CHECK = 2000 * 2000;
 
 /**
  * Where each key repeats one before it in its mapping (the library's rule: two scalars of equal
- * value), at the key, in order; and the most pairs any mapping has. Iterative: any depth is safe.
+ * value), at the key, in order; and about how many comparisons the library's check would make.
+ * Iterative: any depth is safe.
  */
-function duplicateKeys(root: unknown): { at: number[]; largest: number } {
+function duplicateKeys(root: unknown): { at: number[]; comparisons: number } {
   const at: number[] = [];
-  let largest = 0;
+  let comparisons = 0;
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isPair(node)) stack.push(node.key, node.value);
     else if (isCollection(node)) {
       if (isMap(node)) {
-        largest = Math.max(largest, node.items.length);
+        comparisons += node.items.length * node.items.length;
         const seen = new Set<unknown>();
         for (const { key } of node.items) {
           if (!isScalar(key) || Number.isNaN(key.value)) continue;
@@ -171,7 +175,7 @@ function duplicateKeys(root: unknown): { at: number[]; largest: number } {
       for (const item of node.items) stack.push(item);
     }
   }
-  return { at: at.sort((a, b) => a - b), largest };
+  return { at: at.sort((a, b) => a - b), comparisons };
 }
 
 /** Offset of the first collection nested deeper than the limit, or undefined (iterative: any depth is safe). */
