@@ -102,8 +102,7 @@ class Reader {
       const m = KEY.exec(c === 0 ? line.text : line.text.slice(c));
       if (!m) return unread();
       const key = m[1]!;
-      if (key.length > MAX_KEY || SPECIAL_KEYS.has(key) || Object.hasOwn(value, key)) unread();
-      check(key);
+      takeKey(value, key);
       const v = this.value(line, c + key.length + 1, indent, depth, false);
       value[key] = v.value;
       pairs.push([key, this.at(line, c), v.node]);
@@ -169,24 +168,22 @@ class Reader {
     const text = line.text;
     const map = text[c] === "{";
     const close = map ? "}" : "]";
-    const value: unknown = map ? {} : [];
-    const entries: (TreeNode | TreePair)[] = [];
+    const pairs: TreePair[] = [];
+    const items: TreeNode[] = [];
+    const value: Record<string, unknown> | unknown[] = map ? {} : [];
     let j = c + 1;
     const spaces = () => {
       while (text[j] === " ") j++;
     };
     spaces();
-    if (text[j] === close) return { value, node: map ? { a: this.at(line, c), m: [] } : { a: this.at(line, c), s: [] }, end: j + 1 };
-    for (;;) {
-      spaces();
+    while (text[j] !== close) {
       let keyAt = 0;
       let key = "";
       if (map) {
         const m = FLOW_KEY.exec(text.slice(j));
         if (!m) return unread();
         key = m[1]!;
-        if (key.length > MAX_KEY || SPECIAL_KEYS.has(key) || Object.hasOwn(value as object, key)) unread();
-        check(key);
+        takeKey(value, key);
         keyAt = j;
         j += m[0].length;
         spaces();
@@ -194,21 +191,28 @@ class Reader {
       const at = j;
       const item = flowScalar(text, j, close);
       j = item.end;
-      if (map) {
-        (value as Record<string, unknown>)[key] = item.value;
-        entries.push([key, this.at(line, keyAt), { a: this.at(line, at) }]);
+      if (Array.isArray(value)) {
+        value.push(item.value);
+        items.push({ a: this.at(line, at) });
       } else {
-        (value as unknown[]).push(item.value);
-        entries.push({ a: this.at(line, at) });
+        value[key] = item.value;
+        pairs.push([key, this.at(line, keyAt), { a: this.at(line, at) }]);
       }
       spaces();
       if (text[j] === close) break;
       if (text[j] !== ",") unread();
       j++;
+      spaces();
+      if (text[j] === close) unread();
     }
-    const node: TreeNode = map ? { a: this.at(line, c), m: entries as TreePair[] } : { a: this.at(line, c), s: entries as TreeNode[] };
-    return { value, node, end: j + 1 };
+    return { value, node: map ? { a: this.at(line, c), m: pairs } : { a: this.at(line, c), s: items }, end: j + 1 };
   }
+}
+
+/** A key the mapping `into` may take here (not repeated, not special, not too long); else the text is left to the library. */
+function takeKey(into: object, key: string): void {
+  if (key.length > MAX_KEY || SPECIAL_KEYS.has(key) || Object.hasOwn(into, key)) unread();
+  check(key);
 }
 
 /** Nothing but spaces and a comment after column `end`. */
