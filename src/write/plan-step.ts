@@ -9,6 +9,7 @@ import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.
 import { planBuild, type DocPlan } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
 import { warnEdited, yearsWithKept } from "./edited-outputs.ts";
+import { knownByStamp, readStamps } from "./stamps.ts";
 import { holdBackStale, markStale, othersOfYears, yearPlans, yearReasons, type YearPlan } from "./year-step.ts";
 
 /** What is to be done in out/: every document's plan, and the files of vanished documents to remove. */
@@ -64,9 +65,17 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const previous = sanitizeManifest(read.manifest, opts.outDir, manifestPath, diags);
   const onDisk = new Map<string, string | undefined>();
   const signed = new Set<string>();
+  const stamps = await readStamps(world, opts.outDir);
   const readOutputs = async (paths: readonly string[]) => {
     for (const path of paths) {
       if (onDisk.has(path)) continue;
+      // A file whose stamp is the one recorded with its hash (stamps.ts) is that file, as the last build saw it: not read.
+      const known = await knownByStamp(world, stamps, path);
+      if (known) {
+        onDisk.set(path, known.hash);
+        if (known.signed) signed.add(path);
+        continue;
+      }
       const bytes = await guard(diags, path, "read", () => world.readFile(path));
       if (bytes === FAILED) return false;
       onDisk.set(path, bytes ? fileSha256(bytes) : undefined);

@@ -145,6 +145,13 @@ export async function renderYearOutputs(
   };
   const out: OutputFile[] = [];
   let store: Promise<PartsStore> | undefined;
+  // A file on disk is read once for all the year's outputs (the bundle and the results read the same PDFs).
+  const fromDisk = new Map<string, Promise<Uint8Array | undefined | typeof FAILED>>();
+  const readOnce = (path: string) => {
+    let b = fromDisk.get(path);
+    if (!b) fromDisk.set(path, (b = guard(diags, path, "read", () => world.readFile(path))));
+    return b;
+  };
   for (const p of plans) {
     if (p.held) continue;
     const parts = async (bytes: Uint8Array) => (await (store ??= pdfPartsStore(world, p.sources.outDir))).parts(bytes);
@@ -157,7 +164,7 @@ export async function renderYearOutputs(
     p.inputs = Object.fromEntries(p.inputPaths.map((f) => [f, hashOf(f)!]));
     if (!p.reasons.length) continue;
     const read = async (path: string) => {
-      const b = made.get(path) ?? (await guard(diags, path, "read", () => world.readFile(path)));
+      const b = made.get(path) ?? (await readOnce(path));
       if (b === FAILED || b === undefined) throw new MissingInput(path);
       return b;
     };
