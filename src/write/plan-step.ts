@@ -9,7 +9,7 @@ import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.
 import { planBuild, type DocPlan } from "./plan.ts";
 import type { Prepared } from "./prepare-step.ts";
 import { warnEdited, yearsWithKept } from "./edited-outputs.ts";
-import { knownByStamp, readStamps } from "./stamps.ts";
+import { hashByStamp, readStamps } from "./stamps.ts";
 import { holdBackStale, markStale, othersOfYears, yearPlans, yearReasons, type YearPlan } from "./year-step.ts";
 
 /** What is to be done in out/: every document's plan, and the files of vanished documents to remove. */
@@ -66,14 +66,16 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const onDisk = new Map<string, string | undefined>();
   const signed = new Set<string>();
   const stamps = await readStamps(world, opts.outDir);
-  const readOutputs = async (paths: readonly string[]) => {
+  /** Outputs whose hash was taken from their stamp, unread: read before this build replaces or removes one (verify). */
+  const unread = new Set<string>();
+  const readOutputs = async (paths: readonly string[], byStamp = true) => {
     for (const path of paths) {
       if (onDisk.has(path)) continue;
-      // A file whose stamp is the one recorded with its hash (stamps.ts) is that file, as the last build saw it: not read.
-      const known = await knownByStamp(world, stamps, path);
-      if (known) {
-        onDisk.set(path, known.hash);
-        if (known.signed) signed.add(path);
+      // A file whose stamp is the one recorded with its hash (stamps.ts) is that file, as the last build saw it.
+      const known = byStamp ? await hashByStamp(world, stamps, path) : undefined;
+      if (known !== undefined) {
+        onDisk.set(path, known);
+        unread.add(path);
         continue;
       }
       const bytes = await guard(diags, path, "read", () => world.readFile(path));
@@ -86,8 +88,30 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   for (const d of prepared.docs) if (!(await readOutputs(ownedOutputs(opts.outDir, `${d.year}/${d.doc.stem}`)!))) return undefined;
   // A year's own outputs are made from all its documents' files (also those --only leaves out) and are the build's own.
   const years = yearPlans(prepared, opts.outDir, opts.dataDir);
-  if (!(await readOutputs(years.flatMap((y) => [...y.inputPaths, y.path])))) return undefined;
-  const plans = planBuild(prepared.docs, previous, prepared.identity, prepared.reads, onDisk, opts.outDir, opts.dataDir);
+  // The year's own outputs are read whatever their stamps say (verify): a few files, and the render step may still
+  // find one out of date that the plan did not (its documents made again, to other bytes).
+  if (!(await readOutputs(years.flatMap((y) => y.inputPaths))) || !(await readOutputs(years.map((y) => y.path), false))) return undefined;
+  /**
+   * Reads the files of `paths` whose hash came from their stamp: a stamp can stay the same through a
+   * change made within one tick of a coarse clock, so a file this build replaces or removes (edited
+   * by hand or signed meanwhile: kept) is read whatever its stamp says. Whether a hash changed;
+   * undefined when a file cannot be read (said).
+   */
+  const verify = async (paths: readonly string[]): Promise<boolean | undefined> => {
+    let moved = false;
+    for (const path of paths) {
+      if (!unread.delete(path)) continue;
+      const was = onDisk.get(path);
+      onDisk.delete(path);
+      if (!(await readOutputs([path], false))) return undefined;
+      moved ||= onDisk.get(path) !== was;
+    }
+    return moved;
+  };
+  let plans = planBuild(prepared.docs, previous, prepared.identity, prepared.reads, onDisk, opts.outDir, opts.dataDir);
+  const moved = await verify(plans.filter((p) => p.reasons.length > 0).flatMap((p) => p.outputs));
+  if (moved === undefined) return undefined;
+  if (moved) plans = planBuild(prepared.docs, previous, prepared.identity, prepared.reads, onDisk, opts.outDir, opts.dataDir);
   // The year's documents --only leaves out: a year output is made only when they are current.
   const others = othersOfYears(prepared, years);
   for (const d of others) if (!(await readOutputs(ownedOutputs(opts.outDir, `${d.year}/${d.doc.stem}`)!))) return undefined;
@@ -156,7 +180,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
     for (const e of [...Object.values(previous?.documents ?? {}), ...Object.values(previous?.yearOutputs ?? {})]) {
       if (current.has(e.key)) continue;
       const paths = Object.keys(e.outputs);
-      if (!(await readOutputs(paths))) return undefined;
+      if ((await verify(paths)) === undefined || !(await readOutputs(paths, false))) return undefined;
       for (const path of paths) {
         const now = onDisk.get(path);
         if (now === undefined) continue;

@@ -2,11 +2,11 @@
  * The files' stamps (src/write/stamps.ts) on a real disk: after a build, the check of a build
  * with nothing to do reads none of the outputs it recorded; a file rewritten in place with other
  * bytes of the same size, its modification time set back, is still seen (its change time moved);
- * a file whose bytes are not the manifest's is never recorded. A build's plan reads no output recorded as it
- * is, and takes from the record whether a PDF carries a signature; its year outputs read each file once.
+ * a file whose bytes are not the manifest's is never recorded. A build's plan reads no output it leaves as it is
+ * and whose stamp is recorded, but reads every file it replaces or removes, whatever its stamp (a coarse clock
+ * cannot tell two writes within a tick apart); its year outputs read each file once.
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -86,45 +86,97 @@ describe("the files' stamps", () => {
 });
 
 describe("the files' stamps in a build's plan", () => {
-  const check = (w: World, o: Partial<BuildOptions> = {}) => buildProject(w, { ...opts, check: true, ...o });
+  const check = (w: World) => buildProject(w, { ...opts, check: true });
 
-  it("spare the plan every read of an output recorded as it is", async () => {
-    await saveStamps(nodeWorld(dir), "out");
-    const { world, reads } = counting(nodeWorld(dir));
-    const r = await check(world, { toolVersion: "another" });
-    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(r.rebuilt.length).toBeGreaterThan(0);
-    expect(reads).toEqual([]);
-    // Without the stamps, the plan reads each output to hash it.
-    rmSync(join(dir, "out", STAMPS_FILE));
-    const again = counting(nodeWorld(dir));
-    await check(again.world, { toolVersion: "another" });
-    expect(again.reads).toContain(PDF);
-    await saveStamps(nodeWorld(dir), "out");
+  /** Runs `body` on a copy of the built project, its stamps recorded: these tests change files. */
+  async function inCopy(body: (root: string) => Promise<void>): Promise<void> {
+    const root = mkdtempSync(join(tmpdir(), "ktd-stamps-copy-"));
+    try {
+      cpSync(dir, root, { recursive: true });
+      await saveStamps(nodeWorld(root), "out");
+      await body(root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+
+  /** The world of a clock too coarse to tell two writes apart: `path`'s stamp stays the one recorded, whatever is written there. */
+  async function coarseClock(root: string, path: string): Promise<World> {
+    const w = nodeWorld(root);
+    const recorded = (await readStamps(w, "out")).get(path)!.stamp;
+    return { ...w, fileStamp: async (p: string) => (p === path ? recorded : w.fileStamp!(p)) };
+  }
+
+  const PLAN = "data/2020/ke-hoach.md";
+  const editPlan = (root: string) => writeFileSync(join(root, PLAN), readFileSync(join(root, PLAN), "utf8").replace(/\n$/, "\nThêm một dòng.\n"));
+  /** The file's bytes with one byte changed: the same size. */
+  const flipped = (b: Buffer) => Buffer.from(b).fill(b[b.length - 20]! ^ 1, b.length - 20, b.length - 19);
+
+  it("spare the plan every read of an output it leaves as it is; one it replaces is read", async () => {
+    await inCopy(async (root) => {
+      const data = join(root, "data/2020/dang-ky/don-vi-a.yaml");
+      writeFileSync(data, readFileSync(data, "utf8").replace("lao_dong_tien_tien: 10", "lao_dong_tien_tien: 12"));
+      const { world, reads } = counting(nodeWorld(root));
+      const r = await check(world);
+      expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(r.rebuilt.map((p) => p.key)).toEqual(["2020/dang-ky-don-vi-a"]);
+      expect(reads).toContain("out/2020/dang-ky-don-vi-a.pdf");
+      expect(reads).not.toContain(PDF);
+      // Without the stamps, the plan reads each output to hash it.
+      rmSync(join(root, "out", STAMPS_FILE));
+      const again = counting(nodeWorld(root));
+      await check(again.world);
+      expect(again.reads).toContain(PDF);
+    });
   });
 
-  it("keep whether a recorded PDF carries a signature: the plan refuses to replace it unread", async () => {
-    const path = join(dir, PDF);
-    const manifestPath = join(dir, "out", ".manifest.json");
-    const [bytes, manifest] = [readFileSync(path), readFileSync(manifestPath, "utf8")];
-    try {
-      // A signed copy recorded as the build's own (as if a build had written it): the stamp holds that it is signed.
-      const signedCopy = Buffer.concat([bytes, Buffer.from("\n% /ByteRange [0 0 0 0]\n")]);
-      writeFileSync(path, signedCopy);
-      const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
-      writeFileSync(manifestPath, manifest.split(sha(bytes)).join(sha(signedCopy)));
-      await saveStamps(nodeWorld(dir), "out");
-      expect((await readStamps(nodeWorld(dir), "out")).get(PDF)?.signed).toBe(true);
-      const { world, reads } = counting(nodeWorld(dir));
-      const r = await check(world, { toolVersion: "another" });
-      expect(reads).not.toContain(PDF);
+  it("read a file the build replaces whatever its stamp says: one edited within a tick of a coarse clock is kept", async () => {
+    await inCopy(async (root) => {
+      const edited = flipped(readFileSync(join(root, PDF)));
+      writeFileSync(join(root, PDF), edited);
+      editPlan(root);
+      const r = await buildProject(await coarseClock(root, PDF), opts);
+      expect(r.diagnostics.filter((d) => d.code === "build/edited-output").map((d) => d.pos.file)).toEqual([PDF]);
+      expect(readFileSync(join(root, PDF)).equals(edited)).toBe(true);
+    });
+  });
+
+  it("read a file the build replaces whatever its stamp says: a signed copy put there within a tick is refused", async () => {
+    await inCopy(async (root) => {
+      // A signed copy of the same size (the tool's own check looks for /ByteRange).
+      const b = readFileSync(join(root, PDF));
+      const signedCopy = Buffer.concat([b.subarray(0, b.length - 20), Buffer.from("%/ByteRange[0 0 0]\n".padEnd(20, " "))]);
+      expect(signedCopy.length).toBe(b.length);
+      writeFileSync(join(root, PDF), signedCopy);
+      editPlan(root);
+      const r = await buildProject(await coarseClock(root, PDF), opts);
       expect(r.diagnostics.filter((d) => d.code === "build/signed-output").map((d) => d.pos.file)).toEqual([PDF]);
-    } finally {
-      writeFileSync(path, bytes);
-      writeFileSync(manifestPath, manifest);
-      await saveStamps(nodeWorld(dir), "out");
-    }
-    expect((await readStamps(nodeWorld(dir), "out")).get(PDF)?.signed).toBe(false);
+      expect(readFileSync(join(root, PDF)).equals(signedCopy)).toBe(true);
+    });
+  });
+
+  it("read the year's outputs whatever their stamps say: a print bundle edited within a tick is kept", async () => {
+    await inCopy(async (root) => {
+      const bundle = "out/2020/ho-so-thi-dua-2020.pdf";
+      const edited = flipped(readFileSync(join(root, bundle)));
+      writeFileSync(join(root, bundle), edited);
+      editPlan(root);
+      const r = await buildProject(await coarseClock(root, bundle), opts);
+      expect(r.diagnostics.filter((d) => d.code === "build/edited-output").map((d) => d.pos.file)).toEqual([bundle]);
+      expect(readFileSync(join(root, bundle)).equals(edited)).toBe(true);
+    });
+  });
+
+  it("read a file the build removes whatever its stamp says: the edited file of a document gone from the data is kept", async () => {
+    await inCopy(async (root) => {
+      const minutes = "out/2020/bien-ban-binh-bau.pdf";
+      const edited = flipped(readFileSync(join(root, minutes)));
+      writeFileSync(join(root, minutes), edited);
+      rmSync(join(root, "data/2020/bien-ban.md"));
+      const r = await buildProject(await coarseClock(root, minutes), opts);
+      expect(r.diagnostics.filter((d) => d.code === "build/kept-file").map((d) => d.pos.file)).toEqual([minutes]);
+      expect(readFileSync(join(root, minutes)).equals(edited)).toBe(true);
+    });
   });
 });
 
@@ -134,13 +186,16 @@ describe("a build's year outputs", () => {
     const before = readFileSync(data, "utf8");
     try {
       writeFileSync(data, before.replace("lao_dong_tien_tien: 10", "lao_dong_tien_tien: 11"));
+      await saveStamps(nodeWorld(dir), "out");
       const { world, reads } = counting(nodeWorld(dir));
       const r = await buildProject(world, opts);
       expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      // The print bundle and the results both read the other documents' PDFs.
+      // The print bundle and the results both read the other documents' PDFs, which this build leaves as they are.
       expect(r.yearOutputs?.map((y) => y.key)).toEqual(expect.arrayContaining(["2020/ho-so", "2020/ket-qua"]));
-      expect(reads).toContain(PDF);
-      expect(reads.filter((p) => reads.indexOf(p) !== reads.lastIndexOf(p))).toEqual([]);
+      expect(r.written).not.toContain(PDF);
+      expect(reads.filter((p) => p === PDF)).toEqual([PDF]);
+      const left = reads.filter((p) => !r.written.includes(p));
+      expect(left.filter((p) => left.indexOf(p) !== left.lastIndexOf(p))).toEqual([]);
     } finally {
       writeFileSync(data, before);
       await buildProject(nodeWorld(dir), opts);
