@@ -130,52 +130,25 @@ describe("the files' stamps in a build's plan", () => {
     });
   });
 
-  it("read a file the build replaces whatever its stamp says: one edited within a tick of a coarse clock is kept", async () => {
-    await inCopy(async (root) => {
-      const edited = flipped(readFileSync(join(root, PDF)));
-      writeFileSync(join(root, PDF), edited);
-      editPlan(root);
-      const r = await buildProject(await coarseClock(root, PDF), opts);
-      expect(r.diagnostics.filter((d) => d.code === "build/edited-output").map((d) => d.pos.file)).toEqual([PDF]);
-      expect(readFileSync(join(root, PDF)).equals(edited)).toBe(true);
-    });
-  });
+  /** A signed copy of the same size (the tool's own check looks for /ByteRange). */
+  const signedCopy = (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 20), Buffer.from("%/ByteRange[0 0 0]\n".padEnd(20, " "))]);
+  const dropMinutes = (root: string) => rmSync(join(root, "data/2020/bien-ban.md"));
 
-  it("read a file the build replaces whatever its stamp says: a signed copy put there within a tick is refused", async () => {
+  // Each file changed in place, its size kept, under a clock that cannot tell the change from the build's write.
+  it.each([
+    { what: "an output edited, then its document's data: the file is kept", path: PDF, change: flipped, then: editPlan, code: "build/edited-output" },
+    { what: "a signed copy put in place, then its document's data: it is refused", path: PDF, change: signedCopy, then: editPlan, code: "build/signed-output" },
+    { what: "the print bundle edited (a year output, read whatever its stamp)", path: "out/2020/ho-so-thi-dua-2020.pdf", change: flipped, then: editPlan, code: "build/edited-output" },
+    { what: "an output edited, then its document gone from the data: the file is kept, not removed", path: "out/2020/bien-ban-binh-bau.pdf", change: flipped, then: dropMinutes, code: "build/kept-file" },
+  ])("read a file the build replaces or removes whatever its stamp says: $what", async ({ path, change, then, code }) => {
     await inCopy(async (root) => {
-      // A signed copy of the same size (the tool's own check looks for /ByteRange).
-      const b = readFileSync(join(root, PDF));
-      const signedCopy = Buffer.concat([b.subarray(0, b.length - 20), Buffer.from("%/ByteRange[0 0 0]\n".padEnd(20, " "))]);
-      expect(signedCopy.length).toBe(b.length);
-      writeFileSync(join(root, PDF), signedCopy);
-      editPlan(root);
-      const r = await buildProject(await coarseClock(root, PDF), opts);
-      expect(r.diagnostics.filter((d) => d.code === "build/signed-output").map((d) => d.pos.file)).toEqual([PDF]);
-      expect(readFileSync(join(root, PDF)).equals(signedCopy)).toBe(true);
-    });
-  });
-
-  it("read the year's outputs whatever their stamps say: a print bundle edited within a tick is kept", async () => {
-    await inCopy(async (root) => {
-      const bundle = "out/2020/ho-so-thi-dua-2020.pdf";
-      const edited = flipped(readFileSync(join(root, bundle)));
-      writeFileSync(join(root, bundle), edited);
-      editPlan(root);
-      const r = await buildProject(await coarseClock(root, bundle), opts);
-      expect(r.diagnostics.filter((d) => d.code === "build/edited-output").map((d) => d.pos.file)).toEqual([bundle]);
-      expect(readFileSync(join(root, bundle)).equals(edited)).toBe(true);
-    });
-  });
-
-  it("read a file the build removes whatever its stamp says: the edited file of a document gone from the data is kept", async () => {
-    await inCopy(async (root) => {
-      const minutes = "out/2020/bien-ban-binh-bau.pdf";
-      const edited = flipped(readFileSync(join(root, minutes)));
-      writeFileSync(join(root, minutes), edited);
-      rmSync(join(root, "data/2020/bien-ban.md"));
-      const r = await buildProject(await coarseClock(root, minutes), opts);
-      expect(r.diagnostics.filter((d) => d.code === "build/kept-file").map((d) => d.pos.file)).toEqual([minutes]);
-      expect(readFileSync(join(root, minutes)).equals(edited)).toBe(true);
+      const changed = change(readFileSync(join(root, path)));
+      expect(changed.length).toBe(statSync(join(root, path)).size);
+      writeFileSync(join(root, path), changed);
+      then(root);
+      const r = await buildProject(await coarseClock(root, path), opts);
+      expect(r.diagnostics.filter((d) => d.code === code).map((d) => d.pos.file)).toEqual([path]);
+      expect(readFileSync(join(root, path)).equals(changed)).toBe(true);
     });
   });
 });
