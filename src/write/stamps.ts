@@ -2,13 +2,13 @@
  * What the last build saw of each file it read or wrote, by the file's stamp (size, times and
  * inode, World.fileStamp) beside the hash the manifest has for it: a file whose stamp is the
  * one recorded is the file that was hashed, so the check of a build with nothing to do
- * (up-to-date.ts) need not read and hash it again, nor a build's plan an output it leaves as it
- * is (plan-step.ts: at 200 units, 26 MB read and hashed on every edit). This is git's index: an edit changes the
- * modification time (and the change time, which no tool sets back). Kept in out/.cache (never
- * committed), written under the lock once a build is committed; a file is recorded only when
- * its stamp was the same before and after its bytes were read and hashed to the manifest's
- * hash, so a file changed meanwhile is never taken for the one hashed. A missing, damaged or
- * foreign cache only means reading the files.
+ * (up-to-date.ts) need not read and hash it again, nor a build's plan an output it leaves as
+ * it is (plan-step.ts: at 200 units, 26 MB read and hashed on every edit). This is git's
+ * index: an edit changes the modification time (and the change time, which no tool sets
+ * back). Kept in out/.cache (never committed), written under the lock once a build is
+ * committed; a file is recorded only when its stamp was the same before and after its bytes
+ * were read and hashed to the manifest's hash, so a file changed meanwhile is never taken for
+ * the one hashed. A missing, damaged or foreign cache only means reading the files.
  */
 import type { World } from "../io/world.ts";
 import { isIoError } from "../io/io-error.ts";
