@@ -166,6 +166,8 @@ export async function renderYearOutputs(
     const read = async (path: string) => {
       const b = made.get(path) ?? (await readOnce(path));
       if (b === FAILED || b === undefined) throw new MissingInput(path);
+      // A file on disk as the plan knew it (by its stamp, stamps.ts, or read): one changed since is not made into the year's files.
+      if (!made.has(path) && fileSha256(b) !== onDisk.get(path)) throw new ChangedInput(path);
       return b;
     };
     const kept = (what: string, make: () => Promise<Uint8Array>) => keptOutput(world, p.sources.outDir, p.key, `${prepared.identity.tool}\u0000${p.key}\u0000${what}`, make);
@@ -175,6 +177,8 @@ export async function renderYearOutputs(
       // An input that cannot be read (the error is said) or that is not a readable PDF: the documents are
       // fine, this one file is not made, and it is said.
       if (err instanceof MissingInput) skipped(p, diags, { whyVi: `không đọc được ${err.path}`, whyEn: `${err.path} cannot be read` });
+      else if (err instanceof ChangedInput)
+        skipped(p, diags, { whyVi: `${err.path} khác với bản đã ghi nhận (có thể đã được sửa tay)`, whyEn: `${err.path} differs from the copy on record (edited by hand?)` });
       else skipped(p, diags, { whyVi: String(err instanceof Error ? err.message : err), whyEn: String(err instanceof Error ? err.message : err) });
     }
   }
@@ -191,5 +195,11 @@ export function skipped(p: YearPlan, diags: Diagnostics, why: { whyVi: string; w
 class MissingInput extends Error {
   constructor(readonly path: string) {
     super(`missing input ${path}`);
+  }
+}
+
+class ChangedInput extends Error {
+  constructor(readonly path: string) {
+    super(`input changed since the plan: ${path}`);
   }
 }

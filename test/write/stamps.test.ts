@@ -154,6 +154,29 @@ describe("the files' stamps in a build's plan", () => {
 });
 
 describe("a build's year outputs", () => {
+  it("are not made from a file changed since the plan knew it (by a stamp a coarse clock left as it was): left as they are, said", async () => {
+    const root = mkdtempSync(join(tmpdir(), "ktd-stamps-year-"));
+    try {
+      cpSync(dir, root, { recursive: true });
+      const w = nodeWorld(root);
+      await saveStamps(w, "out");
+      const recorded = (await readStamps(w, "out")).get(PDF)!.stamp;
+      const b = readFileSync(join(root, PDF));
+      writeFileSync(join(root, PDF), Buffer.from(b).fill(b[b.length - 20]! ^ 1, b.length - 20, b.length - 19));
+      const data = join(root, "data/2020/dang-ky/don-vi-a.yaml");
+      writeFileSync(data, readFileSync(data, "utf8").replace("lao_dong_tien_tien: 10", "lao_dong_tien_tien: 13"));
+      const bundle = "out/2020/ho-so-thi-dua-2020.pdf";
+      const before = readFileSync(join(root, bundle));
+      const r = await buildProject({ ...w, fileStamp: async (p: string) => (p === PDF ? recorded : w.fileStamp!(p)) }, opts);
+      const skipped = r.diagnostics.filter((d) => d.code === "build/year-output-skipped");
+      expect(skipped.map((d) => d.pos.file)).toContain(bundle);
+      expect(skipped.every((d) => String(d.params["whyEn"]).startsWith(PDF))).toBe(true);
+      expect(readFileSync(join(root, bundle)).equals(before)).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("read each file on disk they are made from once, however many outputs it goes into", async () => {
     const data = join(dir, "data/2020/dang-ky/don-vi-a.yaml");
     const before = readFileSync(data, "utf8");
