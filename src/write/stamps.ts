@@ -8,15 +8,17 @@
  * back). Kept in out/.cache (never committed), written under the lock once a build is
  * committed; a file is recorded only when its stamp was the same before and after its bytes
  * were read and hashed to the manifest's hash, so a file changed meanwhile is never taken for
- * the one hashed. A missing, damaged or foreign cache only means reading the files.
+ * the one hashed, and a data file only once its last change is a clock's tick behind the
+ * manifest (SETTLED_NS). A missing, damaged or foreign cache only means reading the files.
  */
 import type { World } from "../io/world.ts";
 import { isIoError } from "../io/io-error.ts";
 import { fileSha256 } from "./hash.ts";
-import { readManifest } from "./manifest.ts";
+import { MANIFEST_NAME, readManifest } from "./manifest.ts";
 
 export const STAMPS_FILE = ".cache/stamps.json";
-const VERSION = 1;
+/** 3: the data files' stamps are recorded only once settled (SETTLED_NS); an older file's entries may not be. */
+const VERSION = 3;
 /** Largest file recorded (as up-to-date.ts compares: a document is at most about 60 pages). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Largest stamps file read (a 200-unit bloc records some thousand files). */
@@ -62,13 +64,31 @@ export async function hashByStamp(world: World, stamps: ReadonlyMap<string, Stam
   return (await world.fileStamp(path).catch(() => undefined)) === e.stamp ? e.hash : undefined;
 }
 
-/** Every file the manifest names with its hash: the data and templates the build read, each document's and year's outputs. */
-async function manifestFiles(world: World, outDir: string): Promise<Map<string, string>> {
+/**
+ * How far behind the manifest's modification time a data file's must be for its stamp to be
+ * recorded. A file changed again within one tick of a coarse clock (FAT's two seconds, one on
+ * some file systems, a few milliseconds on others) keeps its stamp, so a stamp taken within a
+ * tick of the file's last change could stand for bytes written after it: the check of a build
+ * with nothing to do would then say the documents are current while the data changed (git's
+ * "racily clean" entries). Such a file is recorded by a later build and read until then (data
+ * files are small). The build's own outputs need no such wait: a build reads every file it
+ * replaces or removes whatever its stamp (plan-step.ts).
+ */
+const SETTLED_NS = 2_000_000_000n;
+
+/** The modification time in a stamp of node-world's kind (size:mtime:ctime:inode:device); undefined for another kind. */
+function mtimeOf(stamp: string | undefined): bigint | undefined {
+  const parts = stamp?.split(":");
+  return parts?.length === 5 && /^\d+$/.test(parts[1]!) ? BigInt(parts[1]!) : undefined;
+}
+
+/** Every file the manifest names with its hash, and whether it is an input: the data and templates the build read, each document's and year's outputs. */
+async function manifestFiles(world: World, outDir: string): Promise<Map<string, { hash: string; input: boolean }>> {
   const { manifest } = await readManifest(world, outDir);
-  const files = new Map<string, string>();
+  const files = new Map<string, { hash: string; input: boolean }>();
   if (!manifest) return files;
-  for (const [p, h] of Object.entries(manifest.snapshot?.reads ?? {})) files.set(p, h);
-  for (const e of [...Object.values(manifest.documents), ...Object.values(manifest.yearOutputs ?? {})]) for (const [p, h] of Object.entries(e.outputs)) files.set(p, h);
+  for (const [p, h] of Object.entries(manifest.snapshot?.reads ?? {})) files.set(p, { hash: h, input: true });
+  for (const e of [...Object.values(manifest.documents), ...Object.values(manifest.yearOutputs ?? {})]) for (const [p, h] of Object.entries(e.outputs)) files.set(p, { hash: h, input: false });
   return files;
 }
 
@@ -81,11 +101,18 @@ export async function saveStamps(world: World, outDir: string): Promise<void> {
   if (!world.fileStamp) return;
   const before = await readStamps(world, outDir);
   const files: Record<string, [string, string]> = {};
-  for (const [path, hash] of await manifestFiles(world, outDir)) {
+  // A data file is recorded once its last change is a clock's tick behind the manifest this build wrote (SETTLED_NS).
+  const manifestTime = mtimeOf(await world.fileStamp(`${outDir}/${MANIFEST_NAME}`).catch(() => undefined));
+  const settled = (stamp: string) => {
+    const t = mtimeOf(stamp);
+    return t === undefined || (manifestTime !== undefined && t + SETTLED_NS <= manifestTime);
+  };
+  for (const [path, { hash, input }] of await manifestFiles(world, outDir)) {
     // Only what the check of a build with nothing to do would read: the project's own files, of a sane size.
     if (path.startsWith("/") || path.split("/").includes("..")) continue;
     const stamp = await world.fileStamp(path).catch(() => undefined);
     if (stamp === undefined || Number(stamp.slice(0, stamp.indexOf(":"))) > MAX_FILE_BYTES) continue;
+    if (input && !settled(stamp)) continue;
     const known = before.get(path);
     if (known && known.stamp === stamp && known.hash === hash) {
       files[path] = [stamp, hash];

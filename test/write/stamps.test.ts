@@ -7,7 +7,7 @@
  * cannot tell two writes within a tick apart); its year outputs read each file once.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,9 +31,17 @@ function counting(w: World): { world: World; reads: string[] } {
   return { world, reads };
 }
 
+/** Sets the modification time of every file under `root` an hour back: data a person wrote some time ago. */
+function agedFiles(root: string): void {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) if (e.isFile()) utimesSync(join(e.parentPath, e.name), hourAgo, hourAgo);
+}
+
 beforeAll(async () => {
   cpSync(join(FIXTURES, "minimal"), dir, { recursive: true });
   cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
+  // Data changed within a clock's tick of the build is not recorded (stamps.ts, SETTLED_NS): these files are older.
+  agedFiles(dir);
   const r = await buildProject(nodeWorld(dir), opts);
   expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
 }, 60_000);
@@ -74,6 +82,25 @@ describe("the files' stamps", () => {
     expect(await ask(nodeWorld(dir))).toBeDefined();
     await saveStamps(nodeWorld(dir), "out");
     expect((await readStamps(nodeWorld(dir), "out")).has(PDF)).toBe(true);
+  });
+
+  it("record a data file only once its last change is a clock's tick behind the build: one changed again within the tick is read", async () => {
+    await inCopy(async (root) => {
+      const w = nodeWorld(root);
+      const file = "data/2020/dang-ky/don-vi-a.yaml";
+      const manifestTime = BigInt(statSync(join(root, "out/.manifest.json"), { bigint: true }).mtimeNs);
+      // A stamp a coarse clock gives the file half a second before the manifest, and again after the file changes.
+      const size = statSync(join(root, file)).size;
+      const stamp = `${size}:${manifestTime - 500_000_000n}:${manifestTime - 500_000_000n}:1:1`;
+      const coarse: World = { ...w, fileStamp: async (p: string) => (p === file ? stamp : w.fileStamp!(p)) };
+      await saveStamps(coarse, "out");
+      expect((await readStamps(w, "out")).has(file)).toBe(false);
+      expect(await ask(coarse)).toBeDefined();
+      const text = readFileSync(join(root, file), "utf8");
+      writeFileSync(join(root, file), text.replace("lao_dong_tien_tien: 10", "lao_dong_tien_tien: 19"));
+      expect(statSync(join(root, file)).size).toBe(size);
+      expect(await ask(coarse)).toBeUndefined();
+    });
   });
 
   it("are only a cache: a damaged file means reading the files", async () => {
