@@ -30,13 +30,13 @@ async function modeOf(fs: Fs, path: string): Promise<number | undefined> {
   return st?.isFile() ? st.mode & 0o7777 : undefined;
 }
 
-/** Writes a file whole and flushes it to the disk before anyone renames it into place. */
-async function writeWhole(fs: Fs, path: string, bytes: Uint8Array, flag: "w" | "wx", mode: number | undefined): Promise<void> {
+/** Writes a file whole and flushes it to the disk before anyone renames it into place (a cache file is not flushed: World.writeFileAtomic). */
+async function writeWhole(fs: Fs, path: string, bytes: Uint8Array, flag: "w" | "wx", mode: number | undefined, flush = true): Promise<void> {
   const fh = await fs.open(path, flag);
   try {
     await fh.writeFile(bytes);
     if (mode !== undefined) await fh.chmod(mode);
-    await fh.sync();
+    if (flush) await fh.sync();
   } finally {
     await fh.close();
   }
@@ -47,11 +47,11 @@ async function writeWhole(fs: Fs, path: string, bytes: Uint8Array, flag: "w" | "
  * ("wx"): a file or link already under its name (planted to lead out of the project) is neither
  * followed nor removed; another name is taken. A draft that failed part-way is removed.
  */
-async function writeDraft(fs: Fs, target: string, bytes: Uint8Array, mode: number | undefined): Promise<string> {
+async function writeDraft(fs: Fs, target: string, bytes: Uint8Array, mode: number | undefined, flush = true): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const tmp = `${target}.tmp-${process.pid}-${++tmpCounter}`;
     try {
-      await writeWhole(fs, tmp, bytes, "wx", mode);
+      await writeWhole(fs, tmp, bytes, "wx", mode, flush);
       return tmp;
     } catch (err) {
       const taken = (err as NodeJS.ErrnoException).code === "EEXIST";
@@ -390,12 +390,12 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
         throw err;
       }
     },
-    async writeFileAtomic(path, bytes) {
+    async writeFileAtomic(path, bytes, opts) {
       changed();
       const target = await noLinks(path);
       memo?.forget(target);
       await folderFor(path, target);
-      const tmp = await writeDraft(fs, target, bytes, await modeOf(fs, target));
+      const tmp = await writeDraft(fs, target, bytes, await modeOf(fs, target), !opts?.cache);
       try {
         await fs.rename(tmp, target);
       } catch (err) {

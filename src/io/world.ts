@@ -26,9 +26,11 @@ export interface World {
   listDir(path: string): Promise<DirEntry[] | undefined>;
   /**
    * Writes through a temporary file and a rename: readers see the old file or the new one, whole.
-   * A file replaced keeps its permission bits.
+   * A file replaced keeps its permission bits. The file is flushed to the disk before the rename,
+   * unless it is a cache's (`cache`): a cache file a power cut took or left empty costs a read,
+   * as every cache reader checks what it reads (a hash, a shape), and a build writes hundreds.
    */
-  writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
+  writeFileAtomic(path: string, bytes: Uint8Array, opts?: { cache?: boolean }): Promise<void>;
   /** Creates a new file (failing when one is there), writes it whole and flushes it to the disk: a staged file. */
   writeNew(path: string, bytes: Uint8Array): Promise<void>;
   /** Replaces `to` by `from` in one step; `to`, when it was there, keeps its permission bits. */

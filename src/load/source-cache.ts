@@ -148,7 +148,7 @@ export class SourceCache {
     const header = JSON.stringify({ format: FORMAT, tool: this.tool, sha256: sha256(body) });
     const bytes = new TextEncoder().encode(`${header}\n${body}`);
     try {
-      await world.writeFileAtomic(this.path, bytes);
+      await world.writeFileAtomic(this.path, bytes, { cache: true });
       if (!this.keep) return;
       // The entries as the next open reads them from these bytes: those read back are the objects read, those put this run as JSON gives them.
       const entries = [...this.used].map(([k, raw]): [string, unknown] => [k, this.fresh.has(k) ? JSON.parse(JSON.stringify(raw)) : raw]);

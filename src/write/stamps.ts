@@ -124,7 +124,7 @@ export async function saveStamps(world: World, outDir: string): Promise<void> {
   // Written only when it says something new: a build with nothing to do leaves it as it is.
   if (before.size === Object.keys(files).length && Object.entries(files).every(([p, [stamp, hash]]) => before.get(p)?.stamp === stamp && before.get(p)?.hash === hash)) return;
   try {
-    await world.writeFileAtomic(`${outDir}/${STAMPS_FILE}`, new TextEncoder().encode(JSON.stringify({ v: VERSION, files })));
+    await world.writeFileAtomic(`${outDir}/${STAMPS_FILE}`, new TextEncoder().encode(JSON.stringify({ v: VERSION, files })), { cache: true });
   } catch (err) {
     // A cache that cannot be written (a full disk) costs the next build its reads, nothing more.
     if (!isIoError(err)) throw err;

@@ -58,7 +58,7 @@ export function worldByteCache(world: World, dir: string, maxBytes = BYTE_CACHE_
     },
     async put(key, bytes) {
       try {
-        await world.writeFileAtomic(path(key), bytes);
+        await world.writeFileAtomic(path(key), bytes, { cache: true });
       } catch (err) {
         if (!isIoError(err)) throw err;
       }
