@@ -15,7 +15,7 @@ interface Pending {
 
 const PENDING = new WeakMap<World, Map<string, Pending>>();
 
-/** Entries written at once when the build is kept: each is flushed to the disk, and a cold 200-unit build makes over 200. */
+/** Entries written at once when the build is kept: a cold 200-unit build makes over 200. */
 const FLUSHES = 8;
 
 /** The cache in `dir` of `world` (entries over `maxBytes` are no entries of the tool's: not read). */

@@ -65,21 +65,33 @@ export async function hashByStamp(world: World, stamps: ReadonlyMap<string, Stam
 }
 
 /**
- * How far behind the manifest's modification time a data file's must be for its stamp to be
- * recorded. A file changed again within one tick of a coarse clock (FAT's two seconds, one on
- * some file systems, a few milliseconds on others) keeps its stamp, so a stamp taken within a
- * tick of the file's last change could stand for bytes written after it: the check of a build
- * with nothing to do would then say the documents are current while the data changed (git's
- * "racily clean" entries). Such a file is recorded by a later build and read until then (data
- * files are small). The build's own outputs need no such wait: a build reads every file it
- * replaces or removes whatever its stamp (plan-step.ts).
+ * How far a data file's last change must be behind both the manifest this build wrote and the
+ * clock for its stamp to be recorded. A file changed again within one tick of a coarse clock
+ * (FAT's two seconds, one on some file systems, a few milliseconds on others) keeps its stamp,
+ * so a stamp taken within a tick of the file's last change could stand for bytes written after
+ * it: the check of a build with nothing to do would then say the documents are current while
+ * the data changed (git's "racily clean" entries). Its last change is the later of its
+ * modification and change times (a copy that kept an old modification time was still changed
+ * now); the earlier of the manifest's time and the clock's is taken, as a manifest copied from
+ * a machine whose clock was ahead stays dated ahead. Such a file is recorded by a later build
+ * and read until then (data files are small). The build's own outputs need no such wait: a
+ * build reads every file it replaces or removes whatever its stamp (plan-step.ts). A network
+ * file system that caches attributes can show an old stamp after another machine's edit: the
+ * stamps hold only for files changed on this machine.
  */
 const SETTLED_NS = 2_000_000_000n;
 
-/** The modification time in a stamp of node-world's kind (size:mtime:ctime:inode:device); undefined for another kind. */
-function mtimeOf(stamp: string | undefined): bigint | undefined {
-  const parts = stamp?.split(":");
-  return parts?.length === 5 && /^\d+$/.test(parts[1]!) ? BigInt(parts[1]!) : undefined;
+/**
+ * The times in a stamp: node-world's (size:mtime:ctime:inode:device, in ns), the later of the
+ * two; "content" for a stamp that is a hash of the bytes (memory-world's size:sha1), which
+ * cannot stay the same through a change; undefined for any other (not recorded).
+ */
+function lastChangeOf(stamp: string | undefined): bigint | "content" | undefined {
+  const parts = stamp?.split(":") ?? [];
+  if (parts.length === 2 && /^[0-9a-f]{40}$/.test(parts[1]!)) return "content";
+  if (parts.length !== 5 || !/^\d+$/.test(parts[1]!) || !/^\d+$/.test(parts[2]!)) return undefined;
+  const [m, c] = [BigInt(parts[1]!), BigInt(parts[2]!)];
+  return m > c ? m : c;
 }
 
 /** Every file the manifest names with its hash, and whether it is an input: the data and templates the build read, each document's and year's outputs. */
@@ -101,11 +113,13 @@ export async function saveStamps(world: World, outDir: string): Promise<void> {
   if (!world.fileStamp) return;
   const before = await readStamps(world, outDir);
   const files: Record<string, [string, string]> = {};
-  // A data file is recorded once its last change is a clock's tick behind the manifest this build wrote (SETTLED_NS).
-  const manifestTime = mtimeOf(await world.fileStamp(`${outDir}/${MANIFEST_NAME}`).catch(() => undefined));
+  // A data file is recorded once its last change is a clock's tick behind the manifest this build wrote and the clock (SETTLED_NS).
+  const manifestTime = lastChangeOf(await world.fileStamp(`${outDir}/${MANIFEST_NAME}`).catch(() => undefined));
+  const clock = BigInt(world.now().getTime()) * 1_000_000n;
+  const reference = typeof manifestTime === "bigint" ? (manifestTime < clock ? manifestTime : clock) : undefined;
   const settled = (stamp: string) => {
-    const t = mtimeOf(stamp);
-    return t === undefined || (manifestTime !== undefined && t + SETTLED_NS <= manifestTime);
+    const t = lastChangeOf(stamp);
+    return t === "content" || (t !== undefined && reference !== undefined && t + SETTLED_NS <= reference);
   };
   for (const [path, { hash, input }] of await manifestFiles(world, outDir)) {
     // Only what the check of a build with nothing to do would read: the project's own files, of a sane size.

@@ -7,7 +7,7 @@
  * cannot tell two writes within a tick apart); its year outputs read each file once.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,17 +31,9 @@ function counting(w: World): { world: World; reads: string[] } {
   return { world, reads };
 }
 
-/** Sets the modification time of every file under `root` an hour back: data a person wrote some time ago. */
-function agedFiles(root: string): void {
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) if (e.isFile()) utimesSync(join(e.parentPath, e.name), hourAgo, hourAgo);
-}
-
 beforeAll(async () => {
   cpSync(join(FIXTURES, "minimal"), dir, { recursive: true });
   cpSync(join(REPO, "templates"), join(dir, "templates"), { recursive: true });
-  // Data changed within a clock's tick of the build is not recorded (stamps.ts, SETTLED_NS): these files are older.
-  agedFiles(dir);
   const r = await buildProject(nodeWorld(dir), opts);
   expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
 }, 60_000);
@@ -51,7 +43,8 @@ describe("the files' stamps", () => {
   it("spare the check of a build with nothing to do every read of an output", async () => {
     const stamps = await readStamps(nodeWorld(dir), "out");
     expect(stamps.has(PDF)).toBe(true);
-    expect(stamps.has("data/khoi.yaml")).toBe(true);
+    // The data was copied just now: its stamps are recorded once settled (below), and read until then.
+    expect(stamps.has("data/khoi.yaml")).toBe(false);
     const { world, reads } = counting(nodeWorld(dir));
     expect(await ask(world)).toBeDefined();
     expect(reads).toEqual([]);
@@ -84,22 +77,43 @@ describe("the files' stamps", () => {
     expect((await readStamps(nodeWorld(dir), "out")).has(PDF)).toBe(true);
   });
 
-  it("record a data file only once its last change is a clock's tick behind the build: one changed again within the tick is read", async () => {
+  const SECOND = 1_000_000_000n;
+  // The stamps a coarse clock gives a data file (size:mtime:ctime:inode:device), before and after a change of the same size,
+  // given the manifest's and the clock's times in ns; and the manifest's own stamp when the case sets it.
+  it.each([
+    { what: "changed half a second before the manifest", times: (m: bigint) => [m - SECOND / 2n, m - SECOND / 2n] },
+    { what: "its modification time set an hour back by a copy, changed half a second before the manifest", times: (m: bigint) => [m - 3600n * SECOND, m - SECOND / 2n] },
+    { what: "changed half a second ago, the manifest dated an hour ahead", times: (_m: bigint, now: bigint) => [now - SECOND / 2n, now - SECOND / 2n], manifestAhead: true },
+    { what: "with times that cannot be read", times: () => ["-5", "x"] },
+  ])("record a data file only once its last change is a clock's tick behind the build and the clock: one $what is read", async ({ times, manifestAhead }) => {
+    await inCopy(async (root) => {
+      const w = nodeWorld(root);
+      const file = "data/2020/dang-ky/don-vi-a.yaml";
+      const manifest = "out/.manifest.json";
+      const manifestTime = BigInt(statSync(join(root, manifest), { bigint: true }).mtimeNs);
+      const now = BigInt(Date.now()) * 1_000_000n;
+      const size = statSync(join(root, file)).size;
+      const [m, c] = times(manifestTime, now);
+      const stamp = `${size}:${m}:${c}:1:1`;
+      const ahead = `1:${now + 3600n * SECOND}:${now + 3600n * SECOND}:2:1`;
+      const coarse: World = { ...w, fileStamp: async (p: string) => (p === file ? stamp : p === manifest && manifestAhead ? ahead : w.fileStamp!(p)) };
+      await saveStamps(coarse, "out");
+      expect((await readStamps(w, "out")).has(file)).toBe(false);
+      expect(await ask(coarse)).toBeDefined();
+      writeFileSync(join(root, file), readFileSync(join(root, file), "utf8").replace("lao_dong_tien_tien: 10", "lao_dong_tien_tien: 19"));
+      expect(statSync(join(root, file)).size).toBe(size);
+      expect(await ask(coarse)).toBeUndefined();
+    });
+  });
+
+  it("record a data file whose last change is well behind the build", async () => {
     await inCopy(async (root) => {
       const w = nodeWorld(root);
       const file = "data/2020/dang-ky/don-vi-a.yaml";
       const manifestTime = BigInt(statSync(join(root, "out/.manifest.json"), { bigint: true }).mtimeNs);
-      // A stamp a coarse clock gives the file half a second before the manifest, and again after the file changes.
-      const size = statSync(join(root, file)).size;
-      const stamp = `${size}:${manifestTime - 500_000_000n}:${manifestTime - 500_000_000n}:1:1`;
-      const coarse: World = { ...w, fileStamp: async (p: string) => (p === file ? stamp : w.fileStamp!(p)) };
-      await saveStamps(coarse, "out");
-      expect((await readStamps(w, "out")).has(file)).toBe(false);
-      expect(await ask(coarse)).toBeDefined();
-      const text = readFileSync(join(root, file), "utf8");
-      writeFileSync(join(root, file), text.replace("lao_dong_tien_tien: 10", "lao_dong_tien_tien: 19"));
-      expect(statSync(join(root, file)).size).toBe(size);
-      expect(await ask(coarse)).toBeUndefined();
+      const stamp = `${statSync(join(root, file)).size}:${manifestTime - 10n * SECOND}:${manifestTime - 10n * SECOND}:1:1`;
+      await saveStamps({ ...w, fileStamp: async (p: string) => (p === file ? stamp : w.fileStamp!(p)) }, "out");
+      expect((await readStamps(w, "out")).get(file)?.stamp).toBe(stamp);
     });
   });
 
