@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { contentStamp } from "./file-stamp.ts";
 import { posix } from "node:path";
 import { byName, type DirEntry, type World } from "./world.ts";
 
@@ -32,7 +32,7 @@ export function memoryWorld(
     // the same files give the same stamps in every world (a test compares a world's caches with another's).
     async fileStamp(path) {
       const bytes = isAbsolute(path) ? undefined : files.get(path);
-      return bytes ? `${bytes.byteLength}:${createHash("sha1").update(bytes).digest("hex")}` : undefined;
+      return bytes ? contentStamp(bytes) : undefined;
     },
     async fileSize(path) {
       if (opts.outside && isAbsolute(path)) return (await opts.outside(path))?.byteLength;

@@ -5,6 +5,7 @@ import { acquireLock, type LockOps } from "./lock-file.ts";
 import { quickFs, readChunks, readUpToQuick } from "./quick-fs.ts";
 import { ReadMemo } from "./read-memo.ts";
 import { byName, type DirEntry, type World } from "./world.ts";
+import { timesStamp } from "./file-stamp.ts";
 
 function isMissing(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | null)?.code;
@@ -352,7 +353,7 @@ export function nodeWorld(root: string, seams: { fs?: Fs; folders?: readonly str
       try {
         const reached = await reachStat(path);
         const st = reached.st ?? (await fs.stat(reached.target, { bigint: true }));
-        return st.isFile() ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}` : undefined;
+        return st.isFile() ? timesStamp(st) : undefined;
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;

@@ -88,7 +88,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   for (const d of prepared.docs) if (!(await readOutputs(ownedOutputs(opts.outDir, `${d.year}/${d.doc.stem}`)!))) return undefined;
   // A year's own outputs are made from all its documents' files (also those --only leaves out) and are the build's own.
   const years = yearPlans(prepared, opts.outDir, opts.dataDir);
-  // The year's own outputs are read whatever their stamps say (verify): a few files, and the render step may still
+  // The year's own outputs are read whatever their stamps say (see verify): a few files, and the render step may still
   // find one out of date that the plan did not (its documents made again, to other bytes).
   if (!(await readOutputs(years.flatMap((y) => y.inputPaths))) || !(await readOutputs(years.map((y) => y.path), false))) return undefined;
   /**

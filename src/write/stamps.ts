@@ -12,6 +12,7 @@
  * manifest (SETTLED_NS). A missing, damaged or foreign cache only means reading the files.
  */
 import type { World } from "../io/world.ts";
+import { lastChangeOf, sizeOf } from "../io/file-stamp.ts";
 import { isIoError } from "../io/io-error.ts";
 import { fileSha256 } from "./hash.ts";
 import { MANIFEST_NAME, readManifest } from "./manifest.ts";
@@ -44,13 +45,6 @@ export async function readStamps(world: World, outDir: string): Promise<Map<stri
   return out;
 }
 
-/** Whether `path` is, by its stamp, the file recorded with this hash. */
-export async function sameByStamp(world: World, stamps: ReadonlyMap<string, Stamped>, path: string, hash: string): Promise<boolean> {
-  const e = stamps.get(path);
-  if (!e || e.hash !== hash || !world.fileStamp) return false;
-  return (await world.fileStamp(path)) === e.stamp;
-}
-
 /**
  * The hash recorded with `path`, when its stamp now is the one recorded: the file that was hashed
  * then, unread. Undefined when not known (not recorded, changed, or its stamp cannot be taken).
@@ -71,28 +65,15 @@ export async function hashByStamp(world: World, stamps: ReadonlyMap<string, Stam
  * so a stamp taken within a tick of the file's last change could stand for bytes written after
  * it: the check of a build with nothing to do would then say the documents are current while
  * the data changed (git's "racily clean" entries). Its last change is the later of its
- * modification and change times (a copy that kept an old modification time was still changed
- * now); the earlier of the manifest's time and the clock's is taken, as a manifest copied from
- * a machine whose clock was ahead stays dated ahead. Such a file is recorded by a later build
- * and read until then (data files are small). The build's own outputs need no such wait: a
- * build reads every file it replaces or removes whatever its stamp (plan-step.ts). A network
- * file system that caches attributes can show an old stamp after another machine's edit: the
- * stamps hold only for files changed on this machine.
+ * modification and change times (file-stamp.ts); the earlier of the manifest's time and the
+ * clock's is taken, as a manifest copied from a machine whose clock was ahead stays dated
+ * ahead. Such a file is recorded by a later build and read until then (data files are small).
+ * The build's own outputs need no such wait: a build reads every file it replaces or removes
+ * whatever its stamp (plan-step.ts). A network file system that caches attributes can show an
+ * old stamp after another machine's edit: the stamps hold only for files changed on this
+ * machine.
  */
 const SETTLED_NS = 2_000_000_000n;
-
-/**
- * The times in a stamp: node-world's (size:mtime:ctime:inode:device, in ns), the later of the
- * two; "content" for a stamp that is a hash of the bytes (memory-world's size:sha1), which
- * cannot stay the same through a change; undefined for any other (not recorded).
- */
-function lastChangeOf(stamp: string | undefined): bigint | "content" | undefined {
-  const parts = stamp?.split(":") ?? [];
-  if (parts.length === 2 && /^[0-9a-f]{40}$/.test(parts[1]!)) return "content";
-  if (parts.length !== 5 || !/^\d+$/.test(parts[1]!) || !/^\d+$/.test(parts[2]!)) return undefined;
-  const [m, c] = [BigInt(parts[1]!), BigInt(parts[2]!)];
-  return m > c ? m : c;
-}
 
 /** Every file the manifest names with its hash, and whether it is an input: the data and templates the build read, each document's and year's outputs. */
 async function manifestFiles(world: World, outDir: string): Promise<Map<string, { hash: string; input: boolean }>> {
@@ -125,7 +106,7 @@ export async function saveStamps(world: World, outDir: string): Promise<void> {
     // Only what the check of a build with nothing to do would read: the project's own files, of a sane size.
     if (path.startsWith("/") || path.split("/").includes("..")) continue;
     const stamp = await world.fileStamp(path).catch(() => undefined);
-    if (stamp === undefined || Number(stamp.slice(0, stamp.indexOf(":"))) > MAX_FILE_BYTES) continue;
+    if (stamp === undefined || sizeOf(stamp) > MAX_FILE_BYTES) continue;
     if (input && !settled(stamp)) continue;
     const known = before.get(path);
     if (known && known.stamp === stamp && known.hash === hash) {

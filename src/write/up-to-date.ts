@@ -12,7 +12,7 @@ import type { World } from "../io/world.ts";
 import { fileSha256, sha256, stableJson } from "./hash.ts";
 import type { ProvinceInput } from "../validate/province-input.ts";
 import { readManifest } from "./manifest.ts";
-import { readStamps, sameByStamp } from "./stamps.ts";
+import { hashByStamp, readStamps } from "./stamps.ts";
 import { ownedOutputs } from "./owned-files.ts";
 import { listingHash } from "./recording-world.ts";
 import { ownedYearOutput, YEAR_OUTPUT_FILES } from "./year-output-paths.ts";
@@ -47,7 +47,7 @@ export async function upToDate(world: World, opts: { dataDir: string; outDir: st
     // other is read when it is a regular file of a sane size (a folder, a device or a larger file is not the same).
     const stamps = await readStamps(world, opts.outDir);
     const same = async (path: string, hash: string, max = MAX_INPUT_BYTES) => {
-      if (await sameByStamp(world, stamps, path, hash)) return true;
+      if ((await hashByStamp(world, stamps, path)) === hash) return true;
       const size = await world.fileSize(path); // undefined too for what is not a regular file
       if (size === undefined || size > max) return false;
       const bytes = await world.readFile(path, max);
