@@ -12,15 +12,21 @@ import { compiledFromSources, compiledIdentity } from "./source-hash.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const identity = compiledIdentity(root);
-if (compiledFromSources(root, identity)) {
+// The compiled entry: its bundle (dist/cli/main.cjs, one file for the twenty modules every start loads:
+// src/tools/bundle-engine.ts) when the compilation made it, else its module.
+const compiled = async () => {
   // Node 22 and later keep the compiled code of the modules in their own cache (the engine has
   // its own, made by the compilation: src/cli/load-engine.ts); Node 20 has no such cache.
   module.enableCompileCache?.();
-  await import("../dist/cli/main.js");
+  const front = join(root, "dist", "cli", "main.cjs");
+  if (existsSync(front)) module.createRequire(import.meta.url)(front);
+  else await import("../dist/cli/main.js");
+};
+if (compiledFromSources(root, identity)) {
+  await compiled();
 } else if (!existsSync(join(root, "src", "cli", "main.ts")) && existsSync(join(root, "dist", "cli", "main.js"))) {
   // No sources to compare with (a copy without src/, or a damaged dist/identity.json): the compiled program is all there is.
-  module.enableCompileCache?.();
-  await import("../dist/cli/main.js");
+  await compiled();
 } else if (!existsSync(join(root, "src", "cli", "main.ts"))) {
   // Neither a compiled program nor its sources: say so, not a stack trace.
   process.stderr.write("khoi-thi-dua: thiếu chương trình đã biên dịch (dist/) và mã nguồn (src/); chạy lại `npm ci` (or `npm run compile`)\n");

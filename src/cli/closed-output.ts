@@ -8,34 +8,43 @@
  */
 export const CLOSED_PIPE_STATUS = 141;
 
-let closed = false;
-const listeners: (() => void)[] = [];
+/**
+ * The state, one per process: the entry's bundle (dist/cli/main.cjs, which installs the handler)
+ * and a command's module imported from dist/ later (watch.ts, which listens) each have their own
+ * copy of this module, and both must see the same closed output.
+ */
+interface ClosedState {
+  closed: boolean;
+  listeners: (() => void)[];
+}
+const STATE = Symbol.for("khoi-thi-dua/closed-output");
+const state: ClosedState = ((globalThis as { [STATE]?: ClosedState })[STATE] ??= { closed: false, listeners: [] });
 
 export function endQuietlyOnClosedOutput(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
   for (const stream of streams) {
     stream.on("error", () => {
       // EPIPE, or any other failure to write to the terminal or pipe: there is no one left
       // to tell, so nothing is printed about it either.
-      if (closed) return;
-      closed = true;
+      if (state.closed) return;
+      state.closed = true;
       if (process.exitCode === 0) process.exitCode = CLOSED_PIPE_STATUS; // the command has already ended
-      for (const l of listeners.splice(0)) l();
+      for (const l of state.listeners.splice(0)) l();
     });
   }
 }
 
 /** Whether a reader closed the output. */
 export function outputClosed(): boolean {
-  return closed;
+  return state.closed;
 }
 
 /** Calls `f` once when a reader closes the output (a watch then ends, as on Ctrl+C). */
 export function onOutputClosed(f: () => void): void {
-  if (closed) f();
-  else listeners.push(f);
+  if (state.closed) f();
+  else state.listeners.push(f);
 }
 
 /** The exit status of a command that returned `code`. */
 export function exitStatus(code: number): number {
-  return code === 0 && closed ? CLOSED_PIPE_STATUS : code;
+  return code === 0 && state.closed ? CLOSED_PIPE_STATUS : code;
 }

@@ -10,6 +10,14 @@ import { fileURLToPath } from "node:url";
 /** The bundles of dist/cli/, by the module each is made from: the engine, and the province's command with what it loads at start. */
 export const BUNDLES = { engine: "engine", province: "province-command" } as const;
 
+/**
+ * The command line's entry (main.ts) and what it loads at every start, in one CommonJS file that
+ * bin/khoi-thi-dua.js requires: some twenty modules Node's ES module loader would each read, link
+ * and compile in turn. What it imports later (a command's own module, the engine's door) stays a
+ * module of dist/, imported from the bundle's folder when reached.
+ */
+export const FRONT = "main.cjs";
+
 export const bundleFile = (name: string) => `${name}.cjs`;
 export const cacheFile = (name: string) => `${name}.cjs.cache`;
 

@@ -11,6 +11,9 @@
  * results import, the view's renderers when no engine is given) stays outside the bundle and
  * is imported when reached; its cache holds the code its start compiled.
  *
+ * The command line's entry (src/cli/main.ts) is bundled with the modules every start loads into
+ * dist/cli/main.cjs, without a code cache, each import() left to Node (bundleFront).
+ *
  * Libraries only other commands use (workbooks, signing) stay outside: loaded from
  * node_modules when those commands run. The libraries' pure-JS decompression (fontkit's Brotli
  * for WOFF2 fonts, fflate's inflate for WOFF tables and fontkit's Unicode data) is replaced by
@@ -21,7 +24,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUNDLES, bundleFile, cacheFile } from "../cli/open-bundled.ts";
+import { BUNDLES, bundleFile, cacheFile, FRONT } from "../cli/open-bundled.ts";
 import { cacheFileBytes, DYNAMIC_IMPORT, runBundle } from "../cli/run-bundle.ts";
 import { memoryWorld } from "../io/memory-world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
@@ -197,9 +200,42 @@ async function bundleCommand(name: string): Promise<void> {
   writeFileSync(join(cli, cacheFile(name)), cacheFileBytes(run.source, run.script.createCachedData()));
 }
 
+/**
+ * The command line's entry and its static imports in one file, dist/cli/main.cjs (FRONT), that
+ * bin/ requires as Node requires any CommonJS file: each import() stays Node's own, of the module
+ * in dist/ (relative to dist/cli/, where the file is) or of the library. A module whose state the
+ * entry and a module imported later share (closed-output.ts) keeps it where both copies see it.
+ * No code cache: its 40 KB are compiled when run, and Node 22 and later cache them itself.
+ */
+async function bundleFront(): Promise<void> {
+  const file = join(cli, FRONT);
+  const out = await build({
+    entryPoints: [join(cli, "main.js")],
+    outfile: file,
+    ...COMMON,
+    plugins: [
+      {
+        name: "imports-made-later",
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) => {
+            if (args.kind !== "dynamic-import") return undefined;
+            if (!args.path.startsWith(".")) return { path: args.path, external: true };
+            const spec = relative(cli, resolve(args.resolveDir, args.path)).split(sep).join("/");
+            return { path: spec.startsWith(".") ? spec : `./${spec}`, external: true };
+          });
+        },
+      },
+    ],
+  });
+  writeFileSync(file, asciiOnly(out.outputFiles[0]!.text));
+}
+
 const kb = (f: string) => `${(readFileSync(f).length / 1024).toFixed(0)} KB`;
 await bundleEngine();
 await trainCache();
 await bundleCommand(BUNDLES.province);
+await bundleFront();
 const province = join(cli, bundleFile(BUNDLES.province));
-process.stdout.write(`engine: ${kb(bundle)}${existsSync(cache) ? `, code cache ${kb(cache)}` : ""}; province command: ${kb(province)}, code cache ${kb(join(cli, cacheFile(BUNDLES.province)))}\n`);
+process.stdout.write(
+  `engine: ${kb(bundle)}${existsSync(cache) ? `, code cache ${kb(cache)}` : ""}; province command: ${kb(province)}, code cache ${kb(join(cli, cacheFile(BUNDLES.province)))}; entry: ${kb(join(cli, FRONT))}\n`,
+);

@@ -30,8 +30,8 @@ const old = new Date("2020-01-01T00:00:00Z");
 
 describe("which CLI bin/ runs", () => {
   it("the compiled one while the sources are those it was compiled from, else the sources", () => {
-    // Mark the compiled help text: seen only when dist/ runs.
-    const compiled = join(copy, "dist", "cli", "help.js");
+    // Mark the compiled help text: seen only when dist/ runs (its entry's bundle holds the help).
+    const compiled = join(copy, "dist", "cli", "main.cjs");
     writeFileSync(compiled, readFileSync(compiled, "utf8").replaceAll("Usage:", "Usage (compiled):"));
     expect(help()).toContain("Usage (compiled):");
     // An edit that keeps an old time is still an edit.

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compiledFromSources, sourceHash, sourceStats } from "../../bin/source-hash.js";
-import { BUNDLES, bundleFile, cacheFile } from "../../src/cli/open-bundled.ts";
+import { BUNDLES, bundleFile, cacheFile, FRONT } from "../../src/cli/open-bundled.ts";
 import { cacheFileBytes, runBundle } from "../../src/cli/run-bundle.ts";
 import * as modules from "../../src/cli/engine.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
@@ -77,6 +77,42 @@ describe("the province command's bundle", () => {
       expect(r.status, r.stderr).toBe(1);
     } finally {
       rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the entry's bundle (dist/cli/main.cjs)", () => {
+  const file = join(dist, FRONT);
+
+  it("holds the modules every start loads, no library, and leaves each import() to Node, of a file in dist/", () => {
+    expect(existsSync(file), "dist/cli/main.cjs: run npm run compile").toBe(true);
+    const text = readFileSync(file, "latin1");
+    expect(text.length).toBeLessThan(100_000);
+    expect(text).not.toContain("node_modules/");
+    expect(text).not.toContain("__bundle_import");
+    const later = [...text.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(later).toEqual(expect.arrayContaining(["./commands.js", "./watch.js", "./run-bundle.js", "../sign/main.js"]));
+    for (const spec of later) expect(existsSync(join(dist, spec)), spec).toBe(true);
+  });
+
+  it("is what bin/ runs, and bin/ runs the modules when a compilation left none", () => {
+    const copy = mkdtempSync(join(tmpdir(), "ktd-front-"));
+    try {
+      // An installed copy without its sources runs dist/ as it is (bin/khoi-thi-dua.js).
+      for (const part of ["bin", "dist", "package.json"]) cpSync(join(REPO, part), join(copy, part), { recursive: true });
+      const help = () => spawnSync(process.execPath, [join(copy, "bin", "khoi-thi-dua.js"), "--help"], { encoding: "utf8" });
+      // Without the module the entry's bundle holds, the bundle still starts.
+      rmSync(join(copy, "dist", "cli", "run-command.js"));
+      let r = help();
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain("khoi-thi-dua");
+      // Without the bundle, the modules: here one is missing, and Node says so.
+      rmSync(join(copy, "dist", "cli", FRONT));
+      r = help();
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain("run-command.js");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });

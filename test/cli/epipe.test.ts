@@ -22,10 +22,15 @@ function project(name: string, overlay?: string): string {
   return dir;
 }
 
-/** Runs the CLI with one of its output streams read by no one: the pipe is closed before the CLI writes. */
-function withClosed(which: "stdout" | "stderr", args: string[]): Promise<{ code: number | null; other: string }> {
+/**
+ * Runs the CLI with one of its output streams read by no one: the pipe is closed before the CLI writes.
+ * A command still running after `limitMs` is killed (its code is then null).
+ */
+function withClosed(which: "stdout" | "stderr", args: string[], limitMs = 60_000): Promise<{ code: number | null; other: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const limit = setTimeout(() => child.kill("SIGKILL"), limitMs);
+    child.on("close", () => clearTimeout(limit));
     child[which].destroy();
     let other = "";
     const keep = which === "stdout" ? child.stderr : child.stdout;
@@ -69,6 +74,15 @@ describe("a reader that closes the pipe early", () => {
     noTrace(r.other);
     expect(r.code).toBe(141);
     expect(readdirSync(join(dir, "out", "2020"))).toContain("ho-so-thi-dua-2020.pdf");
+    expect(existsSync(join(dir, "out", ".lock"))).toBe(false);
+  });
+
+  it("--watch on a closed stderr ends as on Ctrl+C, lock released", async () => {
+    // The entry (dist/cli/main.cjs) sees the closed pipe; the watch, a module imported later, is told of it.
+    const dir = project("watch");
+    const r = await withClosed("stderr", ["build", "--watch", "--root", dir], 20_000);
+    noTrace(r.other);
+    expect(r.code).toBe(141);
     expect(existsSync(join(dir, "out", ".lock"))).toBe(false);
   });
 
