@@ -7,9 +7,14 @@ import { BUNDLES, openBundled } from "./open-bundled.ts";
 
 type Engine = typeof import("./engine.ts");
 
-let loaded: Promise<Engine> | undefined;
+/**
+ * The engine once per process, kept where every copy of this module sees it: `build` and
+ * `validate` run it from their bundle (dist/cli/commands.cjs), the other commands from dist/.
+ */
+const ENGINE = Symbol.for("khoi-thi-dua/engine");
 
 export function loadEngine(): Promise<Engine> {
-  loaded ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts"));
-  return loaded;
+  const kept = globalThis as { [ENGINE]?: Promise<Engine> };
+  kept[ENGINE] ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts"));
+  return kept[ENGINE];
 }

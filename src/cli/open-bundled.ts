@@ -13,10 +13,12 @@ export const BUNDLES = { engine: "engine", province: "province-command" } as con
 /**
  * The command line's entry (main.ts) and what it loads at every start, in one CommonJS file that
  * bin/khoi-thi-dua.js requires: some twenty modules Node's ES module loader would each read, link
- * and compile in turn. What it imports later (a command's own module, the engine's door) stays a
- * module of dist/, imported from the bundle's folder when reached.
+ * and compile in turn. What it imports later stays a module of dist/, imported from the bundle's
+ * folder when reached, but for the module of `build` and `validate` (commands.ts), which is a
+ * bundle of its own with what it loads at start: the entry requires that file instead.
  */
 export const FRONT = "main.cjs";
+export const COMMANDS = "commands.cjs";
 
 export const bundleFile = (name: string) => `${name}.cjs`;
 export const cacheFile = (name: string) => `${name}.cjs.cache`;

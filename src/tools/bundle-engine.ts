@@ -12,7 +12,8 @@
  * is imported when reached; its cache holds the code its start compiled.
  *
  * The command line's entry (src/cli/main.ts) is bundled with the modules every start loads into
- * dist/cli/main.cjs, without a code cache, each import() left to Node (bundleFront).
+ * dist/cli/main.cjs, and the module of `build` and `validate` with its own into
+ * dist/cli/commands.cjs, without code caches, each other import() left to Node (bundleFront).
  *
  * Libraries only other commands use (workbooks, signing) stay outside: loaded from
  * node_modules when those commands run. The libraries' pure-JS decompression (fontkit's Brotli
@@ -24,7 +25,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BUNDLES, bundleFile, cacheFile, FRONT } from "../cli/open-bundled.ts";
+import { BUNDLES, bundleFile, cacheFile, COMMANDS, FRONT } from "../cli/open-bundled.ts";
 import { cacheFileBytes, DYNAMIC_IMPORT, runBundle } from "../cli/run-bundle.ts";
 import { memoryWorld } from "../io/memory-world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
@@ -202,32 +203,38 @@ async function bundleCommand(name: string): Promise<void> {
 
 /**
  * The command line's entry and its static imports in one file, dist/cli/main.cjs (FRONT), that
- * bin/ requires as Node requires any CommonJS file: each import() stays Node's own, of the module
- * in dist/ (relative to dist/cli/, where the file is) or of the library. A module whose state the
- * entry and a module imported later share (closed-output.ts) keeps it where both copies see it.
- * No code cache: its 40 KB are compiled when run, and Node 22 and later cache them itself.
+ * bin/ requires as Node requires any CommonJS file; and the module of `build` and `validate`
+ * (commands.ts) with its static imports in another, dist/cli/commands.cjs (COMMANDS), which the
+ * entry requires instead of importing the module. Each other import() stays Node's own, of the module in
+ * dist/ (relative to dist/cli/, where the files are) or of the library. A module whose state the
+ * entry and a module imported later share keeps it where every copy sees it (closed-output.ts,
+ * load-engine.ts). No code cache: they are compiled when run (Node 22 and later cache them itself).
  */
 async function bundleFront(): Promise<void> {
-  const file = join(cli, FRONT);
-  const out = await build({
-    entryPoints: [join(cli, "main.js")],
-    outfile: file,
-    ...COMMON,
-    plugins: [
-      {
-        name: "imports-made-later",
-        setup(b) {
-          b.onResolve({ filter: /.*/ }, (args) => {
-            if (args.kind !== "dynamic-import") return undefined;
-            if (!args.path.startsWith(".")) return { path: args.path, external: true };
-            const spec = relative(cli, resolve(args.resolveDir, args.path)).split(sep).join("/");
-            return { path: spec.startsWith(".") ? spec : `./${spec}`, external: true };
-          });
-        },
-      },
-    ],
-  });
-  writeFileSync(file, asciiOnly(out.outputFiles[0]!.text));
+  const later = (args: { path: string; resolveDir: string }) => {
+    if (!args.path.startsWith(".")) return { path: args.path, external: true };
+    const spec = relative(cli, resolve(args.resolveDir, args.path)).split(sep).join("/");
+    return { path: spec.startsWith(".") ? spec : `./${spec}`, external: true };
+  };
+  const bundleOf = async (entry: string, file: string, swap?: [string, string]) => {
+    const out = await build({
+      entryPoints: [join(cli, entry)],
+      outfile: join(cli, file),
+      ...COMMON,
+      plugins: [{ name: "imports-made-later", setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? later(args) : undefined)) }],
+    });
+    let text = out.outputFiles[0]!.text;
+    if (swap) {
+      // Required, not imported: Node's import() of a CommonJS file parses it for its names with a WebAssembly lexer,
+      // whose compilation a process then waits for at its exit (some 70 ms of a build with nothing to do).
+      const from = `import("./${swap[0]}")`;
+      if (!text.includes(from)) throw new Error(`${file}: no ${from} to point at its bundle`);
+      text = text.replaceAll(from, `Promise.resolve().then(() => require("./${swap[1]}"))`);
+    }
+    writeFileSync(join(cli, file), asciiOnly(text));
+  };
+  await bundleOf("commands.js", COMMANDS);
+  await bundleOf("main.js", FRONT, ["commands.js", COMMANDS]);
 }
 
 const kb = (f: string) => `${(readFileSync(f).length / 1024).toFixed(0)} KB`;
@@ -237,5 +244,5 @@ await bundleCommand(BUNDLES.province);
 await bundleFront();
 const province = join(cli, bundleFile(BUNDLES.province));
 process.stdout.write(
-  `engine: ${kb(bundle)}${existsSync(cache) ? `, code cache ${kb(cache)}` : ""}; province command: ${kb(province)}, code cache ${kb(join(cli, cacheFile(BUNDLES.province)))}; entry: ${kb(join(cli, FRONT))}\n`,
+  `engine: ${kb(bundle)}${existsSync(cache) ? `, code cache ${kb(cache)}` : ""}; province command: ${kb(province)}, code cache ${kb(join(cli, cacheFile(BUNDLES.province)))}; entry: ${kb(join(cli, FRONT))}, build and validate: ${kb(join(cli, COMMANDS))}\n`,
 );

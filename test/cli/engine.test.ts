@@ -10,9 +10,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { compiledFromSources, sourceHash, sourceStats } from "../../bin/source-hash.js";
-import { BUNDLES, bundleFile, cacheFile, FRONT } from "../../src/cli/open-bundled.ts";
+import { BUNDLES, bundleFile, cacheFile, COMMANDS, FRONT } from "../../src/cli/open-bundled.ts";
 import { cacheFileBytes, runBundle } from "../../src/cli/run-bundle.ts";
 import * as modules from "../../src/cli/engine.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
@@ -91,8 +92,23 @@ describe("the entry's bundle (dist/cli/main.cjs)", () => {
     expect(text).not.toContain("node_modules/");
     expect(text).not.toContain("__bundle_import");
     const later = [...text.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!);
-    expect(later).toEqual(expect.arrayContaining(["./commands.js", "./watch.js", "./run-bundle.js", "../sign/main.js"]));
+    expect(later).toEqual(expect.arrayContaining(["./watch.js", "./run-bundle.js", "../sign/main.js"]));
     for (const spec of later) expect(existsSync(join(dist, spec)), spec).toBe(true);
+    // build and validate: their own bundle, required (Node's import() of a CommonJS file would parse it with a lexer whose compilation the exit waits for).
+    expect(later).not.toContain("./commands.js");
+    expect(text).toContain(`require("./${COMMANDS}")`);
+    const commands = readFileSync(join(dist, COMMANDS), "latin1");
+    expect(commands).not.toContain("node_modules/");
+    expect([...commands.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!).sort()).toEqual(["./engine.js", "./run-bundle.js"]);
+  });
+
+  it("one engine per process, whichever copy of its door opens it", () => {
+    // commands.cjs and a module of dist/ each have a copy of load-engine.ts.
+    const script = `const a = await import(${JSON.stringify(pathToFileURL(join(dist, "load-engine.js")).href + "?a")});
+const b = await import(${JSON.stringify(pathToFileURL(join(dist, "load-engine.js")).href + "?b")});
+process.exit(a.loadEngine() === b.loadEngine() ? 0 : 1);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
   });
 
   it("is what bin/ runs, and bin/ runs the modules when a compilation left none", () => {
@@ -106,6 +122,10 @@ describe("the entry's bundle (dist/cli/main.cjs)", () => {
       let r = help();
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain("khoi-thi-dua");
+      // build and validate run from theirs without their module.
+      rmSync(join(copy, "dist", "cli", "commands.js"));
+      r = spawnSync(process.execPath, [join(copy, "bin", "khoi-thi-dua.js"), "validate", "--root", REPO], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
       // Without the bundle, the modules: here one is missing, and Node says so.
       rmSync(join(copy, "dist", "cli", FRONT));
       r = help();
