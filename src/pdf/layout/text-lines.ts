@@ -32,6 +32,17 @@ export function faceOf(bold: boolean, italic: boolean): FaceKey {
  */
 export const WORD_BREAK = /(?<=[^\s\-\u2010\u2013][-\u2010\u2013]+)(?=[\p{L}\p{N}\p{Ps}])|(?<=[^\s\u2014])(?=\u2014)|(?<=\u2014)(?=[\p{L}\p{N}\p{Ps}])/u;
 
+/** The characters next to which {@link WORD_BREAK} can match: no word without one has a break opportunity. */
+const HAS_DASH = /[-\u2010\u2013\u2014]/;
+
+/**
+ * A word cut at its {@link WORD_BREAK} opportunities: `part.split(WORD_BREAK)`. A word without a
+ * dash (nearly every one) is one piece, without that split's costly lookbehinds.
+ */
+export function wordPieces(part: string): string[] {
+  return HAS_DASH.test(part) ? part.split(WORD_BREAK) : [part];
+}
+
 /**
  * Splits runs into unbreakable pieces: words, single spaces, word parts at
  * the {@link WORD_BREAK} opportunities, and line breaks (as the DOCX's w:br).
@@ -60,7 +71,7 @@ export function segmentsOf(runs: readonly Run[], size: number, metrics: FontMetr
         units.push([{ text: " ", face, size, width: metrics.width(" ", face, size), space: true }]);
         continue;
       }
-      const pieces = part.split(WORD_BREAK);
+      const pieces = wordPieces(part);
       pieces.forEach((piece, i) => {
         if (i > 0) flush();
         current.push({ text: piece, face, size, width: metrics.width(piece, face, size), space: false });
