@@ -9,5 +9,5 @@ import { compiledFromSources, compiledIdentity } from "./source-hash.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const identity = compiledIdentity(root);
 // bin/compile.js writes dist/identity.json last: a compilation cut short has none. The bundles are looked for all the same.
-const whole = ["dist/cli/main.js", "dist/cli/main.cjs", "dist/cli/engine.cjs", "dist/cli/engine.cjs.cache", "dist/cli/province-command.cjs", "dist/cli/province-command.cjs.cache"].every((f) => existsSync(join(root, f)));
+const whole = ["dist/cli/main.js", "dist/cli/main.cjs", "dist/cli/commands.cjs", "dist/cli/engine.cjs", "dist/cli/engine.cjs.cache", "dist/cli/province-command.cjs", "dist/cli/province-command.cjs.cache"].every((f) => existsSync(join(root, f)));
 process.exit(whole && existsSync(join(root, "src", "cli", "main.ts")) && compiledFromSources(root, identity) ? 0 : 1);

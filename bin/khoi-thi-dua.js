@@ -12,14 +12,15 @@ import { compiledFromSources, compiledIdentity } from "./source-hash.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const identity = compiledIdentity(root);
-// The compiled entry: its bundle (dist/cli/main.cjs, one file for the twenty modules every start loads:
-// src/tools/bundle-engine.ts) when the compilation made it, else its module.
+// The compiled entry: its bundle (dist/cli/main.cjs, one file for the twenty modules every start loads,
+// which requires dist/cli/commands.cjs for build and validate: src/tools/bundle-engine.ts) when the
+// compilation made both, else its module.
 const compiled = async () => {
   // Node 22 and later keep the compiled code of the modules in their own cache (the engine has
   // its own, made by the compilation: src/cli/load-engine.ts); Node 20 has no such cache.
   module.enableCompileCache?.();
   const front = join(root, "dist", "cli", "main.cjs");
-  if (existsSync(front)) module.createRequire(import.meta.url)(front);
+  if (existsSync(front) && existsSync(join(root, "dist", "cli", "commands.cjs"))) module.createRequire(import.meta.url)(front);
   else await import("../dist/cli/main.js");
 };
 if (compiledFromSources(root, identity)) {

@@ -221,6 +221,11 @@ async function bundleFront(): Promise<void> {
       entryPoints: [join(cli, entry)],
       outfile: join(cli, file),
       ...COMMON,
+      // Strict, as the modules were (the banner would come before esbuild's "use strict" and void it); not
+      // minified, so that a stack trace (--verbose) names its line: our own code only, a few hundred KB at most.
+      banner: { js: `"use strict";${COMMON.banner.js}` },
+      minifyWhitespace: false,
+      minifySyntax: false,
       plugins: [{ name: "imports-made-later", setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? later(args) : undefined)) }],
     });
     let text = out.outputFiles[0]!.text;

@@ -61,4 +61,17 @@ describe("which CLI bin/ runs", () => {
     expect(r.stderr).toMatch(/^khoi-thi-dua: .*dist\/.*src\//u);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/u);
   });
+
+  it("the modules when the compilation left the entry's bundle without the build's: npm test compiles again", () => {
+    cpSync(join(REPO, "src", "tools", "bench-cli.ts"), join(copy, "src", "tools", "bench-cli.ts"));
+    const compiled = () => spawnSync(process.execPath, [join(copy, "bin", "compiled.js")]).status;
+    expect(compiled()).toBe(0);
+    rmSync(join(copy, "dist", "cli", "commands.cjs"));
+    expect(compiled()).toBe(1);
+    // The marked help is in the entry's bundle, which is not run without the build's.
+    expect(help()).toContain("Usage:");
+    expect(help()).not.toContain("Usage (compiled):");
+    const r = spawnSync(process.execPath, [join(copy, "bin", "khoi-thi-dua.js"), "validate", "--root", REPO], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+  });
 });

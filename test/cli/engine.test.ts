@@ -89,6 +89,9 @@ describe("the entry's bundle (dist/cli/main.cjs)", () => {
     expect(existsSync(file), "dist/cli/main.cjs: run npm run compile").toBe(true);
     const text = readFileSync(file, "latin1");
     expect(text.length).toBeLessThan(100_000);
+    // Strict, as the modules it holds are.
+    expect(text.startsWith('"use strict";')).toBe(true);
+    expect(readFileSync(join(dist, COMMANDS), "latin1").startsWith('"use strict";')).toBe(true);
     expect(text).not.toContain("node_modules/");
     expect(text).not.toContain("__bundle_import");
     const later = [...text.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!);
@@ -109,6 +112,22 @@ const b = await import(${JSON.stringify(pathToFileURL(join(dist, "load-engine.js
 process.exit(a.loadEngine() === b.loadEngine() ? 0 : 1);`;
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("the heap's bound once per process: a bundle opened by another copy compiles with V8's own flags", () => {
+    const url = (q: string) => JSON.stringify(pathToFileURL(join(dist, "heap-growth.js")).href + q);
+    const script = `import v8 from "node:v8";
+const a = await import(${url("?a")});
+const b = await import(${url("?b")});
+a.heapForBuild(a.MANY_DOCUMENTS, false);
+const flags = [];
+const set = v8.setFlagsFromString;
+v8.setFlagsFromString = (f) => (flags.push(f), set.call(v8, f));
+b.withDefaultFlags(() => 0);
+process.stdout.write(JSON.stringify(flags));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(["--heap-growing-percent=0", "--heap-growing-percent=20"]);
   });
 
   it("is what bin/ runs, and bin/ runs the modules when a compilation left none", () => {
