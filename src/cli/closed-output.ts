@@ -1,3 +1,5 @@
+import { perProcess } from "./per-process.ts";
+
 /**
  * A reader that stops reading (`| head`, `| less` quit early) closes the pipe, and the next
  * write to it fails with EPIPE, which Node throws as a stack trace. Installed once at the
@@ -8,17 +10,8 @@
  */
 export const CLOSED_PIPE_STATUS = 141;
 
-/**
- * The state, one per process: the entry's bundle (dist/cli/main.cjs, which installs the handler)
- * and a command's module imported from dist/ later (watch.ts, which listens) each have their own
- * copy of this module, and both must see the same closed output.
- */
-interface ClosedState {
-  closed: boolean;
-  listeners: (() => void)[];
-}
-const STATE = Symbol.for("khoi-thi-dua/closed-output");
-const state: ClosedState = ((globalThis as { [STATE]?: ClosedState })[STATE] ??= { closed: false, listeners: [] });
+/** Once per process: the entry's bundle installs the handler, the watch (a module of dist/) listens. */
+const state = perProcess("closed-output", () => ({ closed: false, listeners: [] as (() => void)[] }));
 
 export function endQuietlyOnClosedOutput(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
   for (const stream of streams) {

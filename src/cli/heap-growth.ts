@@ -1,5 +1,6 @@
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
+import { perProcess } from "./per-process.ts";
 
 /**
  * How much V8 lets its heap grow after each full collection, in percent, in a build that renders
@@ -20,13 +21,8 @@ export const HEAP_GROWING_PERCENT = 20;
 /** How many documents to render make a build "many": a 100-unit year's full build. */
 export const MANY_DOCUMENTS = 100;
 
-/**
- * Whether the growth is bounded, once per process: the build's bundle (dist/cli/commands.cjs) bounds
- * it, and a bundle opened afterwards by run-bundle.ts from dist/ must compile with V8's own flags
- * (withDefaultFlags), each with its own copy of this module.
- */
-const BOUNDED = Symbol.for("khoi-thi-dua/heap-bounded");
-const state = globalThis as { [BOUNDED]?: boolean };
+/** Whether the growth is bounded, once per process: the build's bundle bounds it, and a bundle opened afterwards by run-bundle.ts (a module of dist/) must compile with V8's own flags. */
+const state = perProcess("heap-bounded", () => ({ bounded: false }));
 
 function setGrowth(percent: number): void {
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
@@ -34,8 +30,8 @@ function setGrowth(percent: number): void {
 
 /** For a one-shot build that has rendered its first of `total` documents: bounds the heap's growth when they are many. */
 export function heapForBuild(total: number, watch: boolean): void {
-  if (watch || total < MANY_DOCUMENTS || state[BOUNDED]) return;
-  state[BOUNDED] = true;
+  if (watch || total < MANY_DOCUMENTS || state.bounded) return;
+  state.bounded = true;
   setGrowth(HEAP_GROWING_PERCENT);
   collectNow();
 }
@@ -64,7 +60,7 @@ function collectNow(): void {
  * is set back once the code is compiled; V8 does not check the flags again.
  */
 export function withDefaultFlags<T>(compile: () => T): T {
-  if (!state[BOUNDED]) return compile();
+  if (!state.bounded) return compile();
   setGrowth(0);
   try {
     return compile();

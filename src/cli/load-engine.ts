@@ -4,17 +4,14 @@
  * a bundle, the modules. Loaded once per process (--watch keeps it, with its in-process memos).
  */
 import { BUNDLES, openBundled } from "./open-bundled.ts";
+import { perProcess } from "./per-process.ts";
 
 type Engine = typeof import("./engine.ts");
 
-/**
- * The engine once per process, kept where every copy of this module sees it: `build` and
- * `validate` run it from their bundle (dist/cli/commands.cjs), the other commands from dist/.
- */
-const ENGINE = Symbol.for("khoi-thi-dua/engine");
+/** Once per process: `build` and `validate` open it from their bundle (dist/cli/commands.cjs), the other commands from dist/. */
+const kept = perProcess("engine", () => ({ engine: undefined as Promise<Engine> | undefined }));
 
 export function loadEngine(): Promise<Engine> {
-  const kept = globalThis as { [ENGINE]?: Promise<Engine> };
-  kept[ENGINE] ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts"));
-  return kept[ENGINE];
+  kept.engine ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts"));
+  return kept.engine;
 }

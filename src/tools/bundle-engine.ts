@@ -207,8 +207,8 @@ async function bundleCommand(name: string): Promise<void> {
  * (commands.ts) with its static imports in another, dist/cli/commands.cjs (COMMANDS), which the
  * entry requires instead of importing the module. Each other import() stays Node's own, of the module in
  * dist/ (relative to dist/cli/, where the files are) or of the library. A module whose state the
- * entry and a module imported later share keeps it where every copy sees it (closed-output.ts,
- * load-engine.ts). No code cache: they are compiled when run (Node 22 and later cache them itself).
+ * entry and a module imported later share keeps it where every copy sees it (per-process.ts).
+ * No code cache: they are compiled when run (Node 22 and later cache them itself).
  */
 async function bundleFront(): Promise<void> {
   const later = (args: { path: string; resolveDir: string }) => {
