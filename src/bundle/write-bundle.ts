@@ -11,7 +11,6 @@
  *
  * Deterministic: the same parts, titles and metadata give the same bytes.
  */
-import { createHash } from "node:crypto";
 import { fillDocumentId } from "../pdf/emit/document-id.ts";
 import { CREATOR, PRODUCER } from "../pdf/emit/metadata.ts";
 import type { ObjectPart, PdfParts } from "../pdf/parts/parts.ts";
@@ -44,6 +43,8 @@ export function writeBundle(sources: readonly PartSource[], meta: BundleMeta): {
     for (const p of s.parts.pages) maps[i]!.set(p.n, next++);
   });
   const byKey = new Map<string, number>();
+  /** Each distinct object seen, by what makes it that object (its bytes' hash and its references' ids), numbered. */
+  const ids = new Map<string, number>();
   /** What to write after the pages, in number order: [source, object]. */
   const copies: [number, ObjectPart][] = [];
 
@@ -58,7 +59,8 @@ export function writeBundle(sources: readonly PartSource[], meta: BundleMeta): {
       if (!o) throw new Error(`bundle: object ${n} of a document's recorded parts is missing`);
       return o;
     };
-    // An object's key: its own bytes' hash and its references' keys. A page or an annotation is its own.
+    // An object's key: its own bytes' hash and its references' keys, numbered once for the whole
+    // bundle (the same text, the same key: no hash of it needed). A page or an annotation is its own.
     const keyOf = (n: number): string => {
       if (pageNums.has(n) || annots.has(n)) return `${i}:${n}`;
       const known = keys.get(n);
@@ -66,10 +68,12 @@ export function writeBundle(sources: readonly PartSource[], meta: BundleMeta): {
       if (onStack.has(n)) return `${i}:${n}`;
       onStack.add(n);
       const o = look(n);
-      const h = createHash("sha256").update(o.h).update(`/${o.r.length / 3}`);
-      for (let j = 2; j < o.r.length; j += 3) h.update(`/${keyOf(o.r[j]!)}`);
+      let what = `${o.h}/${o.r.length / 3}`;
+      for (let j = 2; j < o.r.length; j += 3) what += `/${keyOf(o.r[j]!)}`;
       onStack.delete(n);
-      const key = h.digest("hex");
+      let id = ids.get(what);
+      if (id === undefined) ids.set(what, (id = ids.size));
+      const key = `#${id}`;
       keys.set(n, key);
       return key;
     };
