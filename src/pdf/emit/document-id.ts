@@ -12,6 +12,11 @@ export function reserveDocumentId(pdf: PDFDocument): void {
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(ZERO), PDFHexString.of(ZERO)]);
 }
 
+/**
+ * Fills the reserved /ID of a file just written, in place, and gives the same bytes: the caller's
+ * own, made for this (a 200-unit year's full build writes 14 MB of PDFs and a 3.5 MB bundle, whose
+ * copies cost more than the hash).
+ */
 export function fillDocumentId(bytes: Uint8Array): Uint8Array {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const trailer = buf.lastIndexOf("trailer");
@@ -20,9 +25,8 @@ export function fillDocumentId(bytes: Uint8Array): Uint8Array {
   const second = first < 0 ? -1 : buf.indexOf(placeholder, first + placeholder.length);
   if (trailer < 0 || first < 0 || second < 0) throw new Error("emit: the trailer /ID placeholder was not found");
   const id = createHash("sha256").update(bytes).digest("hex").slice(0, 32).toUpperCase();
-  const out = new Uint8Array(bytes);
   const idBytes = new TextEncoder().encode(id);
-  out.set(idBytes, first + 1);
-  out.set(idBytes, second + 1);
-  return out;
+  bytes.set(idBytes, first + 1);
+  bytes.set(idBytes, second + 1);
+  return bytes;
 }
