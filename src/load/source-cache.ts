@@ -144,9 +144,12 @@ export class SourceCache {
    */
   async save(world: World): Promise<void> {
     if (!this.changed && this.used.size === this.stored.size) return;
-    const body = JSON.stringify(Object.fromEntries(this.used));
-    const header = JSON.stringify({ format: FORMAT, tool: this.tool, sha256: sha256(body) });
-    const bytes = new TextEncoder().encode(`${header}\n${body}`);
+    // The body encoded once, and hashed as bytes: hashing the text would encode it a second time.
+    const body = new TextEncoder().encode(JSON.stringify(Object.fromEntries(this.used)));
+    const header = new TextEncoder().encode(`${JSON.stringify({ format: FORMAT, tool: this.tool, sha256: sha256(body) })}\n`);
+    const bytes = new Uint8Array(header.length + body.length);
+    bytes.set(header);
+    bytes.set(body, header.length);
     try {
       await world.writeFileAtomic(this.path, bytes, { cache: true });
       if (!this.keep) return;
@@ -162,13 +165,14 @@ export class SourceCache {
 /** The entries of a cache file, or undefined when it is not one of this format and tool, whole. */
 function readCacheFile(bytes: Uint8Array, tool: string): Map<string, unknown> | undefined {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    const nl = text.indexOf("\n");
+    // The body's hash is of its bytes (the text's UTF-8), taken before the text is decoded.
+    const nl = bytes.indexOf(0x0a);
     if (nl < 0) return undefined;
-    const header = JSON.parse(text.slice(0, nl)) as unknown;
-    const body = text.slice(nl + 1);
+    const decode = (b: Uint8Array) => new TextDecoder("utf-8", { fatal: true }).decode(b);
+    const header = JSON.parse(decode(bytes.subarray(0, nl))) as unknown;
+    const body = bytes.subarray(nl + 1);
     if (!isObject(header) || header.format !== FORMAT || header.tool !== tool || header.sha256 !== sha256(body)) return undefined;
-    const entries = JSON.parse(body) as unknown;
+    const entries = JSON.parse(decode(body)) as unknown;
     if (!isObject(entries)) return undefined;
     return new Map(Object.entries(entries));
   } catch {
