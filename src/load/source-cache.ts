@@ -40,7 +40,14 @@ export interface CachedSource {
   bodyLine?: number;
 }
 
-const FORMAT = "khoi-thi-dua data cache 1";
+/**
+ * The file: a header line (this format, the tool, the SHA-256 of the rest as bytes), then one line
+ * per entry, its key, a tab and its JSON. An entry read back is kept as its line's text and parsed
+ * when asked for; saved again, that text is written as it was read: a one-edit build of a 200-unit
+ * year parses and writes again one entry's JSON, not the 2 MB of the others.
+ */
+const FORMAT = "khoi-thi-dua data cache 2";
+const KEY = /^[0-9a-f]{64}$/;
 
 /**
  * The cache file this process last read or wrote, by its bytes' SHA-256, with its entries as
@@ -51,8 +58,8 @@ const FORMAT = "khoi-thi-dua data cache 1";
  * must be the ones asked for (an entry damaged since is read, and refused, again); its value and
  * places frozen, and handed out again.
  */
-const LAST = new KeptResults<ReadonlyMap<string, unknown> | undefined>(1);
-const DECODED = new KeptResults<{ key: string; raw: unknown; hit: CachedSource | undefined }>(8192);
+const LAST = new KeptResults<ReadonlyMap<string, string> | undefined>(1);
+const DECODED = new KeptResults<{ key: string; raw: string; hit: CachedSource | undefined }>(8192);
 /** How many files' entries the process keeps decoded (one per file at most, whatever the edits). */
 export function keptEntryCount(): number {
   return DECODED.size;
@@ -64,13 +71,15 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 export class SourceCache {
   /** The files parsed afresh in this run (not found in the cache), in the order read. */
   readonly parsed: string[] = [];
-  private readonly used = new Map<string, unknown>();
+  /** The entries this run used: the text of one read back, the entry itself for one put. */
+  private readonly used = new Map<string, string | Record<string, unknown>>();
   /** The keys of the entries put by this run (not read back from the file). */
   private readonly fresh = new Set<string>();
   private changed: boolean;
 
   private constructor(
-    private readonly stored: Map<string, unknown>,
+    /** The entries of the file read, each as its line's text. */
+    private readonly stored: Map<string, string>,
     private readonly tool: string,
     private readonly path: string,
     loadedWhole: boolean,
@@ -111,7 +120,7 @@ export class SourceCache {
   get(key: string, kind: SourceKind, file: string): CachedSource | undefined {
     const raw = this.stored.get(key);
     if (raw === undefined) return undefined;
-    const hit = this.keep ? keptEntry(key, raw, kind, file) : readEntry(raw, kind, file);
+    const hit = this.keep ? keptEntry(key, raw, kind, file) : readEntry(parsedEntry(raw), kind, file);
     if (!hit) {
       this.stored.delete(key);
       this.changed = true;
@@ -144,26 +153,26 @@ export class SourceCache {
    */
   async save(world: World): Promise<void> {
     if (!this.changed && this.used.size === this.stored.size) return;
+    // Each entry's text: as read for one read back, its JSON for one put this run.
+    const entries = [...this.used].map(([k, e]): [string, string] => [k, typeof e === "string" ? e : JSON.stringify(e)]);
     // The body encoded once, and hashed as bytes: hashing the text would encode it a second time.
-    const body = new TextEncoder().encode(JSON.stringify(Object.fromEntries(this.used)));
+    const body = new TextEncoder().encode(entries.map(([k, text]) => `${k}\t${text}\n`).join(""));
     const header = new TextEncoder().encode(`${JSON.stringify({ format: FORMAT, tool: this.tool, sha256: sha256(body) })}\n`);
     const bytes = new Uint8Array(header.length + body.length);
     bytes.set(header);
     bytes.set(body, header.length);
     try {
       await world.writeFileAtomic(this.path, bytes, { cache: true });
-      if (!this.keep) return;
-      // The entries as the next open reads them from these bytes: those read back are the objects read, those put this run as JSON gives them.
-      const entries = [...this.used].map(([k, raw]): [string, unknown] => [k, this.fresh.has(k) ? JSON.parse(JSON.stringify(raw)) : raw]);
-      LAST.keep(`${this.tool}\u0000${fileSha256(bytes)}`, new Map(entries));
+      // The entries as the next open reads them from these bytes.
+      if (this.keep) LAST.keep(`${this.tool}\u0000${fileSha256(bytes)}`, new Map(entries));
     } catch (err) {
       if (!isIoError(err)) throw err;
     }
   }
 }
 
-/** The entries of a cache file, or undefined when it is not one of this format and tool, whole. */
-function readCacheFile(bytes: Uint8Array, tool: string): Map<string, unknown> | undefined {
+/** The entries of a cache file, each as its text, or undefined when it is not one of this format and tool, whole. */
+function readCacheFile(bytes: Uint8Array, tool: string): Map<string, string> | undefined {
   try {
     // The body's hash is of its bytes (the text's UTF-8), taken before the text is decoded.
     const nl = bytes.indexOf(0x0a);
@@ -172,20 +181,38 @@ function readCacheFile(bytes: Uint8Array, tool: string): Map<string, unknown> | 
     const header = JSON.parse(decode(bytes.subarray(0, nl))) as unknown;
     const body = bytes.subarray(nl + 1);
     if (!isObject(header) || header.format !== FORMAT || header.tool !== tool || header.sha256 !== sha256(body)) return undefined;
-    const entries = JSON.parse(decode(body)) as unknown;
-    if (!isObject(entries)) return undefined;
-    return new Map(Object.entries(entries));
+    const text = decode(body);
+    if (text !== "" && !text.endsWith("\n")) return undefined;
+    const entries = new Map<string, string>();
+    for (let at = 0; at < text.length; ) {
+      const end = text.indexOf("\n", at);
+      const tab = text.indexOf("\t", at);
+      const key = text.slice(at, tab);
+      if (tab < 0 || tab > end || !KEY.test(key) || entries.has(key)) return undefined;
+      entries.set(key, text.slice(tab + 1, end));
+      at = end + 1;
+    }
+    return entries;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry's text parsed, or undefined when it is not JSON (readEntry then refuses it). */
+function parsedEntry(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
 }
 
 /** An entry read back (readEntry), kept by its key: its value and places frozen and shared, its diagnostics copied for each run. */
-function keptEntry(key: string, raw: unknown, kind: SourceKind, file: string): CachedSource | undefined {
+function keptEntry(key: string, raw: string, kind: SourceKind, file: string): CachedSource | undefined {
   const id = `${kind}\u0000${file}`;
-  let kept = DECODED.get(id, () => ({ key: "", raw: undefined, hit: undefined }));
+  let kept = DECODED.get(id, () => ({ key: "", raw: "", hit: undefined }));
   if (kept.key !== key || kept.raw !== raw) {
-    const e = readEntry(raw, kind, file);
+    const e = readEntry(parsedEntry(raw), kind, file);
     if (e) {
       deepFreeze(e.value);
       deepFreeze(e.tree);

@@ -14,6 +14,7 @@ import { keptEntryCount, SourceCache } from "../../src/load/source-cache.ts";
 import { checkProject, readProject } from "../../src/pipeline.ts";
 import { Diagnostics } from "../../src/diagnostics/diagnostic.ts";
 import { forgetContentMemos } from "../../src/write/content-memo.ts";
+import { readDataCache, writeDataCache } from "../helpers/data-cache.ts";
 import { fixtureWorld } from "../helpers/fixture-world.ts";
 
 const CACHE = "out/.cache/data-sources.json";
@@ -110,15 +111,9 @@ describe("the data cache kept in the process", () => {
     const world = fixtureWorld();
     await run(world);
     await run(world);
-    const text = new TextDecoder().decode(world.files.get(CACHE)!);
-    const nl = text.indexOf("\n");
-    const body = JSON.parse(text.slice(nl + 1)) as Record<string, { file: string; value: unknown }>;
-    const entry = Object.values(body).find((e) => e.file === "data/khoi.yaml")!;
-    entry.value = ["z", 1];
-    const b = JSON.stringify(body);
-    const { sha256 } = await import("../../src/write/hash.ts");
-    const header = { ...(JSON.parse(text.slice(0, nl)) as object), sha256: sha256(b) };
-    world.files.set(CACHE, new TextEncoder().encode(`${JSON.stringify(header)}\n${b}`));
+    const { header, entries } = readDataCache(world.files.get(CACHE)!);
+    Object.values(entries).find((e) => e.file === "data/khoi.yaml")!.value = ["z", 1];
+    world.files.set(CACHE, writeDataCache(header, entries));
     const after = await run(world);
     expect(after.cache.parsed).toEqual(["data/khoi.yaml"]);
   });

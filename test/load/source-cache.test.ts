@@ -17,6 +17,8 @@ import { checkProject } from "../../src/pipeline.ts";
 import { validateProject } from "../../src/validate/project.ts";
 import { buildProject } from "../../src/write/build.ts";
 import { fontsourceTinosDir } from "../../src/pdf/fonts/node-font-reader.ts";
+import { sha256 } from "../../src/write/hash.ts";
+import { readDataCache, writeDataCache } from "../helpers/data-cache.ts";
 import { fixtureWorld, minimalWorld } from "../helpers/fixture-world.ts";
 
 /**
@@ -194,19 +196,21 @@ describe("data cache", () => {
     await checkProject(world, "data", c);
     await c.save(world);
     const good = world.files.get(CACHE)!;
-    const text = new TextDecoder().decode(good);
-    const nl = text.indexOf("\n");
-    const header = JSON.parse(text.slice(0, nl)) as { sha256: string };
-    const body = JSON.parse(text.slice(nl + 1)) as Record<string, { file: string; tree: unknown; value: unknown; diagnostics: unknown[] }>;
+    const { header, entries: body } = readDataCache(good);
     const all = c.parsed.length;
-    const { sha256 } = await import("../../src/write/hash.ts");
     /** A cache whose header is right (its hash too) but one entry of another shape. */
     const withEntry = (file: string, change: (e: Record<string, unknown>) => void) => {
       const copy = structuredClone(body);
       const entry = Object.values(copy).find((e) => e.file === file)!;
-      change(entry as unknown as Record<string, unknown>);
-      const b = JSON.stringify(copy);
-      return `${JSON.stringify({ ...header, sha256: sha256(b) })}\n${b}`;
+      change(entry);
+      return writeDataCache(header, copy);
+    };
+    /** The same, with one entry's line as given. */
+    const withLine = (file: string, line: (key: string) => string) => {
+      const text = new TextDecoder().decode(writeDataCache(header, body));
+      const key = Object.keys(body).find((k) => body[k]!.file === file)!;
+      const b = text.slice(text.indexOf("\n") + 1).replace(new RegExp(`^${key}\t.*$`, "m"), line(key));
+      return `${JSON.stringify({ ...header, sha256: sha256(new TextEncoder().encode(b)) })}\n${b}`;
     };
     const flipped = new Uint8Array(good);
     flipped[flipped.length - 40]! ^= 0x01;
@@ -221,6 +225,8 @@ describe("data cache", () => {
       ["bad value", withEntry("data/khoi.yaml", (e) => (e.value = ["z", 1])), 2],
       ["bad diagnostic", withEntry("data/khoi.yaml", (e) => (e.diagnostics = [{ code: "no/such-code", severity: "error", pos: { file: "x", line: 1, column: 1 }, params: {} }])), 2],
       ["another file's entry", withEntry("data/khoi.yaml", (e) => (e.file = "data/2020/nam.yaml")), 2],
+      ["an entry that is not JSON", withLine("data/khoi.yaml", (key) => `${key}\t{"file":`), 2],
+      ["a line without its key", withLine("data/khoi.yaml", () => "\t{}"), all],
     ];
     for (const [what, bytes, parsed] of damaged) {
       world.files.set(CACHE, typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);
@@ -256,10 +262,7 @@ describe("data cache", () => {
     expect(a2.parsed).toHaveLength(all);
 
     // A file removed (or changed) leaves the cache at the next save: it holds the files read, no more.
-    const entries = () => {
-      const t = new TextDecoder().decode(world.files.get(CACHE));
-      return Object.values(JSON.parse(t.slice(t.indexOf("\n") + 1)) as Record<string, { file: string }>).map((e) => e.file);
-    };
+    const entries = () => Object.values(readDataCache(world.files.get(CACHE)!).entries).map((e) => e.file);
     await a2.save(world);
     expect(entries()).toContain("data/2020/ket-qua/don-vi-a.yaml");
     world.files.delete("data/2020/ket-qua/don-vi-a.yaml");
