@@ -198,8 +198,13 @@ function readCacheFile(bytes: Uint8Array, tool: string): Map<string, string> | u
   }
 }
 
-/** An entry's text parsed, or undefined when it is not JSON (readEntry then refuses it). */
+/**
+ * An entry's text parsed, or undefined (readEntry then refuses it, and it is made again) when it
+ * is not JSON as JSON.stringify writes it: an object with no white space around it, no raw tab or
+ * carriage return (a file whose lines end in CRLF). Text saved again as read stays what the tool wrote.
+ */
 function parsedEntry(text: string): unknown {
+  if (!text.startsWith("{") || !text.endsWith("}") || /[\t\r]/.test(text)) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -227,6 +227,10 @@ describe("data cache", () => {
       ["another file's entry", withEntry("data/khoi.yaml", (e) => (e.file = "data/2020/nam.yaml")), 2],
       ["an entry that is not JSON", withLine("data/khoi.yaml", (key) => `${key}\t{"file":`), 2],
       ["a line without its key", withLine("data/khoi.yaml", () => "\t{}"), all],
+      // Not as JSON.stringify writes it: made again, never carried on as it came.
+      ["an entry ending in CR (CRLF lines)", withLine("data/khoi.yaml", (key) => `${key}\t${JSON.stringify(body[key])}\r`), 2],
+      ["an entry with white space around it", withLine("data/khoi.yaml", (key) => `${key}\t ${JSON.stringify(body[key])}`), 2],
+      ["an entry with a tab inside", withLine("data/khoi.yaml", (key) => `${key}\t${JSON.stringify(body[key]).replace(",", ",\t")}`), 2],
     ];
     for (const [what, bytes, parsed] of damaged) {
       world.files.set(CACHE, typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes);
