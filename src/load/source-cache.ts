@@ -73,8 +73,6 @@ export class SourceCache {
   readonly parsed: string[] = [];
   /** The entries this run used: the text of one read back, the entry itself for one put. */
   private readonly used = new Map<string, string | Record<string, unknown>>();
-  /** The keys of the entries put by this run (not read back from the file). */
-  private readonly fresh = new Set<string>();
   private changed: boolean;
 
   private constructor(
@@ -138,7 +136,6 @@ export class SourceCache {
     const entry: Record<string, unknown> = { file, kind, diagnostics: result.diagnostics, value, tree: result.tree };
     if (kind === "markdown") Object.assign(entry, { body: result.body, bodyLine: result.bodyLine });
     this.used.set(key, entry);
-    this.fresh.add(key);
     this.changed = true;
   }
 
