@@ -165,6 +165,16 @@ function asciiOnly(text: string): string {
   return text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes: string, c: string) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/**
+ * An import a bundle leaves to run time, said from dist/cli/ (where the bundles are): a module of
+ * dist/ by its path relative to there, a library by its name.
+ */
+function laterSpec(args: { path: string; resolveDir: string }): string {
+  if (!args.path.startsWith(".")) return args.path;
+  const spec = relative(cli, resolve(args.resolveDir, args.path)).split(sep).join("/");
+  return spec.startsWith(".") ? spec : `./${spec}`;
+}
+
 /** Marks the imports a command's bundle leaves to run time, then said as calls to the bundle's DYNAMIC_IMPORT. */
 const LATER = "bundle-later:";
 
@@ -183,11 +193,7 @@ async function bundleCommand(name: string): Promise<void> {
       {
         name: "imports-made-later",
         setup(b) {
-          b.onResolve({ filter: /.*/ }, (args) => {
-            if (args.kind !== "dynamic-import") return undefined;
-            const spec = args.path.startsWith(".") ? relative(cli, resolve(args.resolveDir, args.path)).split(sep).join("/") : args.path;
-            return { path: LATER + (args.path.startsWith(".") && !spec.startsWith(".") ? `./${spec}` : spec), external: true };
-          });
+          b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: LATER + laterSpec(args), external: true } : undefined));
         },
       },
     ],
@@ -211,11 +217,6 @@ async function bundleCommand(name: string): Promise<void> {
  * No code cache: they are compiled when run (Node 22 and later cache them itself).
  */
 async function bundleFront(): Promise<void> {
-  const later = (args: { path: string; resolveDir: string }) => {
-    if (!args.path.startsWith(".")) return { path: args.path, external: true };
-    const spec = relative(cli, resolve(args.resolveDir, args.path)).split(sep).join("/");
-    return { path: spec.startsWith(".") ? spec : `./${spec}`, external: true };
-  };
   const bundleOf = async (entry: string, file: string, swap?: [string, string]) => {
     const out = await build({
       entryPoints: [join(cli, entry)],
@@ -226,7 +227,7 @@ async function bundleFront(): Promise<void> {
       banner: { js: `"use strict";${COMMON.banner.js}` },
       minifyWhitespace: false,
       minifySyntax: false,
-      plugins: [{ name: "imports-made-later", setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? later(args) : undefined)) }],
+      plugins: [{ name: "imports-made-later", setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: laterSpec(args), external: true } : undefined)) }],
     });
     let text = out.outputFiles[0]!.text;
     if (swap) {
