@@ -1,6 +1,7 @@
 // The pipeline's modules (and pdf-lib, fontkit, docxtemplater behind them) load only when a
 // command needs them, as one engine (load-engine.ts): a build with nothing to do never loads them.
 import type { BuildOptions, BuildResult } from "../write/build.ts";
+import { KEPT_OUTPUT_CODES } from "../write/options.ts";
 import { basename, dirname, resolve } from "node:path";
 import type { Reason } from "../write/plan.ts";
 import { upToDate } from "../write/up-to-date.ts";
@@ -147,15 +148,17 @@ function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, erro
     );
   if (kept.size) {
     // Each kept file's document: the --only name its warning gives.
-    const only = [...new Set(result.diagnostics.filter((d) => (d.code === "build/edited-output" || d.code === "build/unrecorded-output") && kept.has(d.pos.file)).map((d) => String(d.params.only)).filter(Boolean))];
+    const only = [...new Set(result.diagnostics.filter((d) => KEPT_OUTPUT_CODES.has(d.code) && kept.has(d.pos.file)).map((d) => String(d.params.only)).filter(Boolean))];
     const files = [...kept].join(", ");
+    // Every kept file known as the build's own, edited since: said as an edit; else also as a file the tool did not write.
+    const byHand = [...kept].every((f) => result.diagnostics.some((d) => d.code === "build/edited-output" && d.pos.file === f));
     // One --only per command: with several documents, the command is given once with each name listed.
     const name = only.length === 1 ? only[0]! : vi ? "<văn bản>" : "<document>";
     const each = only.length > 1 ? (vi ? ` với từng văn bản (${only.join(", ")})` : ` for each document (${only.join(", ")})`) : "";
     parts.push(
       vi
-        ? `${kept.size} tệp trong out/ đã được sửa tay (${files}), khác với dữ liệu; lập lại cũng không thay đổi được vì công cụ giữ nguyên bản sửa tay. Để hết: đưa phần sửa vào data/ rồi chạy npm run build-docs -- --only ${name} --replace-edited${each}, hoặc xóa tệp đó rồi chạy npm run build-docs; sau đó commit out/.`
-        : `${kept.size} files in out/ were edited by hand (${files}) and differ from the data; a build does not change them, as it keeps edits. To clear this: put the change into data/ and run npm run build-docs -- --only ${name} --replace-edited${each}, or delete the file and run npm run build-docs; then commit out/.`,
+        ? `${kept.size} tệp trong out/ ${byHand ? "đã được sửa tay" : "đã được sửa tay hoặc không do công cụ ghi"} (${files}), khác với dữ liệu; lập lại cũng không thay đổi được vì công cụ giữ nguyên bản sửa tay. Để hết: đưa phần sửa vào data/ rồi chạy npm run build-docs -- --only ${name} --replace-edited${each}, hoặc xóa tệp đó rồi chạy npm run build-docs; sau đó commit out/.`
+        : `${kept.size} files in out/ ${byHand ? "were edited by hand" : "were edited by hand or not written by the tool"} (${files}) and differ from the data; a build does not change them, as it keeps edits. To clear this: put the change into data/ and run npm run build-docs -- --only ${name} --replace-edited${each}, or delete the file and run npm run build-docs; then commit out/.`,
     );
   }
   rep.line(

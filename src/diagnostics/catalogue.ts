@@ -574,6 +574,12 @@ export const CATALOGUE = {
     hintVi: "Nếu tệp không được sửa tay: xóa nó rồi chạy lại npm run build-docs, hoặc lập lại có chủ ý: npm run build-docs -- --only {only} --replace-edited. Nếu có sửa tay: đưa phần sửa vào data/ trước (chép bản sửa ra khỏi out/ nếu còn cần).",
     hintEn: "If it was not edited by hand: delete it and run npm run build-docs again, or rebuild it on purpose: npm run build-docs -- --only {only} --replace-edited. If it was: put the change into data/ first (copy the edited file out of out/ if you still need it).",
   },
+  "build/foreign-output": {
+    vi: "{path} khác với bản lập từ dữ liệu, và ghi chép của out/ không có bản nào công cụ đã ghi vào đó (tệp đặt tay vào out/, hoặc tệp được giữ lại khi văn bản từng bị bỏ khỏi dữ liệu): giữ nguyên, không ghi đè{alsoVi}",
+    en: "{path} differs from the copy made from the data, and out/'s record has no copy the tool wrote there, so the last build did not write it (a file put into out/ by hand, or one kept while its document was out of the data): kept, not replaced{alsoEn}",
+    hintVi: "Nếu không cần tệp này: xóa nó rồi chạy lại npm run build-docs, hoặc lập lại có chủ ý: npm run build-docs -- --only {only} --replace-edited. Nếu cần: chép nó ra khỏi out/ trước, và đưa phần sửa (nếu có) vào data/.",
+    hintEn: "If you do not need this file: delete it and run npm run build-docs again, or rebuild it on purpose: npm run build-docs -- --only {only} --replace-edited. If you do: copy it out of out/ first, and put any change it holds into data/.",
+  },
   "build/kept-file": {
     vi: "Văn bản không còn trong dữ liệu nhưng giữ lại {path}: {whyVi}",
     en: "The document no longer exists, but {path} is kept: {whyEn}",

@@ -16,21 +16,30 @@
  * not known: every file already there that differs from what this build makes is kept the same
  * way (build/unrecorded-output), and recorded as UNRECORDED so that later builds keep it too.
  * A missing manifest (a fresh clone, the first build) is not that: the files are replaced.
+ *
+ * With the manifest whole, a file at an output's path that it records no copy of (a file put into out/
+ * by hand; one kept, edited or signed, when its document left the data, which then came back) was not
+ * written by the build: it is kept the same way (build/foreign-output) unless it has the very bytes
+ * this build makes, and recorded as UNRECORDED, so later builds keep it until it is replaced on purpose.
  */
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { fileSha256, sha256 } from "./hash.ts";
 import { UNRECORDED } from "./manifest.ts";
-import type { BuildOptions } from "./options.ts";
+import { KEPT_OUTPUT_CODES, type BuildOptions } from "./options.ts";
 import type { ChangedOutput, OutPlan } from "./plan-step.ts";
 import { skipped, type YearPlan } from "./year-step.ts";
 
-/** The warning for one kept file; `following` are the document's other files, which follow the data. */
-export function warnEdited(diags: Diagnostics, c: ChangedOutput, following: readonly string[]): void {
+/**
+ * The warning for one kept file; `following` are the document's other files, which follow the data.
+ * `recordLost`: this build found out/'s record damaged.
+ */
+export function warnEdited(diags: Diagnostics, c: ChangedOutput, following: readonly string[], recordLost: boolean): void {
   const list = following.join(", ");
   // Kept while the record of the last build was lost: perhaps edited, perhaps an older build's; said as such.
+  // Kept with the record whole but no copy of the build's in it: a file the build did not write.
   diags.warning(
-    c.recorded === UNRECORDED ? "build/unrecorded-output" : "build/edited-output",
+    c.recorded !== UNRECORDED ? "build/edited-output" : recordLost ? "build/unrecorded-output" : "build/foreign-output",
     { file: c.path, line: 1, column: 1 },
     {
       path: c.path,
@@ -60,7 +69,7 @@ export function keepEdited(plan: OutPlan, files: readonly OutputFile[], opts: Bu
   for (const path of keep) {
     const c = plan.changed.get(path)!;
     plan.kept.add(path);
-    warnEdited(diags, c, c.siblings.filter((s) => !keep.has(s)));
+    warnEdited(diags, c, c.siblings.filter((s) => !keep.has(s)), plan.unrecorded);
   }
   for (const y of plan.years)
     if (keep.has(y.path)) {
@@ -77,7 +86,7 @@ export function keepEdited(plan: OutPlan, files: readonly OutputFile[], opts: Bu
  */
 export function yearsWithKept(years: readonly YearPlan[], kept: ReadonlySet<string>, diags: Diagnostics): void {
   if (!kept.size) return;
-  const warnings = diags.items.filter((d) => d.code === "build/edited-output" || d.code === "build/unrecorded-output");
+  const warnings = diags.items.filter((d) => KEPT_OUTPUT_CODES.has(d.code));
   for (const y of years) {
     if (y.held) continue;
     const input = y.inputPaths.find((f) => kept.has(f));

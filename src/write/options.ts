@@ -62,3 +62,6 @@ export const MADE_CACHE = ".cache/year-outputs";
 
 /** Under the output folder: the data files as parsed and checked, by the hash of their bytes (src/load/source-cache.ts). */
 export const DATA_CACHE = ".cache/data-sources.json";
+
+/** The warnings of an output kept as it is instead of the rebuilt copy (edited-outputs.ts): each names the file and its --only. */
+export const KEPT_OUTPUT_CODES: ReadonlySet<string> = new Set(["build/edited-output", "build/unrecorded-output", "build/foreign-output"]);

@@ -39,7 +39,7 @@ export interface OutPlan {
 /** An output that differs from what the last build wrote. */
 export interface ChangedOutput {
   path: string;
-  /** The hash the last build recorded writing there (UNRECORDED: the record was lost). */
+  /** The hash the last build recorded writing there (UNRECORDED: the record was lost, or has no copy written there). */
   recorded: string;
   /** The hash of the file now. */
   now: string;
@@ -123,7 +123,8 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const changed = new Map<string, ChangedOutput>();
   const noteChanged = (path: string, recorded: string | undefined, only: string, siblings: string[]) => {
     const now = onDisk.get(path);
-    const was = recorded ?? (damaged ? UNRECORDED : undefined);
+    // No copy recorded there: while the record is whole (or lost), a file there is not known to be the build's own.
+    const was = recorded ?? (damaged || previous ? UNRECORDED : undefined);
     if (was !== undefined && now !== undefined && now !== was && !signed.has(path)) changed.set(path, { path, recorded: was, now, only, siblings });
   };
   for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], selectorOf(p.composed), p.outputs.filter((o) => o !== path));
@@ -134,7 +135,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const kept = new Set(opts.check && !opts.replaceEdited ? [...changed.values()].filter(keptByCheck).map((c) => c.path) : []);
   for (const path of kept) {
     const c = changed.get(path)!;
-    warnEdited(diags, c, c.siblings.filter((o) => !kept.has(o)));
+    warnEdited(diags, c, c.siblings.filter((o) => !kept.has(o)), !!damaged);
   }
   // Before rendering, a file a document to rebuild makes counts as a changed input, unless this build would
   // leave it as it is: one to keep (--check), or one whose document's content and identity are as recorded
@@ -157,7 +158,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
       const c = changed.get(y.path);
       if (!c || !keptByCheck(c) || kept.has(y.path)) continue;
       kept.add(y.path);
-      warnEdited(diags, c, []);
+      warnEdited(diags, c, [], !!damaged);
     }
   if (opts.check) result.kept = [...kept].sort();
   result.yearOutputs = years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));

@@ -300,15 +300,15 @@ describe("a damaged record of the last build", async () => {
       if (broken === "{broken") expect([damaged.pos.line, damaged.pos.column]).toEqual([1, 2]);
       if (broken.includes("<<<")) expect([damaged.pos.line, damaged.pos.column]).toEqual([2, 1]);
       expect(formatDiagnostic(lost(r)[1]!, "vi")).toContain("--only to-trinh --replace-edited");
-      // The next build, with a whole manifest again, still keeps it.
+      // The next build, with a whole manifest again, still keeps it: the record has no copy of the build's there.
       const again = await buildProject(w, opts());
       expect(same(w.files.get(DOCX), mine)).toBe(true);
       expect(again.kept).toEqual([DOCX, REPORT]);
-      expect([...lost(again), ...edited(again)].map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
+      expect(again.diagnostics.filter((d) => d.code === "build/foreign-output").map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
       // --check reckons with the build keeping them: nothing else is out of date because of them.
       const check = await buildProject(w, opts({ check: true }));
       expect(check.kept).toEqual([REPORT, DOCX]);
-      expect(lost(check).map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
+      expect(check.diagnostics.filter((d) => d.code === "build/foreign-output").map((d) => d.pos.file)).toEqual([REPORT, DOCX]);
       expect(check.rebuilt.map((p) => [p.key, p.reasons])).toEqual([["2020/to-trinh", [{ code: "output-changed", file: DOCX }]]]);
       expect((check.yearOutputs ?? []).filter((y) => y.path !== REPORT)).toEqual([]);
       // Rebuilt on purpose, it is the build's own again.
@@ -354,5 +354,78 @@ describe("a damaged record of the last build", async () => {
     const r = await buildProject(w, opts());
     expect(r.kept).toEqual([]);
     expect(same(w.files.get(DOCX), original)).toBe(true);
+  });
+});
+
+/**
+ * A file at an output's path that out/'s record has no copy of, while the record is whole: the build did not
+ * write it (a file kept when its document was removed from the data, then the document put back; a file put
+ * there by hand). It is the user's, kept like an edited one, never replaced without --replace-edited.
+ */
+describe("a file in out/ that the last build did not write", async () => {
+  const built = await builtExample();
+  const copy = () => memoryWorld(Object.fromEntries(built.files), { outside: async (p) => new Uint8Array(await (await import("node:fs/promises")).readFile(p)) });
+  const INVITE = "data/2020/giay-moi.md";
+  const INVITE_DOCX = "out/2020/giay-moi.docx";
+  const INVITE_PDF = "out/2020/giay-moi.pdf";
+  const foreign = (r: { diagnostics: Diagnostic[] }) => r.diagnostics.filter((d) => d.code === "build/foreign-output");
+
+  it("an edited file kept when its document was removed is still kept when the document comes back", async () => {
+    const w = copy();
+    const mine = editInWord(built.files.get(INVITE_DOCX)!);
+    w.files.set(INVITE_DOCX, mine);
+    const data = w.files.get(INVITE)!;
+    w.files.delete(INVITE);
+    const removed = await buildProject(w, opts());
+    expect(removed.diagnostics.filter((d) => d.code === "build/kept-file").map((d) => d.pos.file)).toEqual([INVITE_DOCX]);
+    expect(w.files.has(INVITE_PDF)).toBe(false);
+    w.files.set(INVITE, data);
+    const back = await buildProject(w, opts());
+    expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(same(w.files.get(INVITE_DOCX), mine)).toBe(true);
+    expect(back.written).not.toContain(INVITE_DOCX);
+    // Its other file, which the build removed as its own, follows the data again.
+    expect(back.written).toContain(INVITE_PDF);
+    expect(foreign(back).map((d) => [d.severity, d.pos.file, d.params.only])).toEqual([["warning", INVITE_DOCX, "giay-moi"]]);
+    expect(formatDiagnostic(foreign(back)[0]!, "vi")).toContain("--only giay-moi --replace-edited");
+    expect(formatDiagnostic(foreign(back)[0]!, "en")).toContain("the last build did not write it");
+    // Still kept by the next build, and named by --check, until it is replaced on purpose.
+    const again = await buildProject(w, opts());
+    expect(same(w.files.get(INVITE_DOCX), mine)).toBe(true);
+    expect(foreign(again).map((d) => d.pos.file)).toEqual([INVITE_DOCX]);
+    const check = await buildProject(w, opts({ check: true }));
+    expect(check.kept).toEqual([INVITE_DOCX]);
+    const said = await cli(w, "--check");
+    expect(said.code).toBe(1);
+    expect(said.lines.at(-1)).toContain(`1 tệp trong out/ đã được sửa tay hoặc không do công cụ ghi (${INVITE_DOCX})`);
+    expect(said.lines.at(-1)).toContain("--only giay-moi --replace-edited");
+    const replaced = await buildProject(w, opts({ only: "giay-moi", replaceEdited: true }));
+    expect(replaced.written).toContain(INVITE_DOCX);
+    expect((await buildProject(w, opts({ check: true }))).rebuilt).toEqual([]);
+  });
+
+  it("a file put there by hand is kept; one with the very bytes the build makes is taken as its own", async () => {
+    const w = copy();
+    const data = w.files.get(INVITE)!;
+    const made = w.files.get(INVITE_DOCX)!;
+    w.files.delete(INVITE);
+    await buildProject(w, opts());
+    // The build's own files of a removed document are removed.
+    expect(w.files.has(INVITE_DOCX)).toBe(false);
+    const theirs = enc("một tệp của người dùng, đặt tay vào out/");
+    w.files.set(INVITE_DOCX, theirs);
+    w.files.set(INVITE, data);
+    const back = await buildProject(w, opts());
+    expect(same(w.files.get(INVITE_DOCX), theirs)).toBe(true);
+    expect(foreign(back).map((d) => d.pos.file)).toEqual([INVITE_DOCX]);
+    // The same file as the build makes: nothing to keep, nothing said.
+    const w2 = copy();
+    w2.files.delete(INVITE);
+    await buildProject(w2, opts());
+    w2.files.set(INVITE_DOCX, made);
+    w2.files.set(INVITE, data);
+    const same2 = await buildProject(w2, opts());
+    expect(foreign(same2)).toEqual([]);
+    expect(same2.kept ?? []).toEqual([]);
   });
 });
