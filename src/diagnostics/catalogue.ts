@@ -576,7 +576,7 @@ export const CATALOGUE = {
   },
   "build/foreign-output": {
     vi: "{path} khác với bản lập từ dữ liệu, và ghi chép của out/ không có bản nào công cụ đã ghi vào đó (tệp đặt tay vào out/, hoặc tệp được giữ lại khi văn bản từng bị bỏ khỏi dữ liệu): giữ nguyên, không ghi đè{alsoVi}",
-    en: "{path} differs from the copy made from the data, and out/'s record has no copy the tool wrote there, so the last build did not write it (a file put into out/ by hand, or one kept while its document was out of the data): kept, not replaced{alsoEn}",
+    en: "{path} differs from the copy made from the data, and out/'s record has no copy the tool wrote there (a file put into out/ by hand, or one kept while its document was out of the data): kept, not replaced{alsoEn}",
     hintVi: "Nếu không cần tệp này: xóa nó rồi chạy lại npm run build-docs, hoặc lập lại có chủ ý: npm run build-docs -- --only {only} --replace-edited. Nếu cần: chép nó ra khỏi out/ trước, và đưa phần sửa (nếu có) vào data/.",
     hintEn: "If you do not need this file: delete it and run npm run build-docs again, or rebuild it on purpose: npm run build-docs -- --only {only} --replace-edited. If you do: copy it out of out/ first, and put any change it holds into data/.",
   },
@@ -853,6 +853,12 @@ export const CATALOGUE = {
     en: "{path} cannot be read as a PDF: not packed",
     hintVi: "Lập lại văn bản (npm run build-docs) hoặc ký lại bản PDF, rồi chạy lại lệnh edxml.",
     hintEn: "Build the document again (npm run build-docs) or sign the PDF again, then run edxml again.",
+  },
+  "edxml/not-built-pdf": {
+    vi: "{path} không phải bản PDF công cụ đã lập từ dữ liệu (đã sửa tay, hoặc không do công cụ ghi): không đóng gói",
+    en: "{path} is not the PDF the tool made from the data (edited by hand, or not written by the tool): not packed",
+    hintVi: "Lập lại văn bản có chủ ý: npm run build-docs -- --only {only} --replace-edited (chép bản cũ ra khỏi out/ trước nếu còn cần), ký bản mới, rồi chạy lại lệnh edxml.",
+    hintEn: "Rebuild the document on purpose: npm run build-docs -- --only {only} --replace-edited (copy the old file out of out/ first if you still need it), sign the new PDF, then run edxml again.",
   },
   "edxml/built-before-change": {
     vi: "Dữ liệu của {document} đã đổi sau lần lập văn bản: {path} không còn đúng với dữ liệu, không đóng gói",

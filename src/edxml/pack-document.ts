@@ -14,7 +14,7 @@ import { outputPath } from "../render/output-paths.ts";
 import { pdfText } from "../cli/pdf-text.ts";
 import { MAX_FOREIGN_PDF_BYTES, readForeignPdf, signatureState } from "../sign/signature-state.ts";
 import { FAILED } from "../write/guard.ts";
-import { sha256, stableJson } from "../write/hash.ts";
+import { fileSha256, sha256, stableJson } from "../write/hash.ts";
 import { readManifest } from "../write/manifest.ts";
 import type { PlannedFile, RecordedFolder } from "../write/recorded-folder.ts";
 import { edxmlEnvelope } from "./envelope.ts";
@@ -66,10 +66,13 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
     diags.error("edxml/broken-signature", { file: path, line: 0, column: 0 }, { path });
     return undefined;
   }
+  // The document's PDF as it is in out/ (the fresh one of this build, the one read, or the one under a signed copy).
+  let current: Uint8Array | undefined = req.fresh ?? plainBytes;
   // A signed copy is the document's PDF with signatures appended: its first revision must be the PDF the data makes now
   // (the number and date lines alone would not see a changed addressee, subject or body).
   if (signedBytes !== undefined) {
-    const current = req.fresh ?? (await readForeignPdf(world, plain, new Diagnostics()));
+    const read = req.fresh ?? (await readForeignPdf(world, plain, new Diagnostics()));
+    current = read instanceof Uint8Array ? read : undefined;
     if (current instanceof Uint8Array && !startsWith(signedBytes, current)) {
       diags.error("edxml/stale-signed", { file: signed, line: 0, column: 0 }, { path: signed, document: `${doc.doc.stem}.pdf` });
       return undefined;
@@ -95,8 +98,35 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
       diags.error("edxml/built-before-change", { file: doc.source, line: 1, column: 1 }, { document: `${doc.doc.stem}.pdf`, path: plain });
       return undefined;
     }
+    // And the PDF there must be the one the build wrote: not one kept as edited by hand, nor one the record has no copy of
+    // (a file put there, or kept while its document was out of the data), which the record's content does not describe.
+    // (A PDF signed in place is the build's with the signatures appended.)
+    if (manifest && current !== undefined && !isWritten(current, entry?.outputs[plain], signedBytes === undefined && state.kind === "signed")) {
+      diags.error("edxml/not-built-pdf", { file: plain, line: 0, column: 0 }, { path: plain, only: doc.unit ?? doc.doc.stem });
+      return undefined;
+    }
   }
   return { year: doc.year, name: `${doc.doc.stem}.edxml`, bytes: new TextEncoder().encode(edxmlEnvelope(input)) };
+}
+
+const EOF = new TextEncoder().encode("%%EOF");
+
+/**
+ * Whether `pdf` is the file whose hash the build recorded writing: those bytes, or, when it carries signatures
+ * (`signed`), those bytes with the signatures appended in place (the build's PDF ends at one of its %%EOF
+ * markers, with or without an end of line).
+ */
+function isWritten(pdf: Uint8Array, recorded: string | undefined, signed: boolean): boolean {
+  if (recorded === undefined) return false;
+  if (fileSha256(pdf) === recorded) return true;
+  if (!signed) return false;
+  for (let i = indexOf(pdf, EOF, 0); i >= 0; i = indexOf(pdf, EOF, i + 1))
+    for (const end of [i + EOF.length, i + EOF.length + 1, i + EOF.length + 2]) if (end < pdf.length && fileSha256(pdf.subarray(0, end)) === recorded) return true;
+  return false;
+}
+
+function indexOf(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, from);
 }
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {

@@ -5,7 +5,7 @@ import type { World } from "../io/world.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { FAILED, guard } from "./guard.ts";
 import { fileSha256, sha256 } from "./hash.ts";
-import { manifestBytes, UNRECORDED, type Manifest, type ManifestEntry } from "./manifest.ts";
+import { FOREIGN, manifestBytes, UNRECORDED, type Manifest, type ManifestEntry } from "./manifest.ts";
 import { FONT_CACHE, MADE_CACHE, PARTS_CACHE, type BuildOptions } from "./options.ts";
 import type { OutPlan } from "./plan-step.ts";
 import type { Prepared } from "./prepare-step.ts";
@@ -45,8 +45,8 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
   for (const p of plans) {
     const old = previous?.documents[p.key];
     // A file kept as the user edited it keeps the hash the build last wrote there: the next build sees it edited again.
-    // (UNRECORDED when the record was lost: the next build keeps it as well.)
-    const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, plan.kept.has(o) ? (old?.outputs[o] ?? UNRECORDED) : hashes.get(o)!])) : (old?.outputs ?? {});
+    // (UNRECORDED when the record was lost, FOREIGN when it had no copy there: the next build keeps it as well.)
+    const outputs = p.reasons.length ? Object.fromEntries(p.outputs.map((o) => [o, plan.kept.has(o) ? (old?.outputs[o] ?? (plan.unrecorded ? UNRECORDED : FOREIGN)) : hashes.get(o)!])) : (old?.outputs ?? {});
     const entry: ManifestEntry = { key: p.key, content: p.content, inputs: p.inputs, outputs, ...prepared.identity };
     manifest.documents[p.key] = entry;
   }
@@ -54,8 +54,10 @@ export async function stageBuild(world: World, prepared: Prepared, plan: OutPlan
     const old = previous?.yearOutputs?.[y.key];
     if (y.reasons.length && y.inputs) yearOutputs[y.key] = { key: y.key, content: y.content, inputs: y.inputs, outputs: { [y.path]: hashes.get(y.path)! }, tool: prepared.identity.tool };
     else if (old) yearOutputs[y.key] = old;
-    // Left as it is while the record was lost (kept, or held back): recorded as not the build's own.
-    else if (plan.unrecorded && onDisk.get(y.path) !== undefined) yearOutputs[y.key] = { key: y.key, content: y.content, inputs: {}, outputs: { [y.path]: UNRECORDED }, tool: prepared.identity.tool };
+    // Left as it is while the record was lost (kept, or held back), or kept with no copy of the build's recorded there:
+    // recorded as not the build's own.
+    else if ((plan.unrecorded || plan.kept.has(y.path)) && onDisk.get(y.path) !== undefined)
+      yearOutputs[y.key] = { key: y.key, content: y.content, inputs: {}, outputs: { [y.path]: plan.unrecorded ? UNRECORDED : FOREIGN }, tool: prepared.identity.tool };
   }
   if (Object.keys(yearOutputs).length) manifest.yearOutputs = yearOutputs;
   for (const f of files) {

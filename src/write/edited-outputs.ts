@@ -20,26 +20,25 @@
  * With the manifest whole, a file at an output's path that it records no copy of (a file put into out/
  * by hand; one kept, edited or signed, when its document left the data, which then came back) was not
  * written by the build: it is kept the same way (build/foreign-output) unless it has the very bytes
- * this build makes, and recorded as UNRECORDED, so later builds keep it until it is replaced on purpose.
+ * this build makes, or those the build last wrote there by its own record in out/.cache (stamps.ts:
+ * `git restore out/` leaves the outputs of a newer build untracked), and recorded as FOREIGN, so later
+ * builds keep it until it is replaced on purpose.
  */
 import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { fileSha256, sha256 } from "./hash.ts";
-import { UNRECORDED } from "./manifest.ts";
+import { FOREIGN, UNRECORDED } from "./manifest.ts";
 import { KEPT_OUTPUT_CODES, type BuildOptions } from "./options.ts";
 import type { ChangedOutput, OutPlan } from "./plan-step.ts";
 import { skipped, type YearPlan } from "./year-step.ts";
 
-/**
- * The warning for one kept file; `following` are the document's other files, which follow the data.
- * `recordLost`: this build found out/'s record damaged.
- */
-export function warnEdited(diags: Diagnostics, c: ChangedOutput, following: readonly string[], recordLost: boolean): void {
+/** The warning for one kept file; `following` are the document's other files, which follow the data. */
+export function warnEdited(diags: Diagnostics, c: ChangedOutput, following: readonly string[]): void {
   const list = following.join(", ");
   // Kept while the record of the last build was lost: perhaps edited, perhaps an older build's; said as such.
   // Kept with the record whole but no copy of the build's in it: a file the build did not write.
   diags.warning(
-    c.recorded !== UNRECORDED ? "build/edited-output" : recordLost ? "build/unrecorded-output" : "build/foreign-output",
+    c.recorded === UNRECORDED ? "build/unrecorded-output" : c.recorded === FOREIGN ? "build/foreign-output" : "build/edited-output",
     { file: c.path, line: 1, column: 1 },
     {
       path: c.path,
@@ -69,7 +68,7 @@ export function keepEdited(plan: OutPlan, files: readonly OutputFile[], opts: Bu
   for (const path of keep) {
     const c = plan.changed.get(path)!;
     plan.kept.add(path);
-    warnEdited(diags, c, c.siblings.filter((s) => !keep.has(s)), plan.unrecorded);
+    warnEdited(diags, c, c.siblings.filter((s) => !keep.has(s)));
   }
   for (const y of plan.years)
     if (keep.has(y.path)) {

@@ -118,6 +118,8 @@ export type ManifestRead = { manifest?: Manifest; damaged?: ManifestDamage };
 
 /** The hash recorded for a file kept while its record was lost: never a file's hash, so the file is never taken for the build's own. */
 export const UNRECORDED = "unrecorded";
+/** The same, for a file kept while the record was whole but had no copy the build wrote there (edited-outputs.ts). */
+export const FOREIGN = "foreign";
 
 export async function readManifest(world: World, outDir: string): Promise<ManifestRead> {
   const bytes = await world.readFile(`${outDir}/${MANIFEST_NAME}`);

@@ -3,7 +3,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "./guard.ts";
 import { fileSha256 } from "./hash.ts";
-import { MANIFEST_NAME, readManifest, UNRECORDED, type Manifest } from "./manifest.ts";
+import { FOREIGN, MANIFEST_NAME, readManifest, UNRECORDED, type Manifest } from "./manifest.ts";
 import type { BuildOptions, BuildResult } from "./options.ts";
 import { carriesSignature, ownedOutputs, sanitizeManifest } from "./owned-files.ts";
 import { planBuild, type DocPlan } from "./plan.ts";
@@ -39,8 +39,10 @@ export interface OutPlan {
 /** An output that differs from what the last build wrote. */
 export interface ChangedOutput {
   path: string;
-  /** The hash the last build recorded writing there (UNRECORDED: the record was lost, or has no copy written there). */
+  /** The hash the last build recorded writing there (UNRECORDED: the record was lost; FOREIGN: it has no copy written there). */
   recorded: string;
+  /** The record, whole, has no entry for the file at all (not one recorded as FOREIGN by an earlier build). */
+  absent?: boolean;
   /** The hash of the file now. */
   now: string;
   /** The --only name that rebuilds it on purpose. */
@@ -123,19 +125,24 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
   const changed = new Map<string, ChangedOutput>();
   const noteChanged = (path: string, recorded: string | undefined, only: string, siblings: string[]) => {
     const now = onDisk.get(path);
-    // No copy recorded there: while the record is whole (or lost), a file there is not known to be the build's own.
-    const was = recorded ?? (damaged || previous ? UNRECORDED : undefined);
-    if (was !== undefined && now !== undefined && now !== was && !signed.has(path)) changed.set(path, { path, recorded: was, now, only, siblings });
+    // No copy recorded there, the record whole: a file there is not the build's own, unless its bytes are those the
+    // build last wrote there by its own local record (stamps.ts; `git restore out/` leaves newer outputs untracked).
+    const own = recorded === undefined && now !== undefined && stamps.get(path)?.hash === now;
+    const was = recorded ?? (damaged ? UNRECORDED : previous && !own ? FOREIGN : undefined);
+    const absent = recorded === undefined && was === FOREIGN;
+    if (was !== undefined && now !== undefined && now !== was && !signed.has(path)) changed.set(path, { path, recorded: was, now, only, siblings, ...(absent ? { absent } : {}) });
   };
   for (const p of todo) for (const path of p.outputs) noteChanged(path, previous?.documents[p.key]?.outputs[path], selectorOf(p.composed), p.outputs.filter((o) => o !== path));
   // --check cannot render to tell a build cut off from an edit: it names every such file, and reckons
   // with the build keeping it. While the record is damaged, nothing is known of any file: that is said
   // once, by manifest/damaged; a file recorded as kept unrecorded by an earlier build is kept again.
-  const keptByCheck = (c: ChangedOutput) => !(damaged && c.recorded === UNRECORDED);
+  // A file the record has no entry for may be the very bytes this build makes: --check says it is out of date, and
+  // the build keeps it only if it is not (one kept so by an earlier build, recorded FOREIGN, is kept again).
+  const keptByCheck = (c: ChangedOutput) => !(damaged && c.recorded === UNRECORDED) && !c.absent;
   const kept = new Set(opts.check && !opts.replaceEdited ? [...changed.values()].filter(keptByCheck).map((c) => c.path) : []);
   for (const path of kept) {
     const c = changed.get(path)!;
-    warnEdited(diags, c, c.siblings.filter((o) => !kept.has(o)), !!damaged);
+    warnEdited(diags, c, c.siblings.filter((o) => !kept.has(o)));
   }
   // Before rendering, a file a document to rebuild makes counts as a changed input, unless this build would
   // leave it as it is: one to keep (--check), or one whose document's content and identity are as recorded
@@ -158,7 +165,7 @@ export async function planOutputs(world: World, prepared: Prepared, opts: BuildO
       const c = changed.get(y.path);
       if (!c || !keptByCheck(c) || kept.has(y.path)) continue;
       kept.add(y.path);
-      warnEdited(diags, c, [], !!damaged);
+      warnEdited(diags, c, []);
     }
   if (opts.check) result.kept = [...kept].sort();
   result.yearOutputs = years.filter((y) => y.reasons.length > 0).map((y) => ({ key: y.key, path: y.path, reasons: y.reasons }));

@@ -105,6 +105,35 @@ describe("edxml", () => {
     expect(one(doc, "AttachmentName")).toBe("to-trinh.signed.pdf");
   });
 
+  it("packs only the PDF the build wrote, or that PDF signed in place: never one edited by hand or one the record has no copy of", async () => {
+    const pdfOf = (p: string) => join(p, "out/2020/to-trinh.pdf");
+    const refused = async (p: string) => {
+      const r = await cliInProcess(["edxml", "to-trinh"], p);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toContain("[edxml/not-built-pdf]");
+      expect(r.out).toContain("--only to-trinh --replace-edited");
+      expect(existsSync(join(p, "out/2020/edxml/to-trinh.edxml"))).toBe(false);
+    };
+    await refused(project("edited-pdf", (p) => writeFileSync(pdfOf(p), Buffer.concat([readFileSync(pdfOf(p)), Buffer.from("% edited\n")]))));
+    await refused(
+      project("unrecorded-pdf", (p) => {
+        const m = JSON.parse(readFileSync(join(p, "out/.manifest.json"), "utf8"));
+        delete m.documents["2020/to-trinh"];
+        writeFileSync(join(p, "out/.manifest.json"), JSON.stringify(m));
+      }),
+    );
+    // Signed in place (sign --out out/2020/to-trinh.pdf): the build's PDF with the signature appended.
+    const fonts = await loadNodeFontSet({ system: false, packageDir: fontsourceTinosDir()! });
+    const identity = readPkcs12(testIdentity().p12, testIdentity().password);
+    const inPlace = project("signed-in-place");
+    const signed = (await signPdf(readFileSync(pdfOf(inPlace)), { identity, fonts, clock: () => new Date("2021-02-09T02:00:00Z") })).bytes;
+    writeFileSync(pdfOf(inPlace), signed);
+    const r = await cliInProcess(["edxml", "to-trinh"], inPlace);
+    expect(r.code, r.out).toBe(0);
+    const attached = one(parseXml(readFileSync(join(inPlace, "out/2020/edxml/to-trinh.edxml"), "utf8")).root, "edXML:ContentTransferEncoded")!;
+    expect(Buffer.compare(Buffer.from(attached, "base64"), Buffer.from(signed))).toBe(0);
+  });
+
   it("refuses, at the place to fix, a blank number, an agency without an id and an addressee not known; nothing is written", async () => {
     const d = project("refused", (p) => {
       const f = join(p, "data/2020/to-trinh.md");
