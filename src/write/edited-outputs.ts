@@ -37,16 +37,15 @@ export function warnEdited(diags: Diagnostics, c: ChangedOutput, following: read
   const list = following.join(", ");
   // Kept while the record of the last build was lost: perhaps edited, perhaps an older build's; said as such.
   // Kept with the record whole but no copy of the build's in it: a file the build did not write.
-  diags.warning(
-    c.recorded === UNRECORDED ? "build/unrecorded-output" : c.recorded === FOREIGN ? "build/foreign-output" : "build/edited-output",
-    { file: c.path, line: 1, column: 1 },
-    {
-      path: c.path,
-      only: c.only,
-      alsoVi: list ? `; ${list} vẫn được lập theo dữ liệu nên nay khác bản sửa tay này` : "",
-      alsoEn: list ? `; ${list} still follows the data, so it now differs from this edited copy` : "",
-    },
-  );
+  const code = c.recorded === UNRECORDED ? "build/unrecorded-output" : c.recorded === FOREIGN ? "build/foreign-output" : "build/edited-output";
+  // Only a file known as the build's own, changed since, is called an edit.
+  const edited = code === "build/edited-output";
+  diags.warning(code, { file: c.path, line: 1, column: 1 }, {
+    path: c.path,
+    only: c.only,
+    alsoVi: list ? `; ${list} vẫn được lập theo dữ liệu nên nay khác ${edited ? "bản sửa tay này" : "tệp được giữ nguyên này"}` : "",
+    alsoEn: list ? `; ${list} still follows the data, so it now differs from this ${edited ? "edited" : "kept"} copy` : "",
+  });
 }
 
 /**

@@ -388,6 +388,8 @@ describe("a file in out/ that the last build did not write", async () => {
     expect(back.written).toContain(INVITE_PDF);
     expect(foreign(back).map((d) => [d.severity, d.pos.file, d.params.only])).toEqual([["warning", INVITE_DOCX, "giay-moi"]]);
     expect(formatDiagnostic(foreign(back)[0]!, "vi")).toContain("--only giay-moi --replace-edited");
+    // Not called an edit: the build does not know what the file is.
+    expect(formatDiagnostic(foreign(back)[0]!, "vi")).toContain(`${INVITE_PDF}, out/2020/giay-moi.ky-so.json vẫn được lập theo dữ liệu nên nay khác tệp được giữ nguyên này`);
     expect(formatDiagnostic(foreign(back)[0]!, "en")).toContain("out/'s record has no copy the tool wrote there");
     // Still kept by the next build, and named by --check, until it is replaced on purpose.
     const again = await buildProject(w, opts());
