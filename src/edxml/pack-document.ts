@@ -12,12 +12,13 @@ import type { World } from "../io/world.ts";
 import type { YearModel } from "../model/types.ts";
 import { outputPath } from "../render/output-paths.ts";
 import { pdfText } from "../cli/pdf-text.ts";
-import { MAX_FOREIGN_PDF_BYTES, readForeignPdf, signatureState } from "../sign/signature-state.ts";
+import { MAX_FOREIGN_PDF_BYTES, readForeignPdf, signatureState, type SignatureState } from "../sign/signature-state.ts";
 import { FAILED } from "../write/guard.ts";
-import { fileSha256, sha256, stableJson } from "../write/hash.ts";
+import { sha256, stableJson } from "../write/hash.ts";
 import { readManifest } from "../write/manifest.ts";
 import type { PlannedFile, RecordedFolder } from "../write/recorded-folder.ts";
 import { edxmlEnvelope } from "./envelope.ts";
+import { isBuildsPdf, onlySignedAfter } from "./signed-revisions.ts";
 import { edxmlInput, type Issued } from "./package.ts";
 
 /** out/<year>/edxml/: the packages, beside the record of what the tool wrote there (never a file a person put there). */
@@ -73,8 +74,18 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
   if (signedBytes !== undefined) {
     const read = req.fresh ?? (await readForeignPdf(world, plain, new Diagnostics()));
     current = read instanceof Uint8Array ? read : undefined;
-    if (current instanceof Uint8Array && !startsWith(signedBytes, current)) {
+    // Without the document's PDF there is nothing to tell the copy's first revision by.
+    if (current === undefined) {
+      diags.error("edxml/no-pdf", { file: plain, line: 0, column: 0 }, { path: plain });
+      return undefined;
+    }
+    if (!startsWith(signedBytes, current)) {
       diags.error("edxml/stale-signed", { file: signed, line: 0, column: 0 }, { path: signed, document: `${doc.doc.stem}.pdf` });
+      return undefined;
+    }
+    // After it, only signatures: an incremental update made elsewhere, before or after signing, is a change nobody made from the data.
+    if (!onlySignedAfter(signedBytes, current.length, endsOf(state))) {
+      diags.error("edxml/not-built-pdf", { file: signed, line: 0, column: 0 }, { path: signed, only: doc.unit ?? doc.doc.stem });
       return undefined;
     }
   }
@@ -92,16 +103,17 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
   }
   // Without this build's PDF (the edxml command), the PDF in out/ must be the one the data makes now: the build's record says.
   if (!req.fresh) {
-    const { manifest } = await readManifest(world, req.outDir).catch(() => ({ manifest: undefined }));
+    const { manifest, damaged } = await readManifest(world, req.outDir).catch(() => ({ manifest: undefined, damaged: undefined }));
     const entry = manifest?.documents[`${doc.year}/${doc.doc.stem}`];
     if (entry && entry.content !== sha256(stableJson(doc.doc))) {
       diags.error("edxml/built-before-change", { file: doc.source, line: 1, column: 1 }, { document: `${doc.doc.stem}.pdf`, path: plain });
       return undefined;
     }
-    // And the PDF there must be the one the build wrote: not one kept as edited by hand, nor one the record has no copy of
-    // (a file put there, or kept while its document was out of the data), which the record's content does not describe.
-    // (A PDF signed in place is the build's with the signatures appended.)
-    if (manifest && current !== undefined && !isWritten(current, entry?.outputs[plain], signedBytes === undefined && state.kind === "signed")) {
+    // And the PDF there must be the one the build wrote, or that one signed in place: not one kept as edited by hand, nor one
+    // the record has no copy of (a file put there, or kept while its document was out of the data), which the record's
+    // content does not describe. With the record damaged, no file is known as the build's.
+    const ends = signedBytes === undefined ? endsOf(state) : current ? endsOf((await signatureState(current)).state) : [];
+    if ((manifest || damaged) && current !== undefined && !isBuildsPdf(current, damaged ? undefined : entry?.outputs[plain], ends)) {
       diags.error("edxml/not-built-pdf", { file: plain, line: 0, column: 0 }, { path: plain, only: doc.unit ?? doc.doc.stem });
       return undefined;
     }
@@ -109,25 +121,8 @@ export async function packDocument(world: World, req: PackRequest, diags: Diagno
   return { year: doc.year, name: `${doc.doc.stem}.edxml`, bytes: new TextEncoder().encode(edxmlEnvelope(input)) };
 }
 
-const EOF = new TextEncoder().encode("%%EOF");
-
-/**
- * Whether `pdf` is the file whose hash the build recorded writing: those bytes, or, when it carries signatures
- * (`signed`), those bytes with the signatures appended in place (the build's PDF ends at one of its %%EOF
- * markers, with or without an end of line).
- */
-function isWritten(pdf: Uint8Array, recorded: string | undefined, signed: boolean): boolean {
-  if (recorded === undefined) return false;
-  if (fileSha256(pdf) === recorded) return true;
-  if (!signed) return false;
-  for (let i = indexOf(pdf, EOF, 0); i >= 0; i = indexOf(pdf, EOF, i + 1))
-    for (const end of [i + EOF.length, i + EOF.length + 1, i + EOF.length + 2]) if (end < pdf.length && fileSha256(pdf.subarray(0, end)) === recorded) return true;
-  return false;
-}
-
-function indexOf(bytes: Uint8Array, needle: Uint8Array, from: number): number {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, from);
-}
+/** Where the signatures of a PDF in that state end their revisions (none when it is not signed). */
+const endsOf = (s: SignatureState): number[] => (s.kind === "signed" ? s.ends : []);
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   if (prefix.length > bytes.length) return false;

@@ -68,6 +68,11 @@ export function checkUnchangedSinceSigned(pdf: PDFDocument, bytes: Uint8Array, f
   });
 }
 
+/** Where each signed field's signature ends its revision (its /ByteRange's end), of those that say. */
+export function signedRevisionEnds(pdf: PDFDocument, fields: readonly SignatureField[]): number[] {
+  return fields.filter((f) => f.signed).flatMap((f) => signedEnd(pdf, f) ?? []);
+}
+
 /** Where a signature's /ByteRange ends: the end of the revision it signed. */
 function signedEnd(pdf: PDFDocument, f: SignatureField): number | undefined {
   const n = byteRange(pdf, f);

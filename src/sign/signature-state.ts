@@ -8,9 +8,10 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { World } from "../io/world.ts";
 import { FAILED, guard } from "../write/guard.ts";
 import { listSignatureFields } from "./pdf-fields.ts";
-import { checkSignaturesIntact } from "./pdf-integrity.ts";
+import { checkSignaturesIntact, signedRevisionEnds } from "./pdf-integrity.ts";
 
-export type SignatureState = { kind: "signed"; signed: number; fields: number } | { kind: "unsigned"; fields: number } | { kind: "broken" } | { kind: "unreadable" };
+/** `ends`: where each signature's signed revision ends (its /ByteRange's end). */
+export type SignatureState = { kind: "signed"; signed: number; fields: number; ends: number[] } | { kind: "unsigned"; fields: number } | { kind: "broken" } | { kind: "unreadable" };
 
 export async function signatureState(bytes: Uint8Array): Promise<{ state: SignatureState; pages: number }> {
   let pdf: PDFDocument;
@@ -27,7 +28,7 @@ export async function signatureState(bytes: Uint8Array): Promise<{ state: Signat
     const signed = fields.filter((f) => f.signed).length;
     if (!signed) return { state: { kind: "unsigned", fields: fields.length }, pages };
     checkSignaturesIntact(pdf, bytes, fields);
-    return { state: { kind: "signed", signed, fields: fields.length }, pages };
+    return { state: { kind: "signed", signed, fields: fields.length, ends: signedRevisionEnds(pdf, fields) }, pages };
   } catch {
     return { state: { kind: "broken" }, pages };
   }

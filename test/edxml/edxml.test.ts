@@ -95,9 +95,12 @@ describe("edxml", () => {
     expect(old.code).toBe(1);
     expect(old.out).toContain("error [edxml/stale-pdf]");
     expect(old.out).toContain("Số: 06/TTr-K8");
-    // An unsigned PDF with a signature-like dictionary appended is still unsigned.
+    // An unsigned PDF with a signature-like dictionary appended is no signed copy: bytes no signature covers follow the PDF.
     const marked = project("marked", (p) => writeFileSync(join(p, "out/2020/to-trinh.signed.pdf"), Buffer.concat([readFileSync(join(p, "out/2020/to-trinh.pdf")), Buffer.from("\n9999 0 obj << /ByteRange [0 1 2 3] >> endobj\n")])));
-    expect((await cliInProcess(["edxml", "to-trinh"], marked)).out).toContain("edxml/unsigned");
+    const markedOut = await cliInProcess(["edxml", "to-trinh"], marked);
+    expect(markedOut.code).toBe(1);
+    expect(markedOut.out).toContain("[edxml/not-built-pdf] out/2020/to-trinh.signed.pdf");
+    expect(existsSync(join(marked, "out/2020/edxml/to-trinh.edxml"))).toBe(false);
     const r = await cliInProcess(["edxml", "to-trinh"], d);
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).not.toContain("edxml/unsigned");
@@ -132,6 +135,33 @@ describe("edxml", () => {
     expect(r.code, r.out).toBe(0);
     const attached = one(parseXml(readFileSync(join(inPlace, "out/2020/edxml/to-trinh.edxml"), "utf8")).root, "edXML:ContentTransferEncoded")!;
     expect(Buffer.compare(Buffer.from(attached, "base64"), Buffer.from(signed))).toBe(0);
+    // The next signature into a copy: the copy is that PDF with one more signature, packed.
+    const copy = (await signPdf(signed, { identity, fonts, clock: () => new Date("2021-02-09T03:00:00Z") })).bytes;
+    writeFileSync(join(inPlace, "out/2020/to-trinh.signed.pdf"), copy);
+    const both = await cliInProcess(["edxml", "to-trinh"], inPlace);
+    expect(both.code, both.out).toBe(0);
+    expect(one(parseXml(readFileSync(join(inPlace, "out/2020/edxml/to-trinh.edxml"), "utf8")).root, "AttachmentName")).toBe("to-trinh.signed.pdf");
+    // Without the document's PDF, the copy cannot be told from a copy of another: refused.
+    rmSync(pdfOf(inPlace));
+    const alone = await cliInProcess(["edxml", "to-trinh"], inPlace);
+    expect(alone.code).toBe(1);
+    expect(alone.out).toContain("[edxml/no-pdf]");
+    // A change made in another program (an incremental update, as a PDF editor saves one), before signing or after it,
+    // is no signature: refused.
+    const changed = async (pdf: Uint8Array) => {
+      const d = await PDFDocument.load(pdf, { forIncrementalUpdate: true });
+      d.getPage(0).drawText("NỘI DUNG ĐÃ SỬA".normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D"), { x: 80, y: 600, size: 20 });
+      return d.commit();
+    };
+    const built = readFileSync(pdfOf(project("for-bytes")));
+    const editedThenSigned = (await signPdf(await changed(built), { identity, fonts, clock: () => new Date("2021-02-09T02:00:00Z") })).bytes;
+    expect(Buffer.compare(Buffer.from(editedThenSigned.subarray(0, built.length)), built)).toBe(0);
+    await refused(project("edited-then-signed", (p) => writeFileSync(pdfOf(p), editedThenSigned)));
+    const signedThenEdited = await changed(signed);
+    await refused(project("signed-then-edited", (p) => writeFileSync(pdfOf(p), signedThenEdited)));
+    await refused(project("copy-signed-then-edited", (p) => writeFileSync(join(p, "out/2020/to-trinh.signed.pdf"), signedThenEdited)));
+    // With the build's record damaged, no PDF is known as the one it wrote.
+    await refused(project("record-damaged", (p) => writeFileSync(join(p, "out/.manifest.json"), readFileSync(join(p, "out/.manifest.json")).subarray(0, 300))));
   });
 
   it("refuses, at the place to fix, a blank number, an agency without an id and an addressee not known; nothing is written", async () => {
