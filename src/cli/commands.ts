@@ -107,7 +107,11 @@ function reportBuild(result: BuildResult, opts: CliOptions, rep: Reporter, t0: n
   if (opts.check) return checkSummary(result, opts, rep, errors);
   for (const f of result.written) rep.line((vi ? "đã ghi " : "wrote ") + f);
   for (const f of result.removed) rep.line((vi ? "đã xóa " : "removed ") + f);
-  for (const f of result.kept ?? []) rep.line((vi ? "giữ nguyên (đã sửa tay) " : "kept (edited by hand) ") + f);
+  for (const f of result.kept ?? []) {
+    // Called an edit only when the build knows the file as its own, changed since.
+    const byHand = result.diagnostics.some((d) => d.code === "build/edited-output" && d.pos.file === f);
+    rep.line((vi ? (byHand ? "giữ nguyên (đã sửa tay) " : "giữ nguyên (không phải bản công cụ đã ghi) ") : byHand ? "kept (edited by hand) " : "kept (not a copy the tool wrote) ") + f);
+  }
   rep.line(summaryLine(errors, warnings, opts.lang));
   if (errors) {
     if (result.written.length || result.removed.length)
@@ -124,7 +128,8 @@ function reportBuild(result: BuildResult, opts: CliOptions, rep: Reporter, t0: n
   const kept = new Set(result.kept ?? []);
   const notBuilt = result.rebuilt.filter((p) => !built.has(p.key));
   const keptOnly = notBuilt.filter((p) => p.outputs.some((o) => kept.has(o))).length;
-  rep.line(doneLine(built.size, result.skipped.length + notBuilt.length - keptOnly, seconds, opts, keptOnly));
+  const byHand = [...kept].every((f) => result.diagnostics.some((d) => d.code === "build/edited-output" && d.pos.file === f));
+  rep.line(doneLine(built.size, result.skipped.length + notBuilt.length - keptOnly, seconds, opts, keptOnly, byHand));
   return 0;
 }
 
@@ -172,8 +177,10 @@ function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, erro
 }
 
 /** The closing line of a build that succeeded. */
-function doneLine(built: number, skipped: number, seconds: string, opts: CliOptions, keptOnly = 0): string {
+function doneLine(built: number, skipped: number, seconds: string, opts: CliOptions, keptOnly = 0, byHand = true): string {
+  const keptVi = byHand ? "giữ nguyên bản sửa tay" : "giữ nguyên tệp đã có trong out/";
+  const keptEn = byHand ? "kept as edited by hand" : "kept as found in out/";
   return opts.lang === "vi"
-    ? `Xong: ${built} văn bản được lập, ${skipped} bỏ qua (không đổi), ${keptOnly ? `${keptOnly} giữ nguyên bản sửa tay, ` : ""}0 lỗi, ${seconds} giây.`
-    : `Done: ${built} documents built, ${skipped} skipped (unchanged), ${keptOnly ? `${keptOnly} kept as edited by hand, ` : ""}0 failed, ${seconds} s.`;
+    ? `Xong: ${built} văn bản được lập, ${skipped} bỏ qua (không đổi), ${keptOnly ? `${keptOnly} ${keptVi}, ` : ""}0 lỗi, ${seconds} giây.`
+    : `Done: ${built} documents built, ${skipped} skipped (unchanged), ${keptOnly ? `${keptOnly} ${keptEn}, ` : ""}0 failed, ${seconds} s.`;
 }

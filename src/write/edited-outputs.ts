@@ -90,7 +90,15 @@ export function yearsWithKept(years: readonly YearPlan[], kept: ReadonlySet<stri
     const input = y.inputPaths.find((f) => kept.has(f));
     if (input) {
       y.held = true;
-      skipped(y, diags, { whyVi: `${input} đã được sửa tay và được giữ nguyên, khác với dữ liệu`, whyEn: `${input} was edited by hand and is kept; it differs from the data` });
+      // Called an edit only when the build knows the file as its own, changed since (build/edited-output).
+      const byHand = warnings.some((d) => d.code === "build/edited-output" && d.pos.file === input);
+      skipped(
+        y,
+        diags,
+        byHand
+          ? { whyVi: `${input} đã được sửa tay và được giữ nguyên, khác với dữ liệu`, whyEn: `${input} was edited by hand and is kept; it differs from the data` }
+          : { whyVi: `${input} không phải bản công cụ đã ghi và được giữ nguyên, khác với dữ liệu`, whyEn: `${input} is not a copy the tool wrote and is kept; it differs from the data` },
+      );
       continue;
     }
     const own = warnings.filter((d) => d.pos.file.startsWith(`${y.sources.outDir}/${y.sources.year}/`));

@@ -397,6 +397,11 @@ describe("a file in out/ that the last build did not write", async () => {
     expect(foreign(again).map((d) => d.pos.file)).toEqual([INVITE_DOCX]);
     const check = await buildProject(w, opts({ check: true }));
     expect(check.kept).toEqual([INVITE_DOCX]);
+    // The build says it is kept, not as an edit; so does the year's file it holds back.
+    const built2 = await cli(w);
+    expect(built2.lines).toContain(`giữ nguyên (không phải bản công cụ đã ghi) ${INVITE_DOCX}`);
+    expect(built2.lines.join("\n")).toContain(`${INVITE_DOCX} không phải bản công cụ đã ghi và được giữ nguyên, khác với dữ liệu`);
+    expect(built2.lines.join("\n")).not.toContain("đã sửa tay) ");
     const said = await cli(w, "--check");
     expect(said.code).toBe(1);
     expect(said.lines.at(-1)).toContain(`1 tệp trong out/ đã được sửa tay hoặc không do công cụ ghi (${INVITE_DOCX})`);
