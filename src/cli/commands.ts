@@ -1,7 +1,7 @@
 // The pipeline's modules (and pdf-lib, fontkit, docxtemplater behind them) load only when a
 // command needs them, as one engine (load-engine.ts): a build with nothing to do never loads them.
 import type { BuildOptions, BuildResult } from "../write/build.ts";
-import { KEPT_OUTPUT_CODES } from "../write/options.ts";
+import { KEPT_OUTPUT_CODES, keptAsEdit } from "../write/options.ts";
 import { basename, dirname, resolve } from "node:path";
 import type { Reason } from "../write/plan.ts";
 import { upToDate } from "../write/up-to-date.ts";
@@ -108,8 +108,7 @@ function reportBuild(result: BuildResult, opts: CliOptions, rep: Reporter, t0: n
   for (const f of result.written) rep.line((vi ? "đã ghi " : "wrote ") + f);
   for (const f of result.removed) rep.line((vi ? "đã xóa " : "removed ") + f);
   for (const f of result.kept ?? []) {
-    // Called an edit only when the build knows the file as its own, changed since.
-    const byHand = result.diagnostics.some((d) => d.code === "build/edited-output" && d.pos.file === f);
+    const byHand = keptAsEdit(result.diagnostics, f);
     rep.line((vi ? (byHand ? "giữ nguyên (đã sửa tay) " : "giữ nguyên (không phải bản công cụ đã ghi) ") : byHand ? "kept (edited by hand) " : "kept (not a copy the tool wrote) ") + f);
   }
   rep.line(summaryLine(errors, warnings, opts.lang));
@@ -128,7 +127,7 @@ function reportBuild(result: BuildResult, opts: CliOptions, rep: Reporter, t0: n
   const kept = new Set(result.kept ?? []);
   const notBuilt = result.rebuilt.filter((p) => !built.has(p.key));
   const keptOnly = notBuilt.filter((p) => p.outputs.some((o) => kept.has(o))).length;
-  const byHand = [...kept].every((f) => result.diagnostics.some((d) => d.code === "build/edited-output" && d.pos.file === f));
+  const byHand = [...kept].every((f) => keptAsEdit(result.diagnostics, f));
   rep.line(doneLine(built.size, result.skipped.length + notBuilt.length - keptOnly, seconds, opts, keptOnly, byHand));
   return 0;
 }
@@ -156,7 +155,7 @@ function checkSummary(result: BuildResult, opts: CliOptions, rep: Reporter, erro
     const only = [...new Set(result.diagnostics.filter((d) => KEPT_OUTPUT_CODES.has(d.code) && kept.has(d.pos.file)).map((d) => String(d.params.only)).filter(Boolean))];
     const files = [...kept].join(", ");
     // Every kept file known as the build's own, edited since: said as an edit; else also as a file the tool did not write.
-    const byHand = [...kept].every((f) => result.diagnostics.some((d) => d.code === "build/edited-output" && d.pos.file === f));
+    const byHand = [...kept].every((f) => keptAsEdit(result.diagnostics, f));
     // One --only per command: with several documents, the command is given once with each name listed.
     const name = only.length === 1 ? only[0]! : vi ? "<văn bản>" : "<document>";
     const each = only.length > 1 ? (vi ? ` với từng văn bản (${only.join(", ")})` : ` for each document (${only.join(", ")})`) : "";

@@ -28,7 +28,7 @@ import type { Diagnostics } from "../diagnostics/diagnostic.ts";
 import type { OutputFile } from "../render/render-all.ts";
 import { fileSha256, sha256 } from "./hash.ts";
 import { FOREIGN, UNRECORDED } from "./manifest.ts";
-import { KEPT_OUTPUT_CODES, type BuildOptions } from "./options.ts";
+import { KEPT_OUTPUT_CODES, keptAsEdit, type BuildOptions } from "./options.ts";
 import type { ChangedOutput, OutPlan } from "./plan-step.ts";
 import { skipped, type YearPlan } from "./year-step.ts";
 
@@ -90,12 +90,10 @@ export function yearsWithKept(years: readonly YearPlan[], kept: ReadonlySet<stri
     const input = y.inputPaths.find((f) => kept.has(f));
     if (input) {
       y.held = true;
-      // Called an edit only when the build knows the file as its own, changed since (build/edited-output).
-      const byHand = warnings.some((d) => d.code === "build/edited-output" && d.pos.file === input);
       skipped(
         y,
         diags,
-        byHand
+        keptAsEdit(warnings, input)
           ? { whyVi: `${input} đã được sửa tay và được giữ nguyên, khác với dữ liệu`, whyEn: `${input} was edited by hand and is kept; it differs from the data` }
           : { whyVi: `${input} không phải bản công cụ đã ghi và được giữ nguyên, khác với dữ liệu`, whyEn: `${input} is not a copy the tool wrote and is kept; it differs from the data` },
       );

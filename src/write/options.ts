@@ -65,3 +65,8 @@ export const DATA_CACHE = ".cache/data-sources.json";
 
 /** The warnings of an output kept as it is instead of the rebuilt copy (edited-outputs.ts): each names the file and its --only. */
 export const KEPT_OUTPUT_CODES: ReadonlySet<string> = new Set(["build/edited-output", "build/unrecorded-output", "build/foreign-output"]);
+
+/** Whether the kept file at `path` is one the build knows as its own, edited since (build/edited-output): only such a file is called an edit. */
+export function keptAsEdit(diagnostics: readonly Diagnostic[], path: string): boolean {
+  return diagnostics.some((d) => d.code === "build/edited-output" && d.pos.file === path);
+}
