@@ -9,11 +9,16 @@ SPEC = {
   "locale": "vi-VN" | "en-US",
   "profile": "/tmp/.../profile",          # a fresh LibreOffice user profile (made here)
   "mode": "local" | "dispatch" | "api",   # how text is put in a cell, see put()
-  "files": [{"in": "a.xlsx", "out": "b.xlsx", "sheet": "Tự chấm",
+  "files": [{"in": "a.xlsx", "out": "b.xlsx", "sheet": "Tự chấm", "locale": "en-US" (optional),
              "cells": [{"key": "ngay_gui", "col": "D", "type": "20/01/2021"}, ...]}]
 }
+The session starts with the profile set to SPEC's locale. A file with a locale of its own is
+opened after the locale setting is changed to it, as Tools › Options › Language Settings ›
+Languages changes it (the configuration, committed; no restart), and the files after it keep it:
+one start of LibreOffice serves both locales, starting it being most of a run's time.
 Prints one JSON object: per cell what LibreOffice made of the text (a number or a text, its
-value, the number format, the cell to its right as shown), the locale the profile had, timings.
+value, the number format, the cell to its right as shown), the locale the profile had at the
+start and each file's locale as read back from the configuration before it was opened, timings.
 
 "local": the cell's FormulaLocal property: the string is interpreted as typed in the UI, with
   the locale's decimal separator and date patterns (what a person typing gets).
@@ -85,6 +90,15 @@ def config_locale(ctx):
     return acc.getByName("ooSetupSystemLocale")
 
 
+def set_locale(ctx, locale):
+    """The locale setting changed as the Options dialog changes it: the configuration, committed."""
+    cp = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+    for path, name in (("/org.openoffice.Setup/L10N", "ooSetupSystemLocale"), ("/org.openoffice.Office.Linguistic/General", "DefaultLocale")):
+        upd = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", (prop("nodepath", path),))
+        upd.replaceByName(name, locale)
+        upd.commitChanges()
+
+
 def row_of(sheet, key):
     cursor = sheet.createCursor()
     cursor.gotoEndOfUsedArea(False)
@@ -153,8 +167,13 @@ def main():
     try:
         out["profileLocale"] = config_locale(ctx)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        current = spec["locale"]
         for f in spec["files"]:
             t1 = time.time()
+            if f.get("locale", current) != current:
+                current = f["locale"]
+                set_locale(ctx, current)
+            locale = config_locale(ctx)
             # Hidden: the -nogui packages have no window to show (a visible load ends soffice); the view and its
             # dispatcher exist all the same, so "dispatch" works on a hidden document.
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(f["in"])), "_blank", 0, (prop("Hidden", True),))
@@ -171,7 +190,7 @@ def main():
                 cells.append({"key": c["key"], "ref": f"{c['col']}{row + 1}", "typed": c["type"], **describe(doc, sheet, cell, row, col)})
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(f["out"])), (prop("FilterName", "Calc MS Excel 2007 XML"),))
             doc.close(True)
-            out["files"].append({"out": f["out"], "seconds": round(time.time() - t1, 2), "cells": cells})
+            out["files"].append({"out": f["out"], "locale": locale, "seconds": round(time.time() - t1, 2), "cells": cells})
     finally:
         try:
             desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)

@@ -7,8 +7,10 @@
  * to the text as typed, which LibreOffice reads as its input line does, with the profile's locale
  * (decimal separator, date acceptance patterns). XCell.setFormula is not typing: it reads numbers
  * as en-US whatever the locale ("9,5" stays text on vi-VN). The locale is set in a fresh user profile
- * (registrymodifications.xcu: ooSetupSystemLocale); the script reports the profile's locale back
- * and what each cell became (a number or a text), and both are checked before the import.
+ * (registrymodifications.xcu: ooSetupSystemLocale) for the first locale, and changed for the second
+ * in the same session as the Options dialog changes it (the configuration, committed): one start of
+ * LibreOffice for both. The script reports back the locale each form was opened under and what each
+ * cell became (a number or a text), and both are checked before the import.
  *
  * Skips without LibreOffice Calc, without python3-uno (the LibreOffice tests), without openpyxl (the
  * openpyxl tests). Nothing is installed here: the CI script installs python3-uno and python3-openpyxl.
@@ -135,10 +137,11 @@ interface CellReport {
 }
 interface LoReport {
   locale: string;
+  /** The locale every file of the report was opened under, read back from LibreOffice's configuration ("mixed" when they differ). */
   profileLocale: string;
   startSeconds: number;
   totalSeconds: number;
-  files: { out: string; seconds: number; cells: CellReport[] }[];
+  files: { out: string; locale: string; seconds: number; cells: CellReport[] }[];
 }
 
 interface TypedFile {
@@ -146,11 +149,14 @@ interface TypedFile {
   dir: string;
   form: FormName;
   cells: { key: string; col: string; n?: number; type: string }[];
+  /** The locale setting the form is typed under (the session's first locale when not given). */
+  locale?: string;
 }
 
 /**
- * Types into the forms in one LibreOffice session with a fresh profile set to `locale`, saves each
- * as xlsx; returns the script's report and the saved files' bytes (by `dir/form`).
+ * Types into the forms in one LibreOffice session with a fresh profile set to `locale` (a file with
+ * a locale of its own: the setting changed to it first), saves each as xlsx; returns the script's
+ * report and the saved files' bytes (by `dir/form`).
  */
 function typeInLibreOffice(locale: string, forms: (name: FormName) => Uint8Array, files: TypedFile[]): { report: LoReport; saved: (dir: string, form: FormName) => Uint8Array } {
   const tmp = mkdtempSync(join(tmpdir(), "ktd-lo-typed-"));
@@ -163,7 +169,7 @@ function typeInLibreOffice(locale: string, forms: (name: FormName) => Uint8Array
       profile,
       files: files.map((f) => {
         mkdirSync(join(tmp, "out", f.dir), { recursive: true });
-        return { in: join(tmp, f.form), out: join(tmp, "out", f.dir, f.form), sheet: SHEET[f.form], cells: f.cells };
+        return { in: join(tmp, f.form), out: join(tmp, "out", f.dir, f.form), sheet: SHEET[f.form], cells: f.cells, locale: f.locale };
       }),
     };
     writeFileSync(join(tmp, "spec.json"), JSON.stringify(spec));
@@ -206,8 +212,8 @@ function expectParsed(report: LoReport, locale: string, dir: string): void {
 
 /**
  * What the tests below type, locale by locale: starting LibreOffice is most of a test's time, so
- * each locale's forms are typed in one session (each file in its own folder) and every test reads
- * its own files from it.
+ * every form is typed in one session, vi-VN's first, then en-US's with the setting changed (each
+ * file in a folder of its locale and its own), and every test reads its own files from it.
  */
 const EXTRA_TYPED: Record<"vi-VN" | "en-US", TypedFile[]> = {
   "en-US": [
@@ -217,15 +223,21 @@ const EXTRA_TYPED: Record<"vi-VN" | "en-US", TypedFile[]> = {
   ],
   "vi-VN": [{ dir: "us", form: FORM["tong-ket"], cells: [{ key: "ngay_gui", col: "D", type: "1/20/2021" }] }],
 };
-const sessions = new Map<string, ReturnType<typeof typeInLibreOffice>>();
-async function typedIn(locale: "vi-VN" | "en-US"): Promise<ReturnType<typeof typeInLibreOffice>> {
-  let s = sessions.get(locale);
-  if (!s) {
-    const { form } = await withForms();
-    s = typeInLibreOffice(locale, form, [...meantAsTyped(locale, "meant"), ...EXTRA_TYPED[locale]]);
-    sessions.set(locale, s);
-  }
-  return s;
+const LOCALES = ["vi-VN", "en-US"] as const;
+let session: Promise<ReturnType<typeof typeInLibreOffice>> | undefined;
+/** The session's files typed under `locale`: their report (its profileLocale the locale they were all opened under) and bytes. */
+async function typedIn(locale: (typeof LOCALES)[number]): Promise<ReturnType<typeof typeInLibreOffice>> {
+  session ??= withForms().then(({ form }) =>
+    typeInLibreOffice(
+      LOCALES[0],
+      form,
+      LOCALES.flatMap((l) => [...meantAsTyped(l, "meant"), ...EXTRA_TYPED[l]].map((f) => ({ ...f, dir: `${l}/${f.dir}`, locale: l }))),
+    ),
+  );
+  const { report, saved } = await session;
+  const files = report.files.filter((f) => f.out.includes(`/out/${locale}/`));
+  const opened = [...new Set(files.map((f) => f.locale))];
+  return { report: { ...report, profileLocale: opened.length === 1 ? opened[0]! : "mixed", files }, saved: (dir, form) => saved(`${locale}/${dir}`, form) };
 }
 
 describe.skipIf(!unoPython)("forms typed into LibreOffice Calc and saved as xlsx", () => {
