@@ -1,8 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { exampleWithForms } from "../helpers/example.ts";
 import { openXmlBook, type XmlBook } from "../helpers/xlsx-xml.ts";
 import { importForms } from "../../src/import/import-forms.ts";
@@ -110,26 +106,4 @@ describe("a form with a mistake gives one located error and writes nothing", () 
       expect(dataSnapshot(world)).toEqual(before);
     }, 60_000);
   }
-});
-
-// LibreOffice with Calc (the Writer-only package cannot open a workbook).
-const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0 && existsSync("/usr/lib/libreoffice/program/libsclo.so");
-
-describe("a form re-saved by LibreOffice", () => {
-  it.skipIf(!soffice)("imports the same values as the form it saved", async () => {
-    const { world, form } = await withForms();
-    const book = openXmlBook(form("so-y-te-tong-ket.xlsx"));
-    book.set("Tự chấm", `D${rowOf(book, "Tự chấm", "tc05")}`, "9,5", "text");
-    const dir = mkdtempSync(join(tmpdir(), "ktd-lo-"));
-    try {
-      writeFileSync(join(dir, "so-y-te-tong-ket.xlsx"), book.bytes());
-      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "saved"), join(dir, "so-y-te-tong-ket.xlsx")], { stdio: "ignore", timeout: 120_000 });
-      const saved = new Uint8Array(readFileSync(join(dir, "saved", "so-y-te-tong-ket.xlsx")));
-      const r = await importOne(world, "so-y-te-tong-ket.xlsx", saved);
-      expect(r.errors).toEqual([]);
-      expect(r.files.map((f) => f.changes)).toEqual([["tong_ket.diem[tc05].tu_cham: 10 → 9.5"]]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
 });
