@@ -15,3 +15,8 @@ export function loadEngine(): Promise<Engine> {
   kept.engine ??= openBundled(import.meta.url, BUNDLES.engine, () => import("./engine.ts"));
   return kept.engine;
 }
+
+/** Whether this process has opened the engine (a build that found out/ current has not). */
+export function engineOpened(): boolean {
+  return kept.engine !== undefined;
+}

@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 import type { World } from "../io/world.ts";
 import type { CliOptions } from "./args.ts";
 import { onOutputClosed } from "./closed-output.ts";
-import { runBuild } from "./commands.ts";
+import { buildOptions, runBuild } from "./commands.ts";
+import { engineOpened, loadEngine } from "./load-engine.ts";
 import { makeReporter } from "./reporter.ts";
 import { watchTree } from "./watch-tree.ts";
 
@@ -25,26 +26,47 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
-  const build = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
+  /** Runs `work` alone: a change that comes meanwhile is built once it is done. */
+  const alone = async (work: () => Promise<void>) => {
     running = true;
     try {
-      // What the world learned of the folders during the last run may be out of date now (a folder become a link).
-      world.forget?.();
-      await runBuild(world, opts, rep);
-    } catch (err) {
-      rep.line((vi ? "lỗi chương trình: " : "internal error: ") + (err instanceof Error ? err.message : String(err)));
+      await work();
+    } finally {
+      running = false;
     }
-    running = false;
-    rep.line(vi ? "Đang theo dõi thay đổi (Ctrl+C để dừng)..." : "Watching for changes (Ctrl+C to stop)...");
     if (again) {
       again = false;
       void build();
     }
   };
+  const build = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    await alone(async () => {
+      try {
+        // What the world learned of the folders during the last run may be out of date now (a folder become a link).
+        world.forget?.();
+        await runBuild(world, opts, rep);
+      } catch (err) {
+        rep.line((vi ? "lỗi chương trình: " : "internal error: ") + (err instanceof Error ? err.message : String(err)));
+      }
+      rep.line(vi ? "Đang theo dõi thay đổi (Ctrl+C để dừng)..." : "Watching for changes (Ctrl+C to stop)...");
+    });
+  };
+  // The start found out/ current, so nothing was loaded: the engine is opened now, while the person has not
+  // changed anything yet, and the documents composed once as --check composes them (nothing is written, no lock
+  // is taken), so the first change is rebuilt by a program already loaded and run.
+  const prime = () =>
+    alone(async () => {
+      try {
+        const { buildProject } = await loadEngine();
+        await buildProject(world, { ...buildOptions(opts), check: true });
+      } catch {
+        // The change's own build says what is wrong.
+      }
+    });
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void build(), SETTLE_DEBOUNCE_MS);
@@ -55,6 +77,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
     (dir, err) => rep.line(`${dir}: ${err instanceof Error ? err.message : String(err)}`),
   );
   await build();
+  if (!engineOpened()) void prime();
   // Ends on Ctrl+C, or when the reader of its output went away (`| head`).
   await new Promise<void>((done) => {
     process.once("SIGINT", () => done());
