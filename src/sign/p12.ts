@@ -1,12 +1,14 @@
 /**
  * Reads a PKCS#12 file (.p12, .pfx): the private key, the certificate that
  * matches it, the rest of the chain, and the names on the certificate.
- * node-forge parses the container (Node has no PKCS#12 reader); the key then
- * becomes a Node KeyObject, so signing runs on Node's crypto.
+ * node-forge parses the container (Node has no PKCS#12 reader), its PBKDF2 on
+ * Node's crypto (native-pbkdf2.ts); the key then becomes a Node KeyObject, so
+ * signing runs on Node's crypto.
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 import forge from "node-forge";
 import { SignError } from "./errors.ts";
+import { installNativePbkdf2 } from "./native-pbkdf2.ts";
 import { isoVn } from "./time.ts";
 
 export interface SubjectNames {
@@ -42,6 +44,7 @@ const fromBinary = (s: string) => new Uint8Array(Buffer.from(s, "binary"));
 
 /** Parses PKCS#12 bytes; `file` only names the file in messages. Throws SignError. */
 export function readPkcs12(bytes: Uint8Array, password: string, file = "PKCS#12"): SigningIdentity {
+  installNativePbkdf2();
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(binary(bytes));

@@ -5,6 +5,7 @@
  * certificate, a PDF without our fields.
  */
 import { execFileSync } from "node:child_process";
+import { pbkdf2Sync } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import { outputPath, parseSignArgs } from "../../src/sign/args.ts";
 import { runSign, type SignDeps } from "../../src/sign/command.ts";
 import { SignError } from "../../src/sign/errors.ts";
 import { FIELD } from "../../src/sign/field-names.ts";
+import { installNativePbkdf2 } from "../../src/sign/native-pbkdf2.ts";
 import { readPkcs12 } from "../../src/sign/p12.ts";
 import { readPassword } from "../../src/sign/password.ts";
 import { signPdf } from "../../src/sign/sign-pdf.ts";
@@ -191,6 +193,32 @@ describe("PKCS#12 files", () => {
       expect(() => readPkcs12(new Uint8Array(readFileSync(join(dir, "o.p12"))), "nope")).toThrow(expect.objectContaining({ code: "p12/wrong-password" }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!hasCommand("openssl"))("reads a PKCS#12 OpenSSL wrote with a password beyond ASCII (Vietnamese, Latin-1): the password as UTF-8, as OpenSSL takes it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ktd-p12-"));
+    try {
+      const t = testIdentity({ commonName: "Tran Van B" });
+      writeFileSync(join(dir, "cert.pem"), t.certPem);
+      writeFileSync(join(dir, "key.pem"), forge.pki.privateKeyToPem(t.key));
+      for (const [name, password] of [["vn", "mật khẩu"], ["latin1", "café"]]) {
+        const file = join(dir, `${name}.p12`);
+        execFileSync("openssl", ["pkcs12", "-export", "-in", join(dir, "cert.pem"), "-inkey", join(dir, "key.pem"), "-out", file, "-passout", `pass:${password}`], { stdio: "pipe" });
+        expect(readPkcs12(new Uint8Array(readFileSync(file)), password!).subject.commonName, name).toBe("Tran Van B");
+        expect(() => readPkcs12(new Uint8Array(readFileSync(file)), password!.normalize("NFD").replace(/\p{M}/gu, "")), name).toThrow(expect.objectContaining({ code: "p12/wrong-password" }));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("derives PBES2 keys as Node's PBKDF2 does over the password's UTF-8, whatever hash forge names", () => {
+    installNativePbkdf2();
+    const salt = "\x00\x01saltsalt\xfe\xff";
+    for (const [md, digest] of [[forge.md.sha256.create(), "sha256"], [forge.md.sha1.create(), "sha1"], [forge.md.sha512.create(), "sha512"], [undefined, "sha1"]] as const) {
+      const ours = forge.pkcs5.pbkdf2("mật khẩu", salt, 2048, 32, md as never);
+      expect(Buffer.from(ours, "binary")).toEqual(pbkdf2Sync(Buffer.from("mật khẩu", "utf8"), Buffer.from(salt, "binary"), 2048, 32, digest));
     }
   });
 

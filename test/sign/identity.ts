@@ -1,9 +1,14 @@
 /**
  * Throwaway certificates and PKCS#12 files for the signing tests, made with
  * node-forge (keys from Node's crypto, which is fast): no system tool needed.
+ * Their keys are encrypted as the tool reads them and OpenSSL writes them: the
+ * password's UTF-8 through Node's PBKDF2 (src/sign/native-pbkdf2.ts).
  */
 import { generateKeyPairSync } from "node:crypto";
 import forge from "node-forge";
+import { installNativePbkdf2 } from "../../src/sign/native-pbkdf2.ts";
+
+installNativePbkdf2();
 
 export interface TestIdentityOptions {
   commonName?: string;
