@@ -5,8 +5,8 @@
  * forge runs it in JavaScript whenever it is given a hash object, as its PBES2 code always gives
  * it: 16 ms per 2,048 iterations once warm, several times that in a new process. And forge takes
  * the password's characters as bytes, so a password with a letter outside ASCII ("café", any
- * Vietnamese one: "mật khẩu") was derived from bytes no other program uses: a file OpenSSL (or
- * Windows, with AES-256) wrote with it could not be opened. RFC 8018 leaves the password's
+ * Vietnamese one: "mật khẩu") was derived from bytes no other program uses: a file OpenSSL wrote
+ * with it could not be opened (test/sign/command.test.ts). RFC 8018 leaves the password's
  * encoding to the application; OpenSSL takes UTF-8, and so does this. forge's callers in this
  * tool hand it a password, never raw bytes (src/sign/p12.ts; the tests' PKCS#12 writer).
  *
