@@ -26,6 +26,8 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
+  // Set on Ctrl+C: a change seen or queued before it starts no build after it.
+  let stopped = false;
   /** Runs `work` alone: a change that comes meanwhile is built once it is done. */
   const alone = async (work: () => Promise<void>) => {
     running = true;
@@ -40,6 +42,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
     }
   };
   const build = async (): Promise<void> => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
@@ -57,8 +60,10 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
   };
   // The start found out/ current, so nothing was loaded: the engine is opened now, while the person has not
   // changed anything yet, and the documents composed once as --check composes them (nothing is written, no lock
-  // is taken), so the first change is rebuilt by a program already loaded and run.
+  // is taken), so the first change is rebuilt by a program already loaded and run. Not when a build is already
+  // running (a change came during the start's): that build opens the engine, and two runs never go at once.
   const prime = () =>
+    !running &&
     alone(async () => {
       try {
         const { buildProject } = await loadEngine();
@@ -83,6 +88,8 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
     process.once("SIGINT", () => done());
     onOutputClosed(done);
   });
+  stopped = true;
+  clearTimeout(timer);
   watcher.close();
   return 0;
 }

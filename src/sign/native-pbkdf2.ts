@@ -16,7 +16,8 @@
 import { pbkdf2Sync } from "node:crypto";
 import forge from "node-forge";
 
-const NODE_DIGESTS = new Set(["sha1", "sha224", "sha256", "sha384", "sha512"]);
+// Not SHA-224: forge names its hash "sha512/224" (and so leaves hmacWithSHA224 to its own code).
+const NODE_DIGESTS = new Set(["sha1", "sha256", "sha384", "sha512"]);
 const INSTALLED = Symbol.for("khoi-thi-dua/native-pbkdf2");
 
 type Pbkdf2 = (password: string, salt: string, iterations: number, keySize: number, md?: unknown, callback?: unknown) => string;

@@ -2,29 +2,38 @@
  * --watch started on an out/ that is current: the start loads nothing, so the engine is opened
  * right after it, before any change, and the documents composed once as --check composes them
  * (nothing written, no lock); a change meanwhile is built once that is done. Started on an out/
- * to build, the start's own build opened the engine: nothing more is run. The engine and the
- * up-to-date check are stand-ins that record what they are asked.
+ * to build, the start's own build opened the engine: nothing more is run. Never two runs at
+ * once, and nothing runs after Ctrl+C. The engine and the up-to-date check are stand-ins that
+ * record what they are asked and how many run at once.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseArgs } from "../../src/cli/args.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
 
-const state = vi.hoisted(() => ({ current: true, opened: false, builds: [] as { check: boolean }[] }));
+const state = vi.hoisted(() => ({ current: true, opened: false, builds: [] as { check: boolean }[], checks: 0, ms: 0, active: 0, most: 0 }));
+/** Counts the runs going at once (the up-to-date check and the engine's build are each a run's work), each taking state.ms. */
+const running = vi.hoisted(() => async <T>(value: () => T): Promise<T> => {
+  state.most = Math.max(state.most, ++state.active);
+  await new Promise((r) => setTimeout(r, state.ms));
+  state.active--;
+  return value();
+});
 vi.mock("../../src/write/up-to-date.ts", () => ({
-  upToDate: async () => (state.current ? { warnings: [], documents: 3 } : undefined),
+  upToDate: () => running(() => (state.checks++, state.current ? { warnings: [], documents: 3 } : undefined)),
 }));
 vi.mock("../../src/cli/load-engine.ts", () => ({
   engineOpened: () => state.opened,
   loadEngine: async () => {
     state.opened = true;
     return {
-      buildProject: async (_w: unknown, o: { check?: boolean }) => {
-        state.builds.push({ check: o.check === true });
-        return { diagnostics: [], written: [], removed: [], rebuilt: [], skipped: [], built: [] };
-      },
+      buildProject: (_w: unknown, o: { check?: boolean }) =>
+        running(() => {
+          state.builds.push({ check: o.check === true });
+          return { diagnostics: [], written: [], removed: [], rebuilt: [], skipped: [], built: [] };
+        }),
     };
   },
 }));
@@ -35,15 +44,18 @@ mkdirSync(join(tmp, "data"));
 mkdirSync(join(tmp, "templates"));
 
 beforeEach(() => {
-  state.opened = false;
-  state.builds = [];
+  Object.assign(state, { opened: false, builds: [], checks: 0, ms: 0, active: 0, most: 0 });
 });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A change under data/, as an editor saves it. */
+const change = () => writeFileSync(join(tmp, "data", "nam.yaml"), `nam: ${Date.now()}\n`);
 
-/** Runs `build --watch` until `done` holds (checked every 10 ms, 5 s at most), then ends it as Ctrl+C does. */
-async function watchUntil(done: () => boolean): Promise<number> {
+/** Runs `build --watch` until `done` holds (checked every 10 ms, 5 s at most; `meanwhile` runs once, at the start), then ends it as Ctrl+C does. */
+async function watchUntil(done: () => boolean, meanwhile?: () => Promise<void>): Promise<number> {
   const { watchBuild } = await import("../../src/cli/watch.ts");
   const ended = watchBuild(memoryWorld({}), parseArgs(["build", "--watch", "--root", tmp]));
-  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  await meanwhile?.();
+  for (let i = 0; i < 500 && !done(); i++) await sleep(10);
   process.emit("SIGINT");
   return ended;
 }
@@ -62,5 +74,41 @@ describe("--watch and the engine", () => {
     // Time for a prime to start, were there one.
     await new Promise((r) => setTimeout(r, 100));
     expect(state.builds).toEqual([{ check: false }]);
+  });
+
+  it("with a change during the start's check: the build it queues runs, and no prime beside it (never two runs at once)", async () => {
+    state.current = true;
+    state.ms = 200;
+    const code = await watchUntil(
+      () => state.checks >= 2,
+      async () => {
+        await sleep(100);
+        change();
+      },
+    );
+    expect(code).toBe(0);
+    await sleep(400);
+    expect(state.most).toBe(1);
+  });
+
+  it("ended by Ctrl+C with a change waiting behind the prime: no build starts after it", async () => {
+    state.current = true;
+    state.ms = 400;
+    let checksAtEnd = 0;
+    const code = await watchUntil(
+      () => true,
+      async () => {
+        // The start's check, then the prime at once (400 ms each): a change during the prime waits behind it.
+        for (let i = 0; i < 500 && state.checks < 1; i++) await sleep(5);
+        change();
+        await sleep(100);
+      },
+    );
+    checksAtEnd = state.checks;
+    expect(code).toBe(0);
+    // The prime's rest and a run after it, were there one.
+    await sleep(2 * state.ms + 300);
+    expect(state.builds).toEqual([{ check: true }]);
+    expect(state.checks).toBe(checksAtEnd);
   });
 });
