@@ -42,6 +42,21 @@ const KEY_USAGES = ["digitalSignature", "nonRepudiation", "keyEncipherment", "da
 const binary = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("binary");
 const fromBinary = (s: string) => new Uint8Array(Buffer.from(s, "binary"));
 
+/** The PFX opened with one password. Throws SignError. */
+function openPfx(asn1: forge.asn1.Asn1, password: string, file: string): forge.pkcs12.Pkcs12Pfx {
+  // PFX ::= SEQUENCE { version, authSafe, macData OPTIONAL }: with a MAC a wrong password is told apart for sure.
+  const hasMac = Array.isArray(asn1.value) && asn1.value.length >= 3;
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(asn1, password);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/MAC could not be verified|Invalid password/i.test(msg)) throw new SignError("p12/wrong-password", { file });
+    // Without a MAC a wrong password shows as a decryption that gives garbage.
+    if (!hasMac) throw new SignError("p12/wrong-password", { file });
+    throw new SignError("p12/unreadable", { file, detail: msg });
+  }
+}
+
 /** Parses PKCS#12 bytes; `file` only names the file in messages. Throws SignError. */
 export function readPkcs12(bytes: Uint8Array, password: string, file = "PKCS#12"): SigningIdentity {
   installNativePbkdf2();
@@ -51,18 +66,19 @@ export function readPkcs12(bytes: Uint8Array, password: string, file = "PKCS#12"
   } catch (e) {
     throw new SignError("p12/unreadable", { file, detail: e instanceof Error ? e.message : String(e) });
   }
-  // PFX ::= SEQUENCE { version, authSafe, macData OPTIONAL }: with a MAC a wrong password is told apart for sure.
-  const hasMac = Array.isArray(asn1.value) && asn1.value.length >= 3;
-  let p12: forge.pkcs12.Pkcs12Pfx;
-  try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, password);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/MAC could not be verified|Invalid password/i.test(msg)) throw new SignError("p12/wrong-password", { file });
-    // Without a MAC a wrong password shows as a decryption that gives garbage.
-    if (!hasMac) throw new SignError("p12/wrong-password", { file });
-    throw new SignError("p12/unreadable", { file, detail: msg });
+  // The password as typed, then in Unicode's composed and decomposed forms: a Vietnamese input method types either
+  // ("ậ" as one code point or as three), and a file opens only with the form it was written with.
+  const forms = [...new Set([password, password.normalize("NFC"), password.normalize("NFD")])];
+  let p12: forge.pkcs12.Pkcs12Pfx | undefined;
+  for (const [i, form] of forms.entries()) {
+    try {
+      p12 = openPfx(asn1, form, file);
+      break;
+    } catch (e) {
+      if (!(e instanceof SignError && e.code === "p12/wrong-password" && i < forms.length - 1)) throw e;
+    }
   }
+  if (!p12) throw new SignError("p12/wrong-password", { file });
 
   const keyBags = [
     ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
