@@ -181,41 +181,42 @@ describe("PKCS#12 files", () => {
     expect(readPkcs12(old.p12, old.password).subject.commonName).toBe("Nguyễn Thị Ngọc Hân");
   });
 
-  it.skipIf(!hasCommand("openssl"))("reads a PKCS#12 written by OpenSSL (AES-256-CBC, PBKDF2, HMAC-SHA256)", () => {
+  /** In a temporary folder: `run` gets a writer of PKCS#12 files OpenSSL makes (`openssl pkcs12 -export`) for one test identity, CN "Tran Van B". */
+  function withOpenSsl(run: (p12: (name: string, password: string) => Uint8Array) => void): void {
     const dir = mkdtempSync(join(tmpdir(), "ktd-p12-"));
     try {
       const t = testIdentity({ commonName: "Tran Van B" });
       writeFileSync(join(dir, "cert.pem"), t.certPem);
       writeFileSync(join(dir, "key.pem"), forge.pki.privateKeyToPem(t.key));
-      execFileSync("openssl", ["pkcs12", "-export", "-in", join(dir, "cert.pem"), "-inkey", join(dir, "key.pem"), "-out", join(dir, "o.p12"), "-passout", "pass:openssl-pw"], { stdio: "pipe" });
-      const id = readPkcs12(new Uint8Array(readFileSync(join(dir, "o.p12"))), "openssl-pw");
-      expect(id.subject.commonName).toBe("Tran Van B");
-      expect(() => readPkcs12(new Uint8Array(readFileSync(join(dir, "o.p12"))), "nope")).toThrow(expect.objectContaining({ code: "p12/wrong-password" }));
+      run((name, password) => {
+        const file = join(dir, `${name}.p12`);
+        execFileSync("openssl", ["pkcs12", "-export", "-in", join(dir, "cert.pem"), "-inkey", join(dir, "key.pem"), "-out", file, "-passout", `pass:${password}`], { stdio: "pipe" });
+        return new Uint8Array(readFileSync(file));
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it.skipIf(!hasCommand("openssl"))("reads a PKCS#12 written by OpenSSL (AES-256-CBC, PBKDF2, HMAC-SHA256)", () => {
+    withOpenSsl((p12) => {
+      const bytes = p12("o", "openssl-pw");
+      expect(readPkcs12(bytes, "openssl-pw").subject.commonName).toBe("Tran Van B");
+      expect(() => readPkcs12(bytes, "nope")).toThrow(expect.objectContaining({ code: "p12/wrong-password" }));
+    });
   });
 
   it.skipIf(!hasCommand("openssl"))("reads a PKCS#12 OpenSSL wrote with a password beyond ASCII (Vietnamese, Latin-1): the password as UTF-8, as OpenSSL takes it, composed or decomposed", () => {
-    const dir = mkdtempSync(join(tmpdir(), "ktd-p12-"));
-    try {
-      const t = testIdentity({ commonName: "Tran Van B" });
-      writeFileSync(join(dir, "cert.pem"), t.certPem);
-      writeFileSync(join(dir, "key.pem"), forge.pki.privateKeyToPem(t.key));
-      for (const [name, password] of [["vn", "mật khẩu"], ["latin1", "café"]]) {
-        const file = join(dir, `${name}.p12`);
-        execFileSync("openssl", ["pkcs12", "-export", "-in", join(dir, "cert.pem"), "-inkey", join(dir, "key.pem"), "-out", file, "-passout", `pass:${password}`], { stdio: "pipe" });
-        expect(readPkcs12(new Uint8Array(readFileSync(file)), password!).subject.commonName, name).toBe("Tran Van B");
-        expect(() => readPkcs12(new Uint8Array(readFileSync(file)), password!.normalize("NFD").replace(/\p{M}/gu, "")), name).toThrow(expect.objectContaining({ code: "p12/wrong-password" }));
+    withOpenSsl((p12) => {
+      for (const [name, password] of [["vn", "mật khẩu"], ["latin1", "café"]] as const) {
+        const bytes = p12(name, password);
+        expect(readPkcs12(bytes, password).subject.commonName, name).toBe("Tran Van B");
+        expect(() => readPkcs12(bytes, password.normalize("NFD").replace(/\p{M}/gu, "")), name).toThrow(expect.objectContaining({ code: "p12/wrong-password" }));
       }
       // Typed composed or decomposed (a Vietnamese input method gives either): the file opens with the other form too.
-      const nfd = join(dir, "nfd.p12");
-      execFileSync("openssl", ["pkcs12", "-export", "-in", join(dir, "cert.pem"), "-inkey", join(dir, "key.pem"), "-out", nfd, "-passout", `pass:${"mật khẩu".normalize("NFD")}`], { stdio: "pipe" });
-      expect(readPkcs12(new Uint8Array(readFileSync(nfd)), "mật khẩu".normalize("NFC")).subject.commonName).toBe("Tran Van B");
-      expect(readPkcs12(new Uint8Array(readFileSync(join(dir, "vn.p12"))), "mật khẩu".normalize("NFD")).subject.commonName).toBe("Tran Van B");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      expect(readPkcs12(p12("nfd", "mật khẩu".normalize("NFD")), "mật khẩu".normalize("NFC")).subject.commonName).toBe("Tran Van B");
+      expect(readPkcs12(p12("nfc", "mật khẩu".normalize("NFC")), "mật khẩu".normalize("NFD")).subject.commonName).toBe("Tran Van B");
+    });
   });
 
   it("derives PBES2 keys as Node's PBKDF2 does over the password's UTF-8, whatever hash forge names", () => {
