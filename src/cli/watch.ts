@@ -62,9 +62,9 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
   // changed anything yet, and the documents composed once as --check composes them (nothing is written, no lock
   // is taken), so the first change is rebuilt by a program already loaded and run. Not when a build is already
   // running (a change came during the start's): that build opens the engine, and two runs never go at once.
-  const prime = () =>
-    !running &&
-    alone(async () => {
+  const prime = async () => {
+    if (running) return;
+    await alone(async () => {
       try {
         const { buildProject } = await loadEngine();
         await buildProject(world, { ...buildOptions(opts), check: true });
@@ -72,6 +72,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
         // The change's own build says what is wrong.
       }
     });
+  };
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void build(), SETTLE_DEBOUNCE_MS);

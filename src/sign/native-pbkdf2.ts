@@ -23,13 +23,13 @@ const INSTALLED = Symbol.for("khoi-thi-dua/native-pbkdf2");
 type Pbkdf2 = (password: string, salt: string, iterations: number, keySize: number, md?: unknown, callback?: unknown) => string;
 
 /** The hash forge's `md` argument names (a hash object, its name, or SHA-1 when absent), if Node's crypto has it. */
-export function nodeDigest(md: unknown): string | undefined {
+function nodeDigest(md: unknown): string | undefined {
   const name = md === undefined || md === null ? "sha1" : typeof md === "string" ? md : (md as { algorithm?: unknown }).algorithm;
   return typeof name === "string" && NODE_DIGESTS.has(name) ? name : undefined;
 }
 
 /** The PBKDF2 of `password` (UTF-8) and `salt` (forge's binary string), as forge's binary string. */
-export function pbkdf2Utf8(password: string, salt: string, iterations: number, keySize: number, digest: string): string {
+function pbkdf2Utf8(password: string, salt: string, iterations: number, keySize: number, digest: string): string {
   return pbkdf2Sync(Buffer.from(password, "utf8"), Buffer.from(salt, "binary"), iterations, keySize, digest).toString("binary");
 }
 

@@ -57,6 +57,24 @@ function openPfx(asn1: forge.asn1.Asn1, password: string, file: string): forge.p
   }
 }
 
+/**
+ * The PFX opened with the password as typed, else in Unicode's composed or decomposed form: a Vietnamese input
+ * method types either ("ậ" as one code point or as three), and a file opens only with the form it was written with.
+ * Wrong only when no form opens it.
+ */
+function openPfxAnyForm(asn1: forge.asn1.Asn1, password: string, file: string): forge.pkcs12.Pkcs12Pfx {
+  let wrong: unknown;
+  for (const form of new Set([password, password.normalize("NFC"), password.normalize("NFD")])) {
+    try {
+      return openPfx(asn1, form, file);
+    } catch (e) {
+      if (!(e instanceof SignError && e.code === "p12/wrong-password")) throw e;
+      wrong = e;
+    }
+  }
+  throw wrong;
+}
+
 /** Parses PKCS#12 bytes; `file` only names the file in messages. Throws SignError. */
 export function readPkcs12(bytes: Uint8Array, password: string, file = "PKCS#12"): SigningIdentity {
   installNativePbkdf2();
@@ -66,19 +84,7 @@ export function readPkcs12(bytes: Uint8Array, password: string, file = "PKCS#12"
   } catch (e) {
     throw new SignError("p12/unreadable", { file, detail: e instanceof Error ? e.message : String(e) });
   }
-  // The password as typed, then in Unicode's composed and decomposed forms: a Vietnamese input method types either
-  // ("ậ" as one code point or as three), and a file opens only with the form it was written with.
-  const forms = [...new Set([password, password.normalize("NFC"), password.normalize("NFD")])];
-  let p12: forge.pkcs12.Pkcs12Pfx | undefined;
-  for (const [i, form] of forms.entries()) {
-    try {
-      p12 = openPfx(asn1, form, file);
-      break;
-    } catch (e) {
-      if (!(e instanceof SignError && e.code === "p12/wrong-password" && i < forms.length - 1)) throw e;
-    }
-  }
-  if (!p12) throw new SignError("p12/wrong-password", { file });
+  const p12 = openPfxAnyForm(asn1, password, file);
 
   const keyBags = [
     ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),

@@ -72,7 +72,7 @@ describe("--watch and the engine", () => {
     state.current = false;
     expect(await watchUntil(() => state.builds.length > 0)).toBe(0);
     // Time for a prime to start, were there one.
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     expect(state.builds).toEqual([{ check: false }]);
   });
 
@@ -94,7 +94,6 @@ describe("--watch and the engine", () => {
   it("ended by Ctrl+C with a change waiting behind the prime: no build starts after it", async () => {
     state.current = true;
     state.ms = 400;
-    let checksAtEnd = 0;
     const code = await watchUntil(
       () => true,
       async () => {
@@ -104,7 +103,7 @@ describe("--watch and the engine", () => {
         await sleep(100);
       },
     );
-    checksAtEnd = state.checks;
+    const checksAtEnd = state.checks;
     expect(code).toBe(0);
     // The prime's rest and a run after it, were there one.
     await sleep(2 * state.ms + 300);
