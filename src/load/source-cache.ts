@@ -14,6 +14,10 @@
  * changes a result: a hit gives the value, the places and the diagnostics a fresh
  * read gives. A file that gave an unusable value (syntax errors...) is not kept.
  *
+ * An entry also keeps the file's check by each schema that checked its value (the data zod gave
+ * and the diagnostics, by the schema's name: src/validate/kept-validation.ts), so a file that did
+ * not change is not checked again either; the checks across files run on every build.
+ *
  * Reading and writing go through World; a file-system error makes the cache
  * forget, never the command fail. Only a build writes it (save), under the
  * project lock; validate and build --check read it and write nothing.
@@ -46,7 +50,7 @@ export interface CachedSource {
  * when asked for; saved again, that text is written as it was read: a one-edit build of a 200-unit
  * year parses and writes again one entry's JSON, not the 2 MB of the others.
  */
-const FORMAT = "khoi-thi-dua data cache 2";
+const FORMAT = "khoi-thi-dua data cache 3";
 const KEY = /^[0-9a-f]{64}$/;
 
 /**
@@ -65,14 +69,30 @@ export function keptEntryCount(): number {
   return DECODED.size;
 }
 
+/** A file's check by one schema, as kept in its entry: the data (undefined when the check failed) and what it said. */
+export interface CheckedSource {
+  data: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** The cache and entry that gave or took each value: the check of that value is kept there (kept-validation.ts). */
+const ENTRY_OF = new WeakMap<object, { cache: SourceCache; key: string }>();
+
+/** The cache entry of a value the data cache gave or took in this run (the file's value, as read). */
+export function cacheEntryOf(value: object): { cache: SourceCache; key: string } | undefined {
+  return ENTRY_OF.get(value);
+}
+
 /** Larger than any real cache (200 units make a few MiB): such a file is not read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class SourceCache {
   /** The files parsed afresh in this run (not found in the cache), in the order read. */
   readonly parsed: string[] = [];
-  /** The entries this run used: the text of one read back, the entry itself for one put. */
+  /** The entries this run used: the text of one read back, the entry itself for one put (or given a check). */
   private readonly used = new Map<string, string | Record<string, unknown>>();
+  /** The entries read back this run, as parsed. */
+  private readonly parsedEntries = new Map<string, Record<string, unknown>>();
   private changed: boolean;
 
   private constructor(
@@ -118,14 +138,60 @@ export class SourceCache {
   get(key: string, kind: SourceKind, file: string): CachedSource | undefined {
     const raw = this.stored.get(key);
     if (raw === undefined) return undefined;
-    const hit = this.keep ? keptEntry(key, raw, kind, file) : readEntry(parsedEntry(raw), kind, file);
+    let hit: CachedSource | undefined;
+    if (this.keep) hit = keptEntry(key, raw, kind, file);
+    else {
+      const parsed = parsedEntry(raw);
+      hit = readEntry(parsed, kind, file);
+      if (hit) this.parsedEntries.set(key, parsed as Record<string, unknown>);
+    }
     if (!hit) {
       this.stored.delete(key);
       this.changed = true;
       return undefined;
     }
     this.used.set(key, raw);
+    if (typeof hit.value === "object" && hit.value !== null) ENTRY_OF.set(hit.value, { cache: this, key });
     return hit;
+  }
+
+  /** The check by the schema `name` kept in the entry under `key` (one this run used), or undefined. */
+  checked(key: string, name: string): CheckedSource | undefined {
+    const e = this.entryObject(key);
+    const c = e && isObject(e.checked) ? e.checked[name] : undefined;
+    if (!isObject(c) || !Array.isArray(c.diagnostics) || !c.diagnostics.every(plainDiagnostic) || (c.ok !== true && c.ok !== false)) return undefined;
+    try {
+      // "same": the data is the file's value as read (zod gave it back as it came: the case of about half the files).
+      return { data: c.ok ? decodeValue(c.same === true ? e!.value : c.data) : undefined, diagnostics: c.diagnostics.map(copyOf) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps a check of the entry under `key` (one this run used), when its data and diagnostics can be carried exactly. */
+  keepChecked(key: string, name: string, data: unknown, diagnostics: readonly Diagnostic[]): void {
+    const e = this.entryObject(key);
+    if (!e || !diagnostics.every(plainDiagnostic)) return;
+    const encoded = data === undefined ? undefined : encodeValue(data);
+    if (data !== undefined && encoded === undefined) return;
+    const checked = isObject(e.checked) ? e.checked : {};
+    const ok = data === undefined ? { ok: false } : sameEncoding(encoded, e.value) ? { ok: true, same: true } : { ok: true, data: encoded };
+    this.used.set(key, { ...e, checked: { ...checked, [name]: { ...ok, diagnostics } } });
+    this.changed = true;
+  }
+
+  /** The entry under `key` that this run used, as an object (a read-back one parsed). */
+  private entryObject(key: string): Record<string, unknown> | undefined {
+    const e = this.used.get(key);
+    if (e === undefined) return undefined;
+    if (typeof e !== "string") return e;
+    let parsed = this.parsedEntries.get(key);
+    if (!parsed) {
+      const p = parsedEntry(e);
+      if (!isObject(p)) return undefined;
+      this.parsedEntries.set(key, (parsed = p));
+    }
+    return parsed;
   }
 
   /** Keeps a fresh result (when its value and diagnostics can be carried exactly). */
@@ -137,6 +203,7 @@ export class SourceCache {
     if (kind === "markdown") Object.assign(entry, { body: result.body, bodyLine: result.bodyLine });
     this.used.set(key, entry);
     this.changed = true;
+    if (typeof result.value === "object" && result.value !== null) ENTRY_OF.set(result.value, { cache: this, key });
   }
 
   /** A file read without the cache's help (its value unusable): counted, not kept. */
@@ -166,6 +233,14 @@ export class SourceCache {
       if (!isIoError(err)) throw err;
     }
   }
+}
+
+/** Whether two values as encodeValue writes them are the same: keys in the same order, numbers and text alike. */
+function sameEncoding(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameEncoding(a[i], b[i])) return false;
+  return true;
 }
 
 /** The entries of a cache file, each as its text, or undefined when it is not one of this format and tool, whole. */

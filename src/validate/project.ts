@@ -32,7 +32,7 @@ export interface ValidateOptions {
 /** Schema validation of every file (a document's by its type's schema), then the checks across files. Undefined when the bloc itself is unusable. */
 export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnostics, opts: ValidateOptions = {}): ValidProject | undefined {
   if (!raw.bloc) return undefined;
-  const bloc = located(blocSchema(types), opts.province ? { ...raw.bloc, value: withDefaults(raw.bloc.value, opts.province) } : raw.bloc, diags);
+  const bloc = located(blocSchema(types), opts.province ? { ...raw.bloc, value: withDefaults(raw.bloc.value, opts.province) } : raw.bloc, diags, "bloc");
   if (!bloc) return undefined;
   checkBloc(bloc, diags);
   const years: ValidYear[] = [];
@@ -51,7 +51,7 @@ export function validateProject(raw: RawProject, types: DocTypes, diags: Diagnos
 
 function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: ProvinceYear | undefined): ValidYear | undefined {
   if (!ry.nam) return undefined;
-  const year = located(Year, py ? { ...ry.nam, value: yearWithDefaults(ry.nam.value, py) } : ry.nam, diags);
+  const year = located(Year, py ? { ...ry.nam, value: yearWithDefaults(ry.nam.value, py) } : ry.nam, diags, "year");
   const fromProvince = py ? keysFromProvince(ry.nam.value, py) : undefined;
   const vy: Omit<ValidYear, "year"> = {
     folder: ry.folder,
@@ -70,14 +70,14 @@ function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: Prov
   for (const t of perUnitTypes(types)) {
     const valid = new Map<string, Located<unknown>>();
     for (const f of ry.unitDocs.get(t.id) ?? []) {
-      const r = located(t.schema, f.src, diags);
+      const r = located(t.schema, f.src, diags, `unit:${t.id}`);
       if (r) valid.set(f.unitId, r);
       else failed(t.id, f.unitId);
     }
     vy.unitDocs.set(t.id, valid);
   }
   for (const f of ry.results) {
-    const r = located(Results, f.src, diags);
+    const r = located(Results, f.src, diags, "results");
     if (r) vy.results.set(f.unitId, r);
     else {
       failed(RESULTS_KIND, f.unitId);
@@ -89,22 +89,26 @@ function validateYear(ry: RawYear, types: DocTypes, diags: Diagnostics, py: Prov
     const front = md && py ? frontWithDefaults(t.id, md.frontMatter.value, py) : md?.frontMatter.value;
     // The căn cứ lines the province gave are said as the province's (its messages cannot point at a line of this file).
     if (md && front !== md.frontMatter.value) fromProvince?.add(`${t.id}.can_cu`);
-    const d = markdown(t.schema, md && front !== md.frontMatter.value ? { ...md, frontMatter: { ...md.frontMatter, value: front } } : md, diags);
+    const d = markdown(t.schema, md && front !== md.frontMatter.value ? { ...md, frontMatter: { ...md.frontMatter, value: front } } : md, diags, `doc:${t.id}`);
     if (d) vy.docs.set(t.id, d);
   }
   if (!year) return undefined;
   return { ...vy, year };
 }
 
-function located<S extends z.ZodType>(schema: S, src: YamlSource, diags: Diagnostics): Located<z.output<S>> | undefined {
+/**
+ * `src` checked by `schema`. `name` names the schema among the tool's (its kind, and its type for a
+ * document): the data cache keeps the check of a file's value under it (kept-validation.ts).
+ */
+function located<S extends z.ZodType>(schema: S, src: YamlSource, diags: Diagnostics, name: string): Located<z.output<S>> | undefined {
   // A file that did not parse has its errors reported already.
   if (src.value === undefined) return undefined;
-  const data = validateKept(schema, src, diags);
+  const data = validateKept(schema, src, diags, name);
   return data === undefined ? undefined : { data, src };
 }
 
-function markdown<S extends z.ZodType>(schema: S, md: MarkdownSource | undefined, diags: Diagnostics): MarkdownDoc<z.output<S>> | undefined {
+function markdown<S extends z.ZodType>(schema: S, md: MarkdownSource | undefined, diags: Diagnostics, name: string): MarkdownDoc<z.output<S>> | undefined {
   if (!md) return undefined;
-  const l = located(schema, md.frontMatter, diags);
+  const l = located(schema, md.frontMatter, diags, name);
   return l ? { ...l, body: md.body, bodyLine: md.bodyLine, file: md.file } : undefined;
 }

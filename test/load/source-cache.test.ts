@@ -36,6 +36,17 @@ vi.mock("../../src/load/plain-yaml.ts", async (importOriginal) => {
   return { ...plain, readPlainYaml };
 });
 
+/** The files checked by a schema (zod), each time one is. */
+const checks = vi.hoisted(() => ({ files: [] as string[] }));
+vi.mock("../../src/validate/zod-issues.ts", async (importOriginal) => {
+  const zi = await importOriginal<typeof import("../../src/validate/zod-issues.ts")>();
+  const validateWith: typeof zi.validateWith = (schema, src, diags) => {
+    checks.files.push(src.file);
+    return zi.validateWith(schema, src, diags);
+  };
+  return { ...zi, validateWith };
+});
+
 const CACHE = "out/.cache/data-sources.json";
 const TOOL = "tool-1";
 const open = (world: MemoryWorld, tool = TOOL) => SourceCache.open(world, CACHE, tool);
@@ -148,6 +159,43 @@ describe("data cache", () => {
     const again = await open(valid);
     expect(await checkProject(valid, "data", again)).toStrictEqual(plain);
     expect(again.parsed).toEqual([]);
+  });
+
+  it("a file that did not change is not checked again, in a new process too: its check comes back as zod made it, errors and all", async () => {
+    const world = troubledWorld();
+    checks.files.length = 0;
+    const fresh = await loadAndValidate(world);
+    const checkedFresh = [...checks.files];
+    expect(fresh.said.some((d) => d.code.startsWith("schema/"))).toBe(true);
+    expect(checkedFresh.length).toBeGreaterThan(5);
+    const first = await open(world);
+    await loadAndValidate(world, first);
+    await first.save(world);
+    const entries = readDataCache(world.files.get(CACHE)!).entries;
+    // A check that failed is kept too, with its diagnostics; zod's data is kept as made, or said to be the value as read.
+    const kept = Object.values(entries).flatMap((e) => Object.values(e.checked as Record<string, { ok: boolean; same?: boolean; data?: unknown }>));
+    expect(kept.some((c) => !c.ok) && kept.some((c) => c.ok && c.same) && kept.some((c) => c.ok && c.data !== undefined)).toBe(true);
+
+    checks.files.length = 0;
+    const hit = await loadAndValidate(world, await open(world));
+    expect(checks.files).toEqual([]);
+    expect(hit.said).toStrictEqual(fresh.said);
+    expect(hit.valid).toStrictEqual(fresh.valid);
+    // The same keys in the same order: what iterates the data (tables, lists) sees it as zod made it.
+    expect(JSON.stringify(hit.valid)).toBe(JSON.stringify(fresh.valid));
+
+    // A kept check that is damaged, or kept under another schema's name, is not used: that file is checked again.
+    const { header, entries: body } = readDataCache(world.files.get(CACHE)!);
+    const year = Object.values(body).find((e) => e.file === "data/2020/nam.yaml")!;
+    const bloc = Object.values(body).find((e) => e.file === "data/khoi.yaml")!;
+    (year.checked as Record<string, { data: unknown }>).year!.data = ["z", 1];
+    bloc.checked = { year: (bloc.checked as Record<string, unknown>).bloc };
+    world.files.set(CACHE, writeDataCache(header, body));
+    checks.files.length = 0;
+    const again = await loadAndValidate(world, await open(world));
+    expect(checks.files.sort()).toEqual(["data/2020/nam.yaml", "data/khoi.yaml"]);
+    expect(again.said).toStrictEqual(fresh.said);
+    expect(JSON.stringify(again.valid)).toBe(JSON.stringify(fresh.valid));
   });
 
   it("a build after an edit of one file parses that file only, and validate reads the cache without writing it", async () => {
