@@ -23,13 +23,14 @@
 import { build, type BuildOptions } from "esbuild";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLES, bundleFile, cacheFile, COMMANDS, FRONT } from "../cli/open-bundled.ts";
 import { cacheFileBytes, DYNAMIC_IMPORT, runBundle } from "../cli/run-bundle.ts";
 import { memoryWorld } from "../io/memory-world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import { readTree } from "./read-tree.ts";
+import { xmldomEntities } from "./xmldom-entities.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist", "cli");
@@ -121,6 +122,21 @@ async function bundleEngine(): Promise<void> {
             contents: 'const unused = () => { throw new Error("js-yaml is not in the engine bundle: gray-matter is given its own YAML engine"); };\nmodule.exports = { safeLoad: unused, safeDump: unused };',
             loader: "js",
           }));
+        },
+      },
+      {
+        // xmldom (docxtemplater's XML parser) builds its table of HTML's 2,231 named entities when loaded, and
+        // freezes it: some 15 ms of every build that renders a DOCX, for a table only HTML parsing reads
+        // (docxtemplater parses XML). In the engine its entities module keeps XML's five, made from the real
+        // module's, and loads the real one when HTML's are first asked for.
+        name: "xmldom-html-entities-when-asked",
+        setup(b) {
+          b.onResolve({ filter: /^\.\/entities(\.js)?$/ }, (args) =>
+            /[\\/]@xmldom[\\/]xmldom[\\/]lib$/.test(args.resolveDir)
+              ? { path: "@xmldom/xmldom/lib/entities.js", namespace: "xmldom-entities", pluginData: join(args.resolveDir, "entities.js") }
+              : undefined,
+          );
+          b.onLoad({ filter: /.*/, namespace: "xmldom-entities" }, (args) => ({ contents: xmldomEntities(args.pluginData as string), loader: "js", resolveDir: dirname(args.pluginData as string) }));
         },
       },
       {

@@ -43,7 +43,18 @@ describe("the compiled engine", () => {
     const opts = { dataDir: "data", outDir: "out", fontSource: "package" as const, fontPackageDir: fontsourceTinosDir()!, toolVersion: "t", only };
     const a = memoryWorld(files, outside);
     const b = memoryWorld(files, outside);
-    const ra = await bundled.buildProject(a, opts);
+    // What the bundle's modules freeze as they run: xmldom's table of HTML's entities is not among them (xmldom-entities.ts).
+    const frozen: number[] = [];
+    const freeze = Object.freeze;
+    Object.freeze = ((o: object) => (frozen.push(o && typeof o === "object" ? Object.keys(o).length : 0), freeze(o))) as typeof Object.freeze;
+    let ra: Awaited<ReturnType<typeof modules.buildProject>>;
+    try {
+      ra = await bundled.buildProject(a, opts);
+    } finally {
+      Object.freeze = freeze;
+    }
+    expect(frozen.length).toBeGreaterThan(0);
+    expect(Math.max(...frozen)).toBeLessThan(2000);
     const rb = await modules.buildProject(b, opts);
     expect(ra.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(ra.written.filter((p) => p.endsWith(".pdf") || p.endsWith(".docx")).length).toBeGreaterThanOrEqual(2);
