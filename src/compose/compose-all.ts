@@ -6,7 +6,7 @@ import type { YearModel } from "../model/types.ts";
 import { dataFileOf } from "../documents/keys.ts";
 import type { DocType, DocTypes } from "../documents/types.ts";
 import { composeYear, type Issue } from "./documents.ts";
-import { cleanDocument } from "./clean-document.ts";
+import { cleanCounted } from "./clean-document.ts";
 import { checkTemplateKeys } from "./front-parts.ts";
 import type { Origin } from "./origins.ts";
 import { loadTemplate, type Template } from "./template-file.ts";
@@ -51,17 +51,17 @@ export async function composeAll(world: World, types: DocTypes, models: readonly
   if (templates.size !== types.length) return [];
   const composed = models.flatMap((m) =>
     composeYear(types, m, templates, diags).map(({ doc, origins, type, unit, issue }) => {
-      const clean = cleanDocument(doc);
+      const { doc: clean, size } = cleanCounted(doc);
       const files = { data: unit !== undefined ? `${type.id}/${unit}.yaml` : dataFileOf(type), template: type.template, dependsOn: type.dependsOn };
       const group = type.kind === "per-unit" ? type.groupTitle : undefined;
-      return { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), ...(group ? { group } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins, issue };
+      const d: ComposedDocument = { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), ...(group ? { group } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins, issue };
+      return { d, size };
     }),
   );
-  return composed.filter((d) => {
-    const size = textSize(d.doc);
-    if (size <= LIMITS.maxDocumentChars) return true;
+  return composed.flatMap(({ d, size }) => {
+    if (size <= LIMITS.maxDocumentChars) return [d];
     diags.error("limit/document-size", { file: d.source, line: 1, column: 1 }, { document: `${d.year}/${d.doc.stem}`, size, max: LIMITS.maxDocumentChars });
-    return false;
+    return [];
   });
 }
 

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildProject } from "../../src/write/build.ts";
 import { textSize } from "../../src/compose/compose-all.ts";
+import { cleanCounted } from "../../src/compose/clean-document.ts";
 import type { AdminDocument, Block } from "../../src/document/model.ts";
 import { oneLine } from "../../src/format/text.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
@@ -98,6 +99,12 @@ describe("invisible characters: one rule for the DOCX and the PDF", async () => 
       expect(pdfText.replace(/\s+/g, ""), `${stem}.pdf`).toContain("SởYtếAB");
     }
     expect(textSize(docOf(documents, "ke-hoach"))).toBeGreaterThan(0);
+    // The size counted while cleaning (compose-all.ts's limit) is the text size of the clean document.
+    for (const d of documents) {
+      const counted = cleanCounted(d.doc);
+      expect(counted.doc).toStrictEqual(d.doc);
+      expect(counted.size, d.doc.stem).toBe(textSize(d.doc));
+    }
   });
 
   it("oneLine: removes them, makes each run of white space with a line break or tab one space, keeps NBSP", () => {
