@@ -91,6 +91,24 @@ describe("--watch and the engine", () => {
     expect(state.most).toBe(1);
   });
 
+  it("ended by Ctrl+C during a rebuild: the watch ends once that build has finished, not before", async () => {
+    state.current = false;
+    let returned = false;
+    const { watchBuild } = await import("../../src/cli/watch.ts");
+    const ended = watchBuild(memoryWorld({}), parseArgs(["build", "--watch", "--root", tmp])).then((code) => ((returned = true), code));
+    for (let i = 0; i < 500 && state.builds.length < 1; i++) await sleep(5);
+    // A change, and its build under way (the up-to-date check, then the engine's build: 400 ms each).
+    state.ms = 400;
+    change();
+    for (let i = 0; i < 500 && state.active < 1; i++) await sleep(5);
+    process.emit("SIGINT");
+    await sleep(200);
+    expect(returned).toBe(false);
+    expect(await ended).toBe(0);
+    expect(state.builds).toEqual([{ check: false }, { check: false }]);
+    expect(state.active).toBe(0);
+  });
+
   it("ended by Ctrl+C with a change waiting behind the prime: no build starts after it", async () => {
     state.current = true;
     state.ms = 400;
