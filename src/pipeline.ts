@@ -47,6 +47,8 @@ export interface CheckResult {
 export async function checkProject(world: World, dataDir = "data", cache?: SourceCache, province?: ProvinceInput): Promise<CheckResult> {
   const diags = new Diagnostics();
   const { valid } = await readProject(world, diags, dataDir, { documents: true, ...(province ? { province } : {}) }, cache);
+  // Data that could not be checked has said why; were it silent, the build would take every document for gone.
+  if (!valid && !diags.hasErrors) throw new Error("the data could not be checked, and no error says why");
   const models = valid && !diags.hasErrors ? buildModels(valid, diags) : [];
   const documents = models.length && !diags.hasErrors ? await composeAll(world, DOC_TYPES, models, diags) : [];
   return { diagnostics: diags.sorted(), models, documents };

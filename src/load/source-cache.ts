@@ -160,6 +160,8 @@ export class SourceCache {
     const e = this.entryObject(key);
     const c = e && isObject(e.checked) ? e.checked[name] : undefined;
     if (!isObject(c) || !Array.isArray(c.diagnostics) || !c.diagnostics.every(plainDiagnostic) || (c.ok !== true && c.ok !== false)) return undefined;
+    // As a check goes: it failed if and only if it said an error. Any other is not one the tool kept.
+    if (c.ok === c.diagnostics.some((d) => d.severity === "error")) return undefined;
     try {
       // "same": the data is the file's value as read (zod gave it back as it came: the case of about half the files).
       return { data: c.ok ? decodeValue(c.same === true ? e!.value : c.data) : undefined, diagnostics: c.diagnostics.map(copyOf) };

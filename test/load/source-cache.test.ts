@@ -37,11 +37,13 @@ vi.mock("../../src/load/plain-yaml.ts", async (importOriginal) => {
 });
 
 /** The files checked by a schema (zod), each time one is. */
-const checks = vi.hoisted(() => ({ files: [] as string[] }));
+const checks = vi.hoisted(() => ({ files: [] as string[], silent: undefined as string | undefined }));
 vi.mock("../../src/validate/zod-issues.ts", async (importOriginal) => {
   const zi = await importOriginal<typeof import("../../src/validate/zod-issues.ts")>();
   const validateWith: typeof zi.validateWith = (schema, src, diags) => {
     checks.files.push(src.file);
+    // A check that fails without saying why (checks.silent): what no check of the tool does.
+    if (src.file === checks.silent) return undefined;
     return zi.validateWith(schema, src, diags);
   };
   return { ...zi, validateWith };
@@ -196,6 +198,28 @@ describe("data cache", () => {
     expect(checks.files.sort()).toEqual(["data/2020/nam.yaml", "data/khoi.yaml"]);
     expect(again.said).toStrictEqual(fresh.said);
     expect(JSON.stringify(again.valid)).toBe(JSON.stringify(fresh.valid));
+
+    // Nor one that says it failed without an error, or that it passed with one: not a check the tool keeps.
+    const { header: h2, entries: b2 } = readDataCache(world.files.get(CACHE)!);
+    const entryOf = (file: string) => Object.values(b2).find((e) => e.file === file)!;
+    const error = { code: "schema/type", severity: "error", pos: { file: "data/2020/nam.yaml", line: 1, column: 1 }, params: {} };
+    entryOf("data/khoi.yaml").checked = { bloc: { ok: false, diagnostics: [] } };
+    entryOf("data/2020/nam.yaml").checked = { year: { ok: true, same: true, diagnostics: [error] } };
+    world.files.set(CACHE, writeDataCache(h2, b2));
+    checks.files.length = 0;
+    const third = await loadAndValidate(world, await open(world));
+    expect(checks.files.sort()).toEqual(["data/2020/nam.yaml", "data/khoi.yaml"]);
+    expect(third.said).toStrictEqual(fresh.said);
+    expect(JSON.stringify(third.valid)).toBe(JSON.stringify(fresh.valid));
+  });
+
+  it("data whose check failed without an error is a program error, never a build that finds no documents", async () => {
+    checks.silent = "data/khoi.yaml";
+    try {
+      await expect(checkProject(minimalWorld())).rejects.toThrow(/no error says why/);
+    } finally {
+      checks.silent = undefined;
+    }
   });
 
   it("a build after an edit of one file parses that file only, and validate reads the cache without writing it", async () => {
