@@ -39,16 +39,16 @@ export function validateKept<S extends z.ZodType>(schema: S, src: YamlSource, di
 
 /** The check the data cache keeps for this value (the one it gave or took for the file's bytes) under `name`, else made and kept there. */
 function validateCached<S extends z.ZodType>(schema: S, src: YamlSource, diags: Diagnostics, name: string | undefined): z.output<S> | undefined {
-  const entry = name === undefined ? undefined : cacheEntryOf(src.value as object);
-  if (!entry) return validateWith(schema, src, diags);
-  const hit = entry.cache.checked(entry.key, name!);
+  const entry = cacheEntryOf(src.value as object);
+  if (name === undefined || !entry) return validateWith(schema, src, diags);
+  const hit = entry.cache.checked(entry.key, name);
   if (hit) {
     diags.repeat(hit.diagnostics);
     return hit.data as z.output<S> | undefined;
   }
   const said = new Diagnostics();
   const data = validateWith(schema, src, said);
-  entry.cache.keepChecked(entry.key, name!, data, said.items);
+  entry.cache.keepChecked(entry.key, name, data, said.items);
   diags.repeat(said.items);
   return data;
 }
