@@ -28,7 +28,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
   let again = false;
   // Set on Ctrl+C: a change seen or queued before it starts no build after it.
   let stopped = false;
-  /** The build running, if one is: Ctrl+C lets it finish (the process ends as soon as the watch returns: main.ts). */
+  /** The last build started: Ctrl+C lets it finish (the process ends as soon as the watch returns: main.ts). */
   let building: Promise<void> | undefined;
   /** Runs `work` alone: a change that comes meanwhile is built once it is done. */
   const alone = async (work: () => Promise<void>) => {
@@ -49,7 +49,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
       again = true;
       return;
     }
-    const run = alone(async () => {
+    await (building = alone(async () => {
       try {
         // What the world learned of the folders during the last run may be out of date now (a folder become a link).
         world.forget?.();
@@ -58,13 +58,7 @@ export async function watchBuild(world: World, opts: CliOptions): Promise<number
         rep.line((vi ? "lỗi chương trình: " : "internal error: ") + (err instanceof Error ? err.message : String(err)));
       }
       rep.line(vi ? "Đang theo dõi thay đổi (Ctrl+C để dừng)..." : "Watching for changes (Ctrl+C to stop)...");
-    });
-    building = run;
-    try {
-      await run;
-    } finally {
-      if (building === run) building = undefined;
-    }
+    }));
   };
   // The start found out/ current, so nothing was loaded: the engine is opened now, while the person has not
   // changed anything yet, and the documents composed once as --check composes them (nothing is written, no lock

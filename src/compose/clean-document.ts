@@ -9,16 +9,11 @@ import { oneLine } from "../format/text.ts";
  * U+000A in the PDF; a soft hyphen or a zero-width space would be hidden by
  * Word and drawn by the PDF. Every line of the model is one line: body lines
  * are split by parseMarkup before they get here.
+ *
+ * Gives the clean document and its size for the limit (compose-all.ts): the characters of text in
+ * it, every string of it, tables and appendices included, counted on the way.
  */
-export function cleanDocument(doc: AdminDocument): AdminDocument {
-  return cleanCounted(doc).doc;
-}
-
-/**
- * The document cleaned, and the characters of text in it (compose-all.ts's textSize of the
- * clean document, counted on the way: a 200-unit year's documents are not walked twice).
- */
-export function cleanCounted(doc: AdminDocument): { doc: AdminDocument; size: number } {
+export function cleanDocument(doc: AdminDocument): { doc: AdminDocument; size: number } {
   const counter = { size: 0 };
   return { doc: clean(doc, counter) as AdminDocument, size: counter.size };
 }

@@ -6,7 +6,7 @@ import type { YearModel } from "../model/types.ts";
 import { dataFileOf } from "../documents/keys.ts";
 import type { DocType, DocTypes } from "../documents/types.ts";
 import { composeYear, type Issue } from "./documents.ts";
-import { cleanCounted } from "./clean-document.ts";
+import { cleanDocument } from "./clean-document.ts";
 import { checkTemplateKeys } from "./front-parts.ts";
 import type { Origin } from "./origins.ts";
 import { loadTemplate, type Template } from "./template-file.ts";
@@ -51,7 +51,7 @@ export async function composeAll(world: World, types: DocTypes, models: readonly
   if (templates.size !== types.length) return [];
   const composed = models.flatMap((m) =>
     composeYear(types, m, templates, diags).map(({ doc, origins, type, unit, issue }) => {
-      const { doc: clean, size } = cleanCounted(doc);
+      const { doc: clean, size } = cleanDocument(doc);
       const files = { data: unit !== undefined ? `${type.id}/${unit}.yaml` : dataFileOf(type), template: type.template, dependsOn: type.dependsOn };
       const group = type.kind === "per-unit" ? type.groupTitle : undefined;
       const d: ComposedDocument = { year: m.year, type: type.id, ...(unit !== undefined ? { unit } : {}), ...(group ? { group } : {}), files, doc: clean, source: sourceOf(m, type, unit), origins, issue };
@@ -63,18 +63,6 @@ export async function composeAll(world: World, types: DocTypes, models: readonly
     diags.error("limit/document-size", { file: d.source, line: 1, column: 1 }, { document: `${d.year}/${d.doc.stem}`, size, max: LIMITS.maxDocumentChars });
     return [];
   });
-}
-
-/** Characters of text in a document: every string in it, tables and appendices included. */
-export function textSize(doc: AdminDocument): number {
-  let size = 0;
-  const stack: unknown[] = [doc];
-  while (stack.length) {
-    const x = stack.pop();
-    if (typeof x === "string") size += x.length;
-    else if (x && typeof x === "object") for (const y of Array.isArray(x) ? (x as unknown[]) : Object.values(x)) stack.push(y);
-  }
-  return size;
 }
 
 function sourceOf(m: YearModel, type: DocType, unit: string | undefined): string {

@@ -9,8 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildProject } from "../../src/write/build.ts";
-import { textSize } from "../../src/compose/compose-all.ts";
-import { cleanCounted } from "../../src/compose/clean-document.ts";
+import { cleanDocument } from "../../src/compose/clean-document.ts";
 import type { AdminDocument, Block } from "../../src/document/model.ts";
 import { oneLine } from "../../src/format/text.ts";
 import { memoryWorld } from "../../src/io/memory-world.ts";
@@ -101,11 +100,23 @@ describe("invisible characters: one rule for the DOCX and the PDF", async () => 
     expect(textSize(docOf(documents, "ke-hoach"))).toBeGreaterThan(0);
     // The size counted while cleaning (compose-all.ts's limit) is the text size of the clean document.
     for (const d of documents) {
-      const counted = cleanCounted(d.doc);
+      const counted = cleanDocument(d.doc);
       expect(counted.doc).toStrictEqual(d.doc);
       expect(counted.size, d.doc.stem).toBe(textSize(d.doc));
     }
   });
+
+  /** Characters of text in a document, counted apart: every string in it, tables and appendices included. */
+  function textSize(doc: AdminDocument): number {
+    let size = 0;
+    const stack: unknown[] = [doc];
+    while (stack.length) {
+      const x = stack.pop();
+      if (typeof x === "string") size += x.length;
+      else if (x && typeof x === "object") for (const y of Array.isArray(x) ? (x as unknown[]) : Object.values(x)) stack.push(y);
+    }
+    return size;
+  }
 
   it("oneLine: removes them, makes each run of white space with a line break or tab one space, keeps NBSP", () => {
     expect(oneLine(word)).toBe("SởYtếAB");
