@@ -91,13 +91,29 @@ describe("--watch and the engine", () => {
     expect(state.most).toBe(1);
   });
 
+  it("a change once the engine is open: the engine's build alone, without the up-to-date check before it", async () => {
+    state.current = true;
+    const code = await watchUntil(
+      () => state.builds.length >= 2,
+      async () => {
+        // The start's check, then the prime's build as --check does.
+        for (let i = 0; i < 500 && state.builds.length < 1; i++) await sleep(5);
+        change();
+      },
+    );
+    expect(code).toBe(0);
+    expect(state.builds).toEqual([{ check: true }, { check: false }]);
+    // The start's check only: the change woke the watch, and the build's own plan finds what is out of date.
+    expect(state.checks).toBe(1);
+  });
+
   it("ended by Ctrl+C during a rebuild: the watch ends once that build has finished, not before", async () => {
     state.current = false;
     let returned = false;
     const { watchBuild } = await import("../../src/cli/watch.ts");
     const ended = watchBuild(memoryWorld({}), parseArgs(["build", "--watch", "--root", tmp])).then((code) => ((returned = true), code));
     for (let i = 0; i < 500 && state.builds.length < 1; i++) await sleep(5);
-    // A change, and its build under way (the up-to-date check, then the engine's build: 400 ms each).
+    // A change, and its build under way (the engine's build alone, 400 ms: the engine is open).
     state.ms = 400;
     change();
     for (let i = 0; i < 500 && state.active < 1; i++) await sleep(5);
