@@ -11,7 +11,7 @@ import type { World } from "../io/world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import type { CliOptions } from "./args.ts";
 import { heapForBuild } from "./heap-growth.ts";
-import { engineOpened, loadEngine } from "./load-engine.ts";
+import { loadEngine } from "./load-engine.ts";
 import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
 import { toolVersion } from "./tool-version.ts";
 
@@ -75,9 +75,8 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
         : `Note: this bloc is in a province's workspace (../../tinh.yaml); build does not use the province's defaults. Build it with: npm run tinh -- build --khoi ${basename(resolve(opts.root))}`,
     );
   // Only a plain build with the package's fonts: --check (what CI trusts) always composes the documents
-  // again, and system fonts (--pdf-fonts auto) may change without any project file changing. Not in a
-  // --watch that has loaded the engine: it is there to spare the loading, and a change is what woke it.
-  if (!opts.only && !opts.year && !opts.check && opts.fontSource === "package" && !(opts.watch && engineOpened())) {
+  // again, and system fonts (--pdf-fonts auto) may change without any project file changing.
+  if (!opts.only && !opts.year && !opts.check && opts.fontSource === "package") {
     const current = await upToDate(world, { dataDir: opts.dataDir, outDir: opts.outDir, toolVersion: options.toolVersion!, fontSource: opts.fontSource });
     if (current) {
       const { warnings } = report(current.warnings, opts, (s) => rep.line(s));
