@@ -19,7 +19,8 @@ const run = (args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run([createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--noCheck"]);
-run([join(dist, "tools", "bundle-engine.js")]);
+// Given the identity: the font subsets it makes are kept under the keys of this tool (src/tools/bundle-engine.ts).
+run([join(dist, "tools", "bundle-engine.js"), identity.tool]);
 const file = join(dist, "identity.json");
 writeFileSync(`${file}.tmp`, JSON.stringify(identity) + "\n");
 renameSync(`${file}.tmp`, file);

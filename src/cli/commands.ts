@@ -13,7 +13,7 @@ import type { CliOptions } from "./args.ts";
 import { heapForBuild } from "./heap-growth.ts";
 import { loadEngine } from "./load-engine.ts";
 import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
-import { toolVersion } from "./tool-version.ts";
+import { FONT_PRESET_DIR, toolVersion } from "./tool-version.ts";
 
 /**
  * With --year, another year's warnings are left out (a file of data/<other year>/, or a check of
@@ -56,6 +56,7 @@ export function buildOptions(opts: CliOptions): BuildOptions {
     ...(opts.replaceSigned ? { replaceSigned: true } : {}),
     ...(opts.replaceEdited ? { replaceEdited: true } : {}),
     ...(packageDir ? { fontPackageDir: packageDir } : {}),
+    fontPreset: FONT_PRESET_DIR,
     ...(opts.only ? { only: opts.only } : {}),
     ...(opts.year ? { year: opts.year } : {}),
     ...(opts.watch ? { keepForNextBuild: true } : {}),

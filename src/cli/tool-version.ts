@@ -7,6 +7,11 @@ import { sourceIdentity as identityOf } from "../../bin/source-hash.js";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Written by `npm run compile` beside the compiled CLI: the identity of the sources it was compiled from. */
 export const IDENTITY_FILE = join(ROOT, "dist", "identity.json");
+/**
+ * Made by the same compilation: the shared PDF font subsets of the package's fonts, under the keys a
+ * build of this tool looks them up by (src/write/shared-fonts.ts), so that a first build does not make them.
+ */
+export const FONT_PRESET_DIR = join(ROOT, "dist", "pdf-fonts");
 const COMPILED = fileURLToPath(import.meta.url).startsWith(join(ROOT, "dist"));
 
 /**
@@ -18,16 +23,20 @@ const COMPILED = fileURLToPath(import.meta.url).startsWith(join(ROOT, "dist"));
  * source file.
  */
 export function toolVersion(): string {
-  // Compressed streams depend on the zlib version: it is part of what made a PDF.
-  const zlib = ` zlib ${process.versions.zlib ?? "?"}`;
   if (COMPILED) {
     try {
-      return (JSON.parse(readFileSync(IDENTITY_FILE, "utf8")) as { tool: string }).tool + zlib;
+      return toolVersionOf((JSON.parse(readFileSync(IDENTITY_FILE, "utf8")) as { tool: string }).tool);
     } catch {
       /* no identity written: compute it */
     }
   }
-  return sourceIdentity() + zlib;
+  return toolVersionOf(sourceIdentity());
+}
+
+/** The tool's identity for sources of identity `tool` (bin/source-hash.js) run by this Node. */
+export function toolVersionOf(tool: string): string {
+  // Compressed streams depend on the zlib version: it is part of what made a PDF.
+  return `${tool} zlib ${process.versions.zlib ?? "?"}`;
 }
 
 let running: string | undefined;

@@ -21,13 +21,15 @@
  * Node's own zlib: the same bytes out, several times faster.
  */
 import { build, type BuildOptions } from "esbuild";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLES, bundleFile, cacheFile, COMMANDS, FRONT } from "../cli/open-bundled.ts";
 import { cacheFileBytes, DYNAMIC_IMPORT, runBundle } from "../cli/run-bundle.ts";
+import { FONT_PRESET_DIR, toolVersionOf } from "../cli/tool-version.ts";
 import { memoryWorld } from "../io/memory-world.ts";
+import { FONT_CACHE } from "../write/options.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import { readTree } from "./read-tree.ts";
 import { xmldomEntities } from "./xmldom-entities.ts";
@@ -151,8 +153,13 @@ async function bundleEngine(): Promise<void> {
   writeFileSync(bundle, asciiOnly(out.outputFiles[0]!.text));
 }
 
-/** The example year, built in memory by the bundled engine; its compiled code is then saved. */
-async function trainCache(): Promise<void> {
+/**
+ * The example year, built in memory by the bundled engine; its compiled code is then saved, and
+ * the shared font subsets the build made, under the keys of the tool being compiled (`tool`, its
+ * sources' identity, from bin/compile.js), as the preset every build looks in before making one
+ * (FONT_PRESET_DIR; src/write/shared-fonts.ts). Without `tool`, no preset.
+ */
+async function trainCache(tool: string | undefined): Promise<void> {
   const files: Record<string, Uint8Array> = {};
   for (const dir of ["data", "templates"]) {
     if (!existsSync(join(root, dir))) return;
@@ -164,8 +171,13 @@ async function trainCache(): Promise<void> {
   await engine.checkProject(world, "data");
   await engine.pendingChange(world, new engine.Diagnostics());
   const packageDir = fontsourceTinosDir();
-  await engine.buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", ...(packageDir ? { fontPackageDir: packageDir } : {}), toolVersion: "training" });
+  await engine.buildProject(world, { dataDir: "data", outDir: "out", fontSource: "package", ...(packageDir ? { fontPackageDir: packageDir } : {}), toolVersion: tool ? toolVersionOf(tool) : "training" });
   writeFileSync(cache, cacheFileBytes(run.source, run.script.createCachedData()));
+  rmSync(FONT_PRESET_DIR, { recursive: true, force: true });
+  const made = tool ? ((await world.listDir(`out/${FONT_CACHE}`)) ?? []) : [];
+  if (!made.length) return;
+  mkdirSync(FONT_PRESET_DIR, { recursive: true });
+  for (const { name } of made) writeFileSync(join(FONT_PRESET_DIR, name), (await world.readFile(`out/${FONT_CACHE}/${name}`))!);
 }
 
 /**
@@ -261,10 +273,10 @@ async function bundleFront(): Promise<void> {
 
 const kb = (f: string) => `${(readFileSync(f).length / 1024).toFixed(0)} KB`;
 await bundleEngine();
-await trainCache();
+await trainCache(process.argv[2]);
 await bundleCommand(BUNDLES.province);
 await bundleFront();
 const province = join(cli, bundleFile(BUNDLES.province));
 process.stdout.write(
-  `engine: ${kb(bundle)}${existsSync(cache) ? `, code cache ${kb(cache)}` : ""}; province command: ${kb(province)}, code cache ${kb(join(cli, cacheFile(BUNDLES.province)))}; entry: ${kb(join(cli, FRONT))}, build and validate: ${kb(join(cli, COMMANDS))}\n`,
+  `engine: ${kb(bundle)}${existsSync(cache) ? `, code cache ${kb(cache)}` : ""}; font subsets: ${existsSync(FONT_PRESET_DIR) ? readdirSync(FONT_PRESET_DIR).length : 0}; province command: ${kb(province)}, code cache ${kb(join(cli, cacheFile(BUNDLES.province)))}; entry: ${kb(join(cli, FRONT))}, build and validate: ${kb(join(cli, COMMANDS))}\n`,
 );

@@ -11,6 +11,11 @@ export interface BuildOptions {
   fontSource?: "auto" | "package";
   /** The folder of @fontsource/tinos, found by the caller (module resolution is the CLI's business). */
   fontPackageDir?: string;
+  /**
+   * A folder of shared PDF font subsets made by the tool's compilation (dist/pdf-fonts), looked in
+   * before a subset is made; read only (shared-fonts.ts).
+   */
+  fontPreset?: string;
   /** The tool's identity (version and source hash): a change rebuilds everything. */
   toolVersion?: string;
   /** Write nothing; report the documents whose outputs are missing or out of date. */

@@ -22,7 +22,7 @@ export async function renderPlanned(world: World, prepared: Prepared, plan: OutP
   const [{ renderAll }, { prepareSharedFonts }] = await Promise.all([import("../render/render-all.ts"), import("./shared-fonts.ts")]);
   const { shell, style, fonts, identity } = prepared;
   // The shared font subsets: made once per font file and kept in out/.cache (not committed).
-  await prepareSharedFonts(world, opts.outDir, fonts, identity.tool);
+  await prepareSharedFonts(world, opts.outDir, fonts, identity.tool, opts.fontPreset);
   const parts = await pdfPartsStore(world, opts.outDir);
   const e = world.env("SOURCE_DATE_EPOCH");
   const epoch = e ? { sourceDateEpoch: e } : {};

@@ -73,3 +73,24 @@ export function worldByteCache(world: World, dir: string, maxBytes = BYTE_CACHE_
     },
   };
 }
+
+/**
+ * `cache`, which on a miss gives the entry of `preset` (read only: nothing is put there), for the
+ * reader to check as it checks any; an entry either has is there. So `cache` keeps only what the
+ * preset lacks (copying the preset's entries cost a first build 15 ms of 12 writes).
+ */
+export function withPreset(cache: ByteCache, preset: ByteCache): ByteCache {
+  return {
+    async get(key) {
+      const own = await cache.get(key);
+      if (own !== undefined) return own;
+      return preset.get(key);
+    },
+    put: (key, bytes) => cache.put(key, bytes),
+    has: async (key) => (await has(cache, key)) || has(preset, key),
+  };
+}
+
+async function has(cache: ByteCache, key: string): Promise<boolean> {
+  return cache.has ? cache.has(key) : (await cache.get(key)) !== undefined;
+}
