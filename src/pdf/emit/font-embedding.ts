@@ -172,9 +172,26 @@ function unpack(entry: Uint8Array, cids: number): Made | undefined {
   if (!Buffer.from(createHash("sha256").update(body).digest()).equals(Buffer.from(entry.subarray(0, 32)))) return undefined;
   const jsonLength = new DataView(body.buffer, body.byteOffset, 4).getUint32(0);
   if (4 + jsonLength > body.length) return undefined;
-  const meta = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + jsonLength))) as Omit<Made, "program">;
-  if (meta.widths.length !== cids) return undefined;
+  let meta: unknown;
+  try {
+    meta = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body.subarray(4, 4 + jsonLength)));
+  } catch {
+    return undefined;
+  }
+  // An entry of another shape (whose hash matches its bytes all the same) is no entry this tool wrote: made again.
+  if (!isMeta(meta) || meta.widths.length !== cids) return undefined;
   return { ...meta, program: body.subarray(4 + jsonLength) };
+}
+
+const isNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+function isMeta(m: unknown): m is Omit<Made, "program"> {
+  if (typeof m !== "object" || m === null) return false;
+  const { length, widths, descriptor: d } = m as Record<string, unknown>;
+  if (!Number.isSafeInteger(length) || (length as number) < 0 || !Array.isArray(widths) || !widths.every(isNumber)) return false;
+  if (typeof d !== "object" || d === null) return false;
+  const v = d as Record<string, unknown>;
+  return Array.isArray(v.bbox) && v.bbox.length === 4 && v.bbox.every(isNumber) && ["flags", "italicAngle", "ascent", "descent", "capHeight", "xHeight"].every((k) => isNumber(v[k]));
 }
 
 /** Reading the font's tables (the post table for the italic angle) and encoding the subset cost tens of milliseconds: a cache hit does neither. */
