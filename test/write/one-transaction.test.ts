@@ -16,6 +16,7 @@ const FS_WRITES = /\b(writeFileSync|writeFile|appendFile|appendFileSync|rename|r
 const ALLOWED: Record<string, string> = {
   "src/write/transaction.ts": "the transaction itself",
   "src/io/node-world.ts": "the file system boundary",
+  "src/io/quick-fs.ts": "the file system boundary's calls made at once (node-world.ts's file system)",
   "src/io/memory-world.ts": "the memory world",
   "src/io/lock-file.ts": "the lock's own steps",
   "src/pdf/fonts/byte-cache.ts": "the font cache in out/.cache, written while the build holds the project lock; never a project file",
