@@ -16,7 +16,7 @@ function memoryTmp(): Record<string, string> {
 }
 
 /** Test files that replace a module (vi.mock), or need the process as it starts (V8 flags), and so a module graph and a process of their own. */
-const MOCKING = ["test/pdf/emit/compress.test.ts", "test/load/source-cache.test.ts", "test/cli/heap-growth.test.ts", "test/cli/heap-growth-build.test.ts", "test/cli/watch-prime.test.ts"];
+const MOCKING = ["test/pdf/emit/compress.test.ts", "test/load/source-cache.test.ts", "test/cli/heap-growth.test.ts", "test/cli/heap-growth-build.test.ts", "test/cli/watch-prime.test.ts", "test/cli/optimiser.test.ts"];
 
 export default defineConfig({
   test: {

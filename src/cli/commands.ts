@@ -11,6 +11,7 @@ import type { World } from "../io/world.ts";
 import { fontsourceTinosDir } from "../pdf/fonts/package-dir.ts";
 import type { CliOptions } from "./args.ts";
 import { heapForBuild } from "./heap-growth.ts";
+import { optimiserForRendering } from "./optimiser.ts";
 import { loadEngine } from "./load-engine.ts";
 import { describeReason, makeReporter, type Reporter } from "./reporter.ts";
 import { FONT_PRESET_DIR, toolVersion } from "./tool-version.ts";
@@ -91,8 +92,11 @@ export async function runBuild(world: World, opts: CliOptions, rep: Reporter = m
   // Reported as soon as the documents are committed (the caches beside them are written after), else when the build ends.
   let status: number | undefined;
   const onProgress = (d: number, t: number, k: string) => {
-    // A one-shot build of many documents keeps its heap small (heap-growth.ts).
-    if (d === 1) heapForBuild(t, opts.watch);
+    // A one-shot build of many documents keeps its heap small (heap-growth.ts), and optimises its code (optimiser.ts).
+    if (d === 1) {
+      heapForBuild(t, opts.watch);
+      optimiserForRendering(t);
+    }
     rep.progress(d, t, k);
   };
   const result = await buildProject(world, { ...options, onProgress, onCommitted: (r) => void (status = reportBuild(r, opts, rep, t0, world)) });

@@ -1,5 +1,6 @@
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
+import { withOptimiserDefault } from "./optimiser.ts";
 import { perProcess } from "./per-process.ts";
 
 /**
@@ -57,13 +58,14 @@ function collectNow(): void {
 /**
  * Runs `compile` with V8's own flags: V8 checks a code cache against every flag that differs
  * from its default, and the compilation makes the caches with none (run-bundle.ts). The growth
- * is set back once the code is compiled; V8 does not check the flags again.
+ * and the highest tier (optimiser.ts) are set back once the code is compiled; V8 does not check
+ * the flags again.
  */
 export function withDefaultFlags<T>(compile: () => T): T {
-  if (!state.bounded) return compile();
+  if (!state.bounded) return withOptimiserDefault(compile);
   setGrowth(0);
   try {
-    return compile();
+    return withOptimiserDefault(compile);
   } finally {
     setGrowth(HEAP_GROWING_PERCENT);
   }

@@ -5,7 +5,7 @@ import { runCommand } from "./run-command.ts";
 /** CLI entry: runs one command on this process's streams, sets the exit status. */
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "sign") return (await import("../sign/main.ts")).signMain(argv.slice(1));
-  return runCommand(argv, { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), stderr: process.stderr, env: process.env });
+  return runCommand(argv, { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), stderr: process.stderr, env: process.env, ownProcess: true });
 }
 
 /**

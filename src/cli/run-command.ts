@@ -10,6 +10,7 @@ import { helpText, parseArgs } from "./args.ts";
 import { outFolderClash, projectFolders } from "./project-folders.ts";
 import { makeReporter } from "./reporter.ts";
 import { BUNDLES, openBundled } from "./open-bundled.ts";
+import { optimiserOffForBuild } from "./optimiser.ts";
 import { usageError } from "./usage-errors.ts";
 
 export interface CommandIo {
@@ -21,6 +22,8 @@ export interface CommandIo {
   env: NodeJS.ProcessEnv;
   /** Where relative paths on the command line start when not the process's own folder (a test's project). */
   cwd?: string;
+  /** The process runs this one command and ends (main.ts): settings of the whole process (V8's) may be made for it. */
+  ownProcess?: boolean;
 }
 
 export async function runCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -62,6 +65,7 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
       return (await import("./commands.ts")).runValidate(world, opts, printErr);
     case "build":
       if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
+      if (io.ownProcess) optimiserOffForBuild();
       return (await import("./commands.ts")).runBuild(world, opts, makeReporter(io.stderr, io.env));
     case "new-year":
       return (await import("./new-year-command.ts")).runNewYear(world, opts, printErr);
