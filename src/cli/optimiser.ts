@@ -23,11 +23,12 @@ function turbofan(on: boolean): void {
 }
 
 /**
- * For a process that runs one build and ends (not `--watch`, whose process lives on, nor a test's
- * process): no optimising compiler until the build turns out to render many documents. The
+ * For a process that runs one build or one check of the data (`validate`) and ends, not `--watch`,
+ * whose process lives on, nor a test's process: no optimising compiler until a build turns out to
+ * render many documents (`validate` of a 200-unit year: 648 → 582 ms; of the example, even). The
  * engine's code cache is compiled with V8's own setting all the same (withOptimiserDefault).
  */
-export function optimiserOffForBuild(): void {
+export function optimiserOffForRun(): void {
   if (state.off) return;
   state.off = true;
   turbofan(false);

@@ -10,7 +10,7 @@ import { helpText, parseArgs } from "./args.ts";
 import { outFolderClash, projectFolders } from "./project-folders.ts";
 import { makeReporter } from "./reporter.ts";
 import { BUNDLES, openBundled } from "./open-bundled.ts";
-import { optimiserOffForBuild } from "./optimiser.ts";
+import { optimiserOffForRun } from "./optimiser.ts";
 import { usageError } from "./usage-errors.ts";
 
 export interface CommandIo {
@@ -62,10 +62,11 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
       print(helpText(opts.lang, opts.helpFor));
       return 0;
     case "validate":
+      if (io.ownProcess) optimiserOffForRun();
       return (await import("./commands.ts")).runValidate(world, opts, printErr);
     case "build":
       if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
-      if (io.ownProcess) optimiserOffForBuild();
+      if (io.ownProcess) optimiserOffForRun();
       return (await import("./commands.ts")).runBuild(world, opts, makeReporter(io.stderr, io.env));
     case "new-year":
       return (await import("./new-year-command.ts")).runNewYear(world, opts, printErr);

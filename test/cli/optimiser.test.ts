@@ -21,12 +21,12 @@ describe("the optimising compiler", () => {
   it("comes back from the first rendered of many documents, and is on while a bundle is compiled, so V8 takes its code cache", async () => {
     const flags = recordV8Flags();
     const { runBundle } = await import("../../src/cli/run-bundle.ts");
-    const { optimiserOffForBuild, optimiserForRendering, MANY_TO_OPTIMISE } = await import("../../src/cli/optimiser.ts");
+    const { optimiserOffForRun, optimiserForRendering, MANY_TO_OPTIMISE } = await import("../../src/cli/optimiser.ts");
     const dist = join(REPO, "dist", "cli");
     const engine = () => runBundle(join(dist, bundleFile(BUNDLES.engine)), join(dist, cacheFile(BUNDLES.engine)));
     expect(existsSync(join(dist, cacheFile(BUNDLES.engine))), "dist/cli/engine.cjs.cache: run npm run compile").toBe(true);
 
-    optimiserOffForBuild();
+    optimiserOffForRun();
     expect(flags).toEqual(["--no-turbofan"]);
     flags.length = 0;
     expect(engine().script.cachedDataRejected).toBe(false);
