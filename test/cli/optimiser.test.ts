@@ -43,16 +43,23 @@ describe("the optimising compiler", () => {
   });
 
   // After the test above the compiler is on again (its state is the process's).
-  it("is left on by a build in a process that goes on (a test's), and turned off, once, by the CLI's own process for its build", async () => {
+  it("is left on by a build or validate in a process that goes on (a test's), and turned off, once, by the CLI's own process for either", async () => {
     const flags = recordV8Flags(false);
     const { runCommand } = await import("../../src/cli/run-command.ts");
     const empty = mkdtempSync(join(tmpdir(), "ktd-optimiser-"));
     try {
       // No data: the build says so and ends; what matters is what it set on the way.
       expect(await runCommand(["build", "--root", empty], io(false))).toBe(1);
+      expect(await runCommand(["validate", "--root", empty], io(false))).toBe(1);
       expect(flags).toEqual([]);
       expect(await runCommand(["build", "--root", empty], io(true))).toBe(1);
       expect(await runCommand(["build", "--root", empty], io(true))).toBe(1);
+      expect(flags).toEqual(["--no-turbofan"]);
+      // validate too (the compiler back on first, as a build of many documents would have it).
+      const { optimiserForRendering, MANY_TO_OPTIMISE } = await import("../../src/cli/optimiser.ts");
+      optimiserForRendering(MANY_TO_OPTIMISE);
+      flags.length = 0;
+      expect(await runCommand(["validate", "--root", empty], io(true))).toBe(1);
       expect(flags).toEqual(["--no-turbofan"]);
     } finally {
       rmSync(empty, { recursive: true, force: true });
