@@ -58,7 +58,7 @@ function collectNow(): void {
 /**
  * Runs `compile` with V8's own flags: V8 checks a code cache against every flag that differs
  * from its default, and the compilation makes the caches with none (run-bundle.ts). The growth
- * and the highest tier (optimiser.ts) are set back once the code is compiled; V8 does not check
+ * and TurboFan's setting (optimiser.ts) are set back once the code is compiled; V8 does not check
  * the flags again.
  */
 export function withDefaultFlags<T>(compile: () => T): T {

@@ -2,11 +2,12 @@
  * node:fs/promises with its reading calls done at once: a build reads hundreds of small files and
  * asks for as many stats and real paths, one after the other; through the thread pool each of
  * them waits for a hand-over both ways, which added up to a tenth of a second of a build doing
- * nothing. So do the calls that change only names and never wait for the disk (the lock's
- * small file, links, renames, removals, folders): on two cores busy with V8's own threads, the
- * hand-over of the lock's three calls took 2–21 ms, against 2 ms at once. The same calls, the
- * same results and errors (as rejected promises); writing a file's bytes, which flushes them to
- * the disk, keeps the asynchronous calls.
+ * nothing. So do the calls that never wait for the disk: `writeFile`, which does not flush (the
+ * world writes only the lock's small file with it), links, renames, removals and folders; on two
+ * cores busy with V8's own threads, the hand-over of the lock's three calls took 2–21 ms, against
+ * 2 ms at once. The same calls, the same results and errors (as rejected promises). Writing
+ * through a file handle (`open`), as every write that flushes to the disk does (node-world.ts
+ * writeWhole), keeps the asynchronous calls.
  */
 import { closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, promises as nodeFs, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 

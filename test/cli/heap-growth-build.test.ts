@@ -1,7 +1,8 @@
 /**
  * `build` bounds V8's heap growth (src/cli/heap-growth.ts) when its first rendered document says
- * it renders many (100 or more), and neither --watch nor a build of a few: the engine here is a
- * stand-in that reports its progress as such builds would.
+ * it renders many (100 or more), and neither --watch nor a build of a few, and has V8's optimising
+ * compiler back (src/cli/optimiser.ts) when it renders 60 or more: the engine here is a stand-in
+ * that reports its progress as such builds would.
  */
 import { describe, expect, it, vi } from "vitest";
 import { parseArgs } from "../../src/cli/args.ts";
@@ -34,6 +35,24 @@ describe("build and the heap's growth", () => {
     await build([]);
     await build([]);
     expect(flags.filter((f) => f.startsWith("--heap"))).toEqual(["--heap-growing-percent=20"]);
+  });
+});
+
+describe("build and the optimising compiler", () => {
+  it("has it back from the first rendered of many documents of a build that turned it off (its own process), not of a few", async () => {
+    const flags = recordV8Flags(false);
+    const { runBuild } = await import("../../src/cli/commands.ts");
+    const { optimiserOffForRun, MANY_TO_OPTIMISE } = await import("../../src/cli/optimiser.ts");
+    const world = memoryWorld({});
+    const build = () => runBuild(world, { ...parseArgs(["build"]), lang: "en" }, quiet).catch(() => undefined);
+    optimiserOffForRun();
+    total.n = MANY_TO_OPTIMISE - 1;
+    await build();
+    expect(flags).toEqual(["--no-turbofan"]);
+    total.n = MANY_TO_OPTIMISE;
+    await build();
+    await build();
+    expect(flags).toEqual(["--no-turbofan", "--turbofan"]);
   });
 });
 

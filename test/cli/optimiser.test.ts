@@ -42,7 +42,26 @@ describe("the optimising compiler", () => {
     expect(flags).toEqual([]);
   });
 
-  // After the test above the compiler is on again (its state is the process's).
+  it("is left on by build --watch in the CLI's own process: its process lives on", async () => {
+    const flags = recordV8Flags(false);
+    const { runCommand } = await import("../../src/cli/run-command.ts");
+    const empty = mkdtempSync(join(tmpdir(), "ktd-optimiser-watch-"));
+    try {
+      let ended = false;
+      const run = runCommand(["build", "--watch", "--root", empty], io(true)).finally(() => (ended = true));
+      // Ended as Ctrl+C ends it, once the watch listens for it.
+      for (let i = 0; i < 500 && !ended; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        process.emit("SIGINT");
+      }
+      await run;
+      expect(flags).toEqual([]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  // After the tests above the compiler is on again (its state is the process's).
   it("is left on by a build or validate in a process that goes on (a test's), and turned off, once, by the CLI's own process for either", async () => {
     const flags = recordV8Flags(false);
     const { runCommand } = await import("../../src/cli/run-command.ts");
