@@ -26,6 +26,17 @@ export interface CommandIo {
   ownProcess?: boolean;
 }
 
+/**
+ * The module of `build` and `validate`; in the CLI's own process, then without V8's optimising
+ * compiler (optimiser.ts). Loaded first: Node 22 and later keep its compiled code in their own
+ * cache, which V8 refuses under other flags (--watch loads it with V8's own).
+ */
+async function commandsFor(io: CommandIo): Promise<typeof import("./commands.ts")> {
+  const commands = await import("./commands.ts");
+  if (io.ownProcess) optimiserOffForRun();
+  return commands;
+}
+
 export async function runCommand(argv: string[], io: CommandIo): Promise<number> {
   const here = (p: string) => (io.cwd === undefined || isAbsolute(p) ? p : resolve(io.cwd, p));
   const print = (s: string) => io.out(s + "\n");
@@ -62,12 +73,10 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
       print(helpText(opts.lang, opts.helpFor));
       return 0;
     case "validate":
-      if (io.ownProcess) optimiserOffForRun();
-      return (await import("./commands.ts")).runValidate(world, opts, printErr);
+      return (await commandsFor(io)).runValidate(world, opts, printErr);
     case "build":
       if (opts.watch) return (await import("./watch.ts")).watchBuild(world, opts);
-      if (io.ownProcess) optimiserOffForRun();
-      return (await import("./commands.ts")).runBuild(world, opts, makeReporter(io.stderr, io.env));
+      return (await commandsFor(io)).runBuild(world, opts, makeReporter(io.stderr, io.env));
     case "new-year":
       return (await import("./new-year-command.ts")).runNewYear(world, opts, printErr);
     case "forms":
