@@ -11,7 +11,7 @@
  * every entry, even when the font set was prepared before in the process.
  */
 import { FACES } from "../fonts/candidates.ts";
-import type { ByteCache } from "../fonts/byte-cache.ts";
+import { hasEntry, type ByteCache } from "../fonts/byte-cache.ts";
 import type { FontFile } from "../fonts/font-file.ts";
 import type { FontSet } from "../fonts/font-set.ts";
 import { PDF_REPERTOIRE } from "../fonts/repertoire.ts";
@@ -38,8 +38,7 @@ const prepared = new WeakMap<FontSet, Preparation>();
 async function keepIn(cache: ByteCache, identity: string | undefined, entries: Preparation["entries"]): Promise<void> {
   for (const { file, gids, entry } of entries) {
     const key = subsetCacheKey(file, gids, identity);
-    const there = cache.has ? await cache.has(key) : (await cache.get(key)) !== undefined;
-    if (!there) await cache.put(key, entry);
+    if (!(await hasEntry(cache, key))) await cache.put(key, entry);
   }
 }
 

@@ -87,10 +87,11 @@ export function withPreset(cache: ByteCache, preset: ByteCache): ByteCache {
       return preset.get(key);
     },
     put: (key, bytes) => cache.put(key, bytes),
-    has: async (key) => (await has(cache, key)) || has(preset, key),
+    has: async (key) => (await hasEntry(cache, key)) || hasEntry(preset, key),
   };
 }
 
-async function has(cache: ByteCache, key: string): Promise<boolean> {
+/** Whether `cache` holds an entry under `key`: asked with has when it has it, else with get. */
+export async function hasEntry(cache: ByteCache, key: string): Promise<boolean> {
   return cache.has ? cache.has(key) : (await cache.get(key)) !== undefined;
 }
